@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace MspLicensing
+{
+    /// <summary>R1: the partner account type.</summary>
+    public enum AccountType
+    {
+        /// <summary>Licensing Management Platform (LMP): service plans, subscriptions, monthly usage reports.</summary>
+        LicensingManagementPlatform,
+        /// <summary>Customer Licensing Portal (CLP); older Online Registration accounts behave the same.</summary>
+        CustomerLicensingPortal,
+    }
+
+    /// <summary>A seat band (price tier) of the account, R3.</summary>
+    public sealed class SeatBand
+    {
+        public SeatBand(int minimum, int? maximum)
+        {
+            Minimum = minimum;
+            Maximum = maximum;
+        }
+
+        public int Minimum { get; }
+        /// <summary>The last seat count in the band; null for the open-ended last band.</summary>
+        public int? Maximum { get; }
+        public string Name => Maximum.HasValue
+            ? Minimum.ToString(CultureInfo.InvariantCulture) + "-" + Maximum.Value.ToString(CultureInfo.InvariantCulture)
+            : Minimum.ToString(CultureInfo.InvariantCulture) + "+";
+
+        public bool Contains(int seats) => seats >= Minimum && (!Maximum.HasValue || seats <= Maximum.Value);
+
+        public override string ToString() => Name;
+    }
+
+    /// <summary>The partner account the store belongs to (R1-R3).</summary>
+    public sealed class Account : IVersioned
+    {
+        public static readonly int[] DefaultSeatBandMinimums = { 1, 26, 51, 101, 251, 501, 1001, 2001, 5001 };
+        public const int MaxNameLength = 100;
+
+        public string Name { get; set; } = "MSP partner";
+        public AccountType AccountType { get; set; } = AccountType.LicensingManagementPlatform;
+        /// <summary>Lower bounds of the seat bands, strictly increasing, starting at 1 (R3).</summary>
+        public int[] SeatBandMinimums { get; set; } = (int[])DefaultSeatBandMinimums.Clone();
+        public DataCenter DefaultDataCenter { get; set; } = DataCenter.UnitedStates;
+        public int Version { get; set; }
+
+        public IReadOnlyList<SeatBand> SeatBands => ToBands(SeatBandMinimums);
+
+        /// <summary>The band a seat count falls in (R3, R53).</summary>
+        public SeatBand BandFor(int seats) => SeatBands.LastOrDefault(b => seats >= b.Minimum) ?? SeatBands[0];
+
+        public static IReadOnlyList<SeatBand> ToBands(IList<int> minimums)
+        {
+            var bands = new List<SeatBand>(minimums.Count);
+            for (int i = 0; i < minimums.Count; i++)
+            {
+                int? max = i + 1 < minimums.Count ? minimums[i + 1] - 1 : (int?)null;
+                bands.Add(new SeatBand(minimums[i], max));
+            }
+            return bands;
+        }
+
+        /// <summary>R3: seat band lower bounds start at 1 and strictly increase.</summary>
+        public static int[] ValidateSeatBands(IList<int> minimums)
+        {
+            string shown = minimums == null ? null : string.Join(",", minimums.Select(m => m.ToString(CultureInfo.InvariantCulture)));
+            if (minimums == null || minimums.Count == 0)
+                throw MspException.ForRule(Rules.R3, "InvalidSeatBands", ErrorKind.InvalidArgument,
+                    "SeatBands is empty: give the lower bound of each band, starting at 1, e.g. 1,26,51,101,251,501,1001,2001,5001.", shown);
+            if (minimums[0] != 1)
+                throw MspException.ForRule(Rules.R3, "InvalidSeatBands", ErrorKind.InvalidArgument,
+                    $"SeatBands '{shown}' is not valid: the first band must start at 1.", shown);
+            for (int i = 1; i < minimums.Count; i++)
+            {
+                if (minimums[i] <= minimums[i - 1])
+                    throw MspException.ForRule(Rules.R3, "InvalidSeatBands", ErrorKind.InvalidArgument,
+                        $"SeatBands '{shown}' is not valid: each lower bound must be greater than the one before ({minimums[i].ToString(CultureInfo.InvariantCulture)} follows {minimums[i - 1].ToString(CultureInfo.InvariantCulture)}).", shown);
+            }
+            if (minimums.Count > 50)
+                throw MspException.InvalidValue("SeatBands", shown, "give at most 50 bands");
+            return minimums.ToArray();
+        }
+
+        public static string ValidateName(string name)
+        {
+            string n = name?.Trim();
+            if (string.IsNullOrEmpty(n) || n.Length > MaxNameLength)
+                throw MspException.InvalidValue("Name", name, $"the account name must have 1 to {MaxNameLength} characters");
+            return n;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MspLicensing.Store;
+
+namespace MspLicensing
+{
+    /// <summary>The changes Set-MspAccount can make; null means "leave as it is".</summary>
+    public sealed class AccountChanges
+    {
+        public string Name { get; set; }
+        public AccountType? AccountType { get; set; }
+        public IList<int> SeatBandMinimums { get; set; }
+        public DataCenter? DefaultDataCenter { get; set; }
+    }
+
+    /// <summary>Reading and changing the partner account (R1-R3).</summary>
+    public static class AccountOperations
+    {
+        public const string TargetType = "Account";
+
+        public static Account Update(IStoreSession session, AccountChanges changes, int? readVersion)
+        {
+            var account = session.GetAccount();
+            if (readVersion.HasValue && readVersion.Value != account.Version)
+                throw MspException.StaleObject(TargetType, account.Name, readVersion.Value, account.Version, "Get-MspAccount");
+
+            var before = Describe(account);
+            if (changes.Name != null) account.Name = Account.ValidateName(changes.Name);
+            if (changes.AccountType.HasValue) account.AccountType = changes.AccountType.Value;
+            if (changes.SeatBandMinimums != null) account.SeatBandMinimums = Account.ValidateSeatBands(changes.SeatBandMinimums);
+            if (changes.DefaultDataCenter.HasValue) account.DefaultDataCenter = changes.DefaultDataCenter.Value;
+            var after = Describe(account);
+
+            var diff = before.Zip(after, (b, a) => (b, a)).Where(x => x.b.Value != x.a.Value)
+                .Select(x => $"{x.b.Key}: '{x.b.Value}' -> '{x.a.Value}'").ToList();
+            if (diff.Count == 0) return account;
+            session.SaveAccount(account);
+            session.Audit("Update", TargetType, TargetType, account.Name, string.Join("; ", diff));
+            return session.GetAccount();
+        }
+
+        private static List<KeyValuePair<string, string>> Describe(Account a) => new List<KeyValuePair<string, string>>
+        {
+            new KeyValuePair<string, string>("Name", a.Name),
+            new KeyValuePair<string, string>("AccountType", a.AccountType.ToString()),
+            new KeyValuePair<string, string>("SeatBands", string.Join(",", a.SeatBandMinimums.Select(m => m.ToString(CultureInfo.InvariantCulture)))),
+            new KeyValuePair<string, string>("DefaultDataCenter", a.DefaultDataCenter.ToString()),
+        };
+    }
+}

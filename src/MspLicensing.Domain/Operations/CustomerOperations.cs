@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MspLicensing.Store;
+
+namespace MspLicensing
+{
+    /// <summary>Creating, finding, changing and deleting customers (R10-R12).</summary>
+    public static class CustomerOperations
+    {
+        public const string TargetType = "Customer";
+
+        /// <summary>R10: creates a customer; the name must be unique in the account, ignoring case.</summary>
+        public static Customer Create(IStoreSession session, CustomerFields fields, DateTime nowUtc) =>
+            Create(session, Prepare(fields), nowUtc);
+
+        /// <summary>R10: checks the fields of a new customer without touching the store.</summary>
+        public static Customer Prepare(CustomerFields fields) => CustomerValidation.NewCustomer(fields);
+
+        /// <summary>Stores a customer made by <see cref="Prepare"/>; the name must still be free.</summary>
+        public static Customer Create(IStoreSession session, Customer prepared, DateTime nowUtc)
+        {
+            var customer = prepared.Clone();
+            EnsureNameFree(session, customer.Name, null);
+            customer.CustomerId = Guid.NewGuid();
+            customer.CreatedUtc = nowUtc;
+            customer.ModifiedUtc = nowUtc;
+            session.Customers.Insert(customer);
+            session.Audit("Create", TargetType, customer.CustomerId.ToString(), customer.Name, Describe(customer));
+            return customer;
+        }
+
+        /// <summary>Changes the given fields of a customer; a customer read earlier that was changed since is refused.</summary>
+        public static Customer Update(IStoreSession session, CustomerRef target, CustomerFields fields, DateTime nowUtc)
+        {
+            var current = Resolve(session, target);
+            var changed = CustomerValidation.Change(current, fields);
+            if (!string.Equals(changed.Name, current.Name, StringComparison.Ordinal))
+                EnsureNameFree(session, changed.Name, current.CustomerId);
+            string summary = Difference(current, changed);
+            if (summary.Length == 0) return current;
+            changed.ModifiedUtc = nowUtc;
+            session.Customers.Update(changed);
+            session.Audit("Update", TargetType, changed.CustomerId.ToString(), changed.Name, summary);
+            return changed;
+        }
+
+        /// <summary>R12: only a CLP account deletes customers, and only customers without products.</summary>
+        public static Customer Remove(IStoreSession session, CustomerRef target)
+        {
+            var customer = Resolve(session, target);
+            var account = session.GetAccount();
+            if (account.AccountType != AccountType.CustomerLicensingPortal)
+                throw MspException.ForRule(Rules.R12, "CustomerDeletionNotAllowed", ErrorKind.PermissionDenied,
+                    $"Customer '{customer.Name}' cannot be deleted: this is a Licensing Management Platform account, and only Customer Licensing Portal accounts delete customers.",
+                    customer);
+            if (session.CustomerHoldsProducts(customer.CustomerId))
+                throw MspException.ForRule(Rules.R12, "CustomerHoldsProducts", ErrorKind.InvalidOperation,
+                    $"Customer '{customer.Name}' still holds products; remove them first.", customer);
+            session.Customers.Delete(customer);
+            session.Audit("Delete", TargetType, customer.CustomerId.ToString(), customer.Name, Describe(customer));
+            return customer;
+        }
+
+        /// <summary>The customer a reference names, read inside the session; a stale read version is refused.</summary>
+        public static Customer Resolve(IStoreSession session, CustomerRef target)
+        {
+            Customer found = target.Id.HasValue ? session.Customers.Get(target.Id.Value) : session.FindCustomerByName(target.Name);
+            if (found == null)
+            {
+                throw new MspException("CustomerNotFound", ErrorKind.ObjectNotFound,
+                    target.Id.HasValue
+                        ? $"No customer has the id '{target.Id.Value}'{(target.ReadVersion.HasValue ? $" (customer '{target.Name}' was deleted after it was read)" : string.Empty)}. Get-MspCustomer lists the customers."
+                        : $"No customer is named '{target.Name}'. Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.",
+                    target.Display);
+            }
+            if (target.ReadVersion.HasValue && target.ReadVersion.Value != found.Version)
+                throw MspException.StaleObject(TargetType, found.Name, target.ReadVersion.Value, found.Version, "Get-MspCustomer");
+            return found;
+        }
+
+        /// <summary>Resolves a name or id given as text (names win; a text that is a Guid and matches no name is taken as an id).</summary>
+        public static CustomerRef Reference(string nameOrId)
+        {
+            if (Guid.TryParse(nameOrId, out var id)) return CustomerRef.ById(id);
+            return CustomerRef.ByName(nameOrId);
+        }
+
+        public static IReadOnlyList<Customer> Find(IStoreSession session, CustomerQuery query)
+        {
+            IEnumerable<Customer> candidates;
+            var names = query.Name?.Where(n => !string.IsNullOrEmpty(n)).ToList();
+            if (query.CustomerId != null && query.CustomerId.Count > 0)
+            {
+                candidates = query.CustomerId.Select(id => session.Customers.Get(id)).Where(c => c != null);
+            }
+            else if (names != null && names.Count > 0 && names.All(n => !Wildcard.ContainsWildcard(n)))
+            {
+                // Exact names use the name index.
+                candidates = names.Select(session.FindCustomerByName).Where(c => c != null);
+            }
+            else
+            {
+                candidates = session.Customers.All();
+            }
+
+            var patterns = names?.Select(Wildcard.ToRegex).ToList();
+            var result = candidates.Where(c =>
+                    (patterns == null || patterns.Count == 0 || patterns.Any(p => p.IsMatch(c.Name)))
+                    && (query.Country == null || string.Equals(c.Country, Countries.Normalize("Country", query.Country), StringComparison.OrdinalIgnoreCase))
+                    && (!query.Enabled.HasValue || c.Enabled == query.Enabled.Value)
+                    && (query.Email == null || Wildcard.IsMatch(query.Email, c.Email))
+                    && MatchesExternalIds(c, query.ExternalId))
+                .GroupBy(c => c.CustomerId).Select(g => g.First())
+                .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            return result;
+        }
+
+        private static bool MatchesExternalIds(Customer c, IDictionary<string, string> wanted)
+        {
+            if (wanted == null) return true;
+            foreach (var pair in wanted)
+            {
+                if (c.ExternalId == null || !c.ExternalId.TryGetValue(pair.Key, out var value)) return false;
+                if (!Wildcard.IsMatch(pair.Value, value)) return false;
+            }
+            return true;
+        }
+
+        private static void EnsureNameFree(IStoreSession session, string name, Guid? self)
+        {
+            var existing = session.FindCustomerByName(name);
+            if (existing != null && existing.CustomerId != self)
+                throw new MspException("CustomerNameTaken", ErrorKind.ResourceExists,
+                    $"Name '{name}' is already used by customer '{existing.Name}' ({existing.CustomerId}): customer names are unique in the account, ignoring case (R10). Choose another name or change the existing customer with Set-MspCustomer.",
+                    name);
+        }
+
+        private static readonly string[] AuditedFields =
+        {
+            nameof(Customer.Name), nameof(Customer.Country), nameof(Customer.City), nameof(Customer.State),
+            nameof(Customer.ContactFirstName), nameof(Customer.ContactLastName), nameof(Customer.Email),
+            nameof(Customer.Address), nameof(Customer.PostalCode), nameof(Customer.Phone), nameof(Customer.TimeZone),
+            nameof(Customer.Language), nameof(Customer.Notes), nameof(Customer.Enabled), nameof(Customer.Origin),
+        };
+
+        private static string Value(Customer c, string field)
+        {
+            object v = typeof(Customer).GetProperty(field).GetValue(c);
+            return v == null ? null : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        private static string ExternalIds(Customer c) =>
+            string.Join(";", (c.ExternalId ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).Select(p => p.Key + "=" + p.Value));
+
+        /// <summary>A short "field: value" summary of a customer for the audit log.</summary>
+        public static string Describe(Customer c) =>
+            string.Join("; ", AuditedFields.Select(f => (f, v: Value(c, f))).Where(x => x.v != null).Select(x => $"{x.f}: '{x.v}'")
+                .Concat(c.ExternalId != null && c.ExternalId.Count > 0 ? new[] { $"ExternalId: '{ExternalIds(c)}'" } : new string[0]));
+
+        /// <summary>"field: 'before' -> 'after'" for every field that differs; empty when nothing changed.</summary>
+        public static string Difference(Customer before, Customer after)
+        {
+            var parts = new List<string>();
+            foreach (var f in AuditedFields)
+            {
+                string a = Value(before, f), b = Value(after, f);
+                if (!string.Equals(a, b, StringComparison.Ordinal)) parts.Add($"{f}: '{a}' -> '{b}'");
+            }
+            string ea = ExternalIds(before), eb = ExternalIds(after);
+            if (ea != eb) parts.Add($"ExternalId: '{ea}' -> '{eb}'");
+            return string.Join("; ", parts);
+        }
+    }
+}

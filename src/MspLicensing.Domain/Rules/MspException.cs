@@ -1,0 +1,63 @@
+using System;
+
+namespace MspLicensing
+{
+    /// <summary>What kind of failure a domain error is; the cmdlets map it to an ErrorCategory.</summary>
+    public enum ErrorKind
+    {
+        InvalidArgument,
+        ObjectNotFound,
+        ResourceExists,
+        InvalidOperation,
+        PermissionDenied,
+        WriteConflict,
+        InvalidData,
+        ResourceUnavailable,
+    }
+
+    /// <summary>
+    /// A failure the user can act on: a stable id (becomes the ErrorId), a kind, the object it is about,
+    /// and a message that names the field, the value and what is allowed.
+    /// </summary>
+    public class MspException : Exception
+    {
+        public MspException(string errorId, ErrorKind kind, string message, object target = null, Exception inner = null)
+            : base(message, inner)
+        {
+            ErrorId = errorId;
+            Kind = kind;
+            Target = target;
+        }
+
+        /// <summary>Stable identifier without the module prefix, e.g. <c>CustomerNotFound</c>.</summary>
+        public string ErrorId { get; }
+
+        public ErrorKind Kind { get; }
+
+        public object Target { get; }
+
+        /// <summary>The rule this error enforces, if any (e.g. "R12").</summary>
+        public string Rule { get; private set; }
+
+        /// <summary>An error that enforces a product rule: the message ends with the rule's words and number.</summary>
+        public static MspException ForRule(Rule rule, string errorId, ErrorKind kind, string message, object target = null)
+        {
+            var e = new MspException(errorId, kind, message + " (" + rule.Id + ": " + rule.Text + ")", target);
+            e.Rule = rule.Id;
+            return e;
+        }
+
+        /// <summary>A change based on an object that someone else changed since it was read: refused, nothing written.</summary>
+        public static MspException StaleObject(string targetType, string name, int readVersion, int storedVersion, string getCommand) =>
+            new MspException("StaleObject", ErrorKind.WriteConflict,
+                $"{targetType} '{name}' was changed by someone else after it was read (read at version {readVersion}, now version {storedVersion}); nothing was written. Read it again with {getCommand} and repeat the change.",
+                name);
+
+        public static MspException InvalidValue(string field, object value, string allowed)
+        {
+            string shown = value == null ? "(nothing)" : "'" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) + "'";
+            return new MspException("InvalidValue", ErrorKind.InvalidArgument,
+                $"{field} {shown} is not valid: {allowed}.", value);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+
+namespace MspLicensing.Store
+{
+    /// <summary>
+    /// The store behind the rules. Every change runs in <see cref="Write{T}"/> (one transaction: all of it is written
+    /// or none of it); <see cref="WriteEach{TIn,TOut}"/> commits a batch in which each item is all-or-nothing.
+    /// Implementations must refuse a stale write (an <see cref="IVersioned"/> whose version moved on) instead of overwriting it.
+    /// </summary>
+    public interface IMspStore : IDisposable
+    {
+        /// <summary>Full path of the store file.</summary>
+        string Path { get; }
+
+        /// <summary>Runs a read against one consistent view of the store.</summary>
+        T Read<T>(Func<IStoreSession, T> read);
+
+        /// <summary>Runs a change in one transaction; <paramref name="command"/> goes into the audit log.</summary>
+        T Write<T>(string command, Func<IStoreSession, T> write);
+
+        /// <summary>
+        /// Applies <paramref name="write"/> to each item in as few transactions as possible. An item that throws is
+        /// left out whole (nothing of it is written) and reported in its result; the other items land.
+        /// </summary>
+        IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write);
+
+        /// <summary>Path, size, schema version and counts.</summary>
+        StoreInfo GetInfo();
+
+        /// <summary>Writes a consistent copy of the store to <paramref name="destinationPath"/>, which must not exist.</summary>
+        void Backup(string destinationPath);
+    }
+
+    /// <summary>The outcome of one item of <see cref="IMspStore.WriteEach{TIn,TOut}"/>.</summary>
+    public sealed class ItemResult<T>
+    {
+        public ItemResult(T value, Exception error)
+        {
+            Value = value;
+            Error = error;
+        }
+
+        public T Value { get; }
+        public Exception Error { get; }
+        public bool Succeeded => Error == null;
+    }
+
+    /// <summary>What one transaction sees and changes.</summary>
+    public interface IStoreSession
+    {
+        Account GetAccount();
+        void SaveAccount(Account account);
+
+        IDocumentSet<Customer> Customers { get; }
+
+        /// <summary>Customer by name, ignoring case; null when there is none.</summary>
+        Customer FindCustomerByName(string name);
+
+        /// <summary>Whether any license or registered product belongs to the customer (R12).</summary>
+        bool CustomerHoldsProducts(Guid customerId);
+
+        /// <summary>Adds an entry to the audit log of this transaction (who and which command are filled in).</summary>
+        void Audit(string action, string targetType, string targetId, string target, string summary);
+
+        IEnumerable<AuditEntry> AuditLog(AuditQuery query);
+    }
+
+    /// <summary>A collection of versioned documents keyed by Guid.</summary>
+    public interface IDocumentSet<T> where T : class, IVersioned
+    {
+        T Get(Guid id);
+        IEnumerable<T> All();
+        int Count();
+        /// <summary>Inserts a new document at version 1.</summary>
+        void Insert(T item);
+        /// <summary>Writes <paramref name="item"/> if the stored version still equals item.Version, then bumps the version.</summary>
+        void Update(T item);
+        /// <summary>Deletes the document if the stored version still equals item.Version.</summary>
+        void Delete(T item);
+    }
+
+    public sealed class StoreInfo
+    {
+        public string Path { get; set; }
+        public long SizeBytes { get; set; }
+        public int SchemaVersion { get; set; }
+        public bool Encrypted { get; set; }
+        public string AccountName { get; set; }
+        public AccountType AccountType { get; set; }
+        public int Customers { get; set; }
+        public int AuditEntries { get; set; }
+    }
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LiteDB;
+
+namespace MspLicensing.Store
+{
+    /// <summary>The view of one transaction. Created by <see cref="LiteDbStore"/> inside BeginTrans/Commit.</summary>
+    internal sealed class LiteDbSession : IStoreSession
+    {
+        private readonly LiteDatabase _db;
+        private readonly string _command;
+        private readonly string _user;
+        private readonly Func<DateTime> _utcNow;
+
+        internal LiteDbSession(LiteDatabase db, string command, string user, Func<DateTime> utcNow)
+        {
+            _db = db;
+            _command = command;
+            _user = user;
+            _utcNow = utcNow;
+            Customers = new DocumentSet<Customer>(db, Schema.CustomerCollection, "Customer", c => c.CustomerId, c => c.Name,
+                (c, doc) => doc["NameKey"] = NameKey(c.Name));
+        }
+
+        public IDocumentSet<Customer> Customers { get; }
+
+        public Account GetAccount()
+        {
+            var doc = _db.GetCollection(Schema.AccountCollection).FindById("account");
+            return doc == null ? new Account() : _db.Mapper.ToObject<Account>(doc);
+        }
+
+        public void SaveAccount(Account account)
+        {
+            RequireWritable();
+            var col = _db.GetCollection(Schema.AccountCollection);
+            var stored = col.FindById("account");
+            int storedVersion = stored?["Version"].AsInt32 ?? 0;
+            if (stored != null && storedVersion != account.Version)
+                throw MspException.StaleObject("Account", account.Name, account.Version, storedVersion, "Get-MspAccount");
+            account.Version = storedVersion + 1;
+            var doc = _db.Mapper.ToDocument(account);
+            doc["_id"] = "account";
+            col.Upsert(doc);
+        }
+
+        public Customer FindCustomerByName(string name)
+        {
+            if (string.IsNullOrWhiteSpace(name)) return null;
+            var doc = _db.GetCollection(Schema.CustomerCollection).FindOne(Query.EQ("NameKey", NameKey(name)));
+            return doc == null ? null : _db.Mapper.ToObject<Customer>(doc);
+        }
+
+        public bool CustomerHoldsProducts(Guid customerId)
+        {
+            if (!_db.CollectionExists(Schema.LicenseCollection)) return false;
+            return _db.GetCollection(Schema.LicenseCollection).Exists(Query.EQ("CustomerId", customerId));
+        }
+
+        public void Audit(string action, string targetType, string targetId, string target, string summary)
+        {
+            RequireWritable();
+            var entry = new AuditEntry
+            {
+                TimeUtc = _utcNow(),
+                User = _user,
+                Command = _command,
+                Action = action,
+                TargetType = targetType,
+                TargetId = targetId,
+                Target = target,
+                Summary = summary,
+            };
+            _db.GetCollection<AuditEntry>(Schema.AuditCollection).Insert(entry);
+        }
+
+        public IEnumerable<AuditEntry> AuditLog(AuditQuery q)
+        {
+            var col = _db.GetCollection<AuditEntry>(Schema.AuditCollection);
+            IEnumerable<AuditEntry> entries = q.TargetId != null
+                ? col.Find(Query.EQ("TargetId", q.TargetId))
+                : col.FindAll();
+            return entries
+                .Where(e => (!q.AfterUtc.HasValue || e.TimeUtc >= q.AfterUtc.Value)
+                            && (!q.BeforeUtc.HasValue || e.TimeUtc <= q.BeforeUtc.Value)
+                            && (q.TargetType == null || string.Equals(e.TargetType, q.TargetType, StringComparison.OrdinalIgnoreCase))
+                            && (q.Target == null || Wildcard.IsMatch(q.Target, e.Target))
+                            && (q.Command == null || Wildcard.IsMatch(q.Command, e.Command))
+                            && (q.User == null || Wildcard.IsMatch(q.User, e.User)))
+                .OrderByDescending(e => e.Id)
+                .ToList();
+        }
+
+        internal static string NameKey(string name) => name.Trim().ToUpperInvariant();
+
+        private void RequireWritable()
+        {
+            if (_command == null)
+                throw new InvalidOperationException("A read session cannot change the store.");
+        }
+
+        private sealed class DocumentSet<T> : IDocumentSet<T> where T : class, IVersioned
+        {
+            private readonly LiteDatabase _db;
+            private readonly ILiteCollection<BsonDocument> _col;
+            private readonly string _typeName;
+            private readonly Func<T, Guid> _id;
+            private readonly Func<T, string> _name;
+            private readonly Action<T, BsonDocument> _decorate;
+
+            internal DocumentSet(LiteDatabase db, string collection, string typeName, Func<T, Guid> id, Func<T, string> name, Action<T, BsonDocument> decorate)
+            {
+                _db = db;
+                _col = db.GetCollection(collection);
+                _typeName = typeName;
+                _id = id;
+                _name = name;
+                _decorate = decorate;
+            }
+
+            public T Get(Guid id)
+            {
+                var doc = _col.FindById(id);
+                return doc == null ? null : _db.Mapper.ToObject<T>(doc);
+            }
+
+            public IEnumerable<T> All() => _col.FindAll().Select(d => _db.Mapper.ToObject<T>(d)).ToList();
+
+            public int Count() => _col.Count();
+
+            public void Insert(T item)
+            {
+                item.Version = 1;
+                _col.Insert(ToDocument(item));
+            }
+
+            public void Update(T item)
+            {
+                CheckVersion(item);
+                item.Version++;
+                _col.Update(ToDocument(item));
+            }
+
+            public void Delete(T item)
+            {
+                CheckVersion(item);
+                _col.Delete(_id(item));
+            }
+
+            private void CheckVersion(T item)
+            {
+                var stored = _col.FindById(_id(item));
+                if (stored == null)
+                    throw new MspException(_typeName + "NotFound", ErrorKind.ObjectNotFound,
+                        $"{_typeName} '{_name(item)}' no longer exists; it was deleted after it was read.", _name(item));
+                int storedVersion = stored["Version"].AsInt32;
+                if (storedVersion != item.Version)
+                    throw MspException.StaleObject(_typeName, _name(item), item.Version, storedVersion, "Get-Msp" + _typeName);
+            }
+
+            private BsonDocument ToDocument(T item)
+            {
+                var doc = _db.Mapper.ToDocument(item);
+                _decorate?.Invoke(item, doc);
+                return doc;
+            }
+        }
+    }
+}

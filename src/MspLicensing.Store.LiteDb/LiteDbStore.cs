@@ -1,0 +1,356 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using LiteDB;
+
+namespace MspLicensing.Store
+{
+    /// <summary>
+    /// The store in one LiteDB file, opened in shared mode so that several processes can use it at once:
+    /// every transaction holds LiteDB's cross-process lock, and each document carries a version that a stale
+    /// write must match (<see cref="IVersioned"/>).
+    /// </summary>
+    public sealed class LiteDbStore : IMspStore
+    {
+        private readonly LiteDatabase _db;
+        private readonly string _password;
+        private readonly BsonMapper _mapper;
+        private readonly string _user;
+        private readonly Func<DateTime> _utcNow;
+
+        private LiteDbStore(string path, string password, bool encrypted, IReadOnlyList<SchemaStep> steps, Func<DateTime> utcNow)
+        {
+            Path = path;
+            _password = password;
+            Encrypted = encrypted;
+            _mapper = Mapping.CreateMapper();
+            _user = Environment.UserName;
+            _utcNow = utcNow ?? (() => DateTime.UtcNow);
+            _db = new LiteDatabase(ConnectionFor(path, password), _mapper);
+            try
+            {
+                Prepare(steps ?? Schema.Steps);
+            }
+            catch
+            {
+                _db.Dispose();
+                throw;
+            }
+        }
+
+        public string Path { get; }
+        public bool Encrypted { get; }
+
+        /// <summary>
+        /// Opens the store at <paramref name="path"/>, creating it (and its folder) when there is no file.
+        /// An existing file that is not a store, or the wrong password, is refused with an error naming the path,
+        /// and the file is left byte for byte as it was.
+        /// </summary>
+        public static LiteDbStore Open(string path, string password = null, IReadOnlyList<SchemaStep> steps = null, Func<DateTime> utcNow = null)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+                throw MspException.InvalidValue("Path", path, "give the path of a store file");
+            string full = System.IO.Path.GetFullPath(path);
+            if (Directory.Exists(full))
+                throw new MspException("StorePathIsFolder", ErrorKind.InvalidArgument,
+                    $"The store path '{full}' is a folder; give the path of a file, e.g. '{System.IO.Path.Combine(full, "msplicensing.db")}'.", full);
+            if (string.IsNullOrEmpty(password)) password = null;
+
+            if (!File.Exists(full))
+                CreateNew(full, password, steps ?? Schema.Steps);
+
+            bool encrypted = StoreFile.Inspect(full);
+            if (encrypted && password == null)
+                throw new MspException("StorePasswordRequired", ErrorKind.PermissionDenied,
+                    $"The store '{full}' is encrypted: connect with Connect-MspStore -Path '{full}' -Password (Read-Host -AsSecureString).", full);
+            if (!encrypted && password != null)
+                throw new MspException("StoreNotEncrypted", ErrorKind.InvalidArgument,
+                    $"The store '{full}' is not encrypted, but a password was given: connect without -Password.", full);
+            return Guard(full, () => new LiteDbStore(full, password, encrypted, steps, utcNow));
+        }
+
+        /// <summary>Creates a store in a temporary file beside the target and moves it into place, so no half-made store is ever seen.</summary>
+        private static void CreateNew(string full, string password, IReadOnlyList<SchemaStep> steps)
+        {
+            string folder = System.IO.Path.GetDirectoryName(full);
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new MspException("StoreFolderUnavailable", ErrorKind.ResourceUnavailable,
+                    $"Cannot create the folder '{folder}' for the store '{full}': {ex.Message}", full, ex);
+            }
+            string temp = System.IO.Path.Combine(folder, "." + System.IO.Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".new");
+            try
+            {
+                using (var db = new LiteDatabase(new ConnectionString { Filename = temp, Connection = ConnectionType.Direct, Password = password }, Mapping.CreateMapper()))
+                {
+                    db.BeginTrans();
+                    Initialize(db, steps, 0);
+                    db.Commit();
+                }
+                try
+                {
+                    File.Move(temp, full);
+                }
+                catch (IOException) when (File.Exists(full))
+                {
+                    // Another process created the store first: use theirs.
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is LiteException)
+            {
+                throw new MspException("StoreCreateFailed", ErrorKind.ResourceUnavailable,
+                    $"Cannot create the store '{full}': {ex.Message}", full, ex);
+            }
+            finally
+            {
+                TryDelete(temp);
+                TryDelete(temp.Substring(0, temp.Length - 4) + "-log.new");
+            }
+        }
+
+        private void Prepare(IReadOnlyList<SchemaStep> steps)
+        {
+            _db.BeginTrans();
+            try
+            {
+                var meta = _db.GetCollection(Schema.Meta).FindById("schema");
+                if (meta == null || meta["Application"].AsString != Schema.Application)
+                    throw StoreFile.NotAStore(Path, "it is a LiteDB database, but not an MspLicensing store");
+                int version = meta["Version"].AsInt32;
+                int current = steps[steps.Count - 1].Version;
+                if (version > current)
+                    throw new MspException("StoreSchemaTooNew", ErrorKind.InvalidData,
+                        $"The store '{Path}' has schema version {version}, written by a newer MspLicensing; this module reads up to version {current}. Update the module (Update-Module MspLicensing); the store was left as it is.", Path);
+                if (version < current)
+                    Initialize(_db, steps, version);
+                _db.Commit();
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+
+        /// <summary>Runs the schema steps after <paramref name="fromVersion"/> inside the caller's transaction.</summary>
+        private static void Initialize(LiteDatabase db, IReadOnlyList<SchemaStep> steps, int fromVersion)
+        {
+            var meta = db.GetCollection(Schema.Meta);
+            foreach (var step in steps.Where(s => s.Version > fromVersion).OrderBy(s => s.Version))
+                step.Apply(db);
+            var accounts = db.GetCollection(Schema.AccountCollection);
+            if (accounts.FindById("account") == null)
+            {
+                var doc = db.Mapper.ToDocument(new Account { Version = 1 });
+                doc["_id"] = "account";
+                accounts.Insert(doc);
+            }
+            var record = meta.FindById("schema") ?? new BsonDocument { ["_id"] = "schema", ["Application"] = Schema.Application };
+            record["Version"] = steps[steps.Count - 1].Version;
+            meta.Upsert(record);
+        }
+
+        public T Read<T>(Func<IStoreSession, T> read)
+        {
+            return Guard(Path, () =>
+            {
+                _db.BeginTrans();
+                try
+                {
+                    return read(new LiteDbSession(_db, null, _user, _utcNow));
+                }
+                finally
+                {
+                    _db.Rollback();
+                }
+            });
+        }
+
+        public T Write<T>(string command, Func<IStoreSession, T> write)
+        {
+            return Guard(Path, () =>
+            {
+                _db.BeginTrans();
+                try
+                {
+                    T result = write(new LiteDbSession(_db, command, _user, _utcNow));
+                    _db.Commit();
+                    return result;
+                }
+                catch
+                {
+                    _db.Rollback();
+                    throw;
+                }
+            });
+        }
+
+        public IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write)
+        {
+            var results = new ItemResult<TOut>[items.Count];
+            var failed = new bool[items.Count];
+            // Run the batch in one transaction. When an item fails, roll back, set it aside and run the batch again
+            // without it, so that every item is all-or-nothing and the good ones land together.
+            while (true)
+            {
+                int failedAt = -1;
+                Guard(Path, () =>
+                {
+                    _db.BeginTrans();
+                    try
+                    {
+                        var session = new LiteDbSession(_db, command, _user, _utcNow);
+                        for (int i = 0; i < items.Count; i++)
+                        {
+                            if (failed[i]) continue;
+                            try
+                            {
+                                results[i] = new ItemResult<TOut>(write(session, items[i]), null);
+                            }
+                            catch (Exception ex) when (!(ex is OutOfMemoryException))
+                            {
+                                results[i] = new ItemResult<TOut>(default(TOut), ex is LiteException le ? Translate(Path, le) : ex);
+                                failed[i] = true;
+                                failedAt = i;
+                                break;
+                            }
+                        }
+                        if (failedAt < 0) _db.Commit();
+                        else _db.Rollback();
+                    }
+                    catch
+                    {
+                        _db.Rollback();
+                        throw;
+                    }
+                    return 0;
+                });
+                if (failedAt < 0) return results;
+            }
+        }
+
+        public StoreInfo GetInfo()
+        {
+            return Read(session =>
+            {
+                var account = session.GetAccount();
+                return new StoreInfo
+                {
+                    Path = Path,
+                    SizeBytes = new FileInfo(Path).Length,
+                    SchemaVersion = _db.GetCollection(Schema.Meta).FindById("schema")["Version"].AsInt32,
+                    Encrypted = Encrypted,
+                    AccountName = account.Name,
+                    AccountType = account.AccountType,
+                    Customers = session.Customers.Count(),
+                    AuditEntries = _db.GetCollection(Schema.AuditCollection).Count(),
+                };
+            });
+        }
+
+        public void Backup(string destinationPath)
+        {
+            string target = System.IO.Path.GetFullPath(destinationPath);
+            if (File.Exists(target) || Directory.Exists(target))
+                throw new MspException("BackupTargetExists", ErrorKind.ResourceExists,
+                    $"The backup target '{target}' exists already; choose a new file name (nothing was overwritten).", target);
+            if (string.Equals(target, Path, StringComparison.OrdinalIgnoreCase))
+                throw MspException.InvalidValue("Path", target, "the backup must go to another file than the store");
+            string folder = System.IO.Path.GetDirectoryName(target);
+            Directory.CreateDirectory(folder);
+
+            // Read every collection in one transaction (a consistent view), then write the copy to a temporary
+            // file that is moved into place only when complete.
+            var snapshot = Read(session => _db.GetCollectionNames()
+                .ToDictionary(name => name, name => (List<BsonDocument>)_db.GetCollection(name).FindAll().ToList()));
+            string temp = target + "." + Guid.NewGuid().ToString("N") + ".partial";
+            try
+            {
+                Guard(target, () =>
+                {
+                    using (var copy = new LiteDatabase(new ConnectionString { Filename = temp, Connection = ConnectionType.Direct, Password = _password }, Mapping.CreateMapper()))
+                    {
+                        copy.BeginTrans();
+                        foreach (var step in Schema.Steps) step.Apply(copy);
+                        foreach (var pair in snapshot)
+                            if (pair.Value.Count > 0) copy.GetCollection(pair.Key).InsertBulk(pair.Value);
+                        copy.Commit();
+                    }
+                    return 0;
+                });
+                File.Move(temp, target);
+            }
+            finally
+            {
+                TryDelete(temp);
+            }
+        }
+
+        public void Dispose() => _db.Dispose();
+
+        internal static ConnectionString ConnectionFor(string path, string password) => new ConnectionString
+        {
+            Filename = path,
+            Connection = ConnectionType.Shared,
+            Password = password,
+        };
+
+        /// <summary>Turns LiteDB and file-system failures into errors that name the store and say what to do.</summary>
+        private static T Guard<T>(string path, Func<T> action)
+        {
+            try
+            {
+                return action();
+            }
+            catch (LiteException ex)
+            {
+                throw Translate(path, ex);
+            }
+            catch (IOException ex)
+            {
+                throw new MspException("StoreUnavailable", ErrorKind.ResourceUnavailable,
+                    $"The store '{path}' cannot be used right now: {ex.Message}", path, ex);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                throw new MspException("StoreAccessDenied", ErrorKind.PermissionDenied,
+                    $"Access to the store '{path}' is denied: {ex.Message}", path, ex);
+            }
+            catch (Exception ex) when (!(ex is MspException) && (ex is ArgumentOutOfRangeException || ex is IndexOutOfRangeException || ex is InvalidCastException || ex is FormatException))
+            {
+                throw StoreFile.NotAStore(path, "its content cannot be read (" + ex.Message + ")");
+            }
+        }
+
+        private static MspException Translate(string path, LiteException ex)
+        {
+            if (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+                return new MspException("StoreDuplicateKey", ErrorKind.ResourceExists,
+                    $"The store '{path}' refused a duplicate: {ex.Message}", path, ex);
+            if (ex.Message.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0)
+                return new MspException("StoreWrongPassword", ErrorKind.PermissionDenied,
+                    $"The store '{path}' could not be opened: the password is wrong. Connect again with the right -Password; the file was left as it is.", path, ex);
+            return new MspException("StoreError", ErrorKind.InvalidData,
+                $"The store '{path}' could not be used: {ex.Message}", path, ex);
+        }
+
+        private static void TryDelete(string file)
+        {
+            try
+            {
+                if (File.Exists(file)) File.Delete(file);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+}
