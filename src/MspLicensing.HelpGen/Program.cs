@@ -1,1 +1,4 @@
-﻿Console.WriteLine("Hello, World!");
+internal static class Program
+{
+    private static int Main(string[] args) => 0;
+}

@@ -13,7 +13,7 @@ namespace MspLicensing
     /// <summary>An end customer of the MSP (R10).</summary>
     public sealed class Customer : IVersioned
     {
-        private Dictionary<string, string> _externalId = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        private ExternalIdMap _externalId = new ExternalIdMap();
 
         public Guid CustomerId { get; set; }
         public string Name { get; set; }
@@ -32,10 +32,10 @@ namespace MspLicensing
         public string Notes { get; set; }
         public bool Enabled { get; set; } = true;
         /// <summary>Ids of the customer in PSA/RMM tools, e.g. ConnectWiseManage = 4711.</summary>
-        public Dictionary<string, string> ExternalId
+        public ExternalIdMap ExternalId
         {
             get => _externalId;
-            set => _externalId = new Dictionary<string, string>(value ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+            set => _externalId = new ExternalIdMap(value);
         }
         public CustomerOrigin Origin { get; set; }
         public DateTime CreatedUtc { get; set; }
@@ -49,7 +49,7 @@ namespace MspLicensing
         internal Customer Clone()
         {
             var copy = (Customer)MemberwiseClone();
-            copy.ExternalId = new Dictionary<string, string>(ExternalId ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+            copy.ExternalId = new ExternalIdMap(ExternalId);
             return copy;
         }
     }

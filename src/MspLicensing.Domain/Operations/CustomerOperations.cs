@@ -151,8 +151,7 @@ namespace MspLicensing
             return v == null ? null : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        private static string ExternalIds(Customer c) =>
-            string.Join(";", (c.ExternalId ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).Select(p => p.Key + "=" + p.Value));
+        private static string ExternalIds(Customer c) => c.ExternalId?.ToString() ?? string.Empty;
 
         /// <summary>A short "field: value" summary of a customer for the audit log.</summary>
         public static string Describe(Customer c) =>

@@ -43,7 +43,7 @@ namespace MspLicensing
                 Origin = f.Origin ?? CustomerOrigin.LicensingManagementPlatform,
             };
             ApplyOptional(c, f);
-            c.ExternalId = MergeExternalIds(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), f.ExternalId);
+            c.ExternalId = MergeExternalIds(new ExternalIdMap(), f.ExternalId);
             return c;
         }
 
@@ -120,9 +120,9 @@ namespace MspLicensing
         }
 
         /// <summary>External ids: keys are tool names (letters, digits, . _ -), values up to 100 characters; an empty value removes the key.</summary>
-        public static Dictionary<string, string> MergeExternalIds(IDictionary<string, string> current, IDictionary<string, string> changes)
+        public static ExternalIdMap MergeExternalIds(IDictionary<string, string> current, IDictionary<string, string> changes)
         {
-            var result = new Dictionary<string, string>(current ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+            var result = new ExternalIdMap(current);
             if (changes == null) return result;
             foreach (var pair in changes)
             {

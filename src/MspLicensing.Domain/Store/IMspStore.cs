@@ -83,6 +83,8 @@ namespace MspLicensing.Store
     public sealed class StoreInfo
     {
         public string Path { get; set; }
+        /// <summary>How the session chose the store: Connect-MspStore, MSPLICENSING_STORE or Default.</summary>
+        public string Source { get; set; }
         public long SizeBytes { get; set; }
         public int SchemaVersion { get; set; }
         public bool Encrypted { get; set; }

@@ -1,0 +1,41 @@
+@{
+    RootModule           = 'bin/MspLicensing.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5d8a3c61-2f4e-4b7a-9c1d-8e6f0a2b4c3d'
+    Author               = 'MspLicensing contributors'
+    CompanyName          = 'MspLicensing'
+    Copyright            = '(c) MspLicensing contributors. All rights reserved.'
+    Description          = 'A licensing platform for managed service providers: end customers, service plans, licenses with seats and activation codes, crossgrades, trials, license migration, the monthly usage report and the Remote Manager view, in one store file.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('bin/MspLicensing.format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-MspStore'
+        'Disconnect-MspStore'
+        'Get-MspStore'
+        'Backup-MspStore'
+        'Get-MspAuditLog'
+        'Get-MspAccount'
+        'Set-MspAccount'
+        'Get-MspFeature'
+        'Get-MspProduct'
+        'New-MspCustomer'
+        'Get-MspCustomer'
+        'Set-MspCustomer'
+        'Remove-MspCustomer'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    FileList             = @(
+        'bin/MspLicensing.dll'
+        'bin/MspLicensing.format.ps1xml'
+        'bin/en-US/MspLicensing.dll-Help.xml'
+        'bin/en-US/about_MspLicensing.help.txt'
+    )
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('MSP', 'Licensing', 'TrendMicro', 'LMP', 'RemoteManager', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+        }
+    }
+}

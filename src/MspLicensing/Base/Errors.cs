@@ -1,0 +1,34 @@
+using System;
+using System.Management.Automation;
+
+namespace MspLicensing.Commands
+{
+    /// <summary>Turns domain errors into ErrorRecords with a namespaced ErrorId, the right category and the target.</summary>
+    internal static class Errors
+    {
+        internal const string Prefix = "MspLicensing.";
+
+        internal static ErrorRecord Record(Exception ex, object target = null)
+        {
+            if (ex is MspException msp)
+                return new ErrorRecord(msp, Prefix + msp.ErrorId, Category(msp.Kind), msp.Target ?? target);
+            return new ErrorRecord(ex, Prefix + "UnexpectedError", ErrorCategory.NotSpecified, target);
+        }
+
+        internal static ErrorCategory Category(ErrorKind kind)
+        {
+            switch (kind)
+            {
+                case ErrorKind.InvalidArgument: return ErrorCategory.InvalidArgument;
+                case ErrorKind.ObjectNotFound: return ErrorCategory.ObjectNotFound;
+                case ErrorKind.ResourceExists: return ErrorCategory.ResourceExists;
+                case ErrorKind.InvalidOperation: return ErrorCategory.InvalidOperation;
+                case ErrorKind.PermissionDenied: return ErrorCategory.PermissionDenied;
+                case ErrorKind.WriteConflict: return ErrorCategory.WriteError;
+                case ErrorKind.InvalidData: return ErrorCategory.InvalidData;
+                case ErrorKind.ResourceUnavailable: return ErrorCategory.ResourceUnavailable;
+                default: return ErrorCategory.NotSpecified;
+            }
+        }
+    }
+}

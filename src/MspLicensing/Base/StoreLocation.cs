@@ -1,0 +1,73 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Security;
+
+namespace MspLicensing.Commands
+{
+    /// <summary>
+    /// Which store a session uses: the one Connect-MspStore chose (kept in a global variable of the runspace, so
+    /// runspaces never share it), else $env:MSPLICENSING_STORE, else the per-user default file.
+    /// </summary>
+    public sealed class StoreConnection
+    {
+        internal const string VariableName = "MspLicensingStoreConnection";
+        public const string EnvironmentVariable = "MSPLICENSING_STORE";
+
+        public StoreConnection(string path, SecureString password, string source)
+        {
+            Path = path;
+            Password = password;
+            Source = source;
+        }
+
+        public string Path { get; }
+        public SecureString Password { get; }
+        /// <summary>Connect-MspStore, the MSPLICENSING_STORE environment variable, or Default.</summary>
+        public string Source { get; }
+
+        internal string PlainPassword => Password == null || Password.Length == 0 ? null : new NetworkCredential(string.Empty, Password).Password;
+
+        /// <summary>The per-user default store file.</summary>
+        public static string DefaultPath()
+        {
+            string folder;
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+            {
+                folder = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+            }
+            else
+            {
+                folder = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+                if (string.IsNullOrEmpty(folder))
+                    folder = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+            }
+            return System.IO.Path.Combine(folder, "MspLicensing", "msplicensing.db");
+        }
+
+        internal static StoreConnection Current(PSCmdlet cmdlet) =>
+            Resolve(cmdlet.SessionState.PSVariable.GetValue("global:" + VariableName));
+
+        /// <summary>The connection a session uses, given the value of its connection variable (null when not connected).</summary>
+        internal static StoreConnection Resolve(object sessionVariable)
+        {
+            if (sessionVariable is StoreConnection chosen)
+                return chosen;
+            string env = Environment.GetEnvironmentVariable(EnvironmentVariable);
+            if (!string.IsNullOrWhiteSpace(env))
+                return new StoreConnection(System.IO.Path.GetFullPath(env), null, EnvironmentVariable);
+            return new StoreConnection(DefaultPath(), null, "Default");
+        }
+
+        internal static void Set(PSCmdlet cmdlet, StoreConnection connection)
+        {
+            cmdlet.SessionState.PSVariable.Set("global:" + VariableName, connection);
+        }
+
+        internal static void Clear(PSCmdlet cmdlet) => cmdlet.SessionState.PSVariable.Remove("global:" + VariableName);
+
+        public override string ToString() => Path;
+    }
+}

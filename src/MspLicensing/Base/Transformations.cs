@@ -1,0 +1,82 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace MspLicensing.Commands
+{
+    /// <summary>
+    /// Lets -ExternalId take a hashtable (@{ ConnectWiseManage = '4711' }) or the text form "Tool=Id;Tool2=Id2"
+    /// that Export-Csv writes, so Import-Csv | New-MspCustomer round-trips.
+    /// </summary>
+    public sealed class ExternalIdTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object value = inputData is PSObject pso ? pso.BaseObject : inputData;
+            switch (value)
+            {
+                case null:
+                    return null;
+                case ExternalIdMap map:
+                    return ToHashtable(map);
+                case IDictionary dictionary:
+                    return dictionary;
+                case string text:
+                    try
+                    {
+                        return ToHashtable(ExternalIdMap.Parse(text));
+                    }
+                    catch (MspException ex)
+                    {
+                        throw new ArgumentTransformationMetadataException(ex.Message, ex);
+                    }
+                default:
+                    throw new ArgumentTransformationMetadataException(
+                        "ExternalId must be a hashtable such as @{ ConnectWiseManage = '4711' } or text such as 'ConnectWiseManage=4711;Autotask=0815'.");
+            }
+        }
+
+        private static Hashtable ToHashtable(IDictionary<string, string> map)
+        {
+            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in map) table[pair.Key] = pair.Value;
+            return table;
+        }
+
+        /// <summary>The hashtable a user gave, as the string map the domain takes; values are written as invariant text.</summary>
+        internal static Dictionary<string, string> ToMap(IDictionary table)
+        {
+            if (table == null) return null;
+            var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry entry in table)
+            {
+                object v = entry.Value is PSObject p ? p.BaseObject : entry.Value;
+                map[Convert.ToString(entry.Key, CultureInfo.InvariantCulture)] = v == null ? null : Convert.ToString(v, CultureInfo.InvariantCulture);
+            }
+            return map;
+        }
+    }
+
+    /// <summary>
+    /// Lets a [bool] parameter bind text such as "True", "false", "yes", "no", "1", "0" (PowerShell refuses strings
+    /// for bool parameters, and CSV files hold nothing else).
+    /// </summary>
+    public sealed class BooleanTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object value = inputData is PSObject pso ? pso.BaseObject : inputData;
+            if (!(value is string text)) return inputData;
+            switch (text.Trim().ToUpperInvariant())
+            {
+                case "TRUE": case "YES": case "Y": case "1": case "ENABLED": return true;
+                case "FALSE": case "NO": case "N": case "0": case "DISABLED": return false;
+                default:
+                    throw new ArgumentTransformationMetadataException(
+                        $"'{text}' is not a yes/no value: use True or False (also accepted: yes, no, 1, 0).");
+            }
+        }
+    }
+}

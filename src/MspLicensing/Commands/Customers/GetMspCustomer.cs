@@ -1,0 +1,114 @@
+using System;
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using MspLicensing.Commands.Help;
+
+namespace MspLicensing.Commands
+{
+    [Cmdlet(VerbsCommon.Get, "MspCustomer", DefaultParameterSetName = ByName, SupportsPaging = true)]
+    [OutputType(typeof(Customer))]
+    public sealed class GetMspCustomerCommand : MspCmdlet
+    {
+        private const string ByName = "ByName";
+        private const string ById = "ById";
+
+        [Parameter(ParameterSetName = ByName, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(CustomerNameCompleter))]
+        public string[] Name { get; set; }
+
+        [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public Guid[] CustomerId { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(CountryCompleter))]
+        public string Country { get; set; }
+
+        [Parameter]
+        [BooleanTransformation]
+        public bool Enabled { get; set; }
+
+        [Parameter]
+        [SupportsWildcards]
+        public string Email { get; set; }
+
+        [Parameter]
+        [ExternalIdTransformation]
+        public Hashtable ExternalId { get; set; }
+
+        public static CommandHelp Help => new CommandHelp
+        {
+            Synopsis = "Finds end customers by name, id, country, state or external id.",
+            Description = "Get-MspCustomer lists the customers of the account, sorted by name. Names take wildcards; an exact name that matches no customer is reported as an error (a wildcard that matches nothing is not). Filters combine: every given filter must match. Names and ids bind from the pipeline, so a list of names or the rows of a CSV file find their customers.",
+            Rules = new[] { Rules.R10 },
+            Parameters =
+            {
+                ["Name"] = "Customer names; wildcards allowed, case is ignored.",
+                ["CustomerId"] = "Customer ids.",
+                ["Country"] = "Only customers in this country (ISO 3166-1 alpha-2 code or English name).",
+                ["Enabled"] = "Only enabled ($true) or disabled ($false) customers.",
+                ["Email"] = "Only customers whose contact email matches; wildcards allowed, e.g. *@contoso.com.",
+                ["ExternalId"] = "Only customers with these external ids, e.g. @{ ConnectWiseManage = '4711' }; values take wildcards.",
+            },
+            Examples = new[]
+            {
+                new HelpExample("Find a customer by name",
+                    "Get-MspCustomer -Name Contoso",
+                    "Case is ignored.",
+                    "New-MspCustomer -Name Contoso -Country US -City Seattle -ContactFirstName Ann -ContactLastName Lee -Email ann@contoso.com"),
+                new HelpExample("Customers whose name starts with 'Fab' in Germany",
+                    "Get-MspCustomer -Name Fab* -Country DE",
+                    "Wildcards and filters combine."),
+                new HelpExample("Find a customer by its PSA id",
+                    "Get-MspCustomer -ExternalId @{ ConnectWiseManage = '4711' }",
+                    "Useful in RMM scripts that know the PSA company id."),
+                new HelpExample("The first 20 disabled customers",
+                    "Get-MspCustomer -Enabled $false -First 20",
+                    "-First and -Skip page through long lists."),
+            },
+            Inputs = "Names as strings, or objects with a Name or CustomerId property.",
+            Outputs = "Customers.",
+            Related = new[] { "New-MspCustomer", "Set-MspCustomer", "Remove-MspCustomer" },
+        };
+
+        protected override void ProcessRecord()
+        {
+            var query = new CustomerQuery
+            {
+                Name = Name,
+                CustomerId = CustomerId,
+                Country = Country,
+                Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled : (bool?)null,
+                Email = Email,
+                ExternalId = ExternalIdTransformationAttribute.ToMap(ExternalId),
+            };
+            System.Collections.Generic.IReadOnlyList<Customer> customers;
+            try
+            {
+                customers = Read(s => CustomerOperations.Find(s, query));
+            }
+            catch (MspException ex)
+            {
+                ThrowMspError(ex, null);
+                return;
+            }
+
+            bool filtered = Country != null || query.Enabled.HasValue || Email != null || ExternalId != null;
+            foreach (var missing in (Name ?? new string[0]).Where(n => !string.IsNullOrEmpty(n) && !Wildcard.ContainsWildcard(n)
+                         && !customers.Any(c => string.Equals(c.Name, n.Trim(), StringComparison.OrdinalIgnoreCase))))
+                WriteMspError(CustomerNotFound($"named '{missing}'", filtered), missing);
+            foreach (var missing in (CustomerId ?? new Guid[0]).Where(id => customers.All(c => c.CustomerId != id)))
+                WriteMspError(CustomerNotFound($"has the id '{missing}'", filtered), missing);
+
+            if (PagingParameters.IncludeTotalCount)
+                WriteObject(PagingParameters.NewTotalCount((ulong)customers.Count, 1.0));
+            foreach (var customer in customers.Skip((int)Math.Min(PagingParameters.Skip, int.MaxValue)).Take((int)Math.Min(PagingParameters.First, int.MaxValue)))
+                WriteObject(customer);
+        }
+
+        private static MspException CustomerNotFound(string what, bool filtered) =>
+            new MspException("CustomerNotFound", ErrorKind.ObjectNotFound,
+                $"No customer {what}" + (filtered ? " and matches the other filters" : string.Empty) + ". Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.", what);
+    }
+}

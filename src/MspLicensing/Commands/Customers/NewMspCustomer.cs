@@ -1,0 +1,158 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using MspLicensing.Commands.Help;
+
+namespace MspLicensing.Commands
+{
+    [Cmdlet(VerbsCommon.New, "MspCustomer", SupportsShouldProcess = true)]
+    [OutputType(typeof(Customer))]
+    public sealed class NewMspCustomerCommand : MspCmdlet
+    {
+        private PipelineBatch<Customer, Customer> _batch;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("CompanyName", "Company")]
+        public string Name { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CountryCompleter))]
+        [Alias("CountryCode")]
+        public string Country { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public string City { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Province", "Region")]
+        public string State { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("FirstName")]
+        public string ContactFirstName { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("LastName")]
+        public string ContactLastName { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("EmailAddress")]
+        public string Email { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Street")]
+        public string Address { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Zip", "PostCode")]
+        public string PostalCode { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("PhoneNumber")]
+        public string Phone { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(TimeZoneCompleter))]
+        public string TimeZone { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Language { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Notes { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BooleanTransformation]
+        public bool Enabled { get; set; } = true;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ExternalIdTransformation]
+        public Hashtable ExternalId { get; set; }
+
+        public static CommandHelp Help => new CommandHelp
+        {
+            Synopsis = "Creates end customers.",
+            Description = "New-MspCustomer creates a customer of the MSP. Every parameter binds from the pipeline by property name, so Import-Csv customers.csv | New-MspCustomer creates one customer per row; bad rows are reported one by one and skipped, the good ones are created (in batches, each customer whole or not at all). Empty optional cells are ignored. The customer's name must be unique in the account, ignoring case.",
+            Rules = new[] { Rules.R10, Rules.R11 },
+            Parameters =
+            {
+                ["Name"] = $"The company name, 1 to {CustomerValidation.MaxNameLength} characters, unique in the account ignoring case.",
+                ["Country"] = "The country as an ISO 3166-1 alpha-2 code such as US, DE or JP (the English country name is accepted too).",
+                ["City"] = $"The city, up to {CustomerValidation.MaxCityLength} characters.",
+                ["State"] = $"The state or province, where the country has one; up to {CustomerValidation.MaxStateLength} characters.",
+                ["ContactFirstName"] = $"The first name of the customer's contact, up to {CustomerValidation.MaxContactNameLength} characters.",
+                ["ContactLastName"] = $"The last name of the customer's contact, up to {CustomerValidation.MaxContactNameLength} characters.",
+                ["Email"] = "The contact's email address.",
+                ["Address"] = $"The street address, up to {CustomerValidation.MaxAddressLength} characters.",
+                ["PostalCode"] = $"The postal code: letters, digits, spaces and hyphens, up to {CustomerValidation.MaxPostalCodeLength} characters.",
+                ["Phone"] = "The phone number: digits with an optional leading +, spaces, ( ) . / - and an optional extension such as 'x 12'.",
+                ["TimeZone"] = "The customer's time zone: an id this system knows (for example 'W. Europe Standard Time' or 'Europe/Berlin') or a fixed offset such as UTC+01:00.",
+                ["Language"] = "The customer's language as a tag such as en-US, de-DE or ja-JP.",
+                ["Notes"] = $"Free text, up to {CustomerValidation.MaxNotesLength} characters.",
+                ["Enabled"] = "Whether the customer is enabled (default True). Accepts True/False, and yes/no or 1/0 from CSV files.",
+                ["ExternalId"] = "The customer's ids in PSA and RMM tools, as a hashtable such as @{ ConnectWiseManage = '4711'; Autotask = '0815' } or as text 'ConnectWiseManage=4711;Autotask=0815'.",
+            },
+            Examples = new[]
+            {
+                new HelpExample("Create a customer",
+                    "New-MspCustomer -Name Contoso -Country US -City Seattle -State WA -ContactFirstName Ann -ContactLastName Lee -Email ann@contoso.com",
+                    "Creates the customer and returns it."),
+                new HelpExample("Import customers from a CSV file",
+                    "Import-Csv ./customers.csv | New-MspCustomer",
+                    "With a file whose header is Name,Country,City,State,ContactFirstName,ContactLastName,Email,ExternalId (ExternalId as 'ConnectWiseManage=4711'), each row becomes a customer. A row with a bad value is reported with the field and the value, and the other rows are still created.",
+                    "[IO.File]::WriteAllText(\"$PWD/customers.csv\", \"Name,Country,City,State,ContactFirstName,ContactLastName,Email,ExternalId`nFabrikam,DE,Berlin,,Jonas,Weber,jonas@fabrikam.de,ConnectWiseManage=4711`nTailspin Toys,GB,London,,Amy,Clark,amy@tailspintoys.co.uk,`n\")"),
+                new HelpExample("Keep the PSA id of a customer",
+                    "New-MspCustomer -Name Northwind -Country CA -City Toronto -State ON -ContactFirstName Raj -ContactLastName Patel -Email raj@northwind.ca -ExternalId @{ ConnectWiseManage = '4711' } -TimeZone UTC-05:00 -Language en-CA",
+                    "Find it later with Get-MspCustomer -ExternalId @{ ConnectWiseManage = '4711' }."),
+            },
+            Inputs = "Objects with properties named like the parameters, such as the rows of Import-Csv.",
+            Outputs = "The created customers.",
+            Related = new[] { "Get-MspCustomer", "Set-MspCustomer", "Remove-MspCustomer", "about_MspLicensing_Customers" },
+        };
+
+        protected override void BeginProcessing()
+        {
+            _batch = new PipelineBatch<Customer, Customer>(this,
+                (session, customer) => CustomerOperations.Create(session, customer, DateTime.UtcNow),
+                customer => customer.Name, "customers created");
+        }
+
+        protected override void ProcessRecord()
+        {
+            Customer prepared;
+            try
+            {
+                prepared = CustomerOperations.Prepare(new CustomerFields
+                {
+                    Name = Name,
+                    Country = Country,
+                    City = City,
+                    State = Blank(State),
+                    ContactFirstName = ContactFirstName,
+                    ContactLastName = ContactLastName,
+                    Email = Email,
+                    Address = Blank(Address),
+                    PostalCode = Blank(PostalCode),
+                    Phone = Blank(Phone),
+                    TimeZone = Blank(TimeZone),
+                    Language = Blank(Language),
+                    Notes = Blank(Notes),
+                    Enabled = Enabled,
+                    ExternalId = ExternalIdTransformationAttribute.ToMap(ExternalId),
+                });
+            }
+            catch (MspException ex)
+            {
+                WriteMspError(ex, Name);
+                return;
+            }
+            if (ShouldProcess(prepared.Name, "Create customer"))
+                _batch.Add(prepared);
+        }
+
+        protected override void EndProcessing() => _batch.Complete();
+
+        /// <summary>An empty cell of a CSV file means "not given".</summary>
+        private static string Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+}

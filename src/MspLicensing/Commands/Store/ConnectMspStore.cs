@@ -1,0 +1,72 @@
+using System.IO;
+using System.Management.Automation;
+using System.Security;
+using MspLicensing.Commands.Help;
+using MspLicensing.Store;
+
+namespace MspLicensing.Commands
+{
+    [Cmdlet(VerbsCommunications.Connect, "MspStore", SupportsShouldProcess = true)]
+    [OutputType(typeof(StoreInfo))]
+    public sealed class ConnectMspStoreCommand : MspCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        [Parameter]
+        public SecureString Password { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        public static CommandHelp Help => new CommandHelp
+        {
+            Synopsis = "Switches this session to a store file, creating it when it does not exist.",
+            Description = "Connect-MspStore chooses the store file that every MspLicensing command of this session uses, until Disconnect-MspStore or another Connect-MspStore. Without it, commands use $env:MSPLICENSING_STORE when that is set, else the per-user default file. A path that does not exist becomes a new, empty store (with -Password, an encrypted one). An existing file that is not a store, or a wrong password, is refused with an error naming the path, and the file is left untouched. Several sessions and processes can use one store at the same time.",
+            Parameters =
+            {
+                ["Path"] = "The store file. Relative paths are resolved against the current location; the folder is created when needed.",
+                ["Password"] = "The password of an encrypted store, as a SecureString. For a new file, the store is created encrypted with this password.",
+                ["PassThru"] = "Writes the store's information (as Get-MspStore does) after connecting.",
+            },
+            Examples = new[]
+            {
+                new HelpExample("Use a store in a shared folder",
+                    "Connect-MspStore -Path ./licensing/msp.db -PassThru",
+                    "Creates the store when it does not exist and shows its path, schema version and counts."),
+                new HelpExample("Use an encrypted store",
+                    "$password = [System.Net.NetworkCredential]::new('', 'S3cure-Passw0rd').SecurePassword\nConnect-MspStore -Path ./secure.db -Password $password\nGet-MspAccount",
+                    "Creates or opens an encrypted store. At an interactive prompt, read the password with Read-Host -AsSecureString instead of writing it in a script."),
+            },
+            Outputs = "With -PassThru, the store's information.",
+            Related = new[] { "Disconnect-MspStore", "Get-MspStore", "about_MspLicensing" },
+        };
+
+        protected override void ProcessRecord()
+        {
+            string full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            if (!File.Exists(full) && !ShouldProcess(full, "Create a new MspLicensing store"))
+                return;
+            var connection = new StoreConnection(full, Password, "Connect-MspStore");
+            try
+            {
+                using (var store = LiteDbStore.Open(full, connection.PlainPassword))
+                {
+                    StoreConnection.Set(this, connection);
+                    if (PassThru)
+                    {
+                        var info = store.GetInfo();
+                        info.Source = connection.Source;
+                        WriteObject(info);
+                    }
+                }
+            }
+            catch (MspException ex)
+            {
+                ThrowMspError(ex, full);
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using MspLicensing.Store;
+
+namespace MspLicensing.Commands
+{
+    /// <summary>Shared shape of the completers: offer the candidates that start with what was typed, quoted when needed.</summary>
+    public abstract class CompleterBase : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            string typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            IEnumerable<(string Value, string Tooltip)> candidates;
+            try
+            {
+                candidates = Candidates().ToList();
+            }
+            catch (MspException)
+            {
+                yield break;
+            }
+            catch (System.IO.IOException)
+            {
+                yield break;
+            }
+            foreach (var (value, tooltip) in candidates
+                .Where(c => c.Value.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+                .GroupBy(c => c.Value, StringComparer.OrdinalIgnoreCase).Select(g => g.First()))
+            {
+                string text = value.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', '(', ')', '{', '}', ';', ',', '&', '|', '@', '#' }) >= 0
+                    ? "'" + value.Replace("'", "''") + "'"
+                    : value;
+                yield return new CompletionResult(text, value, CompletionResultType.ParameterValue, string.IsNullOrEmpty(tooltip) ? value : tooltip);
+            }
+        }
+
+        protected abstract IEnumerable<(string Value, string Tooltip)> Candidates();
+    }
+
+    /// <summary>Product codes and names (PRODUCT.md 3.2: both are accepted wherever a product is).</summary>
+    public sealed class ProductCompleter : CompleterBase
+    {
+        protected override IEnumerable<(string, string)> Candidates() =>
+            Catalog.Products.Select(p => (p.Code, p.Name)).Concat(Catalog.Products.Select(p => (p.Name, p.Code)));
+    }
+
+    public sealed class DataCenterCompleter : CompleterBase
+    {
+        protected override IEnumerable<(string, string)> Candidates() =>
+            DataCenters.All.Select(d => (d.ToString(), d.DisplayName()));
+    }
+
+    public sealed class CountryCompleter : CompleterBase
+    {
+        protected override IEnumerable<(string, string)> Candidates() =>
+            Countries.All.Select(c => (c.Code, c.Name));
+    }
+
+    public sealed class TimeZoneCompleter : CompleterBase
+    {
+        protected override IEnumerable<(string, string)> Candidates() =>
+            TimeZoneInfo.GetSystemTimeZones().Select(t => (t.Id, t.DisplayName));
+    }
+
+    public sealed class AuditTargetTypeCompleter : CompleterBase
+    {
+        protected override IEnumerable<(string, string)> Candidates() =>
+            new[] { (CustomerOperations.TargetType, "Customers"), (AccountOperations.TargetType, "The partner account") };
+    }
+
+    /// <summary>Customer names from the session's store.</summary>
+    public sealed class CustomerNameCompleter : CompleterBase
+    {
+        protected override IEnumerable<(string, string)> Candidates()
+        {
+            // Completers run outside a cmdlet: read the store the session uses through the runspace's variable.
+            var runspace = System.Management.Automation.Runspaces.Runspace.DefaultRunspace;
+            var connection = StoreConnection.Resolve(runspace?.SessionStateProxy.GetVariable(StoreConnection.VariableName));
+            if (!System.IO.File.Exists(connection.Path)) return Enumerable.Empty<(string, string)>();
+            using (var store = LiteDbStore.Open(connection.Path, connection.PlainPassword))
+            {
+                return store.Read(s => s.Customers.All().Select(c => (c.Name, c.City + ", " + c.Country)).ToList());
+            }
+        }
+    }
+}
