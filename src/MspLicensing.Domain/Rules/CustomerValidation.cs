@@ -165,6 +165,7 @@ namespace MspLicensing
 
         private static string Optional(string field, string value, int maxLength, bool allowLineBreaks = false)
         {
+            if (value == null) return null;
             string t = Text(field, value, maxLength, allowLineBreaks);
             return t.Length == 0 ? null : t;
         }
