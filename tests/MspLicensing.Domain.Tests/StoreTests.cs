@@ -1,0 +1,252 @@
+using System;
+using System.IO;
+using System.Linq;
+using LiteDB;
+using MspLicensing.Store;
+using Xunit;
+
+namespace MspLicensing.Domain.Tests
+{
+    public class StoreTests
+    {
+        private static readonly DateTime Now = new DateTime(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc);
+
+        [Fact]
+        public void New_store_is_created_with_its_folder_and_the_current_schema()
+        {
+            using var t = new TestStore();
+            string path = Path.Combine(t.Folder, "a", "b", "msp.db");
+            using (var store = LiteDbStore.Open(path))
+            {
+                var info = store.GetInfo();
+                Assert.Equal(path, info.Path);
+                Assert.Equal(Schema.Current, info.SchemaVersion);
+                Assert.False(info.Encrypted);
+                Assert.Equal(0, info.Customers);
+                Assert.True(info.SizeBytes >= 8192);
+            }
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)).Where(f => !f.EndsWith("msp.db")));
+        }
+
+        public static TheoryData<string, byte[]> NotStores()
+        {
+            var data = new TheoryData<string, byte[]>
+            {
+                { "empty", new byte[0] },
+                { "text", System.Text.Encoding.UTF8.GetBytes("Name,Country\nContoso,US\n") },
+                { "random page", Random(8192) },
+                { "random pages", Random(8192 * 3) },
+            };
+            return data;
+        }
+
+        private static byte[] Random(int n)
+        {
+            var bytes = new byte[n];
+            new System.Random(42).NextBytes(bytes);
+            bytes[0] = 0;
+            return bytes;
+        }
+
+        [Theory]
+        [MemberData(nameof(NotStores))]
+        public void A_file_that_is_not_a_store_is_refused_and_left_untouched(string kind, byte[] content)
+        {
+            using var t = new TestStore();
+            string path = t.File(kind.Replace(' ', '-') + ".db");
+            File.WriteAllBytes(path, content);
+            var ex = Assert.Throws<MspException>(() => LiteDbStore.Open(path));
+            Assert.Contains(path, ex.Message);
+            Assert.Equal("StoreInvalid", ex.ErrorId);
+            Assert.Equal(content, File.ReadAllBytes(path));
+        }
+
+        private static byte[] RealStore(TestStore t, string password = null)
+        {
+            using (var store = t.Open(password))
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            return File.ReadAllBytes(t.Path_);
+        }
+
+        [Fact]
+        public void A_truncated_store_is_refused_and_left_untouched()
+        {
+            using var t = new TestStore();
+            var bytes = RealStore(t);
+            foreach (int length in new[] { 5000, 8192 + 100, bytes.Length - 1 })
+            {
+                string path = t.File("truncated-" + length + ".db");
+                File.WriteAllBytes(path, bytes.Take(length).ToArray());
+                var ex = Assert.Throws<MspException>(() => LiteDbStore.Open(path));
+                Assert.Contains(path, ex.Message);
+                Assert.Equal(bytes.Take(length).ToArray(), File.ReadAllBytes(path));
+            }
+        }
+
+        [Fact]
+        public void A_store_with_a_damaged_header_is_refused_and_left_untouched()
+        {
+            using var t = new TestStore();
+            var bytes = RealStore(t);
+            bytes[0x25] ^= 0xFF;
+            string path = t.File("damaged.db");
+            File.WriteAllBytes(path, bytes);
+            var ex = Assert.Throws<MspException>(() => LiteDbStore.Open(path));
+            Assert.Contains("header", ex.Message);
+            Assert.Equal(bytes, File.ReadAllBytes(path));
+        }
+
+        [Fact]
+        public void A_LiteDB_file_of_another_application_is_refused_and_left_untouched()
+        {
+            using var t = new TestStore();
+            string path = t.File("other.db");
+            using (var db = new LiteDatabase(path))
+                db.GetCollection("things").Insert(new BsonDocument { ["x"] = 1 });
+            var before = File.ReadAllBytes(path);
+            var ex = Assert.Throws<MspException>(() => LiteDbStore.Open(path));
+            Assert.Contains("not an MspLicensing store", ex.Message);
+            Assert.Equal(before, File.ReadAllBytes(path));
+        }
+
+        [Fact]
+        public void Encrypted_store_needs_the_right_password_and_is_left_untouched_otherwise()
+        {
+            using var t = new TestStore();
+            var bytes = RealStore(t, "S3cret!pw");
+            Assert.Equal(1, bytes[0]);
+
+            var missing = Assert.Throws<MspException>(() => LiteDbStore.Open(t.Path_));
+            Assert.Equal("StorePasswordRequired", missing.ErrorId);
+            var wrong = Assert.Throws<MspException>(() => LiteDbStore.Open(t.Path_, "wrong"));
+            Assert.Equal("StoreWrongPassword", wrong.ErrorId);
+            Assert.Contains(t.Path_, wrong.Message);
+            Assert.Equal(bytes, File.ReadAllBytes(t.Path_));
+
+            using var store = LiteDbStore.Open(t.Path_, "S3cret!pw");
+            Assert.True(store.GetInfo().Encrypted);
+            Assert.Equal(1, store.GetInfo().Customers);
+        }
+
+        [Fact]
+        public void Password_for_a_plain_store_is_refused()
+        {
+            using var t = new TestStore();
+            var bytes = RealStore(t);
+            var ex = Assert.Throws<MspException>(() => LiteDbStore.Open(t.Path_, "pw"));
+            Assert.Equal("StoreNotEncrypted", ex.ErrorId);
+            Assert.Equal(bytes, File.ReadAllBytes(t.Path_));
+        }
+
+        [Fact]
+        public void A_store_of_a_newer_schema_is_refused_and_left_untouched()
+        {
+            using var t = new TestStore();
+            RealStore(t);
+            using (var db = new LiteDatabase(new ConnectionString { Filename = t.Path_, Connection = ConnectionType.Shared }))
+            {
+                var meta = db.GetCollection("meta").FindById("schema");
+                meta["Version"] = Schema.Current + 1;
+                db.GetCollection("meta").Update(meta);
+            }
+            var before = File.ReadAllBytes(t.Path_);
+            var ex = Assert.Throws<MspException>(() => t.Open());
+            Assert.Equal("StoreSchemaTooNew", ex.ErrorId);
+            Assert.Contains($"schema version {Schema.Current + 1}", ex.Message);
+            Assert.Equal(before, File.ReadAllBytes(t.Path_));
+        }
+
+        [Fact]
+        public void An_older_store_is_upgraded_by_the_missing_steps()
+        {
+            using var t = new TestStore();
+            RealStore(t);
+            int applied = 0;
+            var steps = Schema.Steps.Concat(new[]
+            {
+                new SchemaStep(Schema.Current + 1, "test step", db =>
+                {
+                    applied++;
+                    db.GetCollection("customers").EnsureIndex("City", "$.City");
+                }),
+            }).ToList();
+            using (var store = LiteDbStore.Open(t.Path_, null, steps))
+            {
+                Assert.Equal(Schema.Current + 1, store.GetInfo().SchemaVersion);
+                Assert.Equal(1, store.GetInfo().Customers);
+            }
+            using (var again = LiteDbStore.Open(t.Path_, null, steps))
+                Assert.Equal(1, applied);
+            // The module of today refuses the upgraded file rather than misreading it.
+            Assert.Equal("StoreSchemaTooNew", Assert.Throws<MspException>(() => t.Open()).ErrorId);
+        }
+
+        [Fact]
+        public void A_failed_write_leaves_the_store_as_it_was()
+        {
+            using var t = new TestStore();
+            using var store = t.Open();
+            Assert.Throws<InvalidOperationException>(() => store.Write("Test", s =>
+            {
+                CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now);
+                throw new InvalidOperationException("fails after writing");
+#pragma warning disable CS0162
+                return 0;
+#pragma warning restore CS0162
+            }));
+            Assert.Equal(0, store.Read(s => s.Customers.Count()));
+            Assert.Empty(store.Read(s => s.AuditLog(new AuditQuery()).ToList()));
+        }
+
+        [Fact]
+        public void WriteEach_keeps_each_item_whole_and_lands_the_good_ones()
+        {
+            using var t = new TestStore();
+            using var store = t.Open();
+            var names = new[] { "A", "B", "a", "C", "FAIL", "D" };
+            var results = store.WriteEach("New-MspCustomer", names, (s, name) =>
+            {
+                var c = CustomerOperations.Create(s, TestStore.Fields(name), Now);
+                if (name == "FAIL") throw new InvalidOperationException("fails after its customer was written");
+                return c;
+            });
+            Assert.Equal(new[] { true, true, false, true, false, true }, results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal("CustomerNameTaken", ((MspException)results[2].Error).ErrorId);
+            Assert.Equal(new[] { "A", "B", "C", "D" }, store.Read(s => s.Customers.All().Select(c => c.Name).OrderBy(n => n).ToArray()));
+            Assert.Equal(4, store.Read(s => s.AuditLog(new AuditQuery()).Count()));
+        }
+
+        [Fact]
+        public void Backup_is_a_consistent_copy_that_opens()
+        {
+            using var t = new TestStore();
+            using (var store = t.Open("pw"))
+            {
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Fabrikam"), Now));
+                store.Backup(t.File("backup/copy.db"));
+                var again = Assert.Throws<MspException>(() => store.Backup(t.File("backup/copy.db")));
+                Assert.Equal("BackupTargetExists", again.ErrorId);
+            }
+            using (var copy = LiteDbStore.Open(t.File("backup/copy.db"), "pw"))
+            {
+                var info = copy.GetInfo();
+                Assert.Equal(2, info.Customers);
+                Assert.Equal(2, info.AuditEntries);
+                Assert.NotNull(copy.Read(s => s.FindCustomerByName("CONTOSO")));
+                // Indexes came along: the unique name still holds in the copy.
+                Assert.Throws<MspException>(() => copy.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("contoso"), Now)));
+            }
+        }
+
+        [Fact]
+        public void Dates_keep_their_value_whatever_the_time_zone()
+        {
+            using var t = new TestStore();
+            using (var store = t.Open())
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), new DateTime(2026, 1, 31, 23, 59, 59, 123, DateTimeKind.Utc)));
+            using (var store = t.Open())
+                Assert.Equal(new DateTime(2026, 1, 31, 23, 59, 59, 123), store.Read(s => s.FindCustomerByName("Contoso")).CreatedUtc);
+        }
+    }
+}
