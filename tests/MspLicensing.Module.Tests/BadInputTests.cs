@@ -1,0 +1,86 @@
+using System.Linq;
+using System.Text;
+using MspLicensing.Module.Tests.Hosting;
+using Xunit;
+
+namespace MspLicensing.Module.Tests
+{
+    /// <summary>Bad input for every cmdlet: a clear error that names the field and the value, and an unchanged store.</summary>
+    public class BadInputTests
+    {
+        public static TheoryData<string, string, string> Cases => new TheoryData<string, string, string>
+        {
+            { "Connect-MspStore -Path ./folder", "MspLicensing.StorePathIsFolder", "folder" },
+            { "Connect-MspStore -Path ''", "ParameterArgumentValidationError", "Path" },
+            { "Disconnect-MspStore -Path ./other.db", "NamedParameterNotFound", "Path" },
+            { "Get-MspStore -Name x", "NamedParameterNotFound", "Name" },
+            { "Backup-MspStore -Path ./exists.txt", "MspLicensing.BackupTargetExists", "exists.txt" },
+            { "Get-MspAuditLog -After 'next tuesday-ish'", "CannotConvertArgumentNoMessage", "next tuesday-ish" },
+            { "Get-MspAccount -Name x", "NamedParameterNotFound", "Name" },
+            { "Set-MspAccount -SeatBands 10,5", "MspLicensing.InvalidSeatBands", "SeatBands '10,5'" },
+            { "Set-MspAccount -SeatBands 1,50,20", "MspLicensing.InvalidSeatBands", "20 follows 50" },
+            { "Set-MspAccount -AccountType Partner", "CannotConvertArgumentNoMessage", "Partner" },
+            { "Set-MspAccount -DefaultDataCenter Mars", "MspLicensing.InvalidValue", "DefaultDataCenter 'Mars'" },
+            { "Set-MspAccount -Name ('x' * 101)", "MspLicensing.InvalidValue", "1 to 100 characters" },
+            { "Get-MspFeature -AccountType Partner", "CannotConvertArgumentNoMessage", "Partner" },
+            { "Get-MspProduct NOPE", "MspLicensing.ProductNotFound", "'NOPE'" },
+            { "Get-MspProduct -DataCenter Mars", "MspLicensing.InvalidValue", "DataCenter 'Mars'" },
+            { "Get-MspProduct -Kind Hardware", "CannotConvertArgumentNoMessage", "Hardware" },
+            { "New-MspCustomer -Name Tailspin -Country XX -City London -ContactFirstName A -ContactLastName B -Email a@b.com", "MspLicensing.InvalidValue", "Country 'XX'" },
+            { "New-MspCustomer -Name Tailspin -Country GB -City London -ContactFirstName A -ContactLastName B -Email a@b", "MspLicensing.InvalidValue", "Email 'a@b'" },
+            { "New-MspCustomer -Name Tailspin -Country GB -City London -ContactFirstName A -ContactLastName B -Email a@b.com -Phone 'ring ring'", "MspLicensing.InvalidValue", "Phone 'ring ring'" },
+            { "New-MspCustomer -Name Tailspin -Country GB -City London -ContactFirstName A -ContactLastName B -Email a@b.com -TimeZone Narnia", "MspLicensing.InvalidValue", "TimeZone 'Narnia'" },
+            { "New-MspCustomer -Name Tailspin -Country GB -City London -ContactFirstName A -ContactLastName B -Email a@b.com -Language british", "MspLicensing.InvalidValue", "Language 'british'" },
+            { "New-MspCustomer -Name Tailspin -Country GB -City London -ContactFirstName A -ContactLastName B -Email a@b.com -ExternalId 'Autotask'", "ParameterArgumentTransformationError", "Tool=Id" },
+            { "New-MspCustomer -Name Tailspin -Country GB -City London -ContactFirstName A -ContactLastName B -Email a@b.com -Enabled maybe", "ParameterArgumentTransformationError", "'maybe'" },
+            { "New-MspCustomer -Name ('T' * 101) -Country GB -City London -ContactFirstName A -ContactLastName B -Email a@b.com", "MspLicensing.InvalidValue", "at most 100" },
+            { "New-MspCustomer -Name CONTOSO -Country GB -City London -ContactFirstName A -ContactLastName B -Email a@b.com", "MspLicensing.CustomerNameTaken", "'CONTOSO'" },
+            { "New-MspCustomer -Name Tailspin -Country GB -City '' -ContactFirstName A -ContactLastName B -Email a@b.com", "ParameterArgumentValidationErrorEmptyStringNotAllowed", "City" },
+            { "Get-MspCustomer -Country XX", "MspLicensing.InvalidValue", "Country 'XX'" },
+            { "Get-MspCustomer -CustomerId not-a-guid", "CannotConvertArgumentNoMessage", "not-a-guid" },
+            { "Set-MspCustomer -Name Nobody -City Paris", "MspLicensing.CustomerNotFound", "'Nobody'" },
+            { "Set-MspCustomer -Name Contoso -Email 'contoso at example'", "MspLicensing.InvalidValue", "Email 'contoso at example'" },
+            { "Set-MspCustomer -Name Contoso -NewName fabrikam", "MspLicensing.CustomerNameTaken", "'fabrikam'" },
+            { "Set-MspCustomer -Name Contoso -Country Atlantis", "MspLicensing.InvalidValue", "Country 'Atlantis'" },
+            { "Set-MspCustomer -Name Contoso -City ''", "ParameterArgumentValidationError", "City" },
+            { "Remove-MspCustomer -Name Nobody -Confirm:$false", "MspLicensing.CustomerNotFound", "'Nobody'" },
+            { "Remove-MspCustomer -Name Contoso -Confirm:$false", "MspLicensing.CustomerDeletionNotAllowed", "Contoso" },
+        };
+
+        [Theory]
+        [MemberData(nameof(Cases))]
+        public void Bad_input_gives_a_clear_error_and_changes_nothing(string command, string errorId, string named)
+        {
+            using var s = new ModuleSession();
+            s.NewCustomer("Contoso");
+            s.NewCustomer("Fabrikam");
+            System.IO.Directory.CreateDirectory(System.IO.Path.Combine(s.Directory, "folder"));
+            System.IO.File.WriteAllText(System.IO.Path.Combine(s.Directory, "exists.txt"), "keep me");
+            string before = Snapshot(s);
+
+            var r = s.Run(command);
+
+            var error = r.Errors.FirstOrDefault()?.Exception ?? r.Exception;
+            Assert.True(error != null, $"'{command}' gave no error");
+            string id = r.Errors.FirstOrDefault()?.FullyQualifiedErrorId ?? (r.Exception as System.Management.Automation.IContainsErrorRecord)?.ErrorRecord.FullyQualifiedErrorId;
+            Assert.StartsWith(errorId + ",", id);
+            Assert.Contains(named, error.Message);
+            Assert.Empty(r.Output);
+            Assert.Equal(before, Snapshot(s));
+            Assert.Equal("keep me", System.IO.File.ReadAllText(System.IO.Path.Combine(s.Directory, "exists.txt")));
+        }
+
+        /// <summary>Everything a user can see of the store, as text.</summary>
+        private static string Snapshot(ModuleSession s)
+        {
+            var sb = new StringBuilder();
+            var account = s.Ok("Get-MspAccount").Objects<Account>().Single();
+            sb.AppendLine($"{account.Name}|{account.AccountType}|{string.Join(",", account.SeatBandMinimums)}|{account.DefaultDataCenter}|{account.Version}");
+            foreach (var c in s.Ok("Get-MspCustomer").Objects<Customer>())
+                sb.AppendLine($"{c.CustomerId}|{c.Name}|{c.Country}|{c.City}|{c.State}|{c.Email}|{c.Phone}|{c.Enabled}|{c.ExternalId}|{c.Version}");
+            sb.AppendLine(s.Ok("(Get-MspAuditLog).Count").Output.Single().ToString());
+            sb.AppendLine(s.Ok("(Get-MspStore).Path").Output.Single().ToString());
+            return sb.ToString();
+        }
+    }
+}
