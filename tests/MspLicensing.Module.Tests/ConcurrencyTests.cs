@@ -17,7 +17,7 @@ namespace MspLicensing.Module.Tests
             return dll;
         }
 
-        private static Process Start(string store, string prefix, int customers, int increments)
+        private static Process Start(string store, string prefix, int customers, int increments, string mode = null)
         {
             var psi = new ProcessStartInfo("dotnet")
             {
@@ -25,8 +25,8 @@ namespace MspLicensing.Module.Tests
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var a in new[] { WriterDll(), ModuleSession.ManifestPath, store, prefix, customers.ToString(), increments.ToString() })
-                psi.ArgumentList.Add(a);
+            foreach (var a in new[] { WriterDll(), ModuleSession.ManifestPath, store, prefix, customers.ToString(), increments.ToString(), mode })
+                if (a != null) psi.ArgumentList.Add(a);
             return Process.Start(psi);
         }
 
@@ -54,6 +54,38 @@ namespace MspLicensing.Module.Tests
             var shared = s.Ok("Get-MspCustomer Shared").Objects<Customer>().Single();
             Assert.Equal((2 * increments).ToString(), shared.Notes);
             Assert.Equal(1 + 2 * increments, shared.Version);
+        }
+    
+        [Fact]
+        public void A_process_killed_in_the_middle_of_a_bulk_import_leaves_a_store_that_opens_with_whole_customers_only()
+        {
+            using var s = new ModuleSession();
+            s.NewCustomer("Before");
+            var writer = Start(s.StorePath, "K", 200_000, 0, "bulk");
+            var watch = Stopwatch.StartNew();
+            int seen = 0;
+            while (watch.Elapsed < TimeSpan.FromSeconds(60) && seen < 600)
+            {
+                System.Threading.Thread.Sleep(100);
+                seen = (int)s.Ok("(Get-MspStore).Customers").Objects<int>().Single();
+            }
+            writer.Kill(entireProcessTree: true);
+            writer.WaitForExit(30_000);
+            Assert.True(seen >= 600, "the writer did not get going");
+
+            using var after = new ModuleSession(storePath: s.StorePath);
+            var customers = after.Ok("Get-MspCustomer").Objects<Customer>().ToList();
+            Assert.True(customers.Count >= seen && customers.Count < 200_001, $"{customers.Count} customers");
+            var bulk = customers.Where(c => c.Name.StartsWith("K-")).ToList();
+            Assert.All(bulk, c =>
+            {
+                Assert.Equal("Berlin", c.City);
+                Assert.Equal(c.Name.Substring(2), c.ExternalId["Autotask"]);
+                Assert.Equal(1, c.Version);
+            });
+            // Each customer landed with its audit entry in the same transaction, or neither did.
+            Assert.Equal(customers.Count, after.Ok("(Get-MspAuditLog -TargetType Customer).Count").Objects<int>().Single());
+            after.NewCustomer("After");
         }
     }
 }

@@ -3,10 +3,11 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 
-// Usage: StoreWriter <manifest> <store> <prefix> <customers> <increments>
+// Usage: StoreWriter <manifest> <store> <prefix> <customers> <increments> [bulk]
 // Creates <customers> customers named <prefix>-<n>, one command each, then adds 1 to the number in the Notes of
 // customer 'Shared' <increments> times, each time reading the customer and writing it back with its version
 // (a stale write is refused and retried). Prints "created=N increments=N conflicts=N".
+// With "bulk", pipes the customers through one New-MspCustomer pipeline instead (for the kill test).
 internal static class Program
 {
     private static int Main(string[] args)
@@ -17,6 +18,13 @@ internal static class Program
         using var runspace = RunspaceFactory.CreateRunspace(iss);
         runspace.Open();
         Invoke(runspace, $"Import-Module '{manifest}' -ErrorAction Stop; Connect-MspStore -Path '{store}' -ErrorAction Stop");
+
+        if (args.Length > 5 && args[5] == "bulk")
+        {
+            Invoke(runspace, $"1..{customers} | ForEach-Object {{ [pscustomobject]@{{ Name = \"{prefix}-$_\"; Country = 'DE'; City = 'Berlin'; ContactFirstName = 'A'; ContactLastName = 'B'; Email = \"a$_@example.com\"; ExternalId = \"Autotask=$_\" }} }} | New-MspCustomer | Out-Null");
+            Console.WriteLine("bulk done");
+            return 0;
+        }
 
         int created = 0;
         for (int i = 1; i <= customers; i++)
