@@ -69,6 +69,8 @@ namespace MspLicensing.Commands
         {
             object value = inputData is PSObject pso ? pso.BaseObject : inputData;
             if (!(value is string text)) return inputData;
+            // An empty CSV cell means "not given": a nullable parameter takes it as null, a plain bool refuses it.
+            if (string.IsNullOrWhiteSpace(text)) return null;
             switch (text.Trim().ToUpperInvariant())
             {
                 case "TRUE": case "YES": case "Y": case "1": case "ENABLED": return true;

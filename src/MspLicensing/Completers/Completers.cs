@@ -78,9 +78,13 @@ namespace MspLicensing.Commands
     {
         protected override IEnumerable<(string, string)> Candidates()
         {
-            // Completers run outside a cmdlet: read the store the session uses through the runspace's variable.
-            var runspace = System.Management.Automation.Runspaces.Runspace.DefaultRunspace;
-            var connection = StoreConnection.Resolve(runspace?.SessionStateProxy.GetVariable(StoreConnection.VariableName));
+            // Completers run outside a cmdlet: read the session's connection variable in the current runspace.
+            object chosen;
+            using (var ps = PowerShell.Create(RunspaceMode.CurrentRunspace))
+            {
+                chosen = ps.AddScript("$global:" + StoreConnection.VariableName).Invoke().FirstOrDefault()?.BaseObject;
+            }
+            var connection = StoreConnection.Resolve(chosen);
             if (!System.IO.File.Exists(connection.Path)) return Enumerable.Empty<(string, string)>();
             using (var store = LiteDbStore.Open(connection.Path, connection.PlainPassword))
             {

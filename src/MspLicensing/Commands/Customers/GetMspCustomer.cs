@@ -97,9 +97,9 @@ namespace MspLicensing.Commands
             bool filtered = Country != null || query.Enabled.HasValue || Email != null || ExternalId != null;
             foreach (var missing in (Name ?? new string[0]).Where(n => !string.IsNullOrEmpty(n) && !Wildcard.ContainsWildcard(n)
                          && !customers.Any(c => string.Equals(c.Name, n.Trim(), StringComparison.OrdinalIgnoreCase))))
-                WriteMspError(CustomerNotFound($"named '{missing}'", filtered), missing);
+                WriteMspError(CustomerNotFound($"named '{missing}'", missing, filtered), missing);
             foreach (var missing in (CustomerId ?? new Guid[0]).Where(id => customers.All(c => c.CustomerId != id)))
-                WriteMspError(CustomerNotFound($"has the id '{missing}'", filtered), missing);
+                WriteMspError(CustomerNotFound($"has the id '{missing}'", missing, filtered), missing);
 
             if (PagingParameters.IncludeTotalCount)
                 WriteObject(PagingParameters.NewTotalCount((ulong)customers.Count, 1.0));
@@ -107,8 +107,8 @@ namespace MspLicensing.Commands
                 WriteObject(customer);
         }
 
-        private static MspException CustomerNotFound(string what, bool filtered) =>
+        private static MspException CustomerNotFound(string what, object target, bool filtered) =>
             new MspException("CustomerNotFound", ErrorKind.ObjectNotFound,
-                $"No customer {what}" + (filtered ? " and matches the other filters" : string.Empty) + ". Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.", what);
+                $"No customer {what}" + (filtered ? " and matches the other filters" : string.Empty) + ". Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.", target);
     }
 }

@@ -63,7 +63,7 @@ namespace MspLicensing.Commands
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [BooleanTransformation]
-        public bool Enabled { get; set; } = true;
+        public bool? Enabled { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ExternalIdTransformation]
@@ -89,7 +89,7 @@ namespace MspLicensing.Commands
                 ["TimeZone"] = "The customer's time zone: an id this system knows (for example 'W. Europe Standard Time' or 'Europe/Berlin') or a fixed offset such as UTC+01:00.",
                 ["Language"] = "The customer's language as a tag such as en-US, de-DE or ja-JP.",
                 ["Notes"] = $"Free text, up to {CustomerValidation.MaxNotesLength} characters.",
-                ["Enabled"] = "Whether the customer is enabled (default True). Accepts True/False, and yes/no or 1/0 from CSV files.",
+                ["Enabled"] = "Whether the customer is enabled; an empty value means the default, True. Accepts True/False, and yes/no or 1/0 from CSV files.",
                 ["ExternalId"] = "The customer's ids in PSA and RMM tools, as a hashtable such as @{ ConnectWiseManage = '4711'; Autotask = '0815' } or as text 'ConnectWiseManage=4711;Autotask=0815'.",
             },
             Examples = new[]
@@ -137,7 +137,7 @@ namespace MspLicensing.Commands
                     TimeZone = Blank(TimeZone),
                     Language = Blank(Language),
                     Notes = Blank(Notes),
-                    Enabled = Enabled,
+                    Enabled = Enabled ?? true,
                     ExternalId = ExternalIdTransformationAttribute.ToMap(ExternalId),
                 });
             }
