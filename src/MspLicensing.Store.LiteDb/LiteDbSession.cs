@@ -36,10 +36,10 @@ namespace MspLicensing.Store
             RequireWritable();
             var col = _db.GetCollection(Schema.AccountCollection);
             var stored = col.FindById("account");
-            int storedVersion = stored?["Version"].AsInt32 ?? 0;
-            if (stored != null && storedVersion != account.Version)
-                throw MspException.StaleObject("Account", account.Name, account.Version, storedVersion, "Get-MspAccount");
-            account.Version = storedVersion + 1;
+            int storedRevision = stored?["Revision"].AsInt32 ?? 0;
+            if (stored != null && storedRevision != account.Revision)
+                throw MspException.StaleObject("Account", account.Name, account.Revision, storedRevision, "Get-MspAccount");
+            account.Revision = storedRevision + 1;
             var doc = _db.Mapper.ToDocument(account);
             doc["_id"] = "account";
             col.Upsert(doc);
@@ -131,14 +131,14 @@ namespace MspLicensing.Store
 
             public void Insert(T item)
             {
-                item.Version = 1;
+                item.Revision = 1;
                 _col.Insert(ToDocument(item));
             }
 
             public void Update(T item)
             {
                 CheckVersion(item);
-                item.Version++;
+                item.Revision++;
                 _col.Update(ToDocument(item));
             }
 
@@ -154,9 +154,9 @@ namespace MspLicensing.Store
                 if (stored == null)
                     throw new MspException(_typeName + "NotFound", ErrorKind.ObjectNotFound,
                         $"{_typeName} '{_name(item)}' no longer exists; it was deleted after it was read.", _name(item));
-                int storedVersion = stored["Version"].AsInt32;
-                if (storedVersion != item.Version)
-                    throw MspException.StaleObject(_typeName, _name(item), item.Version, storedVersion, "Get-Msp" + _typeName);
+                int storedRevision = stored["Revision"].AsInt32;
+                if (storedRevision != item.Revision)
+                    throw MspException.StaleObject(_typeName, _name(item), item.Revision, storedRevision, "Get-Msp" + _typeName);
             }
 
             private BsonDocument ToDocument(T item)

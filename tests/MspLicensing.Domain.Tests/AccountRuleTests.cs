@@ -13,7 +13,7 @@ namespace MspLicensing.Domain.Tests
             using var store = t.Open();
             var account = store.Read(s => s.GetAccount());
             Assert.Equal(AccountType.LicensingManagementPlatform, account.AccountType);
-            Assert.Equal(1, account.Version);
+            Assert.Equal(1, account.Revision);
         }
 
         [Fact]
@@ -125,9 +125,9 @@ namespace MspLicensing.Domain.Tests
             using var t = new TestStore();
             using var store = t.Open();
             var read = store.Read(s => s.GetAccount());
-            store.Write("Set-MspAccount", s => AccountOperations.Update(s, new AccountChanges { Name = "First" }, read.Version));
+            store.Write("Set-MspAccount", s => AccountOperations.Update(s, new AccountChanges { Name = "First" }, read.Revision));
             var ex = Assert.Throws<MspException>(() =>
-                store.Write("Set-MspAccount", s => AccountOperations.Update(s, new AccountChanges { Name = "Second" }, read.Version)));
+                store.Write("Set-MspAccount", s => AccountOperations.Update(s, new AccountChanges { Name = "Second" }, read.Revision)));
             Assert.Equal("StaleObject", ex.ErrorId);
             Assert.Equal("First", store.Read(s => s.GetAccount()).Name);
         }

@@ -49,7 +49,7 @@ namespace MspLicensing.Domain.Tests
                 Assert.True(c.Enabled);
                 Assert.Equal("4711", c.ExternalId["connectwisemanage"]);
                 Assert.Equal(Now, c.CreatedUtc);
-                Assert.Equal(1, c.Version);
+                Assert.Equal(1, c.Revision);
             }
         }
 
@@ -208,7 +208,7 @@ namespace MspLicensing.Domain.Tests
             Assert.Null(changed.Phone);
             Assert.False(changed.Enabled);
             Assert.Equal("WA", changed.State);
-            Assert.Equal(2, changed.Version);
+            Assert.Equal(2, changed.Revision);
             var entry = store.Read(s => s.AuditLog(new AuditQuery { TargetId = changed.CustomerId.ToString() }).First());
             Assert.Equal("Update", entry.Action);
             Assert.Equal("Set-MspCustomer", entry.Command);

@@ -75,9 +75,9 @@ namespace MspLicensing.Module.Tests
         {
             var sb = new StringBuilder();
             var account = s.Ok("Get-MspAccount").Objects<Account>().Single();
-            sb.AppendLine($"{account.Name}|{account.AccountType}|{string.Join(",", account.SeatBandMinimums)}|{account.DefaultDataCenter}|{account.Version}");
+            sb.AppendLine($"{account.Name}|{account.AccountType}|{string.Join(",", account.SeatBandMinimums)}|{account.DefaultDataCenter}|{account.Revision}");
             foreach (var c in s.Ok("Get-MspCustomer").Objects<Customer>())
-                sb.AppendLine($"{c.CustomerId}|{c.Name}|{c.Country}|{c.City}|{c.State}|{c.Email}|{c.Phone}|{c.Enabled}|{c.ExternalId}|{c.Version}");
+                sb.AppendLine($"{c.CustomerId}|{c.Name}|{c.Country}|{c.City}|{c.State}|{c.Email}|{c.Phone}|{c.Enabled}|{c.ExternalId}|{c.Revision}");
             sb.AppendLine(s.Ok("(Get-MspAuditLog).Count").Output.Single().ToString());
             sb.AppendLine(s.Ok("(Get-MspStore).Path").Output.Single().ToString());
             return sb.ToString();

@@ -53,7 +53,7 @@ namespace MspLicensing.Module.Tests
             // Every read-modify-write of the shared customer landed once: none overwrote another.
             var shared = s.Ok("Get-MspCustomer Shared").Objects<Customer>().Single();
             Assert.Equal((2 * increments).ToString(), shared.Notes);
-            Assert.Equal(1 + 2 * increments, shared.Version);
+            Assert.Equal(1 + 2 * increments, shared.Revision);
         }
     
         [Fact]
@@ -81,7 +81,7 @@ namespace MspLicensing.Module.Tests
             {
                 Assert.Equal("Berlin", c.City);
                 Assert.Equal(c.Name.Substring(2), c.ExternalId["Autotask"]);
-                Assert.Equal(1, c.Version);
+                Assert.Equal(1, c.Revision);
             });
             // Each customer landed with its audit entry in the same transaction, or neither did.
             Assert.Equal(customers.Count, after.Ok("(Get-MspAuditLog -TargetType Customer).Count").Objects<int>().Single());

@@ -151,7 +151,7 @@ namespace MspLicensing.Module.Tests
                 Assert.Null(c.Phone);
                 Assert.False(c.Enabled);
                 Assert.Equal("WA", c.State);
-                Assert.Equal(2, c.Version);
+                Assert.Equal(2, c.Revision);
             });
             Assert.Empty(s.Ok("Set-MspCustomer Contoso -Notes 'quiet'").Output);
             var renamed = s.Ok("Set-MspCustomer -Name contoso -NewName 'Contoso Ltd' -ExternalId 'Autotask=0815' -PassThru").Objects<Customer>().Single();

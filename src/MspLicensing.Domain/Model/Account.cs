@@ -46,7 +46,7 @@ namespace MspLicensing
         /// <summary>Lower bounds of the seat bands, strictly increasing, starting at 1 (R3).</summary>
         public int[] SeatBandMinimums { get; set; } = (int[])DefaultSeatBandMinimums.Clone();
         public DataCenter DefaultDataCenter { get; set; } = DataCenter.UnitedStates;
-        public int Version { get; set; }
+        public int Revision { get; set; }
 
         public IReadOnlyList<SeatBand> SeatBands => ToBands(SeatBandMinimums);
 

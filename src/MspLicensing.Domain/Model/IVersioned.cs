@@ -1,8 +1,8 @@
 namespace MspLicensing
 {
-    /// <summary>A stored document with a version number for optimistic concurrency: a write that started from an older version is refused.</summary>
+    /// <summary>A stored document with a revision number for optimistic concurrency: a write that started from an older revision is refused.</summary>
     public interface IVersioned
     {
-        int Version { get; set; }
+        int Revision { get; set; }
     }
 }

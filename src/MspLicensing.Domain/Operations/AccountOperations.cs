@@ -20,11 +20,11 @@ namespace MspLicensing
     {
         public const string TargetType = "Account";
 
-        public static Account Update(IStoreSession session, AccountChanges changes, int? readVersion)
+        public static Account Update(IStoreSession session, AccountChanges changes, int? readRevision)
         {
             var account = session.GetAccount();
-            if (readVersion.HasValue && readVersion.Value != account.Version)
-                throw MspException.StaleObject(TargetType, account.Name, readVersion.Value, account.Version, "Get-MspAccount");
+            if (readRevision.HasValue && readRevision.Value != account.Revision)
+                throw MspException.StaleObject(TargetType, account.Name, readRevision.Value, account.Revision, "Get-MspAccount");
 
             var before = Describe(account);
             if (changes.Name != null) account.Name = Account.ValidateName(changes.Name);

@@ -62,7 +62,7 @@ namespace MspLicensing
             return customer;
         }
 
-        /// <summary>The customer a reference names, read inside the session; a stale read version is refused.</summary>
+        /// <summary>The customer a reference names, read inside the session; a stale read revision is refused.</summary>
         public static Customer Resolve(IStoreSession session, CustomerRef target)
         {
             Customer found = target.Id.HasValue ? session.Customers.Get(target.Id.Value) : session.FindCustomerByName(target.Name);
@@ -70,12 +70,12 @@ namespace MspLicensing
             {
                 throw new MspException("CustomerNotFound", ErrorKind.ObjectNotFound,
                     target.Id.HasValue
-                        ? $"No customer has the id '{target.Id.Value}'{(target.ReadVersion.HasValue ? $" (customer '{target.Name}' was deleted after it was read)" : string.Empty)}. Get-MspCustomer lists the customers."
+                        ? $"No customer has the id '{target.Id.Value}'{(target.ReadRevision.HasValue ? $" (customer '{target.Name}' was deleted after it was read)" : string.Empty)}. Get-MspCustomer lists the customers."
                         : $"No customer is named '{target.Name}'. Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.",
                     target.Display);
             }
-            if (target.ReadVersion.HasValue && target.ReadVersion.Value != found.Version)
-                throw MspException.StaleObject(TargetType, found.Name, target.ReadVersion.Value, found.Version, "Get-MspCustomer");
+            if (target.ReadRevision.HasValue && target.ReadRevision.Value != found.Revision)
+                throw MspException.StaleObject(TargetType, found.Name, target.ReadRevision.Value, found.Revision, "Get-MspCustomer");
             return found;
         }
 

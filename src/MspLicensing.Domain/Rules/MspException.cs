@@ -48,9 +48,9 @@ namespace MspLicensing
         }
 
         /// <summary>A change based on an object that someone else changed since it was read: refused, nothing written.</summary>
-        public static MspException StaleObject(string targetType, string name, int readVersion, int storedVersion, string getCommand) =>
+        public static MspException StaleObject(string targetType, string name, int readRevision, int storedRevision, string getCommand) =>
             new MspException("StaleObject", ErrorKind.WriteConflict,
-                $"{targetType} '{name}' was changed by someone else after it was read (read at version {readVersion}, now version {storedVersion}); nothing was written. Read it again with {getCommand} and repeat the change.",
+                $"{targetType} '{name}' was changed by someone else after it was read (read at revision {readRevision}, now revision {storedRevision}); nothing was written. Read it again with {getCommand} and repeat the change.",
                 name);
 
         public static MspException InvalidValue(string field, object value, string allowed)

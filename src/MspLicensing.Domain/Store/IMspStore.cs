@@ -74,9 +74,9 @@ namespace MspLicensing.Store
         int Count();
         /// <summary>Inserts a new document at version 1.</summary>
         void Insert(T item);
-        /// <summary>Writes <paramref name="item"/> if the stored version still equals item.Version, then bumps the version.</summary>
+        /// <summary>Writes <paramref name="item"/> if the stored revision still equals item.Revision, then bumps the revision.</summary>
         void Update(T item);
-        /// <summary>Deletes the document if the stored version still equals item.Version.</summary>
+        /// <summary>Deletes the document if the stored revision still equals item.Revision.</summary>
         void Delete(T item);
     }
 

@@ -81,7 +81,7 @@ namespace MspLicensing.Commands
                 return;
             }
             if (!ShouldProcess("Partner account", "Change " + Describe(changes))) return;
-            if (TryWrite(s => AccountOperations.Update(s, changes, InputObject?.Version), InputObject, out var account) && PassThru)
+            if (TryWrite(s => AccountOperations.Update(s, changes, InputObject?.Revision), InputObject, out var account) && PassThru)
                 WriteObject(account);
         }
 
