@@ -30,8 +30,13 @@
     FileList             = @(
         'bin/MspLicensing.dll'
         'bin/MspLicensing.format.ps1xml'
-        'bin/en-US/MspLicensing.dll-Help.xml'
-        'bin/en-US/about_MspLicensing.help.txt'
+        'en-US/MspLicensing.dll-Help.xml'
+        'en-US/about_MspLicensing.help.txt'
+        'en-US/about_MspLicensing_Catalog.help.txt'
+        'en-US/about_MspLicensing_Customers.help.txt'
+        'en-US/about_MspLicensing_FeatureMatrix.help.txt'
+        'en-US/about_MspLicensing_Rules.help.txt'
+        'en-US/about_MspLicensing_SeatBands.help.txt'
     )
     PrivateData          = @{
         PSData = @{

@@ -1,0 +1,271 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+using MspLicensing.Commands.Help;
+using MspLicensing.HelpGen;
+using MspLicensing.Module.Tests.Hosting;
+using Xunit;
+
+namespace MspLicensing.Module.Tests
+{
+    /// <summary>PRODUCT.md §6: help generated from the code and the domain, found by Get-Help, with examples that run.</summary>
+    public class HelpTests
+    {
+        private static readonly Lazy<IReadOnlyList<string>> Exported = new Lazy<IReadOnlyList<string>>(() =>
+        {
+            var problems = new List<string>();
+            var module = ModuleInfo.Read(ModuleSession.RepoRoot, problems);
+            Assert.Empty(problems);
+            return module.CmdletsToExport;
+        });
+
+        private static readonly Lazy<IReadOnlyDictionary<string, CommandHelp>> HelpByCommand = new Lazy<IReadOnlyDictionary<string, CommandHelp>>(() =>
+            typeof(CommandHelp).Assembly.GetExportedTypes()
+                .Where(t => t.GetCustomAttribute<CmdletAttribute>() != null)
+                .ToDictionary(
+                    t => t.GetCustomAttribute<CmdletAttribute>().VerbName + "-" + t.GetCustomAttribute<CmdletAttribute>().NounName,
+                    t => (CommandHelp)t.GetProperty("Help", BindingFlags.Public | BindingFlags.Static)?.GetValue(null),
+                    StringComparer.OrdinalIgnoreCase));
+
+        public static IEnumerable<object[]> Commands() => Exported.Value.Select(name => new object[] { name });
+
+        public static IEnumerable<object[]> Examples() =>
+            HelpByCommand.Value.OrderBy(p => p.Key, StringComparer.Ordinal)
+                .SelectMany(p => Enumerable.Range(1, p.Value?.Examples.Count ?? 0).Select(n => new object[] { p.Key, n }));
+
+        public static IEnumerable<object[]> AboutTopicNames() =>
+            new[]
+            {
+                AboutTopics.Overview, AboutTopics.CatalogTopic, AboutTopics.FeatureMatrixTopic,
+                AboutTopics.SeatBandsTopic, AboutTopics.RulesTopic, AboutTopics.CustomersTopic,
+            }.Select(n => new object[] { n });
+
+        [Fact]
+        public void Committed_help_matches_the_generator()
+        {
+            var files = HelpGenerator.Generate(ModuleSession.RepoRoot);
+            var differences = HelpGenerator.Differences(ModuleSession.RepoRoot, files);
+            Assert.True(differences.Count == 0,
+                $"The committed help is not what the generator writes from the code. Run `{HelpGenerator.RunCommand}` and commit the result. Files:\n  "
+                + string.Join("\n  ", differences));
+        }
+
+        [Fact]
+        public void Generator_refuses_help_that_is_incomplete_or_names_parameters_the_command_lacks()
+        {
+            var problems = new List<string>();
+            CommandModel.ReadAll(typeof(HelpTests).Assembly, problems);
+
+            Assert.Contains(problems, p => p.StartsWith("Get-HelpTestNoHelp ") && p.Contains("has no 'public static CommandHelp Help'"));
+            Assert.Contains("Get-HelpTestIncomplete: Help.Synopsis is empty.", problems);
+            Assert.Contains("Get-HelpTestIncomplete: Help.Description is empty.", problems);
+            Assert.Contains("Get-HelpTestIncomplete: Help.Examples has 1 example(s); give at least two.", problems);
+            Assert.Contains("Get-HelpTestIncomplete: parameter -Undescribed has no description in Help.Parameters.", problems);
+            Assert.Contains("Get-HelpTestIncomplete: Help.Parameters describes 'Missing', which is not a parameter of the command.", problems);
+            Assert.DoesNotContain(problems, p => p.Contains("-Described"));
+            var ex = new HelpGenerationException(problems);
+            Assert.Contains("Get-HelpTestIncomplete: Help.Synopsis is empty.", ex.Message);
+        }
+
+        [Fact]
+        public void Every_cmdlet_of_the_assembly_is_exported_and_has_help()
+        {
+            Assert.Equal(HelpByCommand.Value.Keys.OrderBy(n => n, StringComparer.Ordinal), Exported.Value.OrderBy(n => n, StringComparer.Ordinal));
+            Assert.All(HelpByCommand.Value, p => Assert.NotNull(p.Value));
+        }
+
+        [Theory]
+        [MemberData(nameof(Commands))]
+        public void Get_Help_Full_shows_synopsis_description_parameters_examples_inputs_and_outputs(string command)
+        {
+            var help = HelpByCommand.Value[command];
+            using var s = new ModuleSession(connect: false);
+            var full = s.Ok($"Get-Help {command} -Full").Output.Single();
+
+            Assert.Equal(help.Synopsis, Text(Prop(full, "Synopsis")));
+            string description = Text(Prop(full, "description"));
+            Assert.StartsWith(help.Description.Trim(), description);
+            foreach (var rule in help.Rules)
+                Assert.Contains(rule.Id + " " + rule.Title + ": " + rule.Text, description);
+
+            var documented = Items(Prop(Prop(full, "parameters"), "parameter"))
+                .ToDictionary(p => Text(Prop(p, "name")), p => Text(Prop(p, "description")), StringComparer.OrdinalIgnoreCase);
+            var parameters = s.Ok($"(Get-Command {command}).Parameters.Keys").Output.Select(o => o.ToString())
+                .Where(p => !Cmdlet.CommonParameters.Contains(p))
+                .ToList();
+            foreach (var p in parameters)
+            {
+                Assert.True(documented.TryGetValue(p, out var text) && text.Trim().Length > 0, $"{command} -{p} has no description in Get-Help.");
+            }
+            Assert.Empty(documented.Keys.Except(parameters, StringComparer.OrdinalIgnoreCase));
+
+            var examples = Items(Prop(Prop(full, "examples"), "example")).ToList();
+            Assert.True(examples.Count >= 2, $"{command} shows {examples.Count} examples.");
+            Assert.Equal(help.Examples.Select(e => e.Code.Trim()), examples.Select(e => Text(Prop(e, "code")).Trim()));
+
+            var inputs = Items(Prop(Prop(full, "inputTypes"), "inputType")).ToList();
+            Assert.NotEmpty(inputs);
+            Assert.All(inputs, i => Assert.NotEmpty(Text(Prop(Prop(i, "type"), "name"))));
+            var outputs = Items(Prop(Prop(full, "returnValues"), "returnValue")).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.NotEmpty(Text(Prop(Prop(o, "type"), "name"))));
+            Assert.Contains(outputs, o => Text(Prop(o, "description")).Length > 0);
+        }
+
+        [Theory]
+        [MemberData(nameof(Examples))]
+        public void Help_example_runs_against_a_fresh_store(string command, int number)
+        {
+            var example = HelpByCommand.Value[command].Examples[number - 1];
+            using var s = new ModuleSession();
+            if (example.Setup != null) s.Ok(example.Setup);
+            var r = DefaultStoreIn(s, example.Code, () => s.Run(example.Code));
+            Assert.True(r.Exception == null && r.Errors.Count == 0,
+                $"{command} example {number} ({example.Title}) failed:\n{example.Code}\n---\n{r.ErrorText}");
+        }
+
+        [Theory]
+        [MemberData(nameof(AboutTopicNames))]
+        public void About_topic_is_found_by_Get_Help(string topic)
+        {
+            string text = AboutText(topic);
+            Assert.StartsWith("TOPIC\n    " + topic + "\n", text.Replace("\r\n", "\n"));
+            Assert.Contains("SHORT DESCRIPTION", text);
+            Assert.Contains("LONG DESCRIPTION", text);
+        }
+
+        [Fact]
+        public void About_rules_lists_every_rule_with_its_title()
+        {
+            string text = Unwrapped(AboutText(AboutTopics.RulesTopic));
+            Assert.All(Rules.All, r => Assert.Contains(r.Id + " " + r.Title, text));
+            Assert.All(Rules.All, r => Assert.Contains(r.Text, text));
+        }
+
+        [Fact]
+        public void About_catalog_lists_every_product_code_and_name()
+        {
+            string text = Unwrapped(AboutText(AboutTopics.CatalogTopic));
+            Assert.All(Catalog.Products, p => Assert.Contains(p.Code + ": " + p.Name, text));
+        }
+
+        [Fact]
+        public void About_feature_matrix_lists_every_row_for_both_account_types()
+        {
+            string text = Unwrapped(AboutText(AboutTopics.FeatureMatrixTopic));
+            Assert.All(FeatureMatrix.All, f =>
+            {
+                Assert.Contains("Id " + f.Id + ",", text);
+                Assert.Contains(f.LicensingManagementPlatform, text);
+                Assert.Contains(f.CustomerLicensingPortal, text);
+            });
+        }
+
+        [Fact]
+        public void About_seat_bands_shows_the_default_bands()
+        {
+            string text = AboutText(AboutTopics.SeatBandsTopic);
+            Assert.All(Account.ToBands(Account.DefaultSeatBandMinimums), b => Assert.Contains("    " + b.Name + " ", text));
+        }
+
+        [Fact]
+        public void About_customers_lists_every_country_code_and_the_field_limits()
+        {
+            string text = Unwrapped(AboutText(AboutTopics.CustomersTopic));
+            Assert.All(Countries.All, c => Assert.Contains(c.Code + " " + c.Name, text));
+            Assert.Contains("1 to " + CustomerValidation.MaxNameLength + " characters", text);
+            Assert.Contains("up to " + CustomerValidation.MaxEmailLength + " characters", text);
+        }
+
+        [Fact]
+        public void About_overview_lists_every_command_with_its_synopsis()
+        {
+            string text = Unwrapped(AboutText(AboutTopics.Overview));
+            Assert.All(HelpByCommand.Value, p => Assert.Contains(p.Key + " " + p.Value.Synopsis, text));
+            Assert.Contains("MSPLICENSING_STORE", text);
+        }
+
+        private static string AboutText(string topic)
+        {
+            using var s = new ModuleSession(connect: false);
+            var output = s.Ok($"Get-Help {topic}").Output;
+            Assert.True(output.Count > 0, $"Get-Help {topic} found nothing.");
+            return string.Join("\n", output.Select(o => o.ToString()));
+        }
+
+        /// <summary>The text with the layout taken out (line breaks, indentation, column padding), to look for phrases.</summary>
+        private static string Unwrapped(string text) =>
+            string.Join(" ", text.Split(new[] { ' ', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries));
+
+        /// <summary>
+        /// Examples that leave the session's store (Disconnect-MspStore) would open the per-user default store: point
+        /// MSPLICENSING_STORE into the session's folder for them, so a test run never opens a real user's store.
+        /// </summary>
+        private static RunResult DefaultStoreIn(ModuleSession s, string code, Func<RunResult> run)
+        {
+            if (code.IndexOf("Disconnect-MspStore", StringComparison.OrdinalIgnoreCase) < 0) return run();
+            lock (DefaultStoreLock)
+            {
+                string before = Environment.GetEnvironmentVariable("MSPLICENSING_STORE");
+                Environment.SetEnvironmentVariable("MSPLICENSING_STORE", System.IO.Path.Combine(s.Directory, "default.db"));
+                try
+                {
+                    return run();
+                }
+                finally
+                {
+                    Environment.SetEnvironmentVariable("MSPLICENSING_STORE", before);
+                }
+            }
+        }
+
+        private static readonly object DefaultStoreLock = new object();
+
+        private static object Prop(object o, string name)
+        {
+            if (o == null) return null;
+            var pso = o as PSObject ?? PSObject.AsPSObject(o);
+            return pso.Properties[name]?.Value;
+        }
+
+        private static IEnumerable<object> Items(object value)
+        {
+            if (value == null) return new object[0];
+            object baseObject = value is PSObject p ? p.BaseObject : value;
+            return baseObject is IEnumerable e && !(baseObject is string) ? e.Cast<object>() : new[] { value };
+        }
+
+        /// <summary>The text of a help property: a string, or MAML paragraphs (objects with a Text property).</summary>
+        private static string Text(object value)
+        {
+            if (value == null) return string.Empty;
+            object baseObject = value is PSObject p ? p.BaseObject : value;
+            if (baseObject is string s) return s;
+            return string.Join("\n", Items(value).Select(item => Prop(item, "Text") is object t ? t.ToString() : item.ToString()));
+        }
+
+        [Cmdlet(VerbsCommon.Get, "HelpTestNoHelp")]
+        public sealed class NoHelpCommand : PSCmdlet
+        {
+        }
+
+        [Cmdlet(VerbsCommon.Get, "HelpTestIncomplete")]
+        public sealed class IncompleteHelpCommand : PSCmdlet
+        {
+            [Parameter]
+            public string Described { get; set; }
+
+            [Parameter]
+            public string Undescribed { get; set; }
+
+            public static CommandHelp Help => new CommandHelp
+            {
+                Parameters = { ["Described"] = "Has a description.", ["Missing"] = "Names no parameter." },
+                Examples = new[] { new HelpExample("Only one", "Get-HelpTestIncomplete", "One is not enough.") },
+            };
+        }
+    }
+}
