@@ -5,7 +5,7 @@
     For people with PowerShell 7 or Windows PowerShell 5.1 and the .NET SDK. Without pwsh, the two commands in
     README.md (dotnet build / dotnet test) do the same build and tests.
     Steps: build the solution; regenerate the help (MAML, about topics, docs/*.md) from the code and the domain;
-    build the module again so the fresh help lands in bin/; run the xunit tests; run the Pester tests in
+    build the module again so the fresh help lands in en-US/ beside the manifest, where Get-Help looks; run the xunit tests; run the Pester tests in
     tests/Pester when Pester 5 is installed; with -Package, lay out a module folder in out/MspLicensing/<version>.
 .EXAMPLE
     ./build.ps1
@@ -34,7 +34,7 @@ function Invoke-Step {
 
 Invoke-Step 'Build' { dotnet build MspLicensing.sln -c $Configuration }
 Invoke-Step 'Generate help' { dotnet run --project src/MspLicensing.HelpGen -c $Configuration --no-build }
-Invoke-Step 'Lay out the module with the fresh help' { dotnet build src/MspLicensing -c $Configuration --no-restore }
+Invoke-Step 'Lay out the module with the fresh help (en-US/ beside the manifest)' { dotnet build src/MspLicensing -c $Configuration --no-restore }
 
 if (-not $SkipTests) {
     Invoke-Step 'xunit tests' { dotnet test MspLicensing.sln -c $Configuration --no-build }
@@ -59,6 +59,7 @@ if ($Package) {
     New-Item -ItemType Directory -Path $target | Out-Null
     Copy-Item -LiteralPath ./MspLicensing.psd1 -Destination $target
     Copy-Item -LiteralPath ./bin -Destination $target -Recurse
+    Copy-Item -LiteralPath ./en-US -Destination $target -Recurse
     Get-ChildItem -Path (Join-Path $target 'bin') -Filter *.pdb -Recurse | Remove-Item
     Test-ModuleManifest -Path (Join-Path $target 'MspLicensing.psd1') | Out-Null
     Write-Host "==> Packaged: $target" -ForegroundColor Green

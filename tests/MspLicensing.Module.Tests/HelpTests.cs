@@ -12,6 +12,7 @@ using Xunit;
 namespace MspLicensing.Module.Tests
 {
     /// <summary>PRODUCT.md §6: help generated from the code and the domain, found by Get-Help, with examples that run.</summary>
+    [Collection(ProcessEnvironment.Name)]
     public class HelpTests
     {
         private static readonly Lazy<IReadOnlyList<string>> Exported = new Lazy<IReadOnlyList<string>>(() =>

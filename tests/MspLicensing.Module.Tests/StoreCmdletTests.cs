@@ -92,18 +92,6 @@ namespace MspLicensing.Module.Tests
         }
 
         [Fact]
-        public void Disconnect_MspStore_returns_to_the_store_of_MSPLICENSING_STORE()
-        {
-            using var s = new ModuleSession();
-            string envStore = Path.Combine(s.Directory, "from-env.db");
-            var info = s.Ok($"$env:MSPLICENSING_STORE = '{envStore}'; try {{ Disconnect-MspStore; Get-MspStore }} finally {{ $env:MSPLICENSING_STORE = $null }}")
-                .Objects<StoreInfo>().Single();
-            Assert.Equal(envStore, info.Path);
-            Assert.Equal("MSPLICENSING_STORE", info.Source);
-            Assert.Null(s.Ok("$global:MspLicensingStoreConnection").Output.SingleOrDefault()?.BaseObject);
-        }
-
-        [Fact]
         public void Default_store_is_in_the_per_user_data_folder()
         {
             string expected = OperatingSystem.IsWindows()
@@ -148,6 +136,22 @@ namespace MspLicensing.Module.Tests
             Assert.Equal(2, s.Ok("Get-MspAuditLog -Command New-*").Output.Count);
             Assert.Empty(s.Ok("Get-MspAuditLog -After ([datetime]::Now.AddMinutes(5))").Output);
             Assert.Matches(@"Time\s+User\s+Command\s+Action\s+Target\s+Summary", s.Ok("Get-MspAuditLog | Out-Default").Text);
+        }
+    }
+
+    [Collection(ProcessEnvironment.Name)]
+    public class StoreEnvironmentTests
+    {
+        [Fact]
+        public void Disconnect_MspStore_returns_to_the_store_of_MSPLICENSING_STORE()
+        {
+            using var s = new ModuleSession();
+            string envStore = Path.Combine(s.Directory, "from-env.db");
+            var info = s.Ok($"$env:MSPLICENSING_STORE = '{envStore}'; try {{ Disconnect-MspStore; Get-MspStore }} finally {{ $env:MSPLICENSING_STORE = $null }}")
+                .Objects<StoreInfo>().Single();
+            Assert.Equal(envStore, info.Path);
+            Assert.Equal("MSPLICENSING_STORE", info.Source);
+            Assert.Null(s.Ok("$global:MspLicensingStoreConnection").Output.SingleOrDefault()?.BaseObject);
         }
     }
 }
