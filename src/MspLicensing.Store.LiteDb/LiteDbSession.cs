@@ -21,9 +21,41 @@ namespace MspLicensing.Store
             _utcNow = utcNow;
             Customers = new DocumentSet<Customer>(db, Schema.CustomerCollection, "Customer", c => c.CustomerId, c => c.Name,
                 (c, doc) => doc["NameKey"] = NameKey(c.Name));
+            ServicePlans = new DocumentSet<ServicePlan>(db, Schema.ServicePlanCollection, "ServicePlan", p => p.ServicePlanId, p => p.Name,
+                (p, doc) => doc["NameKey"] = NameKey(p.Name));
+            Subscriptions = new DocumentSet<Subscription>(db, Schema.SubscriptionCollection, "Subscription", x => x.SubscriptionId, x => x.ServicePlan + " " + x.SubscriptionId, null);
+            Licenses = new DocumentSet<License>(db, Schema.LicenseCollection, "License", l => l.LicenseId, l => l.Product + " " + l.ActivationCode, null);
         }
 
         public IDocumentSet<Customer> Customers { get; }
+        public IDocumentSet<ServicePlan> ServicePlans { get; }
+        public IDocumentSet<Subscription> Subscriptions { get; }
+        public IDocumentSet<License> Licenses { get; }
+
+        public ServicePlan FindServicePlanByName(string name)
+        {
+            if (string.IsNullOrWhiteSpace(name)) return null;
+            var doc = _db.GetCollection(Schema.ServicePlanCollection).FindOne(Query.EQ("NameKey", NameKey(name)));
+            return doc == null ? null : _db.Mapper.ToObject<ServicePlan>(doc);
+        }
+
+        public IReadOnlyList<Subscription> SubscriptionsOfCustomer(Guid customerId) => Find<Subscription>(Schema.SubscriptionCollection, "CustomerId", customerId);
+
+        public bool ServicePlanInUse(Guid servicePlanId) =>
+            _db.GetCollection(Schema.SubscriptionCollection).Exists(Query.EQ("ServicePlanId", servicePlanId));
+
+        public IReadOnlyList<License> LicensesOfCustomer(Guid customerId) => Find<License>(Schema.LicenseCollection, "CustomerId", customerId);
+
+        public IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId) => Find<License>(Schema.LicenseCollection, "SubscriptionId", subscriptionId);
+
+        public License FindLicenseByActivationCode(string activationCode)
+        {
+            var doc = _db.GetCollection(Schema.LicenseCollection).FindOne(Query.EQ("ActivationCode", activationCode));
+            return doc == null ? null : _db.Mapper.ToObject<License>(doc);
+        }
+
+        private IReadOnlyList<T> Find<T>(string collection, string field, Guid value) =>
+            _db.GetCollection(collection).Find(Query.EQ(field, value)).Select(d => _db.Mapper.ToObject<T>(d)).ToList();
 
         public Account GetAccount()
         {

@@ -30,6 +30,8 @@ namespace MspLicensing.Store
         internal const string CustomerCollection = "customers";
         internal const string AuditCollection = "audit";
         internal const string LicenseCollection = "licenses";
+        internal const string ServicePlanCollection = "plans";
+        internal const string SubscriptionCollection = "subscriptions";
 
         public static IReadOnlyList<SchemaStep> Steps { get; } = new[]
         {
@@ -37,6 +39,15 @@ namespace MspLicensing.Store
             {
                 db.GetCollection(CustomerCollection).EnsureIndex("NameKey", "$.NameKey", unique: true);
                 db.GetCollection(AuditCollection).EnsureIndex("TargetId", "$.TargetId");
+            }),
+            new SchemaStep(2, "Service plans with a unique name key, subscriptions, licenses with unique activation codes", db =>
+            {
+                db.GetCollection(ServicePlanCollection).EnsureIndex("NameKey", "$.NameKey", unique: true);
+                db.GetCollection(SubscriptionCollection).EnsureIndex("CustomerId", "$.CustomerId");
+                db.GetCollection(SubscriptionCollection).EnsureIndex("ServicePlanId", "$.ServicePlanId");
+                db.GetCollection(LicenseCollection).EnsureIndex("CustomerId", "$.CustomerId");
+                db.GetCollection(LicenseCollection).EnsureIndex("SubscriptionId", "$.SubscriptionId");
+                db.GetCollection(LicenseCollection).EnsureIndex("ActivationCode", "$.ActivationCode", unique: true);
             }),
         };
 

@@ -25,7 +25,7 @@ namespace MspLicensing.Domain.Tests
                 Assert.Equal(0, info.Customers);
                 Assert.True(info.SizeBytes >= 8192);
             }
-            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)).Where(f => !f.EndsWith("msp.db")));
+            Assert.DoesNotContain(Directory.GetFiles(Path.GetDirectoryName(path)), f => !f.EndsWith("msp.db"));
         }
 
         public static TheoryData<string, byte[]> NotStores()

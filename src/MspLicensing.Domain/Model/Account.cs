@@ -46,7 +46,12 @@ namespace MspLicensing
         /// <summary>Lower bounds of the seat bands, strictly increasing, starting at 1 (R3).</summary>
         public int[] SeatBandMinimums { get; set; } = (int[])DefaultSeatBandMinimums.Clone();
         public DataCenter DefaultDataCenter { get; set; } = DataCenter.UnitedStates;
+        /// <summary>Days after expiration during which a license is InGrace and its subscription can be resumed (R36, R38).</summary>
+        public int GracePeriodDays { get; set; } = DefaultGracePeriodDays;
         public int Revision { get; set; }
+
+        public const int DefaultGracePeriodDays = 30;
+        public const int MaxGracePeriodDays = 90;
 
         public IReadOnlyList<SeatBand> SeatBands => ToBands(SeatBandMinimums);
 
@@ -83,6 +88,13 @@ namespace MspLicensing
             if (minimums.Count > 50)
                 throw MspException.InvalidValue("SeatBands", shown, "give at most 50 bands");
             return minimums.ToArray();
+        }
+
+        public static int ValidateGracePeriod(int days)
+        {
+            if (days < 0 || days > MaxGracePeriodDays)
+                throw MspException.InvalidValue("GracePeriodDays", days, $"give 0 to {MaxGracePeriodDays} days");
+            return days;
         }
 
         public static string ValidateName(string name)

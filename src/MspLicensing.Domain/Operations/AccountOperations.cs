@@ -13,6 +13,7 @@ namespace MspLicensing
         public AccountType? AccountType { get; set; }
         public IList<int> SeatBandMinimums { get; set; }
         public DataCenter? DefaultDataCenter { get; set; }
+        public int? GracePeriodDays { get; set; }
     }
 
     /// <summary>Reading and changing the partner account (R1-R3).</summary>
@@ -28,9 +29,15 @@ namespace MspLicensing
 
             var before = Describe(account);
             if (changes.Name != null) account.Name = Account.ValidateName(changes.Name);
+            if (changes.AccountType == AccountType.CustomerLicensingPortal && account.AccountType != AccountType.CustomerLicensingPortal
+                && (session.ServicePlans.Count() > 0 || session.Subscriptions.Count() > 0))
+                throw MspException.ForRule(Rules.R2, "AccountHasServicePlans", ErrorKind.InvalidOperation,
+                    $"The account cannot become a Customer Licensing Portal account: it has {session.ServicePlans.Count()} service plan(s) and {session.Subscriptions.Count()} subscription(s), which only a Licensing Management Platform account has.",
+                    changes.AccountType);
             if (changes.AccountType.HasValue) account.AccountType = changes.AccountType.Value;
             if (changes.SeatBandMinimums != null) account.SeatBandMinimums = Account.ValidateSeatBands(changes.SeatBandMinimums);
             if (changes.DefaultDataCenter.HasValue) account.DefaultDataCenter = changes.DefaultDataCenter.Value;
+            if (changes.GracePeriodDays.HasValue) account.GracePeriodDays = Account.ValidateGracePeriod(changes.GracePeriodDays.Value);
             var after = Describe(account);
 
             var diff = before.Zip(after, (b, a) => (b, a)).Where(x => x.b.Value != x.a.Value)
@@ -47,6 +54,7 @@ namespace MspLicensing
             new KeyValuePair<string, string>("AccountType", a.AccountType.ToString()),
             new KeyValuePair<string, string>("SeatBands", string.Join(",", a.SeatBandMinimums.Select(m => m.ToString(CultureInfo.InvariantCulture)))),
             new KeyValuePair<string, string>("DefaultDataCenter", a.DefaultDataCenter.ToString()),
+            new KeyValuePair<string, string>("GracePeriodDays", a.GracePeriodDays.ToString(CultureInfo.InvariantCulture)),
         };
     }
 }

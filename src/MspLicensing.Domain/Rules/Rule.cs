@@ -44,6 +44,48 @@ namespace MspLicensing
         public static readonly Rule R12 = new Rule("R12", "Customers", "Deleting customers",
             "Only a Customer Licensing Portal account can delete customers, and only a customer that holds no products. In a Licensing Management Platform account customers are never deleted: cancel their subscriptions (Stop-MspSubscription) or disable them (Set-MspCustomer -Enabled $false).");
 
+        public static readonly Rule R20 = new Rule("R20", "Service plans", "Service plan fields",
+            "A service plan has a unique name (ignoring case), an enabled flag (disabling it affects no customer already on it), a version Trial or Full fixed at creation, one or more products each with a data center (services) and a managing console, an initial license period of 1 to 36 months (a trial: exactly 1), an auto-renewal period in months or none, an expiration-notice period in days and a number of units (seats) per license.");
+
+        public static readonly Rule R21 = new Rule("R21", "Service plans", "Bundles keep their products",
+            "A plan that contains a suite (such as Worry-Free Services Advanced or Worry-Free XDR) is a bundle: products cannot be added to it or removed from it. Move customers between bundles with a crossgrade.");
+
+        public static readonly Rule R22 = new Rule("R22", "Service plans", "Plans in use stay",
+            "A service plan can be removed only while no subscription uses it; disable it instead to stop new assignments.");
+
+        public static readonly Rule R30 = new Rule("R30", "Subscriptions", "One license per product",
+            "Assigning a plan to a customer creates a subscription with one license per product; a suite gets one license per component, grouped under the suite and billed as the suite. The licenses start on the assignment date unless a start date is given.");
+
+        public static readonly Rule R31 = new Rule("R31", "Subscriptions", "Units per license",
+            "A license has 1 to 999,999 units (seats); each product of a plan can have its own seat count.");
+
+        public static readonly Rule R32 = new Rule("R32", "Subscriptions", "Activation codes",
+            "Every license gets an activation code of 37 characters, XX-XXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX, with the product's two-letter prefix, unique in the store and drawn from a cryptographic random source.");
+
+        public static readonly Rule R33 = new Rule("R33", "Subscriptions", "Expiration and renewal",
+            "A license expires at its start date plus the plan's initial period. With auto-renewal, the first renewal is at the end of the initial period and then every renewal period (initial 12, renewal 1: first renewal after 12 months, then monthly).");
+
+        public static readonly Rule R34 = new Rule("R34", "Subscriptions", "Seats and dates change independently",
+            "Seats can be raised or lowered at any time without changing the dates, and the expiration date can be changed on its own. Every seat change is kept with the date it takes effect.");
+
+        public static readonly Rule R35 = new Rule("R35", "Subscriptions", "Cancelling",
+            "Cancelling a subscription takes effect at once; the month it happens in is billed in full.");
+
+        public static readonly Rule R36 = new Rule("R36", "Subscriptions", "Suspend and resume",
+            "Suspending turns auto-renewal off and lets the licenses run to their expiration date (or an earlier date given); a suspended subscription cannot be changed, and a subscription without auto-renewal cannot be suspended. Resuming is allowed until the grace period after expiration ends, and turns auto-renewal on again.");
+
+        public static readonly Rule R37 = new Rule("R37", "Subscriptions", "Trials",
+            "A trial comes only from a Trial plan, has at most 10 seats per license, lasts one month, is not billed and cannot be changed; it can be converted to a Full plan, keeping its activation codes.");
+
+        public static readonly Rule R38 = new Rule("R38", "Subscriptions", "License status",
+            "A license is Active, ExpiringSoon (within the plan's notice days before expiration, when it will not renew), InGrace (expired, within the account's grace period), Expired, Cancelled, Suspended or Trial, computed from its dates as of a given day, so that a renewal run for the same day always comes to the same result.");
+
+        public static readonly Rule R39 = new Rule("R39", "Subscriptions", "MSP and non-MSP licenses do not mix",
+            "A customer cannot hold MSP (LMP) licenses and non-MSP licenses of the same product at once; non-MSP licenses must be migrated first.");
+
+        public static readonly Rule R40 = new Rule("R40", "Crossgrade", "Duplicates need a crossgrade",
+            "Assigning a plan whose products duplicate products the customer already holds requires a crossgrade: a plain assignment is refused, naming the duplicates (Invoke-MspCrossgrade).");
+
         /// <summary>Every rule, in number order.</summary>
         public static IReadOnlyList<Rule> All { get; } = typeof(Rules)
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -60,6 +60,21 @@ namespace MspLicensing.Store
         /// <summary>Whether any license or registered product belongs to the customer (R12).</summary>
         bool CustomerHoldsProducts(Guid customerId);
 
+        IDocumentSet<ServicePlan> ServicePlans { get; }
+
+        /// <summary>Service plan by name, ignoring case; null when there is none.</summary>
+        ServicePlan FindServicePlanByName(string name);
+
+        IDocumentSet<Subscription> Subscriptions { get; }
+        IReadOnlyList<Subscription> SubscriptionsOfCustomer(Guid customerId);
+        /// <summary>Whether any subscription (in any state) was assigned from the plan (R22).</summary>
+        bool ServicePlanInUse(Guid servicePlanId);
+
+        IDocumentSet<License> Licenses { get; }
+        IReadOnlyList<License> LicensesOfCustomer(Guid customerId);
+        IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId);
+        License FindLicenseByActivationCode(string activationCode);
+
         /// <summary>Adds an entry to the audit log of this transaction (who and which command are filled in).</summary>
         void Audit(string action, string targetType, string targetId, string target, string summary);
 

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace MspLicensing
+{
+    /// <summary>R38 (and crossgrade states): where a license stands on a given day.</summary>
+    public enum LicenseStatus
+    {
+        Active,
+        ExpiringSoon,
+        Expired,
+        InGrace,
+        Cancelled,
+        Suspended,
+        Trial,
+        Unbundled,
+        Deactivated,
+    }
+
+    /// <summary>R39: licenses bought through LMP (Msp) or elsewhere and registered in Remote Manager (NonMsp).</summary>
+    public enum LicenseModel
+    {
+        Msp,
+        NonMsp,
+    }
+
+    /// <summary>A seat count that takes effect on a date (R34): the history the usage report bills from (R50, R52).</summary>
+    public sealed class SeatChange
+    {
+        public DateTime Date { get; set; }
+        public int Seats { get; set; }
+        public override string ToString() => $"{Date:yyyy-MM-dd}: {Seats}";
+    }
+
+    /// <summary>A used count a product console or RMM reported on a date.</summary>
+    public sealed class UsedCount
+    {
+        public DateTime Date { get; set; }
+        public int Used { get; set; }
+        public override string ToString() => $"{Date:yyyy-MM-dd}: {Used}";
+    }
+
+    /// <summary>One product license of a customer: seats, dates, activation code (R30-R38).</summary>
+    public sealed class License : IVersioned
+    {
+        public Guid LicenseId { get; set; }
+        public Guid CustomerId { get; set; }
+        public Guid SubscriptionId { get; set; }
+        /// <summary>Product code of the licensed product (for a suite: the component).</summary>
+        public string Product { get; set; }
+        /// <summary>The suite the license belongs to (R30), or null.</summary>
+        public string Suite { get; set; }
+        public string ActivationCode { get; set; }
+        public DataCenter? DataCenter { get; set; }
+        public DateTime StartDate { get; set; }
+        public DateTime ExpirationDate { get; set; }
+        public List<SeatChange> SeatHistory { get; set; } = new List<SeatChange>();
+        public List<UsedCount> UsedHistory { get; set; } = new List<UsedCount>();
+        public LicenseModel LicenseModel { get; set; }
+        /// <summary>Full or Trial for MSP licenses; Standard, PayAsYouGo or Upfront for non-MSP licenses.</summary>
+        public string LicenseType { get; set; }
+        /// <summary>Set when the license ended early: Cancelled, Deactivated (crossgrade), Unbundled.</summary>
+        public LicenseStatus? EndState { get; set; }
+        public DateTime? EndDate { get; set; }
+        /// <summary>The status Invoke-MspRenewal last recorded, so that a repeated run reports no change.</summary>
+        public LicenseStatus? RecordedStatus { get; set; }
+        public int Revision { get; set; }
+
+        /// <summary>The customer's name, filled in when the license is read for output.</summary>
+        public string Customer { get; set; }
+
+        /// <summary>The service plan's name, filled in when the license is read for output.</summary>
+        public string ServicePlan { get; set; }
+
+        /// <summary>The status as of the day it was read for (R38), filled in when the license is read for output.</summary>
+        public LicenseStatus Status { get; set; }
+
+        /// <summary>The seats in effect now (the latest change).</summary>
+        public int Seats => SeatsOn(DateTime.MaxValue);
+
+        /// <summary>The latest used count reported, or null.</summary>
+        public int? Used => UsedHistory.Count == 0 ? (int?)null : UsedHistory.OrderBy(u => u.Date).Last().Used;
+
+        public int SeatsOn(DateTime date)
+        {
+            SeatChange current = null;
+            foreach (var change in SeatHistory)
+                if (change.Date <= date && (current == null || change.Date >= current.Date)) current = change;
+            return current?.Seats ?? (SeatHistory.Count == 0 ? 0 : SeatHistory.OrderBy(c => c.Date).First().Seats);
+        }
+
+        public override string ToString() => Product + " " + ActivationCode;
+    }
+}

@@ -1,0 +1,534 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MspLicensing.Store;
+
+namespace MspLicensing
+{
+    /// <summary>Assigning plans to customers and changing, suspending, resuming, cancelling and converting subscriptions (R30-R40).</summary>
+    public static class SubscriptionOperations
+    {
+        public const string TargetType = "Subscription";
+        public const int MinSeats = 1;
+        public const int MaxSeats = 999999;
+        public const int MaxTrialSeats = 10;
+
+        /// <summary>R31: 1 to 999,999 seats; R37: at most 10 in a trial.</summary>
+        public static int ValidateSeats(string field, int seats, bool trial)
+        {
+            if (trial && seats > MaxTrialSeats)
+                throw MspException.ForRule(Rules.R37, "TrialSeatLimit", ErrorKind.InvalidArgument,
+                    $"{field} {seats.ToString(CultureInfo.InvariantCulture)} is too many for a trial: a trial license has at most {MaxTrialSeats} seats.", seats);
+            if (seats < MinSeats || seats > MaxSeats)
+                throw MspException.InvalidValue(field, seats, $"a license has {MinSeats} to {MaxSeats.ToString("N0", CultureInfo.InvariantCulture)} seats (R31)");
+            return seats;
+        }
+
+        /// <summary>R30: assigns a plan to a customer: one license per product (per component for suites), each with an activation code (R32).</summary>
+        public static Subscription Assign(IStoreSession session, Assignment request, DateTime nowUtc)
+        {
+            var account = session.GetAccount();
+            AccountRules.RequireLmp(account, "Subscriptions");
+            var customer = CustomerOperations.Resolve(session, request.Customer);
+            if (!customer.Enabled)
+                throw new MspException("CustomerDisabled", ErrorKind.InvalidOperation,
+                    $"Customer '{customer.Name}' is disabled; enable it with Set-MspCustomer -Name '{customer.Name}' -Enabled $true before assigning plans.", customer);
+            var plan = ServicePlanOperations.Resolve(session, request.ServicePlan);
+            if (!plan.Enabled)
+                throw MspException.ForRule(Rules.R20, "ServicePlanDisabled", ErrorKind.InvalidOperation,
+                    $"Service plan '{plan.Name}' is disabled and cannot be assigned; enable it with Set-MspServicePlan -Name '{plan.Name}' -Enabled $true.", plan);
+            var start = Dates.Day("StartDate", request.StartDate);
+            bool trial = plan.Version == PlanVersion.Trial;
+            var seats = SeatsByProduct(plan, request.Seats, request.ProductSeats, trial, plan.Seats);
+
+            var held = session.LicensesOfCustomer(customer.CustomerId);
+            var subscriptions = session.SubscriptionsOfCustomer(customer.CustomerId).ToDictionary(s => s.SubscriptionId);
+            CheckNoMixing(customer, plan, held, start, account.GracePeriodDays);
+            CheckNoDuplicates(customer, plan, held, subscriptions, start, account.GracePeriodDays);
+
+            var subscription = new Subscription
+            {
+                SubscriptionId = Guid.NewGuid(),
+                CustomerId = customer.CustomerId,
+                ServicePlanId = plan.ServicePlanId,
+                ServicePlan = plan.Name,
+                PlanVersion = plan.Version,
+                StartDate = start,
+                ExpirationDate = Dates.AddMonths(start, plan.InitialPeriodMonths, start.Day),
+                RenewalDay = start.Day,
+                InitialPeriodMonths = plan.InitialPeriodMonths,
+                AutoRenewalMonths = plan.AutoRenewalMonths,
+                AutoRenewal = plan.AutoRenewalMonths.HasValue && !trial,
+                ExpirationNoticeDays = plan.ExpirationNoticeDays,
+                CreatedUtc = nowUtc,
+                ModifiedUtc = nowUtc,
+            };
+            session.Subscriptions.Insert(subscription);
+            var licenses = new List<License>();
+            foreach (var planProduct in plan.Products)
+                foreach (var license in NewLicenses(session, subscription, planProduct, seats[planProduct.Code], start, trial ? "Trial" : "Full"))
+                    licenses.Add(license);
+            subscription.RecordedStatus = Lifecycle.StatusOf(subscription, start);
+            session.Subscriptions.Update(subscription);
+            session.Audit("Create", TargetType, subscription.SubscriptionId.ToString(), customer.Name + " / " + plan.Name,
+                $"Plan '{plan.Name}' ({plan.Version}) from {Dates.Format(start)} to {Dates.Format(subscription.ExpirationDate)}; licenses: "
+                + string.Join(", ", licenses.Select(l => $"{l.Product} {l.Seats} seats {l.ActivationCode}")));
+            subscription.Customer = customer.Name;
+            subscription.Status = Lifecycle.StatusOf(subscription, DateTime.Today);
+            return subscription;
+        }
+
+        /// <summary>Stores a license per part of a plan product (each component of a suite), skipping the parts <paramref name="skip"/> names.</summary>
+        private static List<License> NewLicenses(IStoreSession session, Subscription subscription, PlanProduct planProduct, int seats, DateTime start, string type, ISet<string> skip = null)
+        {
+            var product = planProduct.Product;
+            var parts = product.Kind == ProductKind.Suite ? product.Components.Select(c => Catalog.Find(c)).ToList() : new List<Product> { product };
+            var created = new List<License>();
+            foreach (var part in parts.Where(p => skip == null || !skip.Contains(p.Code)))
+            {
+                var license = new License
+                {
+                    LicenseId = Guid.NewGuid(),
+                    CustomerId = subscription.CustomerId,
+                    SubscriptionId = subscription.SubscriptionId,
+                    Product = part.Code,
+                    Suite = product.Kind == ProductKind.Suite ? product.Code : null,
+                    ActivationCode = ActivationCodes.New(part.ActivationCodePrefix, code => session.FindLicenseByActivationCode(code) != null),
+                    DataCenter = planProduct.DataCenterOf(part.Code),
+                    StartDate = start,
+                    ExpirationDate = subscription.ExpirationDate,
+                    SeatHistory = new List<SeatChange> { new SeatChange { Date = start, Seats = seats } },
+                    LicenseModel = LicenseModel.Msp,
+                    LicenseType = type,
+                };
+                license.RecordedStatus = Lifecycle.StatusOf(license, subscription, start, 0);
+                session.Licenses.Insert(license);
+                created.Add(license);
+            }
+            return created;
+        }
+
+        /// <summary>Seats per plan product: -ProductSeats wins, then -Seats, then the plan's units (R31, R37).</summary>
+        private static Dictionary<string, int> SeatsByProduct(ServicePlan plan, int? seats, IDictionary<string, int> productSeats, bool trial, int fallback)
+        {
+            var result = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var byCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            if (productSeats != null)
+            {
+                foreach (var pair in productSeats)
+                {
+                    var product = Catalog.Get("ProductSeats", pair.Key);
+                    if (!plan.Products.Any(p => string.Equals(p.Code, product.Code, StringComparison.OrdinalIgnoreCase)))
+                        throw MspException.InvalidValue("ProductSeats", pair.Key,
+                            $"name products of service plan '{plan.Name}': {string.Join(", ", plan.Products.Select(p => p.Code))}");
+                    byCode[product.Code] = ValidateSeats("ProductSeats." + product.Code, pair.Value, trial);
+                }
+            }
+            int all = ValidateSeats("Seats", seats ?? fallback, trial);
+            foreach (var p in plan.Products)
+                result[p.Code] = byCode.TryGetValue(p.Code, out var n) ? n : all;
+            return result;
+        }
+
+        /// <summary>Whether a license still counts as held on a day: live (not ended) and not past its grace period.</summary>
+        private static bool Holds(License l, DateTime day, int graceDays) =>
+            (!l.EndState.HasValue || l.EndState == LicenseStatus.Unbundled) && day < l.ExpirationDate.AddDays(graceDays);
+
+        /// <summary>The product codes a plan licenses: its products, with suites expanded to their components.</summary>
+        public static HashSet<string> LicensedCodes(ServicePlan plan) =>
+            new HashSet<string>(plan.Products.SelectMany(p => p.Product.Kind == ProductKind.Suite ? p.Product.Components : new[] { p.Code }), StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>R39: no MSP license where the customer holds a non-MSP license of the same product.</summary>
+        private static void CheckNoMixing(Customer customer, ServicePlan plan, IEnumerable<License> held, DateTime day, int graceDays)
+        {
+            var codes = LicensedCodes(plan);
+            var mixed = held.Where(l => l.LicenseModel == LicenseModel.NonMsp && Holds(l, day, graceDays) && codes.Contains(l.Product)).ToList();
+            if (mixed.Count > 0)
+                throw MspException.ForRule(Rules.R39, "NonMspLicensesHeld", ErrorKind.InvalidOperation,
+                    $"Customer '{customer.Name}' holds non-MSP licenses of {string.Join(", ", mixed.Select(l => $"{l.Product} ({l.ActivationCode})"))}; migrate them with Start-MspLicenseMigration before assigning '{plan.Name}'.",
+                    customer);
+        }
+
+        /// <summary>R40, R42: products the customer holds already (a suite and its components count alike) need a crossgrade.</summary>
+        private static void CheckNoDuplicates(Customer customer, ServicePlan plan, IEnumerable<License> held, IDictionary<Guid, Subscription> subscriptions, DateTime day, int graceDays)
+        {
+            var codes = LicensedCodes(plan);
+            var duplicates = held.Where(l => l.LicenseModel == LicenseModel.Msp && Holds(l, day, graceDays) && codes.Contains(l.Product)).ToList();
+            if (duplicates.Count == 0) return;
+            string list = string.Join(", ", duplicates.Select(l =>
+                $"{l.Product} (from '{(subscriptions.TryGetValue(l.SubscriptionId, out var s) ? s.ServicePlan : "another plan")}', {l.ActivationCode})"));
+            throw MspException.ForRule(Rules.R40, "CrossgradeRequired", ErrorKind.InvalidOperation,
+                $"Service plan '{plan.Name}' duplicates products customer '{customer.Name}' already holds: {list}. Assigning it needs a crossgrade: Invoke-MspCrossgrade -Customer '{customer.Name}' -ServicePlan '{plan.Name}'.",
+                customer);
+        }
+
+        public static Subscription Resolve(IStoreSession session, SubscriptionRef target)
+        {
+            var s = session.Subscriptions.Get(target.Id);
+            if (s == null)
+                throw new MspException("SubscriptionNotFound", ErrorKind.ObjectNotFound,
+                    $"No subscription has the id '{target.Id}'. Get-MspSubscription -Customer <name> lists a customer's subscriptions.", target.Id);
+            if (target.ReadRevision.HasValue && target.ReadRevision.Value != s.Revision)
+                throw MspException.StaleObject(TargetType, s.ServicePlan, target.ReadRevision.Value, s.Revision, "Get-MspSubscription");
+            return s;
+        }
+
+        /// <summary>R34: seats and expiration change independently; R36: not while suspended; R37: never for a trial.</summary>
+        public static Subscription Change(IStoreSession session, SubscriptionRef target, SubscriptionChanges changes, DateTime nowUtc)
+        {
+            AccountRules.RequireLmp(session.GetAccount(), "Subscriptions");
+            var s = Resolve(session, target);
+            var customer = session.Customers.Get(s.CustomerId);
+            RequireChangeable(s, customer, "changed");
+            if (s.IsTrial)
+                throw MspException.ForRule(Rules.R37, "TrialNotModifiable", ErrorKind.InvalidOperation,
+                    $"The trial subscription '{s.ServicePlan}' of '{customer?.Name}' cannot be changed; convert it to a Full plan with Convert-MspSubscription.", s);
+            if (s.SuspendedOn.HasValue)
+                throw MspException.ForRule(Rules.R36, "SubscriptionSuspended", ErrorKind.InvalidOperation,
+                    $"Subscription '{s.ServicePlan}' of '{customer?.Name}' is suspended since {Dates.Format(s.SuspendedOn.Value)} and cannot be changed; resume it first with Resume-MspSubscription.", s);
+
+            var date = Dates.Day("Date", changes.Date);
+            var licenses = Lifecycle.Live(session.LicensesOfSubscription(s.SubscriptionId)).ToList();
+            var summary = new List<string>();
+
+            if (changes.Seats.HasValue || (changes.ProductSeats != null && changes.ProductSeats.Count > 0))
+            {
+                if (date < s.StartDate)
+                    throw MspException.InvalidValue("Date", Dates.Format(date), $"a seat change takes effect on or after the subscription's start, {Dates.Format(s.StartDate)}");
+                var plan = session.ServicePlans.Get(s.ServicePlanId);
+                var bySuiteOrProduct = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                if (changes.ProductSeats != null)
+                {
+                    foreach (var pair in changes.ProductSeats)
+                    {
+                        var product = Catalog.Get("ProductSeats", pair.Key);
+                        if (!licenses.Any(l => string.Equals(l.Suite ?? l.Product, product.Code, StringComparison.OrdinalIgnoreCase)))
+                            throw MspException.InvalidValue("ProductSeats", pair.Key,
+                                $"name products of this subscription: {string.Join(", ", licenses.Select(l => l.Suite ?? l.Product).Distinct())}");
+                        bySuiteOrProduct[product.Code] = ValidateSeats("ProductSeats." + product.Code, pair.Value, false);
+                    }
+                }
+                int? all = changes.Seats.HasValue ? ValidateSeats("Seats", changes.Seats.Value, false) : (int?)null;
+                foreach (var license in licenses)
+                {
+                    int? seats = bySuiteOrProduct.TryGetValue(license.Suite ?? license.Product, out var n) ? n : all;
+                    if (!seats.HasValue) continue;
+                    int before = license.SeatsOn(date);
+                    SetSeats(license, date, seats.Value);
+                    if (before != seats.Value) summary.Add($"{license.Product} seats from {Dates.Format(date)}: {before} -> {seats.Value}");
+                }
+            }
+            if (changes.ExpirationDate.HasValue)
+            {
+                var expiration = Dates.Day("ExpirationDate", changes.ExpirationDate.Value);
+                if (expiration <= s.StartDate)
+                    throw MspException.InvalidValue("ExpirationDate", Dates.Format(expiration), $"the expiration date comes after the start date, {Dates.Format(s.StartDate)}");
+                if (expiration != s.ExpirationDate)
+                {
+                    summary.Add($"ExpirationDate: {Dates.Format(s.ExpirationDate)} -> {Dates.Format(expiration)}");
+                    SetExpiration(s, licenses, expiration);
+                    s.RenewalDay = expiration.Day;
+                }
+            }
+            if (changes.AutoRenewalMonths.HasValue)
+            {
+                int months = changes.AutoRenewalMonths.Value;
+                if (months < 1 || months > ServicePlanOperations.MaxPeriodMonths)
+                    throw MspException.InvalidValue("AutoRenewalMonths", months, $"give 1 to {ServicePlanOperations.MaxPeriodMonths} months; turn renewal off with -AutoRenewal $false");
+                if (months != s.AutoRenewalMonths)
+                {
+                    summary.Add($"AutoRenewalMonths: {s.AutoRenewalMonths?.ToString(CultureInfo.InvariantCulture) ?? "none"} -> {months}");
+                    s.AutoRenewalMonths = months;
+                }
+            }
+            if (changes.AutoRenewal.HasValue && changes.AutoRenewal.Value != s.AutoRenewal)
+            {
+                if (changes.AutoRenewal.Value && !s.AutoRenewalMonths.HasValue)
+                    throw MspException.InvalidValue("AutoRenewal", true, "this subscription's plan has no renewal period: give -AutoRenewalMonths as well");
+                summary.Add($"AutoRenewal: {s.AutoRenewal} -> {changes.AutoRenewal.Value}");
+                s.AutoRenewal = changes.AutoRenewal.Value;
+            }
+            if (summary.Count == 0) return Decorate(s, customer, DateTime.Today);
+            foreach (var license in licenses) session.Licenses.Update(license);
+            s.ModifiedUtc = nowUtc;
+            session.Subscriptions.Update(s);
+            session.Audit("Update", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + s.ServicePlan, string.Join("; ", summary));
+            return Decorate(s, customer, DateTime.Today);
+        }
+
+        /// <summary>R34: the seat count from <paramref name="date"/> on; a change on the same day replaces the earlier one.</summary>
+        public static void SetSeats(License license, DateTime date, int seats)
+        {
+            license.SeatHistory.RemoveAll(c => c.Date == date);
+            license.SeatHistory.Add(new SeatChange { Date = date, Seats = seats });
+            license.SeatHistory.Sort((a, b) => a.Date.CompareTo(b.Date));
+        }
+
+        private static void SetExpiration(Subscription s, IEnumerable<License> licenses, DateTime expiration)
+        {
+            s.ExpirationDate = expiration;
+            foreach (var l in licenses) l.ExpirationDate = expiration;
+        }
+
+        private static void RequireChangeable(Subscription s, Customer customer, string verb)
+        {
+            if (s.CancelledOn.HasValue)
+                throw new MspException("SubscriptionEnded", ErrorKind.InvalidOperation,
+                    $"Subscription '{s.ServicePlan}' of '{customer?.Name}' was cancelled on {Dates.Format(s.CancelledOn.Value)} and cannot be {verb}; assign the plan again with New-MspSubscription.", s);
+            if (s.DeactivatedOn.HasValue)
+                throw new MspException("SubscriptionEnded", ErrorKind.InvalidOperation,
+                    $"Subscription '{s.ServicePlan}' of '{customer?.Name}' was deactivated by a license transfer on {Dates.Format(s.DeactivatedOn.Value)} and cannot be {verb}.", s);
+        }
+
+        /// <summary>R36: suspending turns auto-renewal off; the licenses run to their expiration date or an earlier one.</summary>
+        public static Subscription Suspend(IStoreSession session, SubscriptionRef target, DateTime date, DateTime? until, DateTime nowUtc)
+        {
+            AccountRules.RequireLmp(session.GetAccount(), "Subscriptions");
+            var s = Resolve(session, target);
+            var customer = session.Customers.Get(s.CustomerId);
+            RequireChangeable(s, customer, "suspended");
+            if (s.SuspendedOn.HasValue)
+                throw MspException.ForRule(Rules.R36, "SubscriptionSuspended", ErrorKind.InvalidOperation,
+                    $"Subscription '{s.ServicePlan}' of '{customer?.Name}' is suspended already, since {Dates.Format(s.SuspendedOn.Value)}.", s);
+            if (!s.AutoRenewalMonths.HasValue || s.IsTrial)
+                throw MspException.ForRule(Rules.R36, "SuspendNeedsAutoRenewal", ErrorKind.InvalidOperation,
+                    $"Subscription '{s.ServicePlan}' of '{customer?.Name}' has no auto-renewal and cannot be suspended; it runs to {Dates.Format(s.ExpirationDate)} by itself, or cancel it with Stop-MspSubscription.", s);
+            var day = Dates.Day("Date", date);
+            if (day < s.StartDate)
+                throw MspException.InvalidValue("Date", Dates.Format(day), $"a subscription is suspended on or after its start, {Dates.Format(s.StartDate)}");
+            var summary = $"Suspended on {Dates.Format(day)}; AutoRenewal: {s.AutoRenewal} -> False";
+            var licenses = Lifecycle.Live(session.LicensesOfSubscription(s.SubscriptionId)).ToList();
+            if (until.HasValue)
+            {
+                var end = Dates.Day("ExpirationDate", until.Value);
+                if (end <= day || end > s.ExpirationDate)
+                    throw MspException.InvalidValue("ExpirationDate", Dates.Format(end), $"a suspended subscription runs to a day after {Dates.Format(day)} and no later than its expiration, {Dates.Format(s.ExpirationDate)}");
+                summary += $"; ExpirationDate: {Dates.Format(s.ExpirationDate)} -> {Dates.Format(end)}";
+                SetExpiration(s, licenses, end);
+                foreach (var l in licenses) session.Licenses.Update(l);
+            }
+            s.SuspendedOn = day;
+            s.AutoRenewal = false;
+            s.ModifiedUtc = nowUtc;
+            session.Subscriptions.Update(s);
+            session.Audit("Suspend", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + s.ServicePlan, summary);
+            return Decorate(s, customer, day);
+        }
+
+        /// <summary>R36: resuming is allowed until the grace period after expiration ends, and turns auto-renewal on again.</summary>
+        public static Subscription Resume(IStoreSession session, SubscriptionRef target, DateTime date, DateTime nowUtc)
+        {
+            var account = session.GetAccount();
+            AccountRules.RequireLmp(account, "Subscriptions");
+            var s = Resolve(session, target);
+            var customer = session.Customers.Get(s.CustomerId);
+            RequireChangeable(s, customer, "resumed");
+            if (!s.SuspendedOn.HasValue)
+                throw new MspException("SubscriptionNotSuspended", ErrorKind.InvalidOperation,
+                    $"Subscription '{s.ServicePlan}' of '{customer?.Name}' is not suspended.", s);
+            var day = Dates.Day("Date", date);
+            var graceEnd = s.ExpirationDate.AddDays(account.GracePeriodDays);
+            if (day >= graceEnd)
+                throw MspException.ForRule(Rules.R36, "GracePeriodOver", ErrorKind.InvalidOperation,
+                    $"Subscription '{s.ServicePlan}' of '{customer?.Name}' expired on {Dates.Format(s.ExpirationDate)} and its grace period of {account.GracePeriodDays} days ended on {Dates.Format(graceEnd)}; it can no longer be resumed. Assign the plan again with New-MspSubscription.", s);
+            s.SuspendedOn = null;
+            s.AutoRenewal = true;
+            s.ModifiedUtc = nowUtc;
+            session.Subscriptions.Update(s);
+            session.Audit("Resume", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + s.ServicePlan, $"Resumed on {Dates.Format(day)}; AutoRenewal: False -> True");
+            return Decorate(s, customer, day);
+        }
+
+        /// <summary>R35: cancelling takes effect at once; the licenses end that day.</summary>
+        public static Subscription Cancel(IStoreSession session, SubscriptionRef target, DateTime date, DateTime nowUtc)
+        {
+            AccountRules.RequireLmp(session.GetAccount(), "Subscriptions");
+            var s = Resolve(session, target);
+            var customer = session.Customers.Get(s.CustomerId);
+            RequireChangeable(s, customer, "cancelled");
+            var day = Dates.Day("Date", date);
+            if (day < s.StartDate)
+                throw MspException.InvalidValue("Date", Dates.Format(day), $"a subscription is cancelled on or after its start, {Dates.Format(s.StartDate)}");
+            s.CancelledOn = day;
+            s.AutoRenewal = false;
+            s.ModifiedUtc = nowUtc;
+            var licenses = Lifecycle.Live(session.LicensesOfSubscription(s.SubscriptionId)).ToList();
+            foreach (var l in licenses)
+            {
+                l.EndState = LicenseStatus.Cancelled;
+                l.EndDate = day;
+                session.Licenses.Update(l);
+            }
+            session.Subscriptions.Update(s);
+            session.Audit("Cancel", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + s.ServicePlan,
+                $"Cancelled on {Dates.Format(day)}; licenses: {string.Join(", ", licenses.Select(l => l.Product + " " + l.ActivationCode))}");
+            return Decorate(s, customer, day);
+        }
+
+        /// <summary>R37: a trial becomes a Full subscription of <paramref name="fullPlan"/>, keeping its activation codes.</summary>
+        public static Subscription Convert(IStoreSession session, SubscriptionRef target, ServicePlanRef fullPlan, int? seats, DateTime date, DateTime nowUtc)
+        {
+            AccountRules.RequireLmp(session.GetAccount(), "Subscriptions");
+            var s = Resolve(session, target);
+            var customer = session.Customers.Get(s.CustomerId);
+            RequireChangeable(s, customer, "converted");
+            if (!s.IsTrial)
+                throw MspException.ForRule(Rules.R37, "NotATrial", ErrorKind.InvalidOperation,
+                    $"Subscription '{s.ServicePlan}' of '{customer?.Name}' is not a trial; only trials are converted. Move a Full subscription to another plan with Invoke-MspCrossgrade.", s);
+            var plan = ServicePlanOperations.Resolve(session, fullPlan);
+            if (plan.Version != PlanVersion.Full)
+                throw MspException.ForRule(Rules.R37, "ConvertNeedsFullPlan", ErrorKind.InvalidArgument,
+                    $"Service plan '{plan.Name}' is a Trial plan; a trial converts to a Full plan.", plan);
+            if (!plan.Enabled)
+                throw MspException.ForRule(Rules.R20, "ServicePlanDisabled", ErrorKind.InvalidOperation,
+                    $"Service plan '{plan.Name}' is disabled and cannot be assigned; enable it with Set-MspServicePlan -Name '{plan.Name}' -Enabled $true.", plan);
+            var day = Dates.Day("Date", date);
+            if (day < s.StartDate)
+                throw MspException.InvalidValue("Date", Dates.Format(day), $"a trial is converted on or after its start, {Dates.Format(s.StartDate)}");
+            var licenses = Lifecycle.Live(session.LicensesOfSubscription(s.SubscriptionId)).ToList();
+            var codes = LicensedCodes(plan);
+            var missing = licenses.Where(l => !codes.Contains(l.Product)).Select(l => l.Product).ToList();
+            if (missing.Count > 0)
+                throw MspException.InvalidValue("ServicePlan", plan.Name,
+                    $"the Full plan must contain every product of the trial; it lacks {string.Join(", ", missing)}");
+            int? newSeats = seats.HasValue ? ValidateSeats("Seats", seats.Value, false) : (int?)null;
+
+            s.ServicePlanId = plan.ServicePlanId;
+            s.ServicePlan = plan.Name;
+            s.PlanVersion = PlanVersion.Full;
+            s.ConvertedOn = day;
+            s.ExpirationDate = Dates.AddMonths(day, plan.InitialPeriodMonths, day.Day);
+            s.RenewalDay = day.Day;
+            s.InitialPeriodMonths = plan.InitialPeriodMonths;
+            s.AutoRenewalMonths = plan.AutoRenewalMonths;
+            s.AutoRenewal = plan.AutoRenewalMonths.HasValue;
+            s.ExpirationNoticeDays = plan.ExpirationNoticeDays;
+            s.ModifiedUtc = nowUtc;
+
+            var kept = new HashSet<string>(licenses.Select(l => l.Product), StringComparer.OrdinalIgnoreCase);
+            foreach (var l in licenses)
+            {
+                var planProduct = plan.Products.First(p => string.Equals(p.Code, l.Product, StringComparison.OrdinalIgnoreCase) || p.Product.Components.Contains(l.Product, StringComparer.OrdinalIgnoreCase));
+                l.Suite = planProduct.Product.Kind == ProductKind.Suite ? planProduct.Code : null;
+                l.LicenseType = "Full";
+                l.ExpirationDate = s.ExpirationDate;
+                SetSeats(l, day, newSeats ?? l.SeatsOn(day));
+                session.Licenses.Update(l);
+            }
+            var added = new List<License>();
+            int seatsForNew = newSeats ?? (licenses.Count > 0 ? licenses.Max(l => l.SeatsOn(day)) : plan.Seats);
+            foreach (var planProduct in plan.Products)
+                added.AddRange(NewLicenses(session, s, planProduct, seatsForNew, day, "Full", kept));
+            session.Subscriptions.Update(s);
+            session.Audit("Convert", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + plan.Name,
+                $"Trial converted to '{plan.Name}' on {Dates.Format(day)}, expires {Dates.Format(s.ExpirationDate)}; kept codes: {string.Join(", ", licenses.Select(l => l.Product + " " + l.ActivationCode))}"
+                + (added.Count > 0 ? "; new: " + string.Join(", ", added.Select(l => l.Product + " " + l.ActivationCode)) : string.Empty));
+            return Decorate(s, customer, day);
+        }
+
+        public static IReadOnlyList<Subscription> Find(IStoreSession session, SubscriptionQuery q)
+        {
+            IEnumerable<Subscription> candidates;
+            Customer customer = null;
+            if (q.SubscriptionId != null && q.SubscriptionId.Count > 0)
+                candidates = q.SubscriptionId.Select(id => session.Subscriptions.Get(id)).Where(x => x != null);
+            else if (q.Customer != null)
+            {
+                customer = CustomerOperations.Resolve(session, q.Customer);
+                candidates = session.SubscriptionsOfCustomer(customer.CustomerId);
+            }
+            else candidates = session.Subscriptions.All();
+
+            ServicePlan plan = q.ServicePlan == null ? null : ServicePlanOperations.Resolve(session, q.ServicePlan);
+            var names = CustomerNames(session, customer);
+            return candidates
+                .Where(s => (customer == null || s.CustomerId == customer.CustomerId) && (plan == null || s.ServicePlanId == plan.ServicePlanId))
+                .Select(s => Decorate(s, names, q.AsOf))
+                .Where(s => !q.Status.HasValue || s.Status == q.Status.Value)
+                .OrderBy(s => s.Customer, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.StartDate).ThenBy(s => s.ServicePlan, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+        }
+
+        public static IReadOnlyList<License> FindLicenses(IStoreSession session, LicenseQuery q)
+        {
+            IEnumerable<License> candidates;
+            Customer customer = null;
+            if (q.LicenseId != null && q.LicenseId.Count > 0)
+                candidates = q.LicenseId.Select(id => session.Licenses.Get(id)).Where(x => x != null);
+            else if (q.ActivationCode != null && !Wildcard.ContainsWildcard(q.ActivationCode))
+                candidates = new[] { session.FindLicenseByActivationCode(q.ActivationCode.Trim().ToUpperInvariant()) }.Where(x => x != null);
+            else if (q.SubscriptionId.HasValue)
+                candidates = session.LicensesOfSubscription(q.SubscriptionId.Value);
+            else if (q.Customer != null)
+            {
+                customer = CustomerOperations.Resolve(session, q.Customer);
+                candidates = session.LicensesOfCustomer(customer.CustomerId);
+            }
+            else candidates = session.Licenses.All();
+
+            var product = q.Product == null ? null : Catalog.Get("Product", q.Product);
+            var names = CustomerNames(session, customer);
+            var account = session.GetAccount();
+            var subscriptions = new Dictionary<Guid, Subscription>();
+            Subscription SubscriptionOf(Guid id)
+            {
+                if (!subscriptions.TryGetValue(id, out var s)) subscriptions[id] = s = session.Subscriptions.Get(id);
+                return s;
+            }
+            return candidates
+                .Where(l => (customer == null || l.CustomerId == customer.CustomerId)
+                            && (!q.SubscriptionId.HasValue || l.SubscriptionId == q.SubscriptionId.Value)
+                            && (q.ActivationCode == null || Wildcard.IsMatch(q.ActivationCode.Trim(), l.ActivationCode))
+                            && (product == null || string.Equals(l.Product, product.Code, StringComparison.OrdinalIgnoreCase) || string.Equals(l.Suite, product.Code, StringComparison.OrdinalIgnoreCase)))
+                .Select(l => Decorate(l, SubscriptionOf(l.SubscriptionId), names, q.AsOf, account.GracePeriodDays))
+                .Where(l => !q.Status.HasValue || l.Status == q.Status.Value)
+                .OrderBy(l => l.Customer, StringComparer.OrdinalIgnoreCase).ThenBy(l => l.StartDate).ThenBy(l => l.Suite ?? l.Product).ThenBy(l => l.Product)
+                .ToList();
+        }
+
+        /// <summary>Records the used count a product console reported for a license on a day.</summary>
+        public static License SetUsed(IStoreSession session, Guid licenseId, int used, DateTime date, DateTime nowUtc)
+        {
+            var license = session.Licenses.Get(licenseId) ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
+                $"No license has the id '{licenseId}'. Get-MspLicense lists the licenses.", licenseId);
+            if (used < 0 || used > MaxSeats * 10)
+                throw MspException.InvalidValue("Used", used, $"give a used count from 0 to {(MaxSeats * 10).ToString("N0", CultureInfo.InvariantCulture)}");
+            var day = Dates.Day("Date", date);
+            if (day < license.StartDate)
+                throw MspException.InvalidValue("Date", Dates.Format(day), $"a used count is reported on or after the license's start, {Dates.Format(license.StartDate)}");
+            var before = license.UsedHistory.FirstOrDefault(u => u.Date == day)?.Used;
+            license.UsedHistory.RemoveAll(u => u.Date == day);
+            license.UsedHistory.Add(new UsedCount { Date = day, Used = used });
+            license.UsedHistory.Sort((a, b) => a.Date.CompareTo(b.Date));
+            session.Licenses.Update(license);
+            var customer = session.Customers.Get(license.CustomerId);
+            session.Audit("Update", "License", license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
+                $"Used on {Dates.Format(day)}: {(before.HasValue ? before.Value.ToString(CultureInfo.InvariantCulture) : "none")} -> {used}");
+            return Decorate(license, session.Subscriptions.Get(license.SubscriptionId), new Dictionary<Guid, string> { [license.CustomerId] = customer?.Name }, DateTime.Today, session.GetAccount().GracePeriodDays);
+        }
+
+        private static Dictionary<Guid, string> CustomerNames(IStoreSession session, Customer only) =>
+            only != null
+                ? new Dictionary<Guid, string> { [only.CustomerId] = only.Name }
+                : session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name);
+
+        private static Subscription Decorate(Subscription s, Customer customer, DateTime asOf) =>
+            Decorate(s, new Dictionary<Guid, string> { [s.CustomerId] = customer?.Name }, asOf);
+
+        private static Subscription Decorate(Subscription s, IDictionary<Guid, string> names, DateTime asOf)
+        {
+            s.Customer = names.TryGetValue(s.CustomerId, out var n) ? n : null;
+            s.Status = Lifecycle.StatusOf(s, asOf);
+            return s;
+        }
+
+        private static License Decorate(License l, Subscription s, IDictionary<Guid, string> names, DateTime asOf, int graceDays)
+        {
+            l.Customer = names.TryGetValue(l.CustomerId, out var n) ? n : null;
+            l.ServicePlan = s?.ServicePlan;
+            l.Status = Lifecycle.StatusOf(l, s, asOf, graceDays);
+            return l;
+        }
+    }
+}

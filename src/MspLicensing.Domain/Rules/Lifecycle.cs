@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace MspLicensing
+{
+    /// <summary>R38: the status of subscriptions and licenses, computed from their dates as of a given day.</summary>
+    public static class Lifecycle
+    {
+        /// <summary>
+        /// A license is valid up to the day before its expiration date. From the expiration date it is InGrace for
+        /// the account's grace period, then Expired. Before that: Cancelled or Deactivated when it ended early;
+        /// Suspended, Trial; ExpiringSoon within the notice days when it will not renew; else Active.
+        /// </summary>
+        public static LicenseStatus StatusOf(License license, Subscription subscription, DateTime asOf, int graceDays)
+        {
+            var day = asOf.Date;
+            if (license.EndState == LicenseStatus.Cancelled || license.EndState == LicenseStatus.Deactivated)
+                return license.EndState.Value;
+            if (day >= license.ExpirationDate)
+                return day < license.ExpirationDate.AddDays(graceDays) ? LicenseStatus.InGrace : LicenseStatus.Expired;
+            if (license.EndState == LicenseStatus.Unbundled)
+                return LicenseStatus.Unbundled;
+            if (subscription == null)
+                return day >= license.ExpirationDate.AddDays(-30) ? LicenseStatus.ExpiringSoon : LicenseStatus.Active;
+            if (subscription.SuspendedOn.HasValue)
+                return LicenseStatus.Suspended;
+            if (subscription.IsTrial)
+                return LicenseStatus.Trial;
+            if (!WillRenew(subscription) && day >= license.ExpirationDate.AddDays(-subscription.ExpirationNoticeDays))
+                return LicenseStatus.ExpiringSoon;
+            return LicenseStatus.Active;
+        }
+
+        /// <summary>The status of a subscription as of a day: Cancelled, Deactivated, Expired, Suspended, Trial or Active.</summary>
+        public static SubscriptionStatus StatusOf(Subscription subscription, DateTime asOf)
+        {
+            if (subscription.DeactivatedOn.HasValue) return SubscriptionStatus.Deactivated;
+            if (subscription.CancelledOn.HasValue) return SubscriptionStatus.Cancelled;
+            if (asOf.Date >= subscription.ExpirationDate && !(WillRenew(subscription))) return SubscriptionStatus.Expired;
+            if (subscription.SuspendedOn.HasValue) return SubscriptionStatus.Suspended;
+            if (subscription.IsTrial) return SubscriptionStatus.Trial;
+            return SubscriptionStatus.Active;
+        }
+
+        /// <summary>Whether the subscription renews itself at expiration (R33, R36).</summary>
+        public static bool WillRenew(Subscription s) =>
+            s.AutoRenewal && s.AutoRenewalMonths.HasValue && !s.SuspendedOn.HasValue && !s.CancelledOn.HasValue && !s.DeactivatedOn.HasValue && !s.IsTrial;
+
+        /// <summary>Whether a subscription has ended for good (no change, renewal or resume applies).</summary>
+        public static bool HasEnded(Subscription s) => s.CancelledOn.HasValue || s.DeactivatedOn.HasValue;
+
+        /// <summary>R33: the expiration dates a subscription due on <paramref name="asOf"/> renews through, until the license is valid on that day.</summary>
+        public static IReadOnlyList<DateTime> RenewalsDue(Subscription s, DateTime asOf)
+        {
+            var dates = new List<DateTime>();
+            if (!WillRenew(s)) return dates;
+            var expiration = s.ExpirationDate;
+            while (expiration <= asOf.Date)
+            {
+                expiration = Dates.AddMonths(expiration, s.AutoRenewalMonths.Value, s.RenewalDay);
+                dates.Add(expiration);
+            }
+            return dates;
+        }
+
+        /// <summary>The licenses of a subscription that still follow it (not cancelled, deactivated or unbundled).</summary>
+        public static IEnumerable<License> Live(IEnumerable<License> licenses) =>
+            licenses.Where(l => !l.EndState.HasValue);
+    }
+}
