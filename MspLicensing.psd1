@@ -23,6 +23,20 @@
         'Get-MspCustomer'
         'Set-MspCustomer'
         'Remove-MspCustomer'
+        'New-MspServicePlan'
+        'Get-MspServicePlan'
+        'Set-MspServicePlan'
+        'Remove-MspServicePlan'
+        'New-MspSubscription'
+        'Get-MspSubscription'
+        'Set-MspSubscription'
+        'Suspend-MspSubscription'
+        'Resume-MspSubscription'
+        'Stop-MspSubscription'
+        'Convert-MspSubscription'
+        'Get-MspLicense'
+        'Set-MspLicense'
+        'Invoke-MspRenewal'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

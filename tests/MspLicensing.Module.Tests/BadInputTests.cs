@@ -45,6 +45,47 @@ namespace MspLicensing.Module.Tests
             { "Set-MspCustomer -Name Contoso -City ''", "ParameterArgumentValidationError", "City" },
             { "Remove-MspCustomer -Name Nobody -Confirm:$false", "MspLicensing.CustomerNotFound", "'Nobody'" },
             { "Remove-MspCustomer -Name Contoso -Confirm:$false", "MspLicensing.CustomerDeletionNotAllowed", "Contoso" },
+            { "New-MspServicePlan -Name Other -Product NOPE", "MspLicensing.ProductNotFound", "'NOPE'" },
+            { "New-MspServicePlan -Name Other -Product WFBSS -InitialPeriodMonths 40", "MspLicensing.InvalidValue", "InitialPeriodMonths '40'" },
+            { "New-MspServicePlan -Name Other -Product WFBSS -AutoRenewalMonths 37", "MspLicensing.InvalidValue", "AutoRenewalMonths '37'" },
+            { "New-MspServicePlan -Name Other -Product CAS -DataCenter Germany", "MspLicensing.InvalidValue", "DataCenter 'Germany'" },
+            { "New-MspServicePlan -Name Other -Product WFBSS -DataCenter Mars", "MspLicensing.InvalidValue", "DataCenter 'Mars'" },
+            { "New-MspServicePlan -Name basic -Product CAS", "MspLicensing.ServicePlanNameTaken", "'basic'" },
+            { "New-MspServicePlan -Name Other -Product WFBSS -Version Trial -Seats 11", "MspLicensing.TrialSeatLimit", "11" },
+            { "New-MspServicePlan -Name Other -Product WFBSS -Version Beta", "CannotConvertArgumentNoMessage", "Beta" },
+            { "Get-MspServicePlan -Name Nope", "MspLicensing.ServicePlanNotFound", "'Nope'" },
+            { "Get-MspServicePlan -Product NOPE", "MspLicensing.ProductNotFound", "'NOPE'" },
+            { "Set-MspServicePlan -Name XDR -Product WFXDR, TMWS", "MspLicensing.BundleProductsFixed", "bundle" },
+            { "Set-MspServicePlan -Name Nope -Enabled $false", "MspLicensing.ServicePlanNotFound", "'Nope'" },
+            { "Set-MspServicePlan -Name Basic -ExpirationNoticeDays 400", "MspLicensing.InvalidValue", "ExpirationNoticeDays '400'" },
+            { "Remove-MspServicePlan -Name Basic -Confirm:$false", "MspLicensing.ServicePlanInUse", "Basic" },
+            { "New-MspSubscription -Customer Fabrikam -ServicePlan Nope", "MspLicensing.ServicePlanNotFound", "'Nope'" },
+            { "New-MspSubscription -Customer Nobody -ServicePlan Basic", "MspLicensing.CustomerNotFound", "'Nobody'" },
+            { "New-MspSubscription -Customer Fabrikam -ServicePlan Basic -Seats 0", "MspLicensing.InvalidValue", "Seats '0'" },
+            { "New-MspSubscription -Customer Fabrikam -ServicePlan Basic -Seats 1000000", "MspLicensing.InvalidValue", "Seats '1000000'" },
+            { "New-MspSubscription -Customer Fabrikam -ServicePlan Trial -Seats 11", "MspLicensing.TrialSeatLimit", "at most 10 seats" },
+            { "New-MspSubscription -Customer Fabrikam -ServicePlan Basic -StartDate 1999-12-31", "MspLicensing.InvalidValue", "StartDate '1999-12-31'" },
+            { "New-MspSubscription -Customer Fabrikam -ServicePlan Basic -ProductSeats @{ WFBSS = 'many' }", "MspLicensing.InvalidValue", "ProductSeats.WFBSS 'many'" },
+            { "New-MspSubscription -Customer Fabrikam -ServicePlan Basic -ProductSeats @{ CAS = 3 }", "MspLicensing.InvalidValue", "ProductSeats 'CAS'" },
+            { "New-MspSubscription -Customer Contoso -ServicePlan XDR", "MspLicensing.CrossgradeRequired", "WFBSS" },
+            { "Get-MspSubscription -Customer Nobody", "MspLicensing.CustomerNotFound", "'Nobody'" },
+            { "Get-MspSubscription -Status Paused", "CannotConvertArgumentNoMessage", "Paused" },
+            { "Set-MspSubscription -Customer Contoso -Seats 1000000", "MspLicensing.InvalidValue", "Seats '1000000'" },
+            { "Set-MspSubscription -Customer Contoso -Seats 5 -Date 2020-01-01", "MspLicensing.InvalidValue", "Date '2020-01-01'" },
+            { "Set-MspSubscription -Customer Contoso -ExpirationDate 2025-01-01", "MspLicensing.InvalidValue", "ExpirationDate '2025-01-01'" },
+            { "Set-MspSubscription -Customer Contoso -ExpirationDate 2100-01-01", "MspLicensing.InvalidValue", "ExpirationDate '2100-01-01'" },
+            { "Set-MspSubscription -Customer Fabrikam -Seats 5", "MspLicensing.SubscriptionNotFound", "Fabrikam" },
+            { "Suspend-MspSubscription -Customer Fabrikam", "MspLicensing.SubscriptionNotFound", "Fabrikam" },
+            { "Suspend-MspSubscription -Customer Contoso -ExpirationDate 2030-01-01", "MspLicensing.InvalidValue", "ExpirationDate '2030-01-01'" },
+            { "Resume-MspSubscription -Customer Contoso", "MspLicensing.SubscriptionNotSuspended", "not suspended" },
+            { "Stop-MspSubscription -Customer Contoso -Date 2000-01-01 -Confirm:$false", "MspLicensing.InvalidValue", "Date '2000-01-01'" },
+            { "Convert-MspSubscription -Customer Contoso -ServicePlan Basic", "MspLicensing.SubscriptionNotFound", "trial" },
+            { "Get-MspLicense -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF", "MspLicensing.LicenseNotFound", "WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF" },
+            { "Get-MspLicense -Product NOPE", "MspLicensing.ProductNotFound", "'NOPE'" },
+            { "Set-MspLicense -ActivationCode not-a-code -Used 5", "MspLicensing.InvalidValue", "ActivationCode 'not-a-code'" },
+            { "Set-MspLicense -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF -Used 5", "MspLicensing.LicenseNotFound", "WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF" },
+            { "Get-MspLicense -Customer Contoso | Set-MspLicense -Used -1", "MspLicensing.InvalidValue", "Used '-1'" },
+            { "Invoke-MspRenewal -AsOf 2150-01-01", "MspLicensing.InvalidValue", "AsOf '2150-01-01'" },
         };
 
         [Theory]
@@ -54,6 +95,8 @@ namespace MspLicensing.Module.Tests
             using var s = new ModuleSession();
             s.NewCustomer("Contoso");
             s.NewCustomer("Fabrikam");
+            s.Ok("New-MspServicePlan -Name Basic -Product WFBSS -AutoRenewalMonths 1; New-MspServicePlan -Name XDR -Product WFXDR; New-MspServicePlan -Name Trial -Product WFBSS -Version Trial");
+            s.Ok("New-MspSubscription -Customer Contoso -ServicePlan Basic -Seats 10 -StartDate 2026-01-15");
             System.IO.Directory.CreateDirectory(System.IO.Path.Combine(s.Directory, "folder"));
             System.IO.File.WriteAllText(System.IO.Path.Combine(s.Directory, "exists.txt"), "keep me");
             string before = Snapshot(s);
@@ -78,6 +121,12 @@ namespace MspLicensing.Module.Tests
             sb.AppendLine($"{account.Name}|{account.AccountType}|{string.Join(",", account.SeatBandMinimums)}|{account.DefaultDataCenter}|{account.Revision}");
             foreach (var c in s.Ok("Get-MspCustomer").Objects<Customer>())
                 sb.AppendLine($"{c.CustomerId}|{c.Name}|{c.Country}|{c.City}|{c.State}|{c.Email}|{c.Phone}|{c.Enabled}|{c.ExternalId}|{c.Revision}");
+            foreach (var p in s.Ok("Get-MspServicePlan").Objects<ServicePlan>())
+                sb.AppendLine($"{p.ServicePlanId}|{p.Name}|{p.Enabled}|{string.Join(",", p.Products.Select(x => x.ToString()))}|{p.InitialPeriodMonths}|{p.AutoRenewalMonths}|{p.Revision}");
+            foreach (var x in s.Ok("Get-MspSubscription").Objects<Subscription>())
+                sb.AppendLine($"{x.SubscriptionId}|{x.Customer}|{x.ServicePlan}|{x.Status}|{x.StartDate:o}|{x.ExpirationDate:o}|{x.AutoRenewal}|{x.Revision}");
+            foreach (var l in s.Ok("Get-MspLicense").Objects<License>())
+                sb.AppendLine($"{l.LicenseId}|{l.Product}|{l.ActivationCode}|{string.Join(",", l.SeatHistory)}|{string.Join(",", l.UsedHistory)}|{l.ExpirationDate:o}|{l.Status}|{l.Revision}");
             sb.AppendLine(s.Ok("(Get-MspAuditLog).Count").Output.Single().ToString());
             sb.AppendLine(s.Ok("(Get-MspStore).Path").Output.Single().ToString());
             return sb.ToString();

@@ -32,13 +32,20 @@ namespace MspLicensing
     {
         private SubscriptionRef() { }
 
-        public Guid Id { get; private set; }
+        public Guid? Id { get; private set; }
         public int? ReadRevision { get; private set; }
+        /// <summary>With <see cref="ServicePlan"/> (optional): the customer's one subscription that has not ended.</summary>
+        public CustomerRef Customer { get; private set; }
+        public ServicePlanRef ServicePlan { get; private set; }
+        /// <summary>With <see cref="Customer"/>: only the customer's trial subscriptions count.</summary>
+        public bool TrialsOnly { get; private set; }
 
+        public static SubscriptionRef TrialOf(CustomerRef customer) => new SubscriptionRef { Customer = customer, TrialsOnly = true };
         public static SubscriptionRef ById(Guid id) => new SubscriptionRef { Id = id };
         public static SubscriptionRef ByObject(Subscription s) => new SubscriptionRef { Id = s.SubscriptionId, ReadRevision = s.Revision };
+        public static SubscriptionRef ByCustomer(CustomerRef customer, ServicePlanRef plan) => new SubscriptionRef { Customer = customer, ServicePlan = plan };
 
-        public override string ToString() => Id.ToString();
+        public override string ToString() => Id?.ToString() ?? (Customer?.Display + (ServicePlan == null ? string.Empty : " / " + ServicePlan.Display));
     }
 
     public sealed class SubscriptionQuery

@@ -165,13 +165,32 @@ namespace MspLicensing
 
         public static Subscription Resolve(IStoreSession session, SubscriptionRef target)
         {
-            var s = session.Subscriptions.Get(target.Id);
+            if (!target.Id.HasValue) return ResolveForCustomer(session, target.Customer, target.ServicePlan, target.TrialsOnly);
+            var s = session.Subscriptions.Get(target.Id.Value);
             if (s == null)
                 throw new MspException("SubscriptionNotFound", ErrorKind.ObjectNotFound,
-                    $"No subscription has the id '{target.Id}'. Get-MspSubscription -Customer <name> lists a customer's subscriptions.", target.Id);
+                    $"No subscription has the id '{target.Id}'. Get-MspSubscription -Customer <name> lists a customer's subscriptions.", target.Id.Value);
             if (target.ReadRevision.HasValue && target.ReadRevision.Value != s.Revision)
                 throw MspException.StaleObject(TargetType, s.ServicePlan, target.ReadRevision.Value, s.Revision, "Get-MspSubscription");
             return s;
+        }
+
+        /// <summary>The one subscription of a customer (from a plan, if given) that has not been cancelled or deactivated.</summary>
+        private static Subscription ResolveForCustomer(IStoreSession session, CustomerRef customerRef, ServicePlanRef planRef, bool trialsOnly)
+        {
+            var customer = CustomerOperations.Resolve(session, customerRef);
+            var plan = planRef == null ? null : ServicePlanOperations.Resolve(session, planRef);
+            var live = session.SubscriptionsOfCustomer(customer.CustomerId)
+                .Where(s => !Lifecycle.HasEnded(s) && (plan == null || s.ServicePlanId == plan.ServicePlanId) && (!trialsOnly || s.IsTrial)).ToList();
+            string kind = trialsOnly ? "trial subscription" : "subscription";
+            string from = plan == null ? string.Empty : $" from service plan '{plan.Name}'";
+            if (live.Count == 0)
+                throw new MspException("SubscriptionNotFound", ErrorKind.ObjectNotFound,
+                    $"Customer '{customer.Name}' has no running {kind}{from}. Get-MspSubscription -Customer '{customer.Name}' lists its subscriptions.", customerRef.Display);
+            if (live.Count > 1)
+                throw new MspException("SubscriptionAmbiguous", ErrorKind.InvalidArgument,
+                    $"Customer '{customer.Name}' has {live.Count} running {kind}s{from} ({string.Join(", ", live.Select(s => $"'{s.ServicePlan}' {s.SubscriptionId}"))}); name one by -SubscriptionId or pipe it from Get-MspSubscription.", customerRef.Display);
+            return live[0];
         }
 
         /// <summary>R34: seats and expiration change independently; R36: not while suspended; R37: never for a trial.</summary>

@@ -37,6 +37,9 @@ namespace MspLicensing.Commands
 
         protected string CommandName => MyInvocation.MyCommand.Name;
 
+        /// <summary>Whether the user gave the parameter (for value types whose default means "not given").</summary>
+        protected bool Bound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
         /// <summary>Runs a read; a store failure is terminating.</summary>
         protected T Read<T>(Func<IStoreSession, T> read)
         {
@@ -48,6 +51,22 @@ namespace MspLicensing.Commands
             {
                 ThrowTerminatingError(Errors.Record(ex));
                 throw;
+            }
+        }
+
+        /// <summary>Runs a read for one pipeline item. Returns false (and writes a non-terminating error) when the domain refuses it.</summary>
+        protected bool TryRead<T>(Func<IStoreSession, T> read, object target, out T result)
+        {
+            try
+            {
+                result = Store.Read(read);
+                return true;
+            }
+            catch (MspException ex)
+            {
+                WriteError(Errors.Record(ex, target));
+                result = default(T);
+                return false;
             }
         }
 

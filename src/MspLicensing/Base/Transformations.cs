@@ -44,19 +44,6 @@ namespace MspLicensing.Commands
             foreach (var pair in map) table[pair.Key] = pair.Value;
             return table;
         }
-
-        /// <summary>The hashtable a user gave, as the string map the domain takes; values are written as invariant text.</summary>
-        internal static Dictionary<string, string> ToMap(IDictionary table)
-        {
-            if (table == null) return null;
-            var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (DictionaryEntry entry in table)
-            {
-                object v = entry.Value is PSObject p ? p.BaseObject : entry.Value;
-                map[Convert.ToString(entry.Key, CultureInfo.InvariantCulture)] = v == null ? null : Convert.ToString(v, CultureInfo.InvariantCulture);
-            }
-            return map;
-        }
     }
 
     /// <summary>
@@ -79,6 +66,55 @@ namespace MspLicensing.Commands
                     throw new ArgumentTransformationMetadataException(
                         $"'{text}' is not a yes/no value: use True or False (also accepted: yes, no, 1, 0).");
             }
+        }
+    }
+
+    /// <summary>
+    /// Lets -DataCenter take one data center for every service ('Germany') or a hashtable by product code
+    /// (@{ '*' = 'Germany'; CAS = 'Europe' }).
+    /// </summary>
+    public sealed class DataCenterTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object value = inputData is PSObject pso ? pso.BaseObject : inputData;
+            if (value is IDictionary) return value;
+            if (value is string || value is DataCenter) return new Hashtable(StringComparer.OrdinalIgnoreCase) { ["*"] = value.ToString() };
+            if (value == null) return null;
+            throw new ArgumentTransformationMetadataException(
+                "DataCenter must be a data center such as Germany, or a hashtable by product code such as @{ '*' = 'Germany'; CAS = 'Europe' }.");
+        }
+    }
+
+    internal static class Tables
+    {
+        /// <summary>The hashtable a user gave, as the string map the domain takes; values are written as invariant text.</summary>
+        internal static Dictionary<string, string> Strings(IDictionary table)
+        {
+            if (table == null) return null;
+            var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry entry in table)
+            {
+                object v = entry.Value is PSObject p ? p.BaseObject : entry.Value;
+                map[Convert.ToString(entry.Key, CultureInfo.InvariantCulture)] = v == null ? null : Convert.ToString(v, CultureInfo.InvariantCulture);
+            }
+            return map;
+        }
+
+        /// <summary>A hashtable of product code to seats, as the domain takes it; a value that is not a whole number is refused.</summary>
+        internal static Dictionary<string, int> Seats(IDictionary table, string field)
+        {
+            if (table == null) return null;
+            var map = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry entry in table)
+            {
+                object v = entry.Value is PSObject p ? p.BaseObject : entry.Value;
+                string key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture);
+                if (!LanguagePrimitives.TryConvertTo(v, CultureInfo.InvariantCulture, out int seats) || v is bool)
+                    throw MspException.InvalidValue(field + "." + key, v, "give a whole number of seats");
+                map[key] = seats;
+            }
+            return map;
         }
     }
 }

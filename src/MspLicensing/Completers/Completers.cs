@@ -73,10 +73,10 @@ namespace MspLicensing.Commands
             new[] { (CustomerOperations.TargetType, "Customers"), (AccountOperations.TargetType, "The partner account") };
     }
 
-    /// <summary>Customer names from the session's store.</summary>
-    public sealed class CustomerNameCompleter : CompleterBase
+    /// <summary>Candidates read from the session's store.</summary>
+    public abstract class StoreCompleter : CompleterBase
     {
-        protected override IEnumerable<(string, string)> Candidates()
+        protected override IEnumerable<(string Value, string Tooltip)> Candidates()
         {
             // Completers run outside a cmdlet: read the session's connection variable in the current runspace.
             object chosen;
@@ -88,8 +88,24 @@ namespace MspLicensing.Commands
             if (!System.IO.File.Exists(connection.Path)) return Enumerable.Empty<(string, string)>();
             using (var store = LiteDbStore.Open(connection.Path, connection.PlainPassword))
             {
-                return store.Read(s => s.Customers.All().Select(c => (c.Name, c.City + ", " + c.Country)).ToList());
+                return store.Read(Read);
             }
         }
+
+        protected abstract List<(string Value, string Tooltip)> Read(IStoreSession session);
+    }
+
+    /// <summary>Customer names from the session's store.</summary>
+    public sealed class CustomerNameCompleter : StoreCompleter
+    {
+        protected override List<(string Value, string Tooltip)> Read(IStoreSession session) =>
+            session.Customers.All().Select(c => (c.Name, c.City + ", " + c.Country)).ToList();
+    }
+
+    /// <summary>Service plan names from the session's store.</summary>
+    public sealed class ServicePlanNameCompleter : StoreCompleter
+    {
+        protected override List<(string Value, string Tooltip)> Read(IStoreSession session) =>
+            session.ServicePlans.All().Select(p => (p.Name, p.Version + ": " + string.Join(", ", p.Products.Select(x => x.Code)))).ToList();
     }
 }

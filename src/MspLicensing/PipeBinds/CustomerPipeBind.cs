@@ -38,27 +38,11 @@ namespace MspLicensing.Commands
                 Display = c.Name;
                 return;
             }
-            object id = value?.Properties["CustomerId"]?.Value;
-            object name = value?.Properties["Name"]?.Value;
-            if (id != null && Guid.TryParse(id.ToString(), out var guid))
-            {
-                Reference = CustomerRef.ById(guid);
-                Display = name?.ToString() ?? guid.ToString();
-            }
-            else if (name != null && !string.IsNullOrWhiteSpace(name.ToString()))
-            {
-                Reference = CustomerRef.ByName(name.ToString().Trim());
-                Display = name.ToString().Trim();
-            }
-            else if (baseObject is string text && !string.IsNullOrWhiteSpace(text))
-            {
-                Reference = CustomerOperations.Reference(text.Trim());
-                Display = text.Trim();
-            }
-            else
-            {
-                throw new ArgumentException("A customer is named by its name, its CustomerId or the object from Get-MspCustomer; this object has neither a CustomerId nor a Name property.");
-            }
+            var (id, name) = PipeBindProperties.IdAndName(value, "CustomerId");
+            if (id.HasValue) Reference = CustomerRef.ById(id.Value);
+            else if (name != null) Reference = CustomerOperations.Reference(name);
+            else throw new ArgumentException("A customer is named by its name, its CustomerId or the object from Get-MspCustomer; this object has neither a CustomerId nor a Name property.");
+            Display = name ?? id.ToString();
         }
 
         public CustomerRef Reference { get; }

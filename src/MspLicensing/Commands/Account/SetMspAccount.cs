@@ -24,6 +24,9 @@ namespace MspLicensing.Commands
         [ValidateNotNullOrEmpty]
         public string DefaultDataCenter { get; set; }
 
+        [Parameter]
+        public int GracePeriodDays { get; set; }
+
         [Parameter(ValueFromPipeline = true)]
         public Account InputObject { get; set; }
 
@@ -34,13 +37,14 @@ namespace MspLicensing.Commands
         {
             Synopsis = "Changes the partner account: name, account type, seat bands or default data center.",
             Description = "Set-MspAccount changes the settings of the partner account the store belongs to. Only the given settings change; the change is recorded in the audit log. An account object from Get-MspAccount in the pipeline makes the change conditional: if someone changed the account after it was read, the change is refused.",
-            Rules = new[] { Rules.R1, Rules.R2, Rules.R3 },
+            Rules = new[] { Rules.R1, Rules.R2, Rules.R3, Rules.R36 },
             Parameters =
             {
                 ["Name"] = "The partner's name, 1 to 100 characters.",
                 ["AccountType"] = "LicensingManagementPlatform (LMP) or CustomerLicensingPortal (CLP). Online Registration (OLR) accounts are CustomerLicensingPortal.",
                 ["SeatBands"] = "The lower bound of each seat band, strictly increasing and starting at 1, e.g. 1,26,51,101,251,501,1001,2001,5001. Each band runs to the next lower bound minus one; the last is open-ended.",
                 ["DefaultDataCenter"] = "The data center used for services when a service plan names none: " + string.Join(", ", DataCenters.All.Select(d => d.ToString())) + ".",
+                ["GracePeriodDays"] = $"Days after expiration during which a license is InGrace and a suspended subscription can still be resumed, 0 to {Account.MaxGracePeriodDays}; default {Account.DefaultGracePeriodDays}.",
                 ["InputObject"] = "The account as read by Get-MspAccount; the change is refused when the account changed since.",
                 ["PassThru"] = "Writes the changed account.",
             },
@@ -68,12 +72,14 @@ namespace MspLicensing.Commands
                 Name = Name,
                 AccountType = MyInvocation.BoundParameters.ContainsKey(nameof(AccountType)) ? AccountType : (AccountType?)null,
                 SeatBandMinimums = SeatBands,
+                GracePeriodDays = Bound(nameof(GracePeriodDays)) ? GracePeriodDays : (int?)null,
             };
             try
             {
                 if (DefaultDataCenter != null) changes.DefaultDataCenter = DataCenters.Parse(nameof(DefaultDataCenter), DefaultDataCenter);
                 if (SeatBands != null) Account.ValidateSeatBands(SeatBands);
                 if (Name != null) Account.ValidateName(Name);
+                if (changes.GracePeriodDays.HasValue) Account.ValidateGracePeriod(changes.GracePeriodDays.Value);
             }
             catch (MspException ex)
             {
@@ -91,6 +97,7 @@ namespace MspLicensing.Commands
             c.AccountType.HasValue ? $"AccountType to {c.AccountType}" : null,
             c.SeatBandMinimums != null ? $"SeatBands to {string.Join(", ", Account.ToBands(c.SeatBandMinimums).Select(b => b.Name))}" : null,
             c.DefaultDataCenter.HasValue ? $"DefaultDataCenter to {c.DefaultDataCenter}" : null,
+            c.GracePeriodDays.HasValue ? $"GracePeriodDays to {c.GracePeriodDays}" : null,
         }.Where(x => x != null).DefaultIfEmpty("nothing"));
     }
 }

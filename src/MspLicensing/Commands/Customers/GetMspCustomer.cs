@@ -81,7 +81,7 @@ namespace MspLicensing.Commands
                 Country = Country,
                 Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled : (bool?)null,
                 Email = Email,
-                ExternalId = ExternalIdTransformationAttribute.ToMap(ExternalId),
+                ExternalId = Tables.Strings(ExternalId),
             };
             System.Collections.Generic.IReadOnlyList<Customer> customers;
             try

@@ -138,7 +138,7 @@ namespace MspLicensing.Commands
                     Language = Blank(Language),
                     Notes = Blank(Notes),
                     Enabled = Enabled ?? true,
-                    ExternalId = ExternalIdTransformationAttribute.ToMap(ExternalId),
+                    ExternalId = Tables.Strings(ExternalId),
                 });
             }
             catch (MspException ex)

@@ -160,7 +160,7 @@ namespace MspLicensing.Commands
                 Language = Language,
                 Notes = Notes,
                 Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled : (bool?)null,
-                ExternalId = ExternalIdTransformationAttribute.ToMap(ExternalId),
+                ExternalId = Tables.Strings(ExternalId),
             };
             if (ShouldProcess(target.Display, "Change customer"))
                 _batch.Add((target, fields));

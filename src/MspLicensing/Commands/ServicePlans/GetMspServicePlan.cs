@@ -1,0 +1,92 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using MspLicensing.Commands.Help;
+
+namespace MspLicensing.Commands
+{
+    [Cmdlet(VerbsCommon.Get, "MspServicePlan", DefaultParameterSetName = Identity.ByName)]
+    [OutputType(typeof(ServicePlan))]
+    public sealed class GetMspServicePlanCommand : MspCmdlet
+    {
+        [Parameter(ParameterSetName = Identity.ByName, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(ServicePlanNameCompleter))]
+        public string[] Name { get; set; }
+
+        [Parameter(ParameterSetName = Identity.ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public Guid[] ServicePlanId { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(ProductCompleter))]
+        public string Product { get; set; }
+
+        [Parameter]
+        public PlanVersion Version { get; set; }
+
+        [Parameter]
+        [BooleanTransformation]
+        public bool Enabled { get; set; }
+
+        public static CommandHelp Help => new CommandHelp
+        {
+            Synopsis = "Lists service plans by name, product, version or enabled state.",
+            Description = "Get-MspServicePlan lists the plans of the account, sorted by name. Names take wildcards; an exact name that matches no plan is reported as an error. -Product finds the plans that license a product, directly or as part of a suite.",
+            Rules = new[] { Rules.R20 },
+            Parameters =
+            {
+                ["Name"] = "Plan names; wildcards allowed, case is ignored.",
+                ["ServicePlanId"] = "Plan ids.",
+                ["Product"] = "Only plans that license this product (code or name), also as a suite component.",
+                ["Version"] = "Only Full or only Trial plans.",
+                ["Enabled"] = "Only enabled ($true) or disabled ($false) plans.",
+            },
+            Examples = new[]
+            {
+                new HelpExample("Every plan", "Get-MspServicePlan", "One row per plan with its products and terms.", ExampleSetup.MonthlyPlan + "\n" + ExampleSetup.TrialPlan),
+                new HelpExample("Plans that include Worry-Free Business Security Services",
+                    "Get-MspServicePlan -Product WFBSS",
+                    "Finds WFBSS on its own and inside Worry-Free Services Advanced or Worry-Free XDR bundles.",
+                    ExampleSetup.MonthlyPlan + "\n" + ExampleSetup.XdrPlan),
+                new HelpExample("The data centers of a plan's products",
+                    "(Get-MspServicePlan 'WF Services XDR').Products.DataCenters",
+                    "Each service of the plan, with the data center it runs in.",
+                    ExampleSetup.XdrPlan),
+            },
+            Inputs = "Plan names as strings, or objects with a Name or ServicePlanId property.",
+            Outputs = "Service plans.",
+            Related = new[] { "New-MspServicePlan", "Set-MspServicePlan", "Remove-MspServicePlan" },
+        };
+
+        protected override void ProcessRecord()
+        {
+            var query = new ServicePlanQuery
+            {
+                Name = Name,
+                Product = Product,
+                Version = Bound(nameof(Version)) ? Version : (PlanVersion?)null,
+                Enabled = Bound(nameof(Enabled)) ? Enabled : (bool?)null,
+            };
+            System.Collections.Generic.IReadOnlyList<ServicePlan> plans;
+            try
+            {
+                plans = Read(s => Find(s, query));
+            }
+            catch (MspException ex)
+            {
+                ThrowMspError(ex, Product);
+                return;
+            }
+            foreach (var missing in (Name ?? new string[0]).Where(n => !string.IsNullOrEmpty(n) && !Wildcard.ContainsWildcard(n)
+                         && !plans.Any(p => string.Equals(p.Name, n.Trim(), StringComparison.OrdinalIgnoreCase))))
+                WriteMspError(new MspException("ServicePlanNotFound", ErrorKind.ObjectNotFound,
+                    $"No service plan is named '{missing}'{(query.Product != null || query.Version.HasValue || query.Enabled.HasValue ? " and matches the other filters" : string.Empty)}. Get-MspServicePlan lists the plans.", missing), missing);
+            foreach (var plan in plans) WriteObject(plan);
+        }
+
+        private System.Collections.Generic.IReadOnlyList<ServicePlan> Find(MspLicensing.Store.IStoreSession s, ServicePlanQuery query) =>
+            ServicePlanId == null
+                ? ServicePlanOperations.Find(s, query)
+                : ServicePlanId.Select(id => s.ServicePlans.Get(id)).Where(p => p != null).ToList();
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using MspLicensing.Commands.Help;
+
+namespace MspLicensing.Commands
+{
+    [Cmdlet(VerbsCommon.Get, "MspSubscription", SupportsPaging = true)]
+    [OutputType(typeof(Subscription))]
+    public sealed class GetMspSubscriptionCommand : MspCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CustomerNameCompleter))]
+        public CustomerPipeBind Customer { get; set; }
+
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ServicePlanNameCompleter))]
+        public ServicePlanPipeBind ServicePlan { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public Guid[] SubscriptionId { get; set; }
+
+        [Parameter]
+        public SubscriptionStatus Status { get; set; }
+
+        [Parameter]
+        public DateTime AsOf { get; set; } = DateTime.Today;
+
+        public static CommandHelp Help => new CommandHelp
+        {
+            Synopsis = "Lists subscriptions by customer, plan, id or status.",
+            Description = "Get-MspSubscription lists subscriptions with their customer, plan, status, start and expiration dates and auto-renewal. The status is computed as of today, or as of -AsOf: Active, Trial, Suspended, Cancelled, Expired or Deactivated. Customers from the pipeline list their subscriptions.",
+            Rules = new[] { Rules.R38 },
+            Parameters =
+            {
+                ["Customer"] = "Only this customer's subscriptions: a name, a CustomerId or the object. Binds from the pipeline.",
+                ["ServicePlan"] = "Only subscriptions of this plan.",
+                ["SubscriptionId"] = "Subscription ids.",
+                ["Status"] = "Only subscriptions in this status as of the -AsOf day.",
+                ["AsOf"] = "The day statuses are computed for; default today.",
+            },
+            Examples = new[]
+            {
+                new HelpExample("A customer's subscriptions", "Get-MspSubscription -Customer Contoso", "One row per subscription.", ExampleSetup.ContosoOnMonthly),
+                new HelpExample("Subscriptions of every disabled customer",
+                    "Get-MspCustomer -Enabled $false | Get-MspSubscription",
+                    "Customers in the pipeline list their subscriptions.",
+                    ExampleSetup.ContosoOnMonthly + "\nSet-MspCustomer -Name Contoso -Enabled $false"),
+                new HelpExample("What will have expired by the end of next year",
+                    "Get-MspSubscription -Status Expired -AsOf 2027-12-31",
+                    "Statuses are computed for the day given.",
+                    ExampleSetup.ContosoOnMonthly + "\nSuspend-MspSubscription -Customer Contoso -Date 2026-06-01"),
+            },
+            Inputs = "Customers, or objects with a Customer, CustomerId, ServicePlan or SubscriptionId property.",
+            Outputs = "Subscriptions.",
+            Related = new[] { "New-MspSubscription", "Set-MspSubscription", "Get-MspLicense" },
+        };
+
+        protected override void ProcessRecord()
+        {
+            var query = new SubscriptionQuery
+            {
+                Customer = Customer?.Reference,
+                ServicePlan = ServicePlan?.Reference,
+                SubscriptionId = SubscriptionId,
+                Status = Bound(nameof(Status)) ? Status : (SubscriptionStatus?)null,
+                AsOf = AsOf,
+            };
+            if (!TryRead(s => SubscriptionOperations.Find(s, query), Customer?.Display ?? ServicePlan?.Display, out var found)) return;
+            if (PagingParameters.IncludeTotalCount)
+                WriteObject(PagingParameters.NewTotalCount((ulong)found.Count, 1.0));
+            foreach (var s in found.Skip((int)Math.Min(PagingParameters.Skip, int.MaxValue)).Take((int)Math.Min(PagingParameters.First, int.MaxValue)))
+                WriteObject(s);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using MspLicensing.Commands.Help;
+
+namespace MspLicensing.Commands
+{
+    [Cmdlet(VerbsCommon.New, "MspSubscription", SupportsShouldProcess = true)]
+    [OutputType(typeof(Subscription))]
+    public sealed class NewMspSubscriptionCommand : MspCmdlet
+    {
+        private PipelineBatch<Assignment, Subscription> _batch;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CustomerNameCompleter))]
+        public CustomerPipeBind Customer { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ServicePlanNameCompleter))]
+        public ServicePlanPipeBind ServicePlan { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Units")]
+        public int Seats { get; set; }
+
+        [Parameter]
+        public Hashtable ProductSeats { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public DateTime StartDate { get; set; } = DateTime.Today;
+
+        public static CommandHelp Help => new CommandHelp
+        {
+            Synopsis = "Assigns service plans to customers: one license per product, with seats, dates and activation codes.",
+            Description = "New-MspSubscription assigns a service plan to a customer. Each product of the plan gets a license (a suite gets one per component) with the seats given, the start date (today unless -StartDate) and an expiration date of start plus the plan's initial period, and a new activation code. Customers come from the pipeline, so Import-Csv customers.csv | New-MspCustomer | New-MspSubscription -ServicePlan 'Basic' -Seats 10 onboards a list at once; a customer that fails is reported and the others are assigned. A plan whose products the customer already holds needs a crossgrade instead.",
+            Rules = new[] { Rules.R2, Rules.R30, Rules.R31, Rules.R32, Rules.R33, Rules.R37, Rules.R39, Rules.R40 },
+            Parameters =
+            {
+                ["Customer"] = "The customer: a name, a CustomerId or the object from Get-MspCustomer. Binds from the pipeline.",
+                ["ServicePlan"] = "The service plan: a name, a ServicePlanId or the object from Get-MspServicePlan.",
+                ["Seats"] = $"Seats of every license, {SubscriptionOperations.MinSeats} to {SubscriptionOperations.MaxSeats} (trial: at most {SubscriptionOperations.MaxTrialSeats}); default: the plan's units.",
+                ["ProductSeats"] = "Seats by product code of the plan, e.g. @{ WFBSS = 50; TMEMS = 30 }; a suite's code sets all its components.",
+                ["StartDate"] = "The day the licenses start; default today. Earlier days back-fill history.",
+            },
+            Examples = new[]
+            {
+                new HelpExample("Assign a plan with 25 seats",
+                    "New-MspSubscription -Customer Contoso -ServicePlan 'WF Services Monthly Rolling' -Seats 25",
+                    "Returns the subscription; Get-MspLicense -Customer Contoso shows the license and its activation code.",
+                    ExampleSetup.Contoso + "\n" + ExampleSetup.MonthlyPlan),
+                new HelpExample("Onboard new customers from a CSV file",
+                    "Import-Csv ./customers.csv | New-MspCustomer | New-MspSubscription -ServicePlan 'WF Services Monthly Rolling' -Seats 10",
+                    "Each created customer is assigned the plan.",
+                    ExampleSetup.MonthlyPlan + "\n[IO.File]::WriteAllText(\"$PWD/customers.csv\", \"Name,Country,City,ContactFirstName,ContactLastName,Email`nFabrikam,DE,Berlin,Jonas,Weber,jonas@fabrikam.de`nTailspin Toys,GB,London,Amy,Clark,amy@tailspintoys.co.uk`n\")"),
+                new HelpExample("Different seats per product, starting on the first of the month",
+                    "New-MspServicePlan -Name 'Endpoint and Mail' -Product WFBSS, TMEMS -DataCenter Germany\nNew-MspSubscription -Customer Contoso -ServicePlan 'Endpoint and Mail' -Seats 50 -ProductSeats @{ TMEMS = 30 } -StartDate 2026-11-01",
+                    "Worry-Free gets 50 seats and Email Security 30.",
+                    ExampleSetup.Contoso),
+            },
+            Inputs = "Customers from Get-MspCustomer or New-MspCustomer, or objects with a Customer, CustomerId or Name property.",
+            Outputs = "The new subscriptions.",
+            Related = new[] { "Get-MspSubscription", "Get-MspLicense", "Set-MspSubscription", "New-MspServicePlan" },
+        };
+
+        protected override void BeginProcessing()
+        {
+            _batch = new PipelineBatch<Assignment, Subscription>(this,
+                (session, a) => SubscriptionOperations.Assign(session, a, DateTime.UtcNow),
+                a => a.Customer.Display, "subscriptions created");
+        }
+
+        protected override void ProcessRecord()
+        {
+            Assignment assignment;
+            try
+            {
+                assignment = new Assignment
+                {
+                    Customer = Customer.Reference,
+                    ServicePlan = ServicePlan.Reference,
+                    Seats = Bound(nameof(Seats)) ? Seats : (int?)null,
+                    ProductSeats = Tables.Seats(ProductSeats, nameof(ProductSeats)),
+                    StartDate = StartDate,
+                };
+            }
+            catch (MspException ex)
+            {
+                WriteMspError(ex, Customer?.Display);
+                return;
+            }
+            if (ShouldProcess(Customer.Display, $"Assign service plan '{ServicePlan.Display}'"))
+                _batch.Add(assignment);
+        }
+
+        protected override void EndProcessing() => _batch.Complete();
+    }
+}

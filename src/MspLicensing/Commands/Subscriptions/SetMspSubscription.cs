@@ -1,0 +1,114 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using MspLicensing.Commands.Help;
+
+namespace MspLicensing.Commands
+{
+    [Cmdlet(VerbsCommon.Set, "MspSubscription", DefaultParameterSetName = Identity.ByCustomer, SupportsShouldProcess = true)]
+    [OutputType(typeof(Subscription))]
+    public sealed class SetMspSubscriptionCommand : SubscriptionCmdlet
+    {
+        private PipelineBatch<(SubscriptionRef Target, SubscriptionChanges Changes), Subscription> _batch;
+
+        [Parameter(ParameterSetName = Identity.ByCustomer, Position = 1)]
+        [ArgumentCompleter(typeof(ServicePlanNameCompleter))]
+        public ServicePlanPipeBind ServicePlan { get; set; }
+
+        [Parameter]
+        [Alias("Units")]
+        public int Seats { get; set; }
+
+        [Parameter]
+        public Hashtable ProductSeats { get; set; }
+
+        [Parameter]
+        public DateTime ExpirationDate { get; set; }
+
+        [Parameter]
+        [BooleanTransformation]
+        public bool AutoRenewal { get; set; }
+
+        [Parameter]
+        public int AutoRenewalMonths { get; set; }
+
+        [Parameter]
+        public DateTime Date { get; set; } = DateTime.Today;
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        public static CommandHelp Help => new CommandHelp
+        {
+            Synopsis = "Changes subscriptions: seats, expiration date, auto-renewal.",
+            Description = "Set-MspSubscription raises or lowers seats without touching the dates, changes the expiration date on its own, and turns auto-renewal on or off or changes its period. Every seat change is kept with the day it takes effect (-Date, default today), because the monthly usage report bills the peak seats of each month; an earlier -Date back-fills the history. Trials, suspended, cancelled and deactivated subscriptions cannot be changed.",
+            Rules = new[] { Rules.R31, Rules.R34, Rules.R36, Rules.R37 },
+            Parameters =
+            {
+                ["SubscriptionId"] = "The subscription's id. Binds from subscriptions and licenses in the pipeline.",
+                ["InputObject"] = "The subscription from Get-MspSubscription; refused when it changed since it was read.",
+                ["Customer"] = "The customer whose running subscription to change (with -ServicePlan when it has several).",
+                ["ServicePlan"] = "With -Customer: the plan of the subscription to change.",
+                ["Seats"] = $"New seats for every license, {SubscriptionOperations.MinSeats} to {SubscriptionOperations.MaxSeats}.",
+                ["ProductSeats"] = "New seats by product code, e.g. @{ TMEMS = 40 }; a suite's code sets all its components.",
+                ["ExpirationDate"] = "A new expiration date for every license; later renewals fall on its day of the month.",
+                ["AutoRenewal"] = "Turns auto-renewal on ($true) or off ($false).",
+                ["AutoRenewalMonths"] = $"A new renewal period, 1 to {ServicePlanOperations.MaxPeriodMonths} months.",
+                ["Date"] = "The day a seat change takes effect; default today.",
+                ["PassThru"] = "Writes the changed subscriptions.",
+            },
+            Examples = new[]
+            {
+                new HelpExample("Raise a customer's seats from today",
+                    "Set-MspSubscription -Customer Contoso -Seats 40 -PassThru",
+                    "The dates stay as they are.",
+                    ExampleSetup.ContosoOnMonthly),
+                new HelpExample("Record a seat change that happened earlier",
+                    "Set-MspSubscription -Customer Contoso -Seats 30 -Date 2026-03-01\n(Get-MspLicense -Customer Contoso).SeatHistory",
+                    "The history keeps every change with its day.",
+                    ExampleSetup.ContosoOnMonthly),
+                new HelpExample("Move the expiration date and stop renewing",
+                    "Get-MspSubscription -Customer Contoso | Set-MspSubscription -ExpirationDate 2026-12-31 -AutoRenewal $false",
+                    "The licenses then expire on 2026-12-31 and show ExpiringSoon within the plan's notice days.",
+                    ExampleSetup.ContosoOnMonthly),
+            },
+            Inputs = "Subscriptions from Get-MspSubscription, or objects with a SubscriptionId property (such as licenses).",
+            Outputs = "With -PassThru, the changed subscriptions.",
+            Related = new[] { "Get-MspSubscription", "Suspend-MspSubscription", "Stop-MspSubscription", "Get-MspLicense" },
+        };
+
+        protected override void BeginProcessing()
+        {
+            _batch = new PipelineBatch<(SubscriptionRef Target, SubscriptionChanges Changes), Subscription>(this,
+                (session, item) => SubscriptionOperations.Change(session, item.Target, item.Changes, DateTime.UtcNow),
+                item => Describe(item.Target), "subscriptions changed", writeResults: PassThru);
+        }
+
+        protected override void ProcessRecord()
+        {
+            var target = Target(ServicePlan);
+            SubscriptionChanges changes;
+            try
+            {
+                changes = new SubscriptionChanges
+                {
+                    Seats = Bound(nameof(Seats)) ? Seats : (int?)null,
+                    ProductSeats = Tables.Seats(ProductSeats, nameof(ProductSeats)),
+                    ExpirationDate = Bound(nameof(ExpirationDate)) ? ExpirationDate : (DateTime?)null,
+                    AutoRenewal = Bound(nameof(AutoRenewal)) ? AutoRenewal : (bool?)null,
+                    AutoRenewalMonths = Bound(nameof(AutoRenewalMonths)) ? AutoRenewalMonths : (int?)null,
+                    Date = Date,
+                };
+            }
+            catch (MspException ex)
+            {
+                WriteMspError(ex, Describe(target));
+                return;
+            }
+            if (ShouldProcess(Describe(target), "Change subscription"))
+                _batch.Add((target, changes));
+        }
+
+        protected override void EndProcessing() => _batch.Complete();
+    }
+}

@@ -1,0 +1,27 @@
+namespace MspLicensing.Commands.Help
+{
+    /// <summary>Commands that prepare a fresh store for help examples (run by the example tests, not shown in help).</summary>
+    internal static class ExampleSetup
+    {
+        internal const string Contoso =
+            "New-MspCustomer -Name Contoso -Country US -City Seattle -State WA -ContactFirstName Ann -ContactLastName Lee -Email ann@contoso.com";
+
+        internal const string Fabrikam =
+            "New-MspCustomer -Name Fabrikam -Country DE -City Berlin -ContactFirstName Jonas -ContactLastName Weber -Email jonas@fabrikam.de";
+
+        internal const string MonthlyPlan =
+            "New-MspServicePlan -Name 'WF Services Monthly Rolling' -Product WFBSS -InitialPeriodMonths 12 -AutoRenewalMonths 1 -DataCenter Germany";
+
+        internal const string XdrPlan =
+            "New-MspServicePlan -Name 'WF Services XDR' -Product WFXDR -InitialPeriodMonths 12 -AutoRenewalMonths 1 -DataCenter @{ '*' = 'Germany'; CAS = 'Europe' }";
+
+        internal const string TrialPlan =
+            "New-MspServicePlan -Name 'WF Services Trial' -Product WFBSS -Version Trial -Seats 10 -DataCenter Germany";
+
+        internal const string ContosoOnMonthly =
+            Contoso + "\n" + MonthlyPlan + "\nNew-MspSubscription -Customer Contoso -ServicePlan 'WF Services Monthly Rolling' -Seats 25 -StartDate 2026-01-15";
+
+        internal const string ContosoOnTrial =
+            Contoso + "\n" + TrialPlan + "\nNew-MspSubscription -Customer Contoso -ServicePlan 'WF Services Trial' -StartDate 2026-01-15";
+    }
+}
