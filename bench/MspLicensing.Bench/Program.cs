@@ -1,1 +1,195 @@
-﻿Console.WriteLine("Hello, World!");
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Runtime.InteropServices;
+
+// The performance benchmark of PRODUCT.md §7: it hosts PowerShell in this process, imports the module from the root
+// manifest, works on a fresh temporary store and prints each measurement beside its target. It is a report, not a
+// test: missed targets still exit 0; an error (a failed command, a missing customer) exits 1.
+//
+//   dotnet run -c Release --project bench/MspLicensing.Bench
+//
+// With --import-only it is the child process of the cold-import measurement: it starts the engine, times one
+// Import-Module and prints "<engine ms> <import ms>".
+internal static class Program
+{
+    private const string ImportOnlyArgument = "--import-only";
+    private const int CustomerCount = 10_000;
+    private const int ColdImportRuns = 3;
+    private const int LookupCalls = 50;
+
+    private static int Main(string[] args)
+    {
+        try
+        {
+            string manifest = Path.Combine(FindRepoRoot(), "MspLicensing.psd1");
+            if (args.Contains(ImportOnlyArgument))
+                return ImportOnly(manifest);
+            return Benchmark(manifest);
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"benchmark failed: {ex}");
+            return 1;
+        }
+    }
+
+    private static int Benchmark(string manifest)
+    {
+        Console.WriteLine("MspLicensing benchmark");
+        Console.WriteLine($"  machine : {Environment.ProcessorCount} processors, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})");
+        Console.WriteLine($"  runtime : {RuntimeInformation.FrameworkDescription}, PowerShell {FileVersionInfo.GetVersionInfo(typeof(PSObject).Assembly.Location).ProductVersion.Split(' ')[0]}");
+        if (File.Exists("/proc/loadavg"))
+            Console.WriteLine($"  load    : {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (1/5/15-minute load average at start; other work on the machine skews the timings)");
+        Console.WriteLine($"  module  : {manifest}");
+        Console.WriteLine();
+
+        var report = new Report();
+
+        var cold = Enumerable.Range(0, ColdImportRuns).Select(_ => ColdImport()).ToList();
+        report.Info("engine start (child process, not counted)", Stats.Median(cold.Select(c => c.EngineMs)), $"median of {ColdImportRuns} processes");
+        report.Target("cold module import", Stats.Median(cold.Select(c => c.ImportMs)), 1000,
+            $"median of {ColdImportRuns} processes: {string.Join(", ", cold.Select(c => $"{c.ImportMs:0}"))} ms");
+
+        string folder = Path.Combine(Path.GetTempPath(), "msplicensing-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            using (var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2()))
+            {
+                runspace.Open();
+                Invoke(runspace, ps => ps.AddScript(
+                    $"Import-Module '{manifest}' -ErrorAction Stop; Connect-MspStore -Path '{Path.Combine(folder, "bench.db")}' -ErrorAction Stop"));
+                MeasureCustomers(runspace, report);
+                Invoke(runspace, ps => ps.AddCommand("Disconnect-MspStore"));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(report.Missed == 0 ? "all targets met" : $"{report.Missed} target{(report.Missed == 1 ? "" : "s")} missed");
+        return 0;
+    }
+
+    private static void MeasureCustomers(Runspace runspace, Report report)
+    {
+        // Rows as Import-Csv delivers them: PSObjects with string NoteProperties, blank cells as empty strings.
+        var rows = Enumerable.Range(1, CustomerCount).Select(CsvRow).ToList();
+        var watch = Stopwatch.StartNew();
+        int created = Invoke(runspace, ps => ps.AddCommand("New-MspCustomer"), rows).Count;
+        watch.Stop();
+        if (created != CustomerCount)
+            throw new InvalidOperationException($"New-MspCustomer created {created} of {CustomerCount} customers.");
+        report.Target($"bulk import of {CustomerCount:N0} customers (pipeline)", watch.Elapsed.TotalMilliseconds, 10_000,
+            $"{created:N0} created, {CustomerCount / watch.Elapsed.TotalSeconds:N0} per s");
+
+        string name = NameOf(CustomerCount / 2);
+        Func<PowerShell, PowerShell> byName = ps => ps.AddCommand("Get-MspCustomer").AddParameter("Name", name);
+        Time(runspace, byName, expected: 1);
+        var lookups = Enumerable.Range(0, LookupCalls).Select(_ => Time(runspace, byName, expected: 1)).ToList();
+        report.Target("Get-MspCustomer -Name <exact>", Stats.Median(lookups), 20,
+            $"median of {LookupCalls} warm calls, max {lookups.Max():0.0} ms");
+
+        report.Info($"Get-MspCustomer (all {CustomerCount:N0})",
+            Time(runspace, ps => ps.AddCommand("Get-MspCustomer"), expected: CustomerCount), "one call");
+        report.Info("Get-MspCustomer -ExternalId @{ConnectWiseManage='5000'}",
+            Time(runspace, ps => ps.AddCommand("Get-MspCustomer").AddParameter("ExternalId", new Hashtable { ["ConnectWiseManage"] = "5000" }), expected: 1),
+            "one call");
+    }
+
+    private static PSObject CsvRow(int n)
+    {
+        var countries = new[] { ("US", "Seattle", "WA"), ("DE", "Berlin", ""), ("GB", "London", ""), ("CA", "Toronto", "ON"), ("JP", "Tokyo", "") };
+        var (country, city, state) = countries[n % countries.Length];
+        var row = new PSObject();
+        void Add(string property, string value) => row.Properties.Add(new PSNoteProperty(property, value));
+        Add("Name", NameOf(n));
+        Add("Country", country);
+        Add("City", city);
+        Add("State", state);
+        Add("ContactFirstName", "Ann");
+        Add("ContactLastName", $"Lee{n}");
+        Add("Email", $"ann.lee{n}@customer{n}.example.com");
+        Add("ExternalId", $"ConnectWiseManage={n}");
+        return row;
+    }
+
+    private static string NameOf(int n) => $"Bench Customer {n:D5}";
+
+    /// <summary>Times one command in its own PowerShell instance, as a user's call would run it.</summary>
+    private static double Time(Runspace runspace, Func<PowerShell, PowerShell> build, int expected)
+    {
+        var watch = Stopwatch.StartNew();
+        int count = Invoke(runspace, build).Count;
+        watch.Stop();
+        if (count != expected)
+            throw new InvalidOperationException($"Expected {expected} objects, got {count}.");
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>Runs a command; any error record makes the benchmark fail.</summary>
+    private static Collection<PSObject> Invoke(Runspace runspace, Func<PowerShell, PowerShell> build, IEnumerable<object> input = null)
+    {
+        using (var ps = PowerShell.Create())
+        {
+            ps.Runspace = runspace;
+            build(ps);
+            var output = input == null ? ps.Invoke() : ps.Invoke(input);
+            if (ps.Streams.Error.Count > 0)
+                throw new InvalidOperationException($"{ps.Streams.Error.Count} errors, the first: {ps.Streams.Error[0]}");
+            return output;
+        }
+    }
+
+    /// <summary>Runs this program again with --import-only: a new process, so the import is really the first one.</summary>
+    private static (double EngineMs, double ImportMs) ColdImport()
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+            start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        start.ArgumentList.Add(ImportOnlyArgument);
+        using (var child = Process.Start(start))
+        {
+            var stderr = child.StandardError.ReadToEndAsync();
+            string stdout = child.StandardOutput.ReadToEnd();
+            child.WaitForExit();
+            if (child.ExitCode != 0)
+                throw new InvalidOperationException($"The import-only child process failed ({child.ExitCode}): {stderr.Result}");
+            var fields = stdout.Split(' ', StringSplitOptions.TrimEntries).Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+            return (fields[0], fields[1]);
+        }
+    }
+
+    private static int ImportOnly(string manifest)
+    {
+        var engine = Stopwatch.StartNew();
+        using (var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2()))
+        {
+            runspace.Open();
+            engine.Stop();
+            var import = Stopwatch.StartNew();
+            Invoke(runspace, ps => ps.AddScript($"Import-Module '{manifest}' -ErrorAction Stop; Get-Command -Module MspLicensing | Out-Null"));
+            import.Stop();
+            Console.WriteLine(FormattableString.Invariant($"{engine.Elapsed.TotalMilliseconds:0.0} {import.Elapsed.TotalMilliseconds:0.0}"));
+        }
+        return 0;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "MspLicensing.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException($"No MspLicensing.sln above {AppContext.BaseDirectory}.");
+    }
+}
