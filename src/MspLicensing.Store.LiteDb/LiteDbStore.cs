@@ -24,7 +24,7 @@ namespace MspLicensing.Store
             Path = path;
             _password = password;
             Encrypted = encrypted;
-            _mapper = Mapping.CreateMapper();
+            _mapper = Mapping.Mapper;
             _user = Environment.UserName;
             _utcNow = utcNow ?? (() => DateTime.UtcNow);
             _db = new LiteDatabase(ConnectionFor(path, password), _mapper);
@@ -86,7 +86,7 @@ namespace MspLicensing.Store
             string temp = System.IO.Path.Combine(folder, "." + System.IO.Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".new");
             try
             {
-                using (var db = new LiteDatabase(new ConnectionString { Filename = temp, Connection = ConnectionType.Direct, Password = password }, Mapping.CreateMapper()))
+                using (var db = new LiteDatabase(new ConnectionString { Filename = temp, Connection = ConnectionType.Direct, Password = password }, Mapping.Mapper))
                 {
                     db.BeginTrans();
                     Initialize(db, steps, 0);
@@ -273,7 +273,7 @@ namespace MspLicensing.Store
             {
                 Guard(target, () =>
                 {
-                    using (var copy = new LiteDatabase(new ConnectionString { Filename = temp, Connection = ConnectionType.Direct, Password = _password }, Mapping.CreateMapper()))
+                    using (var copy = new LiteDatabase(new ConnectionString { Filename = temp, Connection = ConnectionType.Direct, Password = _password }, Mapping.Mapper))
                     {
                         copy.BeginTrans();
                         foreach (var step in Schema.Steps) step.Apply(copy);

@@ -1,12 +1,21 @@
 using System;
+using System.Collections.Generic;
 using LiteDB;
 
 namespace MspLicensing.Store
 {
-    /// <summary>How domain objects become documents. A mapper per store instance: nothing is shared between runspaces.</summary>
+    /// <summary>How domain objects become documents.</summary>
     internal static class Mapping
     {
-        internal static BsonMapper CreateMapper()
+        // Building a mapper compiles accessors for every entity type (tens of milliseconds), which would be paid by
+        // every cmdlet call. So one mapper serves the process. It holds configuration only, and every type it maps is
+        // mapped once here, before anyone can use it: its cache never changes afterwards, so runspaces share nothing
+        // that one of them could alter.
+        private static readonly Lazy<BsonMapper> Shared = new Lazy<BsonMapper>(Build, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
+        internal static BsonMapper Mapper => Shared.Value;
+
+        private static BsonMapper Build()
         {
             var mapper = new BsonMapper
             {
@@ -20,13 +29,31 @@ namespace MspLicensing.Store
             mapper.RegisterType<DateTime>(d => new BsonValue(d.Ticks), b => new DateTime(b.AsInt64, DateTimeKind.Unspecified));
             mapper.Entity<Customer>().Id(c => c.CustomerId, autoId: false).Ignore(c => c.ContactName);
             mapper.Entity<Account>().Ignore(a => a.SeatBands);
+            mapper.Entity<AuditEntry>().Id(a => a.Id, autoId: true).Ignore(a => a.Time);
             mapper.Entity<ServicePlan>().Id(p => p.ServicePlanId, autoId: false).Ignore(p => p.IsBundle);
             mapper.Entity<PlanProduct>().Ignore(p => p.Product);
             mapper.Entity<Subscription>().Id(s => s.SubscriptionId, autoId: false).Ignore(s => s.IsTrial).Ignore(s => s.Customer).Ignore(s => s.Status);
             mapper.Entity<License>().Id(l => l.LicenseId, autoId: false).Ignore(l => l.Seats).Ignore(l => l.Used)
                 .Ignore(l => l.Customer).Ignore(l => l.Status).Ignore(l => l.ServicePlan);
-            mapper.Entity<AuditEntry>().Id(a => a.Id, autoId: true).Ignore(a => a.Time);
+
+            // Map every stored type now (round trip, so readers and writers are both built).
+            Warm(mapper, new Account());
+            Warm(mapper, new Customer { ExternalId = new ExternalIdMap { ["Tool"] = "1" } });
+            Warm(mapper, new AuditEntry());
+            Warm(mapper, new ServicePlan { Products = new List<PlanProduct> { new PlanProduct { Code = "WFBSS", DataCenters = { ["WFBSS"] = DataCenter.Germany } } } });
+            Warm(mapper, new Subscription { SuspendedOn = DateTime.MinValue, RecordedStatus = SubscriptionStatus.Active });
+            Warm(mapper, new License
+            {
+                DataCenter = DataCenter.Germany,
+                EndState = LicenseStatus.Cancelled,
+                EndDate = DateTime.MinValue,
+                RecordedStatus = LicenseStatus.Active,
+                SeatHistory = { new SeatChange() },
+                UsedHistory = { new UsedCount() },
+            });
             return mapper;
         }
+
+        private static void Warm<T>(BsonMapper mapper, T sample) => mapper.ToObject<T>(mapper.ToDocument(sample));
     }
 }

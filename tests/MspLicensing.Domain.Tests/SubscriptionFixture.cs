@@ -52,8 +52,8 @@ namespace MspLicensing.Domain.Tests
 
         public List<RenewalAction> Renew(DateTime asOf)
         {
-            var due = Store.Read(s => RenewalOperations.Due(s, asOf));
-            return Store.WriteEach("Invoke-MspRenewal", due, (s, id) => RenewalOperations.Apply(s, id, asOf, Now))
+            var run = Store.Read(s => RenewalOperations.Due(s, asOf));
+            return Store.WriteEach("Invoke-MspRenewal", run.SubscriptionIds, (s, id) => RenewalOperations.Apply(s, run, id, Now))
                 .SelectMany(r => r.Value).ToList();
         }
 

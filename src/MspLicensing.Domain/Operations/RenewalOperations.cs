@@ -23,6 +23,21 @@ namespace MspLicensing
         public override string ToString() => $"{Customer} {ServicePlan} {Product}: {Action} {From} -> {To}";
     }
 
+    /// <summary>What a renewal run works on: the day, the account's grace period and the subscriptions due.</summary>
+    public sealed class RenewalRun
+    {
+        public RenewalRun(DateTime asOf, int graceDays, IReadOnlyList<Guid> subscriptionIds)
+        {
+            AsOf = asOf;
+            GraceDays = graceDays;
+            SubscriptionIds = subscriptionIds;
+        }
+
+        public DateTime AsOf { get; }
+        public int GraceDays { get; }
+        public IReadOnlyList<Guid> SubscriptionIds { get; }
+    }
+
     /// <summary>R33, R38: renewing what is due and moving licenses through their statuses as of a day; a second run for the same day does nothing.</summary>
     public static class RenewalOperations
     {
@@ -74,26 +89,28 @@ namespace MspLicensing
             return actions;
         }
 
-        /// <summary>The ids of the subscriptions a run as of <paramref name="asOf"/> has work for (read only).</summary>
-        public static IReadOnlyList<Guid> Due(IStoreSession session, DateTime asOf)
+        /// <summary>The subscriptions a run as of <paramref name="asOf"/> has work for (read only).</summary>
+        public static RenewalRun Due(IStoreSession session, DateTime asOf)
         {
             int grace = session.GetAccount().GracePeriodDays;
             var licenses = session.Licenses.All().ToLookup(l => l.SubscriptionId);
-            return session.Subscriptions.All()
+            var due = session.Subscriptions.All()
                 .Where(s => Plan(s, licenses[s.SubscriptionId].ToList(), null, asOf, grace).Count > 0)
                 .Select(s => s.SubscriptionId)
                 .ToList();
+            return new RenewalRun(asOf.Date, grace, due);
         }
 
-        /// <summary>Renews one subscription as of a day inside the caller's transaction, reading it afresh.</summary>
-        public static IReadOnlyList<RenewalAction> Apply(IStoreSession session, Guid subscriptionId, DateTime asOf, DateTime nowUtc)
+        /// <summary>Renews one subscription of a run inside the caller's transaction, reading it afresh.</summary>
+        public static IReadOnlyList<RenewalAction> Apply(IStoreSession session, RenewalRun run, Guid subscriptionId, DateTime nowUtc)
         {
+            var asOf = run.AsOf;
             var s = session.Subscriptions.Get(subscriptionId);
             if (s == null) return new RenewalAction[0];
             var licenses = session.LicensesOfSubscription(subscriptionId).ToList();
             var before = licenses.ToDictionary(l => l.LicenseId, l => (l.RecordedStatus, l.ExpirationDate));
             string customer = session.Customers.Get(s.CustomerId)?.Name;
-            var actions = Plan(s, licenses, customer, asOf, session.GetAccount().GracePeriodDays);
+            var actions = Plan(s, licenses, customer, asOf, run.GraceDays);
             if (actions.Count == 0) return actions;
             foreach (var l in licenses.Where(l => before[l.LicenseId] != (l.RecordedStatus, l.ExpirationDate)))
                 session.Licenses.Update(l);

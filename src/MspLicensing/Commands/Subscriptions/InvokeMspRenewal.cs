@@ -45,11 +45,11 @@ namespace MspLicensing.Commands
         protected override void EndProcessing()
         {
             var asOf = AsOf.Date;
-            IReadOnlyList<Guid> due;
+            RenewalRun run;
             try
             {
                 Dates.Day(nameof(AsOf), asOf);
-                due = Read(s => RenewalOperations.Due(s, asOf));
+                run = Read(s => RenewalOperations.Due(s, asOf));
             }
             catch (MspException ex)
             {
@@ -61,15 +61,16 @@ namespace MspLicensing.Commands
             if (whatIf)
             {
                 // Say what each subscription would get, worked out from a read; nothing is written.
-                var preview = Read(s => due.SelectMany(id =>
+                var preview = Read(s => run.SubscriptionIds.SelectMany(id =>
                 {
                     var sub = s.Subscriptions.Get(id);
-                    return RenewalOperations.Plan(sub, s.LicensesOfSubscription(id).ToList(), s.Customers.Get(sub.CustomerId)?.Name, asOf, s.GetAccount().GracePeriodDays);
+                    return RenewalOperations.Plan(sub, s.LicensesOfSubscription(id).ToList(), s.Customers.Get(sub.CustomerId)?.Name, asOf, run.GraceDays);
                 }).ToList());
                 foreach (var a in preview)
                     ShouldProcess($"{a.Customer} / {a.ServicePlan}" + (a.Product == null ? string.Empty : " / " + a.Product), $"{a.Action} {a.From ?? "new"} -> {a.To}");
                 return;
             }
+            var due = run.SubscriptionIds;
             if (!ShouldProcess($"{due.Count} subscription(s)", $"Renew and record statuses as of {Dates.Format(asOf)}")) return;
 
             int done = 0;
@@ -79,7 +80,7 @@ namespace MspLicensing.Commands
                 IReadOnlyList<MspLicensing.Store.ItemResult<IReadOnlyList<RenewalAction>>> results;
                 try
                 {
-                    results = Store.WriteEach(CommandName, chunk, (s, id) => RenewalOperations.Apply(s, id, asOf, DateTime.UtcNow));
+                    results = Store.WriteEach(CommandName, chunk, (s, id) => RenewalOperations.Apply(s, run, id, DateTime.UtcNow));
                 }
                 catch (MspException ex)
                 {
