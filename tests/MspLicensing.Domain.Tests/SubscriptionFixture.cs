@@ -53,7 +53,7 @@ namespace MspLicensing.Domain.Tests
         public List<RenewalAction> Renew(DateTime asOf)
         {
             var run = Store.Read(s => RenewalOperations.Due(s, asOf));
-            return Store.WriteEach("Invoke-MspRenewal", run.SubscriptionIds, (s, id) => RenewalOperations.Apply(s, run, id, Now))
+            return Store.WriteEach("Invoke-MspRenewal", run.Due, (s, planned) => RenewalOperations.Apply(s, planned, Now))
                 .SelectMany(r => r.Value).ToList();
         }
 

@@ -345,6 +345,27 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void A_renewal_run_never_overwrites_a_change_made_after_it_read_R33()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Monthly", "WFBSS", initial: 1, renewal: 1);
+            var sub = f.Assign("Monthly", Jan15, seats: 10);
+            var asOf = new DateTime(2026, 3, 1);
+            var run = f.Store.Read(s => RenewalOperations.Due(s, asOf));
+            // Someone at the prompt changes the seats between the run's read and its write.
+            Change(f, sub, new SubscriptionChanges { Seats = 12, Date = new DateTime(2026, 2, 20) });
+            var planned = run.Due.Single();
+            var stale = Assert.Throws<MspException>(() => f.Store.Write("Invoke-MspRenewal", s => RenewalOperations.Apply(s, planned, Now)));
+            Assert.Equal("StaleObject", stale.ErrorId);
+            var actions = f.Store.Write("Invoke-MspRenewal", s => RenewalOperations.ApplyFresh(s, run, sub.SubscriptionId, Now));
+            Assert.Equal("2026-03-15", actions.Single(a => a.Action == "Renewed").To);
+            var license = f.Licenses(sub).Single();
+            Assert.Equal(12, license.Seats);
+            Assert.Equal(new DateTime(2026, 3, 15), license.ExpirationDate);
+            Assert.Empty(f.Renew(asOf));
+        }
+
+        [Fact]
         public void MSP_and_non_MSP_licenses_of_a_product_do_not_mix_R39()
         {
             using var f = new SubscriptionFixture();

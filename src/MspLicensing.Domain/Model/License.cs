@@ -91,5 +91,14 @@ namespace MspLicensing
         }
 
         public override string ToString() => Product + " " + ActivationCode;
+
+        /// <summary>A copy whose histories can change without touching this license.</summary>
+        public License Clone()
+        {
+            var copy = (License)MemberwiseClone();
+            copy.SeatHistory = SeatHistory.Select(c => new SeatChange { Date = c.Date, Seats = c.Seats }).ToList();
+            copy.UsedHistory = UsedHistory.Select(u => new UsedCount { Date = u.Date, Used = u.Used }).ToList();
+            return copy;
+        }
     }
 }

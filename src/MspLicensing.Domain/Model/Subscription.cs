@@ -56,5 +56,8 @@ namespace MspLicensing
         public SubscriptionStatus Status { get; set; }
 
         public override string ToString() => ServicePlan + " (" + Customer + ")";
+
+        /// <summary>A copy that can be stored (and its revision bumped) without touching this one.</summary>
+        public Subscription Clone() => (Subscription)MemberwiseClone();
     }
 }

@@ -23,19 +23,36 @@ namespace MspLicensing
         public override string ToString() => $"{Customer} {ServicePlan} {Product}: {Action} {From} -> {To}";
     }
 
-    /// <summary>What a renewal run works on: the day, the account's grace period and the subscriptions due.</summary>
+    /// <summary>What a renewal run works on: the day, the account's grace period and what is due, worked out from one read.</summary>
     public sealed class RenewalRun
     {
-        public RenewalRun(DateTime asOf, int graceDays, IReadOnlyList<Guid> subscriptionIds)
+        public RenewalRun(DateTime asOf, int graceDays, IReadOnlyList<PlannedRenewal> due)
         {
             AsOf = asOf;
             GraceDays = graceDays;
-            SubscriptionIds = subscriptionIds;
+            Due = due;
         }
 
         public DateTime AsOf { get; }
         public int GraceDays { get; }
-        public IReadOnlyList<Guid> SubscriptionIds { get; }
+        public IReadOnlyList<PlannedRenewal> Due { get; }
+    }
+
+    /// <summary>One subscription of a run: its renewed state, the licenses that change, and what that means.</summary>
+    public sealed class PlannedRenewal
+    {
+        internal PlannedRenewal(Subscription subscription, IReadOnlyList<License> changed, IReadOnlyList<RenewalAction> actions, string customer)
+        {
+            Subscription = subscription;
+            ChangedLicenses = changed;
+            Actions = actions;
+            Customer = customer;
+        }
+
+        public Subscription Subscription { get; }
+        public IReadOnlyList<License> ChangedLicenses { get; }
+        public IReadOnlyList<RenewalAction> Actions { get; }
+        public string Customer { get; }
     }
 
     /// <summary>R33, R38: renewing what is due and moving licenses through their statuses as of a day; a second run for the same day does nothing.</summary>
@@ -89,36 +106,60 @@ namespace MspLicensing
             return actions;
         }
 
-        /// <summary>The subscriptions a run as of <paramref name="asOf"/> has work for (read only).</summary>
+        /// <summary>Works out a run as of <paramref name="asOf"/> from one read: the subscriptions that have work and what it is.</summary>
         public static RenewalRun Due(IStoreSession session, DateTime asOf)
         {
             int grace = session.GetAccount().GracePeriodDays;
+            var names = session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name);
             var licenses = session.Licenses.All().ToLookup(l => l.SubscriptionId);
-            var due = session.Subscriptions.All()
-                .Where(s => Plan(s, licenses[s.SubscriptionId].ToList(), null, asOf, grace).Count > 0)
-                .Select(s => s.SubscriptionId)
-                .ToList();
+            var due = new List<PlannedRenewal>();
+            foreach (var s in session.Subscriptions.All())
+            {
+                var planned = PlanOne(s, licenses[s.SubscriptionId].ToList(), names.TryGetValue(s.CustomerId, out var n) ? n : null, asOf, grace);
+                if (planned != null) due.Add(planned);
+            }
             return new RenewalRun(asOf.Date, grace, due);
         }
 
-        /// <summary>Renews one subscription of a run inside the caller's transaction, reading it afresh.</summary>
-        public static IReadOnlyList<RenewalAction> Apply(IStoreSession session, RenewalRun run, Guid subscriptionId, DateTime nowUtc)
+        private static PlannedRenewal PlanOne(Subscription s, List<License> licenses, string customer, DateTime asOf, int grace)
         {
-            var asOf = run.AsOf;
+            var before = licenses.ToDictionary(l => l.LicenseId, l => (l.RecordedStatus, l.ExpirationDate));
+            var actions = Plan(s, licenses, customer, asOf, grace);
+            if (actions.Count == 0) return null;
+            var changed = licenses.Where(l => before[l.LicenseId] != (l.RecordedStatus, l.ExpirationDate)).ToList();
+            return new PlannedRenewal(s, changed, actions, customer);
+        }
+
+        /// <summary>
+        /// Stores one planned renewal in the caller's transaction. If someone changed the subscription or its licenses
+        /// since the run read them, the revision check refuses it (StaleObject) and <see cref="ApplyFresh"/> redoes it.
+        /// </summary>
+        public static IReadOnlyList<RenewalAction> Apply(IStoreSession session, PlannedRenewal planned, DateTime nowUtc)
+        {
+            Store(session, planned, nowUtc);
+            return planned.Actions;
+        }
+
+        /// <summary>Renews one subscription of a run reading it afresh (after a conflict with another writer).</summary>
+        public static IReadOnlyList<RenewalAction> ApplyFresh(IStoreSession session, RenewalRun run, Guid subscriptionId, DateTime nowUtc)
+        {
             var s = session.Subscriptions.Get(subscriptionId);
             if (s == null) return new RenewalAction[0];
-            var licenses = session.LicensesOfSubscription(subscriptionId).ToList();
-            var before = licenses.ToDictionary(l => l.LicenseId, l => (l.RecordedStatus, l.ExpirationDate));
-            string customer = session.Customers.Get(s.CustomerId)?.Name;
-            var actions = Plan(s, licenses, customer, asOf, run.GraceDays);
-            if (actions.Count == 0) return actions;
-            foreach (var l in licenses.Where(l => before[l.LicenseId] != (l.RecordedStatus, l.ExpirationDate)))
-                session.Licenses.Update(l);
+            var planned = PlanOne(s, session.LicensesOfSubscription(subscriptionId).ToList(), session.Customers.Get(s.CustomerId)?.Name, run.AsOf, run.GraceDays);
+            if (planned == null) return new RenewalAction[0];
+            Store(session, planned, nowUtc);
+            return planned.Actions;
+        }
+
+        private static void Store(IStoreSession session, PlannedRenewal planned, DateTime nowUtc)
+        {
+            // Copies: a batch that is rolled back and run again must find the planned objects as they were.
+            var s = planned.Subscription.Clone();
+            foreach (var l in planned.ChangedLicenses) session.Licenses.Update(l.Clone());
             s.ModifiedUtc = nowUtc;
             session.Subscriptions.Update(s);
-            session.Audit("Renew", SubscriptionOperations.TargetType, s.SubscriptionId.ToString(), customer + " / " + s.ServicePlan,
-                "As of " + Dates.Format(asOf) + ": " + string.Join("; ", actions.Select(a => (a.Product == null ? "subscription" : a.Product) + " " + a.Action + " " + (a.From ?? "new") + " -> " + a.To)));
-            return actions;
+            session.Audit("Renew", SubscriptionOperations.TargetType, s.SubscriptionId.ToString(), planned.Customer + " / " + s.ServicePlan,
+                "As of " + Dates.Format(planned.Actions[0].AsOf) + ": " + string.Join("; ", planned.Actions.Select(a => (a.Product ?? "subscription") + " " + a.Action + " " + (a.From ?? "new") + " -> " + a.To)));
         }
     }
 }

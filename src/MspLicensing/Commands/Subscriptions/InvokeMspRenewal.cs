@@ -60,46 +60,47 @@ namespace MspLicensing.Commands
             bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var flag) && ((SwitchParameter)flag).IsPresent;
             if (whatIf)
             {
-                // Say what each subscription would get, worked out from a read; nothing is written.
-                var preview = Read(s => run.SubscriptionIds.SelectMany(id =>
-                {
-                    var sub = s.Subscriptions.Get(id);
-                    return RenewalOperations.Plan(sub, s.LicensesOfSubscription(id).ToList(), s.Customers.Get(sub.CustomerId)?.Name, asOf, run.GraceDays);
-                }).ToList());
-                foreach (var a in preview)
+                foreach (var a in run.Due.SelectMany(p => p.Actions))
                     ShouldProcess($"{a.Customer} / {a.ServicePlan}" + (a.Product == null ? string.Empty : " / " + a.Product), $"{a.Action} {a.From ?? "new"} -> {a.To}");
                 return;
             }
-            var due = run.SubscriptionIds;
-            if (!ShouldProcess($"{due.Count} subscription(s)", $"Renew and record statuses as of {Dates.Format(asOf)}")) return;
+            if (!ShouldProcess($"{run.Due.Count} subscription(s)", $"Renew and record statuses as of {Dates.Format(asOf)}")) return;
 
             int done = 0;
-            for (int start = 0; start < due.Count; start += BatchSize)
+            for (int start = 0; start < run.Due.Count; start += BatchSize)
             {
-                var chunk = due.Skip(start).Take(BatchSize).ToList();
-                IReadOnlyList<MspLicensing.Store.ItemResult<IReadOnlyList<RenewalAction>>> results;
-                try
+                var chunk = run.Due.Skip(start).Take(BatchSize).ToList();
+                var results = Write(chunk, (s, planned) => RenewalOperations.Apply(s, planned, DateTime.UtcNow));
+                // A subscription someone changed since the run read it is worked out again from a fresh read.
+                var stale = chunk.Where((p, i) => results[i].Error is MspException e && e.ErrorId == "StaleObject").Select(p => p.Subscription.SubscriptionId).ToList();
+                var again = stale.Count == 0 ? null : Write(stale, (s, id) => RenewalOperations.ApplyFresh(s, run, id, DateTime.UtcNow));
+                for (int i = 0, k = 0; i < chunk.Count; i++)
                 {
-                    results = Store.WriteEach(CommandName, chunk, (s, id) => RenewalOperations.Apply(s, run, id, DateTime.UtcNow));
-                }
-                catch (MspException ex)
-                {
-                    ThrowMspError(ex, null);
-                    return;
-                }
-                for (int i = 0; i < chunk.Count; i++)
-                {
-                    if (results[i].Succeeded) WriteObject(results[i].Value, enumerateCollection: true);
-                    else WriteMspError(results[i].Error, chunk[i]);
+                    var result = results[i].Error is MspException e && e.ErrorId == "StaleObject" ? again[k++] : results[i];
+                    if (result.Succeeded) WriteObject(result.Value, enumerateCollection: true);
+                    else WriteMspError(result.Error, chunk[i].Subscription.SubscriptionId);
                 }
                 done += chunk.Count;
-                WriteProgress(new ProgressRecord(1, CommandName, $"{done} of {due.Count} subscriptions done")
+                WriteProgress(new ProgressRecord(1, CommandName, $"{done} of {run.Due.Count} subscriptions done")
                 {
-                    PercentComplete = (int)(100L * done / Math.Max(1, due.Count)),
+                    PercentComplete = (int)(100L * done / Math.Max(1, run.Due.Count)),
                 });
             }
-            if (due.Count > 0)
+            if (run.Due.Count > 0)
                 WriteProgress(new ProgressRecord(1, CommandName, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        private IReadOnlyList<MspLicensing.Store.ItemResult<IReadOnlyList<RenewalAction>>> Write<T>(IReadOnlyList<T> items, Func<MspLicensing.Store.IStoreSession, T, IReadOnlyList<RenewalAction>> apply)
+        {
+            try
+            {
+                return Store.WriteEach(CommandName, items, apply);
+            }
+            catch (MspException ex)
+            {
+                ThrowMspError(ex, null);
+                throw;
+            }
         }
     }
 }
