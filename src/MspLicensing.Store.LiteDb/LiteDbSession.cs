@@ -12,6 +12,7 @@ namespace MspLicensing.Store
         private readonly string _command;
         private readonly string _user;
         private readonly Func<DateTime> _utcNow;
+        private readonly List<AuditEntry> _audit = new List<AuditEntry>();
 
         internal LiteDbSession(LiteDatabase db, string command, string user, Func<DateTime> utcNow)
         {
@@ -91,7 +92,7 @@ namespace MspLicensing.Store
         public void Audit(string action, string targetType, string targetId, string target, string summary)
         {
             RequireWritable();
-            var entry = new AuditEntry
+            _audit.Add(new AuditEntry
             {
                 TimeUtc = _utcNow(),
                 User = _user,
@@ -101,8 +102,15 @@ namespace MspLicensing.Store
                 TargetId = targetId,
                 Target = target,
                 Summary = summary,
-            };
-            _db.GetCollection<AuditEntry>(Schema.AuditCollection).Insert(entry);
+            });
+        }
+
+        /// <summary>Writes the audit entries of the transaction in one go; the store calls it just before committing.</summary>
+        internal void Flush()
+        {
+            if (_audit.Count == 0) return;
+            _db.GetCollection<AuditEntry>(Schema.AuditCollection).InsertBulk(_audit);
+            _audit.Clear();
         }
 
         public IEnumerable<AuditEntry> AuditLog(AuditQuery q)

@@ -178,7 +178,9 @@ namespace MspLicensing.Store
                 _db.BeginTrans();
                 try
                 {
-                    T result = write(new LiteDbSession(_db, command, _user, _utcNow));
+                    var session = new LiteDbSession(_db, command, _user, _utcNow);
+                    T result = write(session);
+                    session.Flush();
                     _db.Commit();
                     return result;
                 }
@@ -220,7 +222,11 @@ namespace MspLicensing.Store
                                 break;
                             }
                         }
-                        if (failedAt < 0) _db.Commit();
+                        if (failedAt < 0)
+                        {
+                            session.Flush();
+                            _db.Commit();
+                        }
                         else _db.Rollback();
                     }
                     catch

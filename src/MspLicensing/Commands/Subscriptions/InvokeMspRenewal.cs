@@ -10,7 +10,8 @@ namespace MspLicensing.Commands
     [OutputType(typeof(RenewalAction))]
     public sealed class InvokeMspRenewalCommand : MspCmdlet
     {
-        private const int BatchSize = 500;
+        // Large batches: a commit costs more than the lock it holds (about 0.3 s for 2,000 subscriptions) delays others.
+        private const int BatchSize = 2000;
 
         [Parameter(Position = 0)]
         public DateTime AsOf { get; set; } = DateTime.Today;
