@@ -24,14 +24,41 @@ namespace MspLicensing.Store
                 (c, doc) => doc["NameKey"] = NameKey(c.Name));
             ServicePlans = new DocumentSet<ServicePlan>(db, Schema.ServicePlanCollection, "ServicePlan", p => p.ServicePlanId, p => p.Name,
                 (p, doc) => doc["NameKey"] = NameKey(p.Name));
-            Subscriptions = new DocumentSet<Subscription>(db, Schema.SubscriptionCollection, "Subscription", x => x.SubscriptionId, x => x.ServicePlan + " " + x.SubscriptionId, null);
-            Licenses = new DocumentSet<License>(db, Schema.LicenseCollection, "License", l => l.LicenseId, l => l.Product + " " + l.ActivationCode, null);
+            Subscriptions = new DocumentSet<Subscription>(db, Schema.SubscriptionCollection, "Subscription", x => x.SubscriptionId, x => x.ServicePlan + " " + x.SubscriptionId, null,
+                onRead: x => _expirations[x.SubscriptionId] = x.ExpirationDate,
+                onWrite: x => _expirations[x.SubscriptionId] = x.ExpirationDate,
+                beforeAll: () => _readAllSubscriptions = true);
+            Licenses = new DocumentSet<License>(db, Schema.LicenseCollection, "License", l => l.LicenseId, l => l.Product + " " + l.ActivationCode, null,
+                onRead: FollowSubscription,
+                beforeAll: () =>
+                {
+                    if (!_readAllSubscriptions) Subscriptions.All();
+                });
         }
 
         public IDocumentSet<Customer> Customers { get; }
         public IDocumentSet<ServicePlan> ServicePlans { get; }
         public IDocumentSet<Subscription> Subscriptions { get; }
         public IDocumentSet<License> Licenses { get; }
+
+        /// <summary>The expiration date of every subscription this transaction read or wrote.</summary>
+        private readonly Dictionary<Guid, DateTime> _expirations = new Dictionary<Guid, DateTime>();
+        private bool _readAllSubscriptions;
+
+        /// <summary>
+        /// A license that follows its subscription (Lifecycle.Follows) takes the subscription's expiration date when it is
+        /// read, so renewing a subscription needs no write to its licenses.
+        /// </summary>
+        private void FollowSubscription(License license)
+        {
+            if (!Lifecycle.Follows(license) || license.SubscriptionId == Guid.Empty) return;
+            if (!_expirations.TryGetValue(license.SubscriptionId, out var expiration))
+            {
+                if (Subscriptions.Get(license.SubscriptionId) == null) return;
+                expiration = _expirations[license.SubscriptionId];
+            }
+            license.ExpirationDate = expiration;
+        }
 
         public ServicePlan FindServicePlanByName(string name)
         {
@@ -153,10 +180,20 @@ namespace MspLicensing.Store
             private readonly Func<T, Guid> _id;
             private readonly Func<T, string> _name;
             private readonly Action<T, BsonDocument> _decorate;
+            private readonly Action<T> _onRead;
+            private readonly Action<T> _onWrite;
+            private readonly Action _beforeAll;
             private readonly Dictionary<Guid, int> _seen = new Dictionary<Guid, int>();
 
-            internal DocumentSet(LiteDatabase db, string collection, string typeName, Func<T, Guid> id, Func<T, string> name, Action<T, BsonDocument> decorate)
+            /// <param name="onRead">Runs on every item read.</param>
+            /// <param name="onWrite">Runs on every item inserted or updated.</param>
+            /// <param name="beforeAll">Runs before All() reads the whole collection.</param>
+            internal DocumentSet(LiteDatabase db, string collection, string typeName, Func<T, Guid> id, Func<T, string> name, Action<T, BsonDocument> decorate,
+                Action<T> onRead = null, Action<T> onWrite = null, Action beforeAll = null)
             {
+                _onRead = onRead;
+                _onWrite = onWrite;
+                _beforeAll = beforeAll;
                 _db = db;
                 _col = db.GetCollection(collection);
                 _typeName = typeName;
@@ -167,7 +204,11 @@ namespace MspLicensing.Store
 
             public T Get(Guid id) => Load(_col.FindById(id));
 
-            public IEnumerable<T> All() => _col.FindAll().Select(Load).ToList();
+            public IEnumerable<T> All()
+            {
+                _beforeAll?.Invoke();
+                return _col.FindAll().Select(Load).ToList();
+            }
 
             internal IReadOnlyList<T> Find(string field, Guid value) => _col.Find(Equal(field, value)).Select(Load).ToList();
 
@@ -178,6 +219,7 @@ namespace MspLicensing.Store
                 item.Revision = 1;
                 _col.Insert(ToDocument(item));
                 _seen[_id(item)] = item.Revision;
+                _onWrite?.Invoke(item);
             }
 
             public void Update(T item)
@@ -186,6 +228,7 @@ namespace MspLicensing.Store
                 item.Revision++;
                 _col.Update(ToDocument(item));
                 _seen[_id(item)] = item.Revision;
+                _onWrite?.Invoke(item);
             }
 
             public void Delete(T item)
@@ -201,6 +244,7 @@ namespace MspLicensing.Store
                 if (doc == null) return null;
                 var item = _db.Mapper.ToObject<T>(doc);
                 _seen[_id(item)] = item.Revision;
+                _onRead?.Invoke(item);
                 return item;
             }
 

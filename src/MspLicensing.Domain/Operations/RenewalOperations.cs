@@ -111,9 +111,10 @@ namespace MspLicensing
         {
             int grace = session.GetAccount().GracePeriodDays;
             var names = session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name);
+            var subscriptions = session.Subscriptions.All();
             var licenses = session.Licenses.All().ToLookup(l => l.SubscriptionId);
             var due = new List<PlannedRenewal>();
-            foreach (var s in session.Subscriptions.All())
+            foreach (var s in subscriptions)
             {
                 var planned = PlanOne(s, licenses[s.SubscriptionId].ToList(), names.TryGetValue(s.CustomerId, out var n) ? n : null, asOf, grace);
                 if (planned != null) due.Add(planned);
@@ -126,7 +127,9 @@ namespace MspLicensing
             var before = licenses.ToDictionary(l => l.LicenseId, l => (l.RecordedStatus, l.ExpirationDate));
             var actions = Plan(s, licenses, customer, asOf, grace);
             if (actions.Count == 0) return null;
-            var changed = licenses.Where(l => before[l.LicenseId] != (l.RecordedStatus, l.ExpirationDate)).ToList();
+            // A license that follows its subscription takes the new expiration date from it: only a new status is written.
+            var changed = licenses.Where(l => before[l.LicenseId].RecordedStatus != l.RecordedStatus
+                                              || (before[l.LicenseId].ExpirationDate != l.ExpirationDate && !Lifecycle.Follows(l))).ToList();
             return new PlannedRenewal(s, changed, actions, customer);
         }
 

@@ -66,6 +66,12 @@ namespace MspLicensing
 
         /// <summary>The licenses of a subscription that still follow it (not cancelled, deactivated or unbundled).</summary>
         public static IEnumerable<License> Live(IEnumerable<License> licenses) =>
-            licenses.Where(l => !l.EndState.HasValue);
+            licenses.Where(Follows);
+
+        /// <summary>
+        /// A live MSP license runs as long as its subscription: its expiration date is the subscription's (R33, R34).
+        /// One that ended early, was unbundled or is not an MSP license keeps its own.
+        /// </summary>
+        public static bool Follows(License license) => !license.EndState.HasValue && license.LicenseModel == LicenseModel.Msp;
     }
 }

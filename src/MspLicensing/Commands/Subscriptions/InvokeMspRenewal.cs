@@ -10,8 +10,9 @@ namespace MspLicensing.Commands
     [OutputType(typeof(RenewalAction))]
     public sealed class InvokeMspRenewalCommand : MspCmdlet
     {
-        // Large batches: a commit costs more than the lock it holds (about 0.3 s for 2,000 subscriptions) delays others.
-        private const int BatchSize = 2000;
+        // Large batches: each commit costs more than the wait it causes others (a batch holds the store's lock for
+        // well under a second), and a run over tens of thousands of subscriptions commits only a few times.
+        private const int BatchSize = 5000;
 
         [Parameter(Position = 0)]
         public DateTime AsOf { get; set; } = DateTime.Today;
@@ -47,10 +48,12 @@ namespace MspLicensing.Commands
         {
             var asOf = AsOf.Date;
             RenewalRun run;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 Dates.Day(nameof(AsOf), asOf);
                 run = Read(s => RenewalOperations.Due(s, asOf));
+                WriteVerbose($"Worked out the run as of {Dates.Format(asOf)} in {watch.ElapsedMilliseconds} ms: {run.Due.Count} subscription(s) have work.");
             }
             catch (MspException ex)
             {
@@ -89,6 +92,7 @@ namespace MspLicensing.Commands
             }
             if (run.Due.Count > 0)
                 WriteProgress(new ProgressRecord(1, CommandName, "Done") { RecordType = ProgressRecordType.Completed });
+            WriteVerbose($"Renewal run as of {Dates.Format(asOf)} done in {watch.ElapsedMilliseconds} ms.");
         }
 
         private IReadOnlyList<MspLicensing.Store.ItemResult<IReadOnlyList<RenewalAction>>> Write<T>(IReadOnlyList<T> items, Func<MspLicensing.Store.IStoreSession, T, IReadOnlyList<RenewalAction>> apply)
