@@ -86,6 +86,16 @@ namespace MspLicensing.Commands
             }
         }
 
+        /// <summary>Writes the items -Skip and -First select (SupportsPaging), and the total with -IncludeTotalCount.</summary>
+        protected void WritePage<T>(IReadOnlyList<T> items)
+        {
+            if (PagingParameters.IncludeTotalCount)
+                WriteObject(PagingParameters.NewTotalCount((ulong)items.Count, 1.0));
+            ulong end = PagingParameters.Skip + Math.Min(PagingParameters.First, (ulong)items.Count);
+            for (ulong i = PagingParameters.Skip; i < end && i < (ulong)items.Count; i++)
+                WriteObject(items[(int)i]);
+        }
+
         /// <summary>Writes a domain error as a non-terminating error.</summary>
         protected void WriteMspError(Exception ex, object target) => WriteError(Errors.Record(ex, target));
 

@@ -37,4 +37,43 @@ namespace MspLicensing.Commands
                 ? $"{InputObject.ServicePlan} of {InputObject.Customer} ({InputObject.SubscriptionId})"
                 : target.ToString();
     }
+
+    /// <summary>
+    /// The base of the cmdlets that change subscriptions one pipeline item at a time (Set, Suspend, Resume, Stop):
+    /// -ServicePlan narrows -Customer, -Date is the day of the change, -PassThru writes the changed subscriptions.
+    /// </summary>
+    public abstract class SubscriptionChangeCmdlet : SubscriptionCmdlet
+    {
+        private PipelineBatch<SubscriptionRef, Subscription> _batch;
+
+        [Parameter(ParameterSetName = Identity.ByCustomer, Position = 1)]
+        [ArgumentCompleter(typeof(ServicePlanNameCompleter))]
+        public ServicePlanPipeBind ServicePlan { get; set; }
+
+        [Parameter]
+        public DateTime Date { get; set; } = DateTime.Today;
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>What -WhatIf says the command does, e.g. "Suspend subscription".</summary>
+        protected abstract string Action { get; }
+
+        /// <summary>What the progress counts, e.g. "subscriptions suspended".</summary>
+        protected abstract string Done { get; }
+
+        /// <summary>The one domain operation, inside the transaction of the item's batch.</summary>
+        protected abstract Subscription Apply(MspLicensing.Store.IStoreSession session, SubscriptionRef target);
+
+        protected override void BeginProcessing() =>
+            _batch = new PipelineBatch<SubscriptionRef, Subscription>(this, Apply, Describe, Done, writeResults: PassThru);
+
+        protected override void ProcessRecord()
+        {
+            var target = Target(ServicePlan);
+            if (ShouldProcess(Describe(target), Action)) _batch.Add(target);
+        }
+
+        protected override void EndProcessing() => _batch.Complete();
+    }
 }

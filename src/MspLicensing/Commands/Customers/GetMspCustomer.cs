@@ -101,10 +101,7 @@ namespace MspLicensing.Commands
             foreach (var missing in (CustomerId ?? new Guid[0]).Where(id => customers.All(c => c.CustomerId != id)))
                 WriteMspError(CustomerNotFound($"has the id '{missing}'", missing, filtered), missing);
 
-            if (PagingParameters.IncludeTotalCount)
-                WriteObject(PagingParameters.NewTotalCount((ulong)customers.Count, 1.0));
-            foreach (var customer in customers.Skip((int)Math.Min(PagingParameters.Skip, int.MaxValue)).Take((int)Math.Min(PagingParameters.First, int.MaxValue)))
-                WriteObject(customer);
+            WritePage(customers);
         }
 
         private static MspException CustomerNotFound(string what, object target, bool filtered) =>

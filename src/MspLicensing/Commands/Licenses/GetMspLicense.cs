@@ -81,10 +81,7 @@ namespace MspLicensing.Commands
             if (ActivationCode != null && !Wildcard.ContainsWildcard(ActivationCode) && found.Count == 0)
                 WriteMspError(new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
                     $"No license has the activation code '{ActivationCode}'{(query.Customer != null || query.Product != null || query.Status.HasValue ? " and matches the other filters" : string.Empty)}.", ActivationCode), ActivationCode);
-            if (PagingParameters.IncludeTotalCount)
-                WriteObject(PagingParameters.NewTotalCount((ulong)found.Count, 1.0));
-            foreach (var l in found.Skip((int)Math.Min(PagingParameters.Skip, int.MaxValue)).Take((int)Math.Min(PagingParameters.First, int.MaxValue)))
-                WriteObject(l);
+            WritePage(found);
         }
     }
 }

@@ -79,10 +79,7 @@ namespace MspLicensing.Commands
                 User = User,
             };
             var entries = Read(s => s.AuditLog(query).ToList());
-            if (PagingParameters.IncludeTotalCount)
-                WriteObject(PagingParameters.NewTotalCount((ulong)entries.Count, 1.0));
-            foreach (var entry in entries.Skip((int)Math.Min(PagingParameters.Skip, int.MaxValue)).Take((int)Math.Min(PagingParameters.First, int.MaxValue)))
-                WriteObject(entry);
+            WritePage(entries);
         }
     }
 }

@@ -67,10 +67,7 @@ namespace MspLicensing.Commands
                 AsOf = AsOf,
             };
             if (!TryRead(s => SubscriptionOperations.Find(s, query), Customer?.Display ?? ServicePlan?.Display, out var found)) return;
-            if (PagingParameters.IncludeTotalCount)
-                WriteObject(PagingParameters.NewTotalCount((ulong)found.Count, 1.0));
-            foreach (var s in found.Skip((int)Math.Min(PagingParameters.Skip, int.MaxValue)).Take((int)Math.Min(PagingParameters.First, int.MaxValue)))
-                WriteObject(s);
+            WritePage(found);
         }
     }
 }

@@ -6,20 +6,8 @@ namespace MspLicensing.Commands
 {
     [Cmdlet(VerbsLifecycle.Resume, "MspSubscription", DefaultParameterSetName = Identity.ByCustomer, SupportsShouldProcess = true)]
     [OutputType(typeof(Subscription))]
-    public sealed class ResumeMspSubscriptionCommand : SubscriptionCmdlet
+    public sealed class ResumeMspSubscriptionCommand : SubscriptionChangeCmdlet
     {
-        private PipelineBatch<SubscriptionRef, Subscription> _batch;
-
-        [Parameter(ParameterSetName = Identity.ByCustomer, Position = 1)]
-        [ArgumentCompleter(typeof(ServicePlanNameCompleter))]
-        public ServicePlanPipeBind ServicePlan { get; set; }
-
-        [Parameter]
-        public DateTime Date { get; set; } = DateTime.Today;
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Resumes suspended subscriptions and turns auto-renewal on again.",
@@ -50,19 +38,11 @@ namespace MspLicensing.Commands
             Related = new[] { "Suspend-MspSubscription", "Invoke-MspRenewal", "Get-MspSubscription" },
         };
 
-        protected override void BeginProcessing()
-        {
-            _batch = new PipelineBatch<SubscriptionRef, Subscription>(this,
-                (session, target) => SubscriptionOperations.Resume(session, target, Date, DateTime.UtcNow),
-                Describe, "subscriptions resumed", writeResults: PassThru);
-        }
+        protected override string Action => "Resume subscription";
 
-        protected override void ProcessRecord()
-        {
-            var target = Target(ServicePlan);
-            if (ShouldProcess(Describe(target), "Resume subscription")) _batch.Add(target);
-        }
+        protected override string Done => "subscriptions resumed";
 
-        protected override void EndProcessing() => _batch.Complete();
+        protected override Subscription Apply(MspLicensing.Store.IStoreSession session, SubscriptionRef target) =>
+            SubscriptionOperations.Resume(session, target, Date, DateTime.UtcNow);
     }
 }

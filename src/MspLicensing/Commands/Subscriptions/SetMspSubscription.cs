@@ -7,13 +7,9 @@ namespace MspLicensing.Commands
 {
     [Cmdlet(VerbsCommon.Set, "MspSubscription", DefaultParameterSetName = Identity.ByCustomer, SupportsShouldProcess = true)]
     [OutputType(typeof(Subscription))]
-    public sealed class SetMspSubscriptionCommand : SubscriptionCmdlet
+    public sealed class SetMspSubscriptionCommand : SubscriptionChangeCmdlet
     {
-        private PipelineBatch<(SubscriptionRef Target, SubscriptionChanges Changes), Subscription> _batch;
-
-        [Parameter(ParameterSetName = Identity.ByCustomer, Position = 1)]
-        [ArgumentCompleter(typeof(ServicePlanNameCompleter))]
-        public ServicePlanPipeBind ServicePlan { get; set; }
+        private SubscriptionChanges _changes;
 
         [Parameter]
         [Alias("Units")]
@@ -31,12 +27,6 @@ namespace MspLicensing.Commands
 
         [Parameter]
         public int AutoRenewalMonths { get; set; }
-
-        [Parameter]
-        public DateTime Date { get; set; } = DateTime.Today;
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
 
         public static CommandHelp Help => new CommandHelp
         {
@@ -79,18 +69,9 @@ namespace MspLicensing.Commands
 
         protected override void BeginProcessing()
         {
-            _batch = new PipelineBatch<(SubscriptionRef Target, SubscriptionChanges Changes), Subscription>(this,
-                (session, item) => SubscriptionOperations.Change(session, item.Target, item.Changes, DateTime.UtcNow),
-                item => Describe(item.Target), "subscriptions changed", writeResults: PassThru);
-        }
-
-        protected override void ProcessRecord()
-        {
-            var target = Target(ServicePlan);
-            SubscriptionChanges changes;
             try
             {
-                changes = new SubscriptionChanges
+                _changes = new SubscriptionChanges
                 {
                     Seats = Bound(nameof(Seats)) ? Seats : (int?)null,
                     ProductSeats = Tables.Seats(ProductSeats, nameof(ProductSeats)),
@@ -102,13 +83,16 @@ namespace MspLicensing.Commands
             }
             catch (MspException ex)
             {
-                WriteMspError(ex, Describe(target));
-                return;
+                ThrowMspError(ex, ex.Target);
             }
-            if (ShouldProcess(Describe(target), "Change subscription"))
-                _batch.Add((target, changes));
+            base.BeginProcessing();
         }
 
-        protected override void EndProcessing() => _batch.Complete();
+        protected override string Action => "Change subscription";
+
+        protected override string Done => "subscriptions changed";
+
+        protected override Subscription Apply(MspLicensing.Store.IStoreSession session, SubscriptionRef target) =>
+            SubscriptionOperations.Change(session, target, _changes, DateTime.UtcNow);
     }
 }

@@ -6,20 +6,8 @@ namespace MspLicensing.Commands
 {
     [Cmdlet(VerbsLifecycle.Stop, "MspSubscription", DefaultParameterSetName = Identity.ByCustomer, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(Subscription))]
-    public sealed class StopMspSubscriptionCommand : SubscriptionCmdlet
+    public sealed class StopMspSubscriptionCommand : SubscriptionChangeCmdlet
     {
-        private PipelineBatch<SubscriptionRef, Subscription> _batch;
-
-        [Parameter(ParameterSetName = Identity.ByCustomer, Position = 1)]
-        [ArgumentCompleter(typeof(ServicePlanNameCompleter))]
-        public ServicePlanPipeBind ServicePlan { get; set; }
-
-        [Parameter]
-        public DateTime Date { get; set; } = DateTime.Today;
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Cancels subscriptions at once.",
@@ -50,19 +38,11 @@ namespace MspLicensing.Commands
             Related = new[] { "Suspend-MspSubscription", "Get-MspSubscription", "New-MspSubscription" },
         };
 
-        protected override void BeginProcessing()
-        {
-            _batch = new PipelineBatch<SubscriptionRef, Subscription>(this,
-                (session, target) => SubscriptionOperations.Cancel(session, target, Date, DateTime.UtcNow),
-                Describe, "subscriptions cancelled", writeResults: PassThru);
-        }
+        protected override string Action => "Cancel subscription";
 
-        protected override void ProcessRecord()
-        {
-            var target = Target(ServicePlan);
-            if (ShouldProcess(Describe(target), "Cancel subscription")) _batch.Add(target);
-        }
+        protected override string Done => "subscriptions cancelled";
 
-        protected override void EndProcessing() => _batch.Complete();
+        protected override Subscription Apply(MspLicensing.Store.IStoreSession session, SubscriptionRef target) =>
+            SubscriptionOperations.Cancel(session, target, Date, DateTime.UtcNow);
     }
 }

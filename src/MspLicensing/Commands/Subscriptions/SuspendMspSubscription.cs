@@ -6,22 +6,10 @@ namespace MspLicensing.Commands
 {
     [Cmdlet(VerbsLifecycle.Suspend, "MspSubscription", DefaultParameterSetName = Identity.ByCustomer, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Subscription))]
-    public sealed class SuspendMspSubscriptionCommand : SubscriptionCmdlet
+    public sealed class SuspendMspSubscriptionCommand : SubscriptionChangeCmdlet
     {
-        private PipelineBatch<SubscriptionRef, Subscription> _batch;
-
-        [Parameter(ParameterSetName = Identity.ByCustomer, Position = 1)]
-        [ArgumentCompleter(typeof(ServicePlanNameCompleter))]
-        public ServicePlanPipeBind ServicePlan { get; set; }
-
-        [Parameter]
-        public DateTime Date { get; set; } = DateTime.Today;
-
         [Parameter]
         public DateTime ExpirationDate { get; set; }
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
 
         public static CommandHelp Help => new CommandHelp
         {
@@ -54,20 +42,11 @@ namespace MspLicensing.Commands
             Related = new[] { "Resume-MspSubscription", "Stop-MspSubscription", "Get-MspSubscription" },
         };
 
-        protected override void BeginProcessing()
-        {
-            DateTime? until = Bound(nameof(ExpirationDate)) ? ExpirationDate : (DateTime?)null;
-            _batch = new PipelineBatch<SubscriptionRef, Subscription>(this,
-                (session, target) => SubscriptionOperations.Suspend(session, target, Date, until, DateTime.UtcNow),
-                Describe, "subscriptions suspended", writeResults: PassThru);
-        }
+        protected override string Action => "Suspend subscription";
 
-        protected override void ProcessRecord()
-        {
-            var target = Target(ServicePlan);
-            if (ShouldProcess(Describe(target), "Suspend subscription")) _batch.Add(target);
-        }
+        protected override string Done => "subscriptions suspended";
 
-        protected override void EndProcessing() => _batch.Complete();
+        protected override Subscription Apply(MspLicensing.Store.IStoreSession session, SubscriptionRef target) =>
+            SubscriptionOperations.Suspend(session, target, Date, Bound(nameof(ExpirationDate)) ? ExpirationDate : (DateTime?)null, DateTime.UtcNow);
     }
 }
