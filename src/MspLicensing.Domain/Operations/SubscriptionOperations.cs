@@ -80,7 +80,7 @@ namespace MspLicensing
         }
 
         /// <summary>Stores a license per part of a plan product (each component of a suite), skipping the parts <paramref name="skip"/> names.</summary>
-        private static List<License> NewLicenses(IStoreSession session, Subscription subscription, PlanProduct planProduct, int seats, DateTime start, string type, ISet<string> skip = null)
+        internal static List<License> NewLicenses(IStoreSession session, Subscription subscription, PlanProduct planProduct, int seats, DateTime start, string type, ISet<string> skip = null)
         {
             var product = planProduct.Product;
             var parts = product.Kind == ProductKind.Suite ? product.Components.Select(c => Catalog.Find(c)).ToList() : new List<Product> { product };
@@ -132,7 +132,7 @@ namespace MspLicensing
         }
 
         /// <summary>Whether a license still counts as held on a day: live (not ended) and not past its grace period.</summary>
-        private static bool Holds(License l, DateTime day, int graceDays) =>
+        internal static bool Holds(License l, DateTime day, int graceDays) =>
             (!l.EndState.HasValue || l.EndState == LicenseStatus.Unbundled) && day < l.ExpirationDate.AddDays(graceDays);
 
         /// <summary>The product codes a plan licenses: its products, with suites expanded to their components.</summary>
@@ -140,7 +140,7 @@ namespace MspLicensing
             new HashSet<string>(plan.Products.SelectMany(p => p.Product.Kind == ProductKind.Suite ? p.Product.Components : new[] { p.Code }), StringComparer.OrdinalIgnoreCase);
 
         /// <summary>R39: no MSP license where the customer holds a non-MSP license of the same product.</summary>
-        private static void CheckNoMixing(Customer customer, ServicePlan plan, IEnumerable<License> held, DateTime day, int graceDays)
+        internal static void CheckNoMixing(Customer customer, ServicePlan plan, IEnumerable<License> held, DateTime day, int graceDays)
         {
             var codes = LicensedCodes(plan);
             var mixed = held.Where(l => l.LicenseModel == LicenseModel.NonMsp && Holds(l, day, graceDays) && codes.Contains(l.Product)).ToList();

@@ -86,6 +86,21 @@ namespace MspLicensing
         public static readonly Rule R40 = new Rule("R40", "Crossgrade", "Duplicates need a crossgrade",
             "Assigning a plan whose products duplicate products the customer already holds requires a crossgrade: a plain assignment is refused, naming the duplicates (Invoke-MspCrossgrade).");
 
+        public static readonly Rule R41 = new Rule("R41", "Crossgrade", "What happens to duplicates",
+            "In a crossgrade, duplicate Service licenses transfer automatically from the existing subscription and keep their activation code (License transfer from <plan>); for duplicate Software licenses the partner decides: Transfer (keep the code) or New (a new code; the old license is deactivated). Products the customer did not hold are New.");
+
+        public static readonly Rule R42 = new Rule("R42", "Crossgrade", "Upgrade paths",
+            "Duplicates are found along the upgrade paths, for example Worry-Free Business Security Services, then Worry-Free Services Advanced, then Worry-Free XDR: a component and the suite it sits in count as the same product.");
+
+        public static readonly Rule R43 = new Rule("R43", "Crossgrade", "Unbundled licenses",
+            "Leaving a suite for a plan that does not cover all of it leaves the suite's other licenses as Unbundled standalone licenses, usable until their expiration date.");
+
+        public static readonly Rule R44 = new Rule("R44", "Crossgrade", "New licenses start at once",
+            "The licenses of the new plan start on the day of the crossgrade; a subscription left with no license ends as Deactivated (deactivated by license transfer).");
+
+        public static readonly Rule R45 = new Rule("R45", "Crossgrade", "Preview first",
+            "Before anything changes, the crossgrade plan shows which product is New and which is transferred from which plan with which activation code (Get-MspCrossgradePlan, or -WhatIf).");
+
         /// <summary>Every rule, in number order.</summary>
         public static IReadOnlyList<Rule> All { get; } = typeof(Rules)
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -1,0 +1,255 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MspLicensing.Store;
+
+namespace MspLicensing
+{
+    /// <summary>Moving a customer to a plan whose products it partly holds already (R40-R45).</summary>
+    public static class CrossgradeOperations
+    {
+        /// <summary>R45: what a crossgrade would do, without changing anything.</summary>
+        public static IReadOnlyList<CrossgradeStep> Plan(IStoreSession session, CrossgradeRequest request) =>
+            Work.Prepare(session, request).Steps;
+
+        /// <summary>
+        /// R41-R44: carries the crossgrade out inside the caller's transaction and returns the new subscription. A
+        /// Software duplicate without a choice in <see cref="CrossgradeRequest.SoftwareAction"/> stops it before anything is written.
+        /// </summary>
+        public static Subscription Invoke(IStoreSession session, CrossgradeRequest request, DateTime nowUtc)
+        {
+            var work = Work.Prepare(session, request);
+            var undecided = work.Steps.Where(s => s.Action == CrossgradeAction.Decide).ToList();
+            if (undecided.Count > 0)
+                throw MspException.ForRule(Rules.R41, "SoftwareActionRequired", ErrorKind.InvalidArgument,
+                    $"The crossgrade of '{work.Customer.Name}' to '{work.Plan.Name}' needs a decision for the Software licenses it holds already: "
+                    + string.Join(", ", undecided.Select(s => $"{s.Product} ({s.ActivationCode}, from '{s.FromServicePlan}')"))
+                    + $". Give -SoftwareAction @{{ {string.Join("; ", undecided.Select(s => $"'{s.Product}' = 'Transfer'"))} }} to keep the activation codes, or 'New' for new ones.",
+                    work.Customer);
+            return work.Execute(session, nowUtc);
+        }
+
+        /// <summary>The crossgrade worked out from one read of the customer's subscriptions and licenses.</summary>
+        private sealed class Work
+        {
+            private readonly List<(License License, PlanProduct Into)> _transfers = new List<(License, PlanProduct)>();
+            private readonly List<(License License, PlanProduct Into)> _replaced = new List<(License, PlanProduct)>();
+            private readonly List<License> _unbundled = new List<License>();
+            private readonly List<Subscription> _ended = new List<Subscription>();
+            private readonly Dictionary<string, ISet<string>> _transferredParts = new Dictionary<string, ISet<string>>(StringComparer.OrdinalIgnoreCase);
+            private Dictionary<string, int> _seats;
+            private DateTime _date;
+
+            public Customer Customer { get; private set; }
+            public ServicePlan Plan { get; private set; }
+            public List<CrossgradeStep> Steps { get; } = new List<CrossgradeStep>();
+
+            public static Work Prepare(IStoreSession session, CrossgradeRequest request)
+            {
+                var account = session.GetAccount();
+                AccountRules.RequireLmp(account, "Crossgrades");
+                var work = new Work();
+                var customer = work.Customer = CustomerOperations.Resolve(session, request.Customer);
+                var plan = work.Plan = ServicePlanOperations.Resolve(session, request.ServicePlan);
+                if (!plan.Enabled)
+                    throw MspException.ForRule(Rules.R20, "ServicePlanDisabled", ErrorKind.InvalidOperation,
+                        $"Service plan '{plan.Name}' is disabled and cannot be assigned; enable it with Set-MspServicePlan -Name '{plan.Name}' -Enabled $true.", plan);
+                if (plan.Version == PlanVersion.Trial)
+                    throw MspException.ForRule(Rules.R37, "CrossgradeToTrial", ErrorKind.InvalidArgument,
+                        $"Service plan '{plan.Name}' is a Trial plan; a crossgrade moves a customer to a Full plan (assign trials with New-MspSubscription).", plan);
+                var date = work._date = Dates.Day("Date", request.Date);
+                var held = session.LicensesOfCustomer(customer.CustomerId)
+                    .Where(l => l.LicenseModel == LicenseModel.Msp && SubscriptionOperations.Holds(l, date, account.GracePeriodDays)).ToList();
+                SubscriptionOperations.CheckNoMixing(customer, plan, session.LicensesOfCustomer(customer.CustomerId), date, account.GracePeriodDays);
+                var subscriptions = session.SubscriptionsOfCustomer(customer.CustomerId).ToDictionary(s => s.SubscriptionId);
+                string PlanOf(License l) => subscriptions.TryGetValue(l.SubscriptionId, out var s) ? s.ServicePlan : null;
+
+                CrossgradeStep Step(CrossgradeAction action, string product, string suite, License from, string status) => new CrossgradeStep
+                {
+                    Customer = customer.Name,
+                    ServicePlan = plan.Name,
+                    Product = product,
+                    ProductName = Catalog.Find(product)?.Name,
+                    Suite = suite,
+                    Action = action,
+                    FromServicePlan = from == null ? null : PlanOf(from),
+                    FromSubscriptionId = from?.SubscriptionId,
+                    ActivationCode = from?.ActivationCode,
+                    LicenseStatus = status,
+                };
+
+                // R41, R42: every part of the new plan (a suite's components) is New, a transfer, or a Software choice.
+                var touched = new HashSet<Guid>();
+                var choices = new Dictionary<string, SoftwareChoice>(StringComparer.OrdinalIgnoreCase);
+                foreach (var pair in request.SoftwareAction ?? new Dictionary<string, SoftwareChoice>())
+                    choices[Catalog.Get("SoftwareAction", pair.Key).Code] = pair.Value;
+                var softwareDuplicates = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var planProduct in plan.Products)
+                {
+                    string suite = planProduct.Product.Kind == ProductKind.Suite ? planProduct.Code : null;
+                    var parts = suite != null ? planProduct.Product.Components : (IReadOnlyList<string>)new[] { planProduct.Code };
+                    var transferred = work._transferredParts[planProduct.Code] = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                    foreach (var part in parts)
+                    {
+                        var duplicate = held.FirstOrDefault(l => string.Equals(l.Product, part, StringComparison.OrdinalIgnoreCase));
+                        if (duplicate == null)
+                        {
+                            work.Steps.Add(Step(CrossgradeAction.New, part, suite, null, "New"));
+                            continue;
+                        }
+                        touched.Add(duplicate.SubscriptionId);
+                        bool software = Catalog.Find(part).Kind == ProductKind.Software;
+                        SoftwareChoice? choice = null;
+                        if (software)
+                        {
+                            softwareDuplicates.Add(part);
+                            if (choices.TryGetValue(part, out var c)) choice = c;
+                        }
+                        if (!software || choice == SoftwareChoice.Transfer)
+                        {
+                            work.Steps.Add(Step(CrossgradeAction.Transfer, part, suite, duplicate, "License transfer from " + PlanOf(duplicate)));
+                            work._transfers.Add((duplicate, planProduct));
+                            transferred.Add(part);
+                        }
+                        else if (choice == SoftwareChoice.New)
+                        {
+                            work.Steps.Add(Step(CrossgradeAction.New, part, suite, null, $"New (replaces {duplicate.ActivationCode})"));
+                            work.Steps.Add(Step(CrossgradeAction.Deactivate, part, null, duplicate, "Deactivated: replaced by a new license"));
+                            work._replaced.Add((duplicate, planProduct));
+                        }
+                        else
+                        {
+                            work.Steps.Add(Step(CrossgradeAction.Decide, part, suite, duplicate,
+                                $"Software duplicate from {PlanOf(duplicate)}: choose Transfer or New (-SoftwareAction)"));
+                        }
+                    }
+                }
+                foreach (var key in choices.Keys.Where(k => !softwareDuplicates.Contains(k)))
+                    throw MspException.InvalidValue("SoftwareAction", key,
+                        "name the Software products the customer holds that the new plan duplicates"
+                        + (softwareDuplicates.Count > 0 ? ": " + string.Join(", ", softwareDuplicates) : " (this crossgrade has none)"));
+
+                // R43: a suite left behind keeps its other licenses as standalone ones; R44: an empty subscription ends.
+                var moved = new HashSet<Guid>(work._transfers.Select(t => t.License.LicenseId).Concat(work._replaced.Select(r => r.License.LicenseId)));
+                foreach (var id in touched)
+                {
+                    var remaining = held.Where(l => l.SubscriptionId == id && !moved.Contains(l.LicenseId) && Lifecycle.Follows(l)).ToList();
+                    bool bundle = held.Any(l => l.SubscriptionId == id && l.Suite != null);
+                    if (bundle)
+                    {
+                        foreach (var l in remaining)
+                        {
+                            work.Steps.Add(Step(CrossgradeAction.Unbundle, l.Product, null, l, $"Unbundled: usable until {Dates.Format(l.ExpirationDate)}"));
+                            work._unbundled.Add(l);
+                        }
+                    }
+                    if (!bundle && remaining.Count > 0) continue;
+                    var s = subscriptions[id];
+                    work._ended.Add(s);
+                    work.Steps.Add(new CrossgradeStep
+                    {
+                        Customer = customer.Name,
+                        ServicePlan = plan.Name,
+                        Action = CrossgradeAction.EndSubscription,
+                        FromServicePlan = s.ServicePlan,
+                        FromSubscriptionId = s.SubscriptionId,
+                        LicenseStatus = "Deactivated by license transfer",
+                    });
+                }
+                work._seats = SeatsFor(plan, request, work._transfers.Concat(work._replaced).ToList(), date);
+                return work;
+            }
+
+            /// <summary>Seats per plan product: -ProductSeats, then -Seats, then the seats of the licenses it takes over, then the plan's units.</summary>
+            private static Dictionary<string, int> SeatsFor(ServicePlan plan, CrossgradeRequest request, List<(License License, PlanProduct Into)> takenOver, DateTime date)
+            {
+                var result = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                foreach (var p in plan.Products)
+                {
+                    int? given = null;
+                    if (request.ProductSeats != null)
+                        foreach (var pair in request.ProductSeats)
+                            if (string.Equals(Catalog.Get("ProductSeats", pair.Key).Code, p.Code, StringComparison.OrdinalIgnoreCase))
+                                given = SubscriptionOperations.ValidateSeats("ProductSeats." + p.Code, pair.Value, false);
+                    if (!given.HasValue && request.Seats.HasValue) given = SubscriptionOperations.ValidateSeats("Seats", request.Seats.Value, false);
+                    var mine = takenOver.Where(t => t.Into == p).Select(t => t.License.SeatsOn(date)).ToList();
+                    result[p.Code] = given ?? (mine.Count > 0 ? mine.Max() : plan.Seats);
+                }
+                if (request.ProductSeats != null)
+                    foreach (var key in request.ProductSeats.Keys.Where(k => !plan.Products.Any(p => string.Equals(p.Code, Catalog.Get("ProductSeats", k).Code, StringComparison.OrdinalIgnoreCase))))
+                        throw MspException.InvalidValue("ProductSeats", key, $"name products of service plan '{plan.Name}': {string.Join(", ", plan.Products.Select(p => p.Code))}");
+                return result;
+            }
+
+            public Subscription Execute(IStoreSession session, DateTime nowUtc)
+            {
+                var plan = Plan;
+                var date = _date;
+                var subscription = new Subscription
+                {
+                    SubscriptionId = Guid.NewGuid(),
+                    CustomerId = Customer.CustomerId,
+                    ServicePlanId = plan.ServicePlanId,
+                    ServicePlan = plan.Name,
+                    PlanVersion = plan.Version,
+                    StartDate = date,
+                    ExpirationDate = Dates.AddMonths(date, plan.InitialPeriodMonths, date.Day),
+                    RenewalDay = date.Day,
+                    InitialPeriodMonths = plan.InitialPeriodMonths,
+                    AutoRenewalMonths = plan.AutoRenewalMonths,
+                    AutoRenewal = plan.AutoRenewalMonths.HasValue,
+                    ExpirationNoticeDays = plan.ExpirationNoticeDays,
+                    CreatedUtc = nowUtc,
+                    ModifiedUtc = nowUtc,
+                };
+                subscription.RecordedStatus = Lifecycle.StatusOf(subscription, date);
+                session.Subscriptions.Insert(subscription);
+
+                foreach (var (license, into) in _transfers)
+                {
+                    // R41: the license moves with its id, activation code and seat history (the usage report bills it once).
+                    license.SubscriptionId = subscription.SubscriptionId;
+                    license.Suite = into.Product.Kind == ProductKind.Suite ? into.Code : null;
+                    license.LicenseType = "Full";
+                    license.DataCenter = license.DataCenter ?? into.DataCenterOf(license.Product);
+                    license.ExpirationDate = subscription.ExpirationDate;
+                    if (license.SeatsOn(date) != _seats[into.Code]) SubscriptionOperations.SetSeats(license, date, _seats[into.Code]);
+                    license.RecordedStatus = Lifecycle.StatusOf(license, subscription, date, 0);
+                    session.Licenses.Update(license);
+                }
+                foreach (var planProduct in plan.Products)
+                {
+                    // R44: what was not transferred starts now with a new activation code.
+                    SubscriptionOperations.NewLicenses(session, subscription, planProduct, _seats[planProduct.Code], date, "Full", _transferredParts[planProduct.Code]);
+                }
+                foreach (var (license, _) in _replaced)
+                {
+                    license.EndState = LicenseStatus.Deactivated;
+                    license.EndDate = date;
+                    session.Licenses.Update(license);
+                }
+                foreach (var license in _unbundled)
+                {
+                    // R43: standalone from now on, with the expiration date it has.
+                    license.EndState = LicenseStatus.Unbundled;
+                    license.EndDate = date;
+                    session.Licenses.Update(license);
+                }
+                foreach (var ended in _ended)
+                {
+                    var s = session.Subscriptions.Get(ended.SubscriptionId);
+                    s.DeactivatedOn = date;
+                    s.AutoRenewal = false;
+                    s.ModifiedUtc = nowUtc;
+                    session.Subscriptions.Update(s);
+                }
+                session.Audit("Crossgrade", SubscriptionOperations.TargetType, subscription.SubscriptionId.ToString(), Customer.Name + " / " + plan.Name,
+                    $"Crossgrade to '{plan.Name}' on {Dates.Format(date)}: " + string.Join("; ", Steps.Select(s =>
+                        (s.Product ?? "subscription '" + s.FromServicePlan + "'") + " " + s.LicenseStatus + (s.ActivationCode == null ? string.Empty : " (" + s.ActivationCode + ")"))));
+                subscription.Customer = Customer.Name;
+                subscription.Status = Lifecycle.StatusOf(subscription, date);
+                return subscription;
+            }
+        }
+    }
+}
