@@ -37,6 +37,8 @@
         'Get-MspLicense'
         'Set-MspLicense'
         'Invoke-MspRenewal'
+        'Get-MspCrossgradePlan'
+        'Invoke-MspCrossgrade'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

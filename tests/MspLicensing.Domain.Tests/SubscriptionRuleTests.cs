@@ -394,6 +394,21 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void A_renewing_subscription_still_holds_its_products_before_the_renewal_run_R40()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Monthly", "WFBSS", initial: 1, renewal: 1);
+            f.Plan("Fixed month", "CAS", initial: 1);
+            f.Plan("XDR", "WFXDR");
+            f.Assign("Monthly", Jan15);
+            f.Assign("Fixed month", Jan15);
+            // Months later, with no renewal run in between: WFBSS renews and is held; CAS ended long ago and is not.
+            var ex = Assert.Throws<MspException>(() => f.Assign("XDR", new DateTime(2026, 11, 1)));
+            Assert.Contains("WFBSS (from 'Monthly'", ex.Message);
+            Assert.DoesNotContain("CAS (from", ex.Message);
+        }
+
+        [Fact]
         public void Duplicate_products_need_a_crossgrade_R40()
         {
             using var f = new SubscriptionFixture();

@@ -86,6 +86,13 @@ namespace MspLicensing.Module.Tests
             { "Set-MspLicense -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF -Used 5", "MspLicensing.LicenseNotFound", "WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF" },
             { "Get-MspLicense -Customer Contoso | Set-MspLicense -Used -1", "MspLicensing.InvalidValue", "Used '-1'" },
             { "Invoke-MspRenewal -AsOf 2150-01-01", "MspLicensing.InvalidValue", "AsOf '2150-01-01'" },
+            { "Get-MspCrossgradePlan -Customer Contoso -ServicePlan Nope", "MspLicensing.ServicePlanNotFound", "'Nope'" },
+            { "Get-MspCrossgradePlan -Customer Nobody -ServicePlan XDR", "MspLicensing.CustomerNotFound", "'Nobody'" },
+            { "Get-MspCrossgradePlan -Customer Contoso -ServicePlan XDR -SoftwareAction @{ CAS = 'New' }", "MspLicensing.InvalidValue", "SoftwareAction 'CAS'" },
+            { "Invoke-MspCrossgrade -Customer Contoso -ServicePlan XDR -SoftwareAction @{ 'WFBS-ADV' = 'Keep' }", "MspLicensing.InvalidValue", "SoftwareAction.WFBS-ADV 'Keep'" },
+            { "Invoke-MspCrossgrade -Customer Contoso -ServicePlan Trial", "MspLicensing.CrossgradeToTrial", "Trial" },
+            { "Invoke-MspCrossgrade -Customer Contoso -ServicePlan XDR -Seats 0", "MspLicensing.InvalidValue", "Seats '0'" },
+            { "Invoke-MspCrossgrade -Customer Contoso -ServicePlan XDR -Date 1999-01-01", "MspLicensing.InvalidValue", "Date '1999-01-01'" },
         };
 
         [Theory]

@@ -58,10 +58,11 @@ namespace MspLicensing
                     throw MspException.ForRule(Rules.R37, "CrossgradeToTrial", ErrorKind.InvalidArgument,
                         $"Service plan '{plan.Name}' is a Trial plan; a crossgrade moves a customer to a Full plan (assign trials with New-MspSubscription).", plan);
                 var date = work._date = Dates.Day("Date", request.Date);
-                var held = session.LicensesOfCustomer(customer.CustomerId)
-                    .Where(l => l.LicenseModel == LicenseModel.Msp && SubscriptionOperations.Holds(l, date, account.GracePeriodDays)).ToList();
-                SubscriptionOperations.CheckNoMixing(customer, plan, session.LicensesOfCustomer(customer.CustomerId), date, account.GracePeriodDays);
                 var subscriptions = session.SubscriptionsOfCustomer(customer.CustomerId).ToDictionary(s => s.SubscriptionId);
+                var licenses = session.LicensesOfCustomer(customer.CustomerId);
+                var held = licenses.Where(l => l.LicenseModel == LicenseModel.Msp
+                                               && SubscriptionOperations.Holds(l, SubscriptionOperations.SubscriptionOf(l, subscriptions), date, account.GracePeriodDays)).ToList();
+                SubscriptionOperations.CheckNoMixing(customer, plan, licenses, subscriptions, date, account.GracePeriodDays);
                 string PlanOf(License l) => subscriptions.TryGetValue(l.SubscriptionId, out var s) ? s.ServicePlan : null;
 
                 CrossgradeStep Step(CrossgradeAction action, string product, string suite, License from, string status) => new CrossgradeStep
@@ -82,8 +83,15 @@ namespace MspLicensing
                 var touched = new HashSet<Guid>();
                 var choices = new Dictionary<string, SoftwareChoice>(StringComparer.OrdinalIgnoreCase);
                 foreach (var pair in request.SoftwareAction ?? new Dictionary<string, SoftwareChoice>())
-                    choices[Catalog.Get("SoftwareAction", pair.Key).Code] = pair.Value;
-                var softwareDuplicates = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                {
+                    // A choice for a product this customer does not hold twice is simply not needed (bulk runs give one
+                    // policy for many customers); a choice for a product that is not Software is a mistake.
+                    var product = Catalog.Get("SoftwareAction", pair.Key);
+                    if (product.Kind != ProductKind.Software)
+                        throw MspException.InvalidValue("SoftwareAction", pair.Key,
+                            $"choices apply to Software products ({string.Join(", ", Catalog.Products.Where(p => p.Kind == ProductKind.Software).Select(p => p.Code))}); Service licenses always transfer");
+                    choices[product.Code] = pair.Value;
+                }
                 foreach (var planProduct in plan.Products)
                 {
                     string suite = planProduct.Product.Kind == ProductKind.Suite ? planProduct.Code : null;
@@ -100,11 +108,7 @@ namespace MspLicensing
                         touched.Add(duplicate.SubscriptionId);
                         bool software = Catalog.Find(part).Kind == ProductKind.Software;
                         SoftwareChoice? choice = null;
-                        if (software)
-                        {
-                            softwareDuplicates.Add(part);
-                            if (choices.TryGetValue(part, out var c)) choice = c;
-                        }
+                        if (software && choices.TryGetValue(part, out var c)) choice = c;
                         if (!software || choice == SoftwareChoice.Transfer)
                         {
                             work.Steps.Add(Step(CrossgradeAction.Transfer, part, suite, duplicate, "License transfer from " + PlanOf(duplicate)));
@@ -124,11 +128,6 @@ namespace MspLicensing
                         }
                     }
                 }
-                foreach (var key in choices.Keys.Where(k => !softwareDuplicates.Contains(k)))
-                    throw MspException.InvalidValue("SoftwareAction", key,
-                        "name the Software products the customer holds that the new plan duplicates"
-                        + (softwareDuplicates.Count > 0 ? ": " + string.Join(", ", softwareDuplicates) : " (this crossgrade has none)"));
-
                 // R43: a suite left behind keeps its other licenses as standalone ones; R44: an empty subscription ends.
                 var moved = new HashSet<Guid>(work._transfers.Select(t => t.License.LicenseId).Concat(work._replaced.Select(r => r.License.LicenseId)));
                 foreach (var id in touched)

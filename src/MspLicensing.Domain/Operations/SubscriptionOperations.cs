@@ -44,7 +44,7 @@ namespace MspLicensing
 
             var held = session.LicensesOfCustomer(customer.CustomerId);
             var subscriptions = session.SubscriptionsOfCustomer(customer.CustomerId).ToDictionary(s => s.SubscriptionId);
-            CheckNoMixing(customer, plan, held, start, account.GracePeriodDays);
+            CheckNoMixing(customer, plan, held, subscriptions, start, account.GracePeriodDays);
             CheckNoDuplicates(customer, plan, held, subscriptions, start, account.GracePeriodDays);
 
             var subscription = new Subscription
@@ -131,19 +131,26 @@ namespace MspLicensing
             return result;
         }
 
-        /// <summary>Whether a license still counts as held on a day: live (not ended) and not past its grace period.</summary>
-        internal static bool Holds(License l, DateTime day, int graceDays) =>
-            (!l.EndState.HasValue || l.EndState == LicenseStatus.Unbundled) && day < l.ExpirationDate.AddDays(graceDays);
+        /// <summary>
+        /// Whether a license still counts as held on a day: not ended, and either renewing with its subscription (a
+        /// renewal run may simply not have happened yet) or not past its grace period.
+        /// </summary>
+        internal static bool Holds(License l, Subscription subscription, DateTime day, int graceDays) =>
+            (!l.EndState.HasValue || l.EndState == LicenseStatus.Unbundled)
+            && ((Lifecycle.Follows(l) && subscription != null && Lifecycle.WillRenew(subscription)) || day < l.ExpirationDate.AddDays(graceDays));
+
+        internal static Subscription SubscriptionOf(License l, IDictionary<Guid, Subscription> subscriptions) =>
+            subscriptions != null && subscriptions.TryGetValue(l.SubscriptionId, out var s) ? s : null;
 
         /// <summary>The product codes a plan licenses: its products, with suites expanded to their components.</summary>
         public static HashSet<string> LicensedCodes(ServicePlan plan) =>
             new HashSet<string>(plan.Products.SelectMany(p => p.Product.Kind == ProductKind.Suite ? p.Product.Components : new[] { p.Code }), StringComparer.OrdinalIgnoreCase);
 
         /// <summary>R39: no MSP license where the customer holds a non-MSP license of the same product.</summary>
-        internal static void CheckNoMixing(Customer customer, ServicePlan plan, IEnumerable<License> held, DateTime day, int graceDays)
+        internal static void CheckNoMixing(Customer customer, ServicePlan plan, IEnumerable<License> held, IDictionary<Guid, Subscription> subscriptions, DateTime day, int graceDays)
         {
             var codes = LicensedCodes(plan);
-            var mixed = held.Where(l => l.LicenseModel == LicenseModel.NonMsp && Holds(l, day, graceDays) && codes.Contains(l.Product)).ToList();
+            var mixed = held.Where(l => l.LicenseModel == LicenseModel.NonMsp && Holds(l, SubscriptionOf(l, subscriptions), day, graceDays) && codes.Contains(l.Product)).ToList();
             if (mixed.Count > 0)
                 throw MspException.ForRule(Rules.R39, "NonMspLicensesHeld", ErrorKind.InvalidOperation,
                     $"Customer '{customer.Name}' holds non-MSP licenses of {string.Join(", ", mixed.Select(l => $"{l.Product} ({l.ActivationCode})"))}; migrate them with Start-MspLicenseMigration before assigning '{plan.Name}'.",
@@ -154,7 +161,7 @@ namespace MspLicensing
         private static void CheckNoDuplicates(Customer customer, ServicePlan plan, IEnumerable<License> held, IDictionary<Guid, Subscription> subscriptions, DateTime day, int graceDays)
         {
             var codes = LicensedCodes(plan);
-            var duplicates = held.Where(l => l.LicenseModel == LicenseModel.Msp && Holds(l, day, graceDays) && codes.Contains(l.Product)).ToList();
+            var duplicates = held.Where(l => l.LicenseModel == LicenseModel.Msp && Holds(l, SubscriptionOf(l, subscriptions), day, graceDays) && codes.Contains(l.Product)).ToList();
             if (duplicates.Count == 0) return;
             string list = string.Join(", ", duplicates.Select(l =>
                 $"{l.Product} (from '{(subscriptions.TryGetValue(l.SubscriptionId, out var s) ? s.ServicePlan : "another plan")}', {l.ActivationCode})"));

@@ -88,6 +88,20 @@ namespace MspLicensing.Commands
 
     internal static class Tables
     {
+        /// <summary>A hashtable of product code to Transfer or New, as the domain takes it.</summary>
+        internal static Dictionary<string, SoftwareChoice> SoftwareChoices(IDictionary table)
+        {
+            if (table == null) return null;
+            var map = new Dictionary<string, SoftwareChoice>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in Strings(table))
+            {
+                if (!Enum.TryParse(pair.Value, true, out SoftwareChoice choice) || !Enum.IsDefined(typeof(SoftwareChoice), choice))
+                    throw MspException.InvalidValue("SoftwareAction." + pair.Key, pair.Value, "use Transfer (keep the activation code) or New (a new activation code)");
+                map[pair.Key] = choice;
+            }
+            return map;
+        }
+
         /// <summary>The hashtable a user gave, as the string map the domain takes; values are written as invariant text.</summary>
         internal static Dictionary<string, string> Strings(IDictionary table)
         {

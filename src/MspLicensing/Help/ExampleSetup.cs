@@ -21,6 +21,9 @@ namespace MspLicensing.Commands.Help
         internal const string ContosoOnMonthly =
             Contoso + "\n" + MonthlyPlan + "\nNew-MspSubscription -Customer Contoso -ServicePlan 'WF Services Monthly Rolling' -Seats 25 -StartDate 2026-01-15";
 
+        internal const string ContosoReadyForXdr =
+            ContosoOnMonthly + "\n" + XdrPlan;
+
         internal const string ContosoOnTrial =
             Contoso + "\n" + TrialPlan + "\nNew-MspSubscription -Customer Contoso -ServicePlan 'WF Services Trial' -StartDate 2026-01-15";
     }

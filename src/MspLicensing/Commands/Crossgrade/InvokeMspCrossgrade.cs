@@ -1,0 +1,112 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using MspLicensing.Commands.Help;
+
+namespace MspLicensing.Commands
+{
+    [Cmdlet(VerbsLifecycle.Invoke, "MspCrossgrade", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Subscription))]
+    public sealed class InvokeMspCrossgradeCommand : MspCmdlet
+    {
+        private PipelineBatch<CrossgradeRequest, Subscription> _batch;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CustomerNameCompleter))]
+        public CustomerPipeBind Customer { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1)]
+        [ArgumentCompleter(typeof(ServicePlanNameCompleter))]
+        public ServicePlanPipeBind ServicePlan { get; set; }
+
+        [Parameter]
+        [Alias("Units")]
+        public int Seats { get; set; }
+
+        [Parameter]
+        public Hashtable ProductSeats { get; set; }
+
+        [Parameter]
+        public Hashtable SoftwareAction { get; set; }
+
+        [Parameter]
+        public DateTime Date { get; set; } = DateTime.Today;
+
+        public static CommandHelp Help => new CommandHelp
+        {
+            Synopsis = "Moves customers to a service plan whose products they partly hold already (crossgrade).",
+            Description = "Invoke-MspCrossgrade assigns a plan that duplicates products the customer holds, in one transaction per customer. Duplicate Service licenses transfer to the new subscription with their activation code and seat history; duplicate Software licenses follow -SoftwareAction (Transfer, or New with a new code), and without it the command stops and lists what must be decided. Products not held before get new licenses, which start at once. Leaving a suite leaves its other licenses Unbundled until they expire, and a subscription left with no license ends as Deactivated. -WhatIf shows the crossgrade plan and changes nothing. Customers come from the pipeline; one that fails is reported and the others go on.",
+            Rules = new[] { Rules.R21, Rules.R40, Rules.R41, Rules.R42, Rules.R43, Rules.R44, Rules.R45 },
+            Parameters =
+            {
+                ["Customer"] = "The customer: a name, a CustomerId or the object. Binds from the pipeline.",
+                ["ServicePlan"] = "The plan to move to: a name, a ServicePlanId or the object.",
+                ["Seats"] = $"Seats of every license of the new plan, {SubscriptionOperations.MinSeats} to {SubscriptionOperations.MaxSeats}; default: transferred licenses keep theirs and new ones get the same (or the plan's units).",
+                ["ProductSeats"] = "Seats by product code of the new plan, e.g. @{ WFXDR = 30 }.",
+                ["SoftwareAction"] = "Transfer or New for each duplicate Software product, e.g. @{ 'WFBS-ADV' = 'Transfer' }.",
+                ["Date"] = "The day of the crossgrade; default today.",
+            },
+            Examples = new[]
+            {
+                new HelpExample("Move a customer from monthly Worry-Free Services to Worry-Free XDR",
+                    "Invoke-MspCrossgrade -Customer Contoso -ServicePlan 'WF Services XDR'",
+                    "The Worry-Free Services license keeps its activation code; Cloud App Security, Email Security, Hosted Email Security and the EDR add-on are new. The old subscription ends as Deactivated.",
+                    ExampleSetup.ContosoReadyForXdr),
+                new HelpExample("See the plan first",
+                    "Invoke-MspCrossgrade -Customer Contoso -ServicePlan 'WF Services XDR' -WhatIf",
+                    "Lists each product with New or the plan it is transferred from; nothing changes.",
+                    ExampleSetup.ContosoReadyForXdr),
+                new HelpExample("Upgrade every customer of a plan, keeping on-premises keys",
+                    "Get-MspSubscription -ServicePlan 'WF Services Monthly Rolling' | Invoke-MspCrossgrade -ServicePlan 'WF Services XDR' -SoftwareAction @{ 'WFBS-ADV' = 'Transfer' }",
+                    "Each customer is crossgraded in its own transaction, with progress; a customer that cannot be moved is reported and the others go on.",
+                    ExampleSetup.ContosoReadyForXdr),
+            },
+            Inputs = "Customers, or objects with a Customer, CustomerId or Name property (such as subscriptions).",
+            Outputs = "The new subscriptions.",
+            Related = new[] { "Get-MspCrossgradePlan", "New-MspSubscription", "Get-MspLicense" },
+        };
+
+        protected override void BeginProcessing()
+        {
+            _batch = new PipelineBatch<CrossgradeRequest, Subscription>(this,
+                (session, request) => CrossgradeOperations.Invoke(session, request, DateTime.UtcNow),
+                request => request.Customer.Display, "customers crossgraded");
+        }
+
+        protected override void ProcessRecord()
+        {
+            CrossgradeRequest request;
+            try
+            {
+                request = new CrossgradeRequest
+                {
+                    Customer = Customer.Reference,
+                    ServicePlan = ServicePlan.Reference,
+                    Seats = Bound(nameof(Seats)) ? Seats : (int?)null,
+                    ProductSeats = Tables.Seats(ProductSeats, nameof(ProductSeats)),
+                    SoftwareAction = Tables.SoftwareChoices(SoftwareAction),
+                    Date = Date,
+                };
+            }
+            catch (MspException ex)
+            {
+                ThrowMspError(ex, ex.Target);
+                return;
+            }
+
+            bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var flag) && ((SwitchParameter)flag).IsPresent;
+            if (whatIf)
+            {
+                // R45: -WhatIf shows the crossgrade plan.
+                if (!TryRead(s => CrossgradeOperations.Plan(s, request), Customer.Display, out var steps)) return;
+                foreach (var step in steps)
+                    ShouldProcess($"{step.Customer} / {step.Product ?? "subscription"}", $"Crossgrade to '{step.ServicePlan}': {step.LicenseStatus}" + (step.ActivationCode == null ? string.Empty : $" ({step.ActivationCode})"));
+                return;
+            }
+            if (ShouldProcess(Customer.Display, $"Crossgrade to service plan '{ServicePlan.Display}'"))
+                _batch.Add(request);
+        }
+
+        protected override void EndProcessing() => _batch.Complete();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Linq;
+using System.Management.Automation;
+using MspLicensing.Module.Tests.Hosting;
+using Xunit;
+
+namespace MspLicensing.Module.Tests
+{
+    public class CrossgradeCmdletTests
+    {
+        private const string Setup =
+            "New-MspServicePlan -Name 'WF Services Monthly Rolling' -Product WFBSS -InitialPeriodMonths 1 -AutoRenewalMonths 1 -DataCenter Germany\n"
+            + "New-MspServicePlan -Name 'WF Services XDR' -Product WFXDR -AutoRenewalMonths 1 -DataCenter @{ '*' = 'Germany'; CAS = 'Europe' }\n"
+            + "New-MspSubscription -Customer Contoso -ServicePlan 'WF Services Monthly Rolling' -Seats 25 -StartDate 2026-01-15";
+
+        [Fact]
+        public void The_seed_crossgrade_end_to_end_keeps_the_activation_code_R40_R45()
+        {
+            using var s = new ModuleSession();
+            s.NewCustomer("Contoso");
+            s.Ok(Setup);
+            string before = s.Ok("(Get-MspLicense -Customer Contoso -Product WFBSS).ActivationCode").Output.Single().ToString();
+
+            var refused = s.Run("New-MspSubscription -Customer Contoso -ServicePlan 'WF Services XDR'");
+            Assert.Equal("MspLicensing.CrossgradeRequired,MspLicensing.Commands.NewMspSubscriptionCommand", refused.Errors.Single().FullyQualifiedErrorId);
+
+            var plan = s.Ok("Get-MspCrossgradePlan -Customer Contoso -ServicePlan 'WF Services XDR' -Date 2026-03-01 | Out-Default").Text;
+            Assert.Matches(@"Customer\s+Product\s+Suite\s+Action\s+LicenseStatus\s+ActivationCode", plan);
+            Assert.Matches(@"Contoso\s+CAS\s+WFXDR\s+New\s+New", plan);
+            Assert.Matches(@"Contoso\s+WFBSS\s+WFXDR\s+Transfer\s+License transfer from WF Services Monthly Rolling\s+" + before, plan);
+            Assert.Matches(@"Contoso\s+WFBSS-EDR\s+WFXDR\s+New\s+New", plan);
+
+            var xdr = s.Ok("Invoke-MspCrossgrade -Customer Contoso -ServicePlan 'WF Services XDR' -Date 2026-03-01").Objects<Subscription>().Single();
+            Assert.Equal("WF Services XDR", xdr.ServicePlan);
+            var licenses = s.Ok($"Get-MspLicense -SubscriptionId {xdr.SubscriptionId} -AsOf 2026-03-01").Objects<License>().ToList();
+            Assert.Equal(5, licenses.Count);
+            Assert.Equal(before, licenses.Single(l => l.Product == "WFBSS").ActivationCode);
+            Assert.All(licenses, l => Assert.Equal(25, l.Seats));
+            var old = s.Ok("Get-MspSubscription -Customer Contoso -ServicePlan 'WF Services Monthly Rolling' -AsOf 2026-03-01").Objects<Subscription>().Single();
+            Assert.Equal(SubscriptionStatus.Deactivated, old.Status);
+        }
+
+        [Fact]
+        public void WhatIf_shows_the_crossgrade_plan_and_changes_nothing_R45()
+        {
+            using var s = new ModuleSession();
+            s.NewCustomer("Contoso");
+            s.Ok(Setup);
+            var r = s.Ok("Invoke-MspCrossgrade -Customer Contoso -ServicePlan 'WF Services XDR' -WhatIf");
+            Assert.Empty(r.Output);
+            Assert.Contains("What if: Performing the operation \"Crossgrade to 'WF Services XDR': License transfer from WF Services Monthly Rolling", r.Text);
+            Assert.Contains("on target \"Contoso / subscription\"", r.Text);
+            Assert.Single(s.Ok("Get-MspSubscription -Customer Contoso").Output);
+        }
+
+        [Fact]
+        public void Customers_from_the_pipeline_are_crossgraded_one_by_one_and_a_failure_stops_only_its_customer_R41()
+        {
+            using var s = new ModuleSession();
+            s.NewCustomer("Contoso");
+            s.NewCustomer("Fabrikam");
+            s.NewCustomer("Tailspin");
+            s.Ok(Setup);
+            s.Ok("New-MspServicePlan -Name 'On-premises' -Product WFBS-ADV, WFBSS -AutoRenewalMonths 1 -DataCenter Germany; New-MspServicePlan -Name 'Everything' -Product WFBS-ADV, WFXDR -DataCenter @{ '*' = 'Germany'; CAS = 'Europe' }");
+            s.Ok("New-MspSubscription -Customer Fabrikam -ServicePlan 'WF Services Monthly Rolling' -Seats 5; New-MspSubscription -Customer Tailspin -ServicePlan 'On-premises' -Seats 7");
+            var r = s.Run("Get-MspSubscription | Invoke-MspCrossgrade -ServicePlan 'Everything'");
+            Assert.Equal(new[] { "Contoso", "Fabrikam" }, r.Objects<Subscription>().Select(x => x.Customer).OrderBy(n => n));
+            var error = r.Errors.Single();
+            Assert.Equal("MspLicensing.SoftwareActionRequired,MspLicensing.Commands.InvokeMspCrossgradeCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("'WFBS-ADV' = 'Transfer'", error.Exception.Message);
+            Assert.Equal("On-premises", s.Ok("Get-MspSubscription Tailspin").Objects<Subscription>().Single().ServicePlan);
+
+            var done = s.Ok("Invoke-MspCrossgrade Tailspin Everything -SoftwareAction @{ 'WFBS-ADV' = 'Transfer' }").Objects<Subscription>().Single();
+            Assert.Equal(6, s.Ok($"Get-MspLicense -SubscriptionId {done.SubscriptionId}").Output.Count);
+        }
+    }
+}
