@@ -39,6 +39,12 @@
         'Invoke-MspRenewal'
         'Get-MspCrossgradePlan'
         'Invoke-MspCrossgrade'
+        'Get-MspUsageReport'
+        'Set-MspUsageReport'
+        'Submit-MspUsageReport'
+        'Approve-MspUsageReport'
+        'Deny-MspUsageReport'
+        'Export-MspUsageReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

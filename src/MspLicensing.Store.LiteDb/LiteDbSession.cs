@@ -103,6 +103,24 @@ namespace MspLicensing.Store
             col.Upsert(doc);
         }
 
+        public UsageReport GetUsageReport(string month)
+        {
+            var doc = _db.GetCollection(Schema.UsageReportCollection).FindById(month);
+            return doc == null ? null : _db.Mapper.ToObject<UsageReport>(doc);
+        }
+
+        public void SaveUsageReport(UsageReport report)
+        {
+            RequireWritable();
+            var col = _db.GetCollection(Schema.UsageReportCollection);
+            var stored = col.FindById(report.Month);
+            int storedRevision = stored?["Revision"].AsInt32 ?? 0;
+            if (storedRevision != report.Revision)
+                throw MspException.StaleObject("UsageReport", report.Month, report.Revision, storedRevision, "Get-MspUsageReport");
+            report.Revision = storedRevision + 1;
+            col.Upsert(_db.Mapper.ToDocument(report));
+        }
+
         public Customer FindCustomerByName(string name)
         {
             if (string.IsNullOrWhiteSpace(name)) return null;

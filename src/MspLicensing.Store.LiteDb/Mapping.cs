@@ -33,6 +33,7 @@ namespace MspLicensing.Store
             mapper.Entity<ServicePlan>().Id(p => p.ServicePlanId, autoId: false).Ignore(p => p.IsBundle);
             mapper.Entity<PlanProduct>().Ignore(p => p.Product);
             mapper.Entity<Subscription>().Id(s => s.SubscriptionId, autoId: false).Ignore(s => s.IsTrial).Ignore(s => s.Customer).Ignore(s => s.Status);
+            mapper.Entity<UsageReport>().Id(r => r.Month, autoId: false);
             mapper.Entity<License>().Id(l => l.LicenseId, autoId: false).Ignore(l => l.Seats).Ignore(l => l.Used)
                 .Ignore(l => l.Customer).Ignore(l => l.Status).Ignore(l => l.ServicePlan);
 
@@ -50,7 +51,9 @@ namespace MspLicensing.Store
                 RecordedStatus = LicenseStatus.Active,
                 SeatHistory = { new SeatChange() },
                 UsedHistory = { new UsedCount() },
+                Placements = { new LicensePlacement() },
             });
+            Warm(mapper, new UsageReport { Adjustments = { new UsageAdjustment() }, FrozenLines = { new UsageLine { Used = 1, OverProvisionedPercent = 1 } }, FrozenSeatBands = new[] { 1 } });
             return mapper;
         }
 

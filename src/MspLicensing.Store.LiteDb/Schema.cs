@@ -32,6 +32,7 @@ namespace MspLicensing.Store
         internal const string LicenseCollection = "licenses";
         internal const string ServicePlanCollection = "plans";
         internal const string SubscriptionCollection = "subscriptions";
+        internal const string UsageReportCollection = "reports";
 
         public static IReadOnlyList<SchemaStep> Steps { get; } = new[]
         {
@@ -49,6 +50,7 @@ namespace MspLicensing.Store
                 db.GetCollection(LicenseCollection).EnsureIndex("SubscriptionId", "$.SubscriptionId");
                 db.GetCollection(LicenseCollection).EnsureIndex("ActivationCode", "$.ActivationCode", unique: true);
             }),
+            new SchemaStep(3, "Monthly usage reports, keyed by month", db => db.GetCollection(UsageReportCollection).EnsureIndex("Status", "$.Status")),
         };
 
         /// <summary>The schema version this module writes.</summary>

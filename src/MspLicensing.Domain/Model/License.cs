@@ -41,6 +41,16 @@ namespace MspLicensing
         public override string ToString() => $"{Date:yyyy-MM-dd}: {Used}";
     }
 
+    /// <summary>Where a license sat from a day on: its subscription, suite and type (the usage report bills by it).</summary>
+    public sealed class LicensePlacement
+    {
+        public DateTime From { get; set; }
+        public Guid SubscriptionId { get; set; }
+        public string Suite { get; set; }
+        public string LicenseType { get; set; }
+        public override string ToString() => $"{From:yyyy-MM-dd}: {Suite ?? "-"} {LicenseType}";
+    }
+
     /// <summary>One product license of a customer: seats, dates, activation code (R30-R38).</summary>
     public sealed class License : IVersioned
     {
@@ -57,6 +67,8 @@ namespace MspLicensing
         public DateTime ExpirationDate { get; set; }
         public List<SeatChange> SeatHistory { get; set; } = new List<SeatChange>();
         public List<UsedCount> UsedHistory { get; set; } = new List<UsedCount>();
+        /// <summary>Where the license sat over time: a new entry when a trial converts, a crossgrade moves it or it is unbundled.</summary>
+        public List<LicensePlacement> Placements { get; set; } = new List<LicensePlacement>();
         public LicenseModel LicenseModel { get; set; }
         /// <summary>Full or Trial for MSP licenses; Standard, PayAsYouGo or Upfront for non-MSP licenses.</summary>
         public string LicenseType { get; set; }
@@ -82,6 +94,31 @@ namespace MspLicensing
         /// <summary>The latest used count reported, or null.</summary>
         public int? Used => UsedHistory.Count == 0 ? (int?)null : UsedHistory.OrderBy(u => u.Date).Last().Used;
 
+        /// <summary>Where the license sat on a day; a license without history sits where it is now.</summary>
+        public LicensePlacement PlacementOn(DateTime date)
+        {
+            LicensePlacement found = null;
+            foreach (var p in Placements)
+                if (p.From <= date && (found == null || p.From >= found.From)) found = p;
+            return found ?? Placements.OrderBy(p => p.From).FirstOrDefault()
+                   ?? new LicensePlacement { From = StartDate, SubscriptionId = SubscriptionId, Suite = Suite, LicenseType = LicenseType };
+        }
+
+        /// <summary>
+        /// Moves the license (from <paramref name="date"/> on) to a subscription, suite and type, keeping where it sat
+        /// before in <see cref="Placements"/>.
+        /// </summary>
+        public void MoveTo(DateTime date, Guid subscriptionId, string suite, string licenseType)
+        {
+            if (Placements.Count == 0)
+                Placements.Add(new LicensePlacement { From = StartDate, SubscriptionId = SubscriptionId, Suite = Suite, LicenseType = LicenseType });
+            SubscriptionId = subscriptionId;
+            Suite = suite;
+            LicenseType = licenseType;
+            Placements.RemoveAll(p => p.From >= date);
+            Placements.Add(new LicensePlacement { From = date, SubscriptionId = subscriptionId, Suite = suite, LicenseType = licenseType });
+        }
+
         public int SeatsOn(DateTime date)
         {
             SeatChange current = null;
@@ -98,6 +135,7 @@ namespace MspLicensing
             var copy = (License)MemberwiseClone();
             copy.SeatHistory = SeatHistory.Select(c => new SeatChange { Date = c.Date, Seats = c.Seats }).ToList();
             copy.UsedHistory = UsedHistory.Select(u => new UsedCount { Date = u.Date, Used = u.Used }).ToList();
+            copy.Placements = Placements.Select(p => new LicensePlacement { From = p.From, SubscriptionId = p.SubscriptionId, Suite = p.Suite, LicenseType = p.LicenseType }).ToList();
             return copy;
         }
     }

@@ -207,9 +207,7 @@ namespace MspLicensing
                 foreach (var (license, into) in _transfers)
                 {
                     // R41: the license moves with its id, activation code and seat history (the usage report bills it once).
-                    license.SubscriptionId = subscription.SubscriptionId;
-                    license.Suite = into.Product.Kind == ProductKind.Suite ? into.Code : null;
-                    license.LicenseType = "Full";
+                    license.MoveTo(date, subscription.SubscriptionId, into.Product.Kind == ProductKind.Suite ? into.Code : null, "Full");
                     license.DataCenter = license.DataCenter ?? into.DataCenterOf(license.Product);
                     license.ExpirationDate = subscription.ExpirationDate;
                     if (license.SeatsOn(date) != _seats[into.Code]) SubscriptionOperations.SetSeats(license, date, _seats[into.Code]);
@@ -230,6 +228,7 @@ namespace MspLicensing
                 foreach (var license in _unbundled)
                 {
                     // R43: standalone from now on, with the expiration date it has.
+                    license.MoveTo(date, license.SubscriptionId, null, license.LicenseType);
                     license.EndState = LicenseStatus.Unbundled;
                     license.EndDate = date;
                     session.Licenses.Update(license);

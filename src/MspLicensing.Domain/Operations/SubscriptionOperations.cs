@@ -102,6 +102,7 @@ namespace MspLicensing
                     LicenseModel = LicenseModel.Msp,
                     LicenseType = type,
                 };
+                license.Placements.Add(new LicensePlacement { From = start, SubscriptionId = subscription.SubscriptionId, Suite = license.Suite, LicenseType = type });
                 license.RecordedStatus = Lifecycle.StatusOf(license, subscription, start, 0);
                 session.Licenses.Insert(license);
                 created.Add(license);
@@ -436,8 +437,7 @@ namespace MspLicensing
             foreach (var l in licenses)
             {
                 var planProduct = plan.Products.First(p => string.Equals(p.Code, l.Product, StringComparison.OrdinalIgnoreCase) || p.Product.Components.Contains(l.Product, StringComparer.OrdinalIgnoreCase));
-                l.Suite = planProduct.Product.Kind == ProductKind.Suite ? planProduct.Code : null;
-                l.LicenseType = "Full";
+                l.MoveTo(day, s.SubscriptionId, planProduct.Product.Kind == ProductKind.Suite ? planProduct.Code : null, "Full");
                 l.ExpirationDate = s.ExpirationDate;
                 SetSeats(l, day, newSeats ?? l.SeatsOn(day));
                 session.Licenses.Update(l);

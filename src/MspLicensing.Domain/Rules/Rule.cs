@@ -101,6 +101,24 @@ namespace MspLicensing
         public static readonly Rule R45 = new Rule("R45", "Crossgrade", "Preview first",
             "Before anything changes, the crossgrade plan shows which product is New and which is transferred from which plan with which activation code (Get-MspCrossgradePlan, or -WhatIf).");
 
+        public static readonly Rule R50 = new Rule("R50", "Usage report", "Monthly report lines",
+            "Reporting is monthly only. A month's report has one line per customer and billed license: Provisioned (the peak seats held in the month), Used (the peak used count reported for the month, if any), Over-provisioned %, Chargeable and Comment.");
+
+        public static readonly Rule R51 = new Rule("R51", "Usage report", "Chargeable",
+            "Chargeable is Provisioned unless the MSP sets it lower with a comment; a lower value without a comment is refused. Trials and NFR licenses are never billed.");
+
+        public static readonly Rule R52 = new Rule("R52", "Usage report", "Whole months",
+            "A license active on any day of a month bills the whole month at its peak seats: a cancellation on the 15th bills that month in full and nothing after it.");
+
+        public static readonly Rule R53 = new Rule("R53", "Usage report", "Aggregate usage and seat bands",
+            "The partner reports aggregate usage: per product, the chargeable seats of all customers add up, and that total decides the seat band (300 seats plus a new customer with 25 report 325, band 251-500). Suites bill as the suite, not as their components.");
+
+        public static readonly Rule R54 = new Rule("R54", "Usage report", "Report states",
+            "A month's report is Preparing, then Submitted, then Approved, or Rejected (editable again). Only Preparing and Rejected reports change; once submitted, the month's figures are frozen even if later changes are back-dated.");
+
+        public static readonly Rule R55 = new Rule("R55", "Usage report", "Keeping and exporting",
+            "Reports are kept (at least two years) and export to CSV and JSON in a flat shape that spreadsheets and PSA tools import.");
+
         /// <summary>Every rule, in number order.</summary>
         public static IReadOnlyList<Rule> All { get; } = typeof(Rules)
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -75,6 +75,11 @@ namespace MspLicensing.Store
         IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId);
         License FindLicenseByActivationCode(string activationCode);
 
+        /// <summary>The stored report of a month (yyyy-MM), or null while nothing about it was stored.</summary>
+        UsageReport GetUsageReport(string month);
+        /// <summary>Stores a month's report if the stored revision still equals report.Revision (0 for a new one).</summary>
+        void SaveUsageReport(UsageReport report);
+
         /// <summary>Adds an entry to the audit log of this transaction (who and which command are filled in).</summary>
         void Audit(string action, string targetType, string targetId, string target, string summary);
 

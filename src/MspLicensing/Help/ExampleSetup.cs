@@ -24,6 +24,11 @@ namespace MspLicensing.Commands.Help
         internal const string ContosoReadyForXdr =
             ContosoOnMonthly + "\n" + XdrPlan;
 
+        internal const string UsageMarch =
+            ContosoOnMonthly + "\n" + Fabrikam + "\nNew-MspSubscription -Customer Fabrikam -ServicePlan 'WF Services Monthly Rolling' -Seats 10 -StartDate 2026-02-01"
+            + "\nSet-MspSubscription -Customer Contoso -Seats 40 -Date 2026-03-10\nSet-MspSubscription -Customer Contoso -Seats 30 -Date 2026-03-20"
+            + "\nGet-MspLicense -Customer Contoso | Set-MspLicense -Used 28 -Date 2026-03-25";
+
         internal const string ContosoOnTrial =
             Contoso + "\n" + TrialPlan + "\nNew-MspSubscription -Customer Contoso -ServicePlan 'WF Services Trial' -StartDate 2026-01-15";
     }

@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+
+namespace MspLicensing
+{
+    /// <summary>R54: where a month's report stands.</summary>
+    public enum UsageReportStatus
+    {
+        Preparing,
+        Submitted,
+        Approved,
+        Rejected,
+    }
+
+    /// <summary>R51: a chargeable count lower than provisioned, with the reason.</summary>
+    public sealed class UsageAdjustment
+    {
+        public Guid CustomerId { get; set; }
+        /// <summary>The billed product (a suite's code for a suite).</summary>
+        public string Product { get; set; }
+        public int Chargeable { get; set; }
+        public string Comment { get; set; }
+    }
+
+    /// <summary>The stored state of one month's report: its status, adjustments and, once submitted, its frozen lines.</summary>
+    public sealed class UsageReport : IVersioned
+    {
+        /// <summary>The month, yyyy-MM.</summary>
+        public string Month { get; set; }
+        public UsageReportStatus Status { get; set; }
+        public List<UsageAdjustment> Adjustments { get; set; } = new List<UsageAdjustment>();
+        /// <summary>R54: the lines as submitted; later (even back-dated) changes do not alter them.</summary>
+        public List<UsageLine> FrozenLines { get; set; } = new List<UsageLine>();
+        /// <summary>The seat bands when the report was submitted.</summary>
+        public int[] FrozenSeatBands { get; set; }
+        public DateTime? SubmittedUtc { get; set; }
+        public DateTime? ApprovedUtc { get; set; }
+        public DateTime? RejectedUtc { get; set; }
+        public string RejectedReason { get; set; }
+        public int Revision { get; set; }
+    }
+
+    /// <summary>R50: one line per customer and billed license (a suite counts once) of a month.</summary>
+    public sealed class UsageLine
+    {
+        public string Month { get; set; }
+        public Guid CustomerId { get; set; }
+        public string Customer { get; set; }
+        /// <summary>The billed product: the license's product, or its suite (R53).</summary>
+        public string Product { get; set; }
+        public string ProductName { get; set; }
+        public string ServicePlan { get; set; }
+        /// <summary>The activation code (for a suite: its components' codes).</summary>
+        public string ActivationCode { get; set; }
+        /// <summary>Peak seats held in the month (R50, R52).</summary>
+        public int Provisioned { get; set; }
+        /// <summary>Peak used count reported for the month, if any.</summary>
+        public int? Used { get; set; }
+        public double? OverProvisionedPercent { get; set; }
+        public int Chargeable { get; set; }
+        public string Comment { get; set; }
+        public string Band { get; set; }
+        public UsageReportStatus Status { get; set; }
+
+        public override string ToString() => $"{Month} {Customer} {Product}: {Chargeable}";
+    }
+
+    /// <summary>R53: one line per product of a month: the aggregate of all customers and its seat band.</summary>
+    public sealed class UsageSummary
+    {
+        public string Month { get; set; }
+        public string Product { get; set; }
+        public string ProductName { get; set; }
+        public int Customers { get; set; }
+        public int Provisioned { get; set; }
+        public int? Used { get; set; }
+        public int Chargeable { get; set; }
+        public string Band { get; set; }
+        public UsageReportStatus Status { get; set; }
+
+        public override string ToString() => $"{Month} {Product}: {Chargeable} ({Band})";
+    }
+}

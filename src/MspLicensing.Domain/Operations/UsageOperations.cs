@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MspLicensing.Store;
+
+namespace MspLicensing
+{
+    /// <summary>The monthly usage report the MSP is billed on (R50-R55).</summary>
+    public static class UsageOperations
+    {
+        public const string TargetType = "UsageReport";
+        public const int MaxCommentLength = 500;
+
+        /// <summary>A month as yyyy-MM; the first day of it.</summary>
+        public static DateTime ParseMonth(string field, string text)
+        {
+            if (text != null && DateTime.TryParseExact(text.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+                return Dates.Day(field, month);
+            throw MspException.InvalidValue(field, text, "give a month as yyyy-MM, e.g. 2026-03");
+        }
+
+        public static string MonthText(DateTime month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+        /// <summary>R50-R53: the lines of a month; a submitted or approved month returns its frozen lines (R54).</summary>
+        public static IReadOnlyList<UsageLine> Lines(IStoreSession session, DateTime month, bool withNames)
+        {
+            var report = session.GetUsageReport(MonthText(month));
+            var status = report?.Status ?? UsageReportStatus.Preparing;
+            IEnumerable<UsageLine> lines;
+            int[] bands;
+            if (Frozen(status))
+            {
+                lines = report.FrozenLines;
+                bands = report.FrozenSeatBands;
+                if (withNames)
+                {
+                    var names = session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name);
+                    foreach (var l in report.FrozenLines) l.Customer = names.TryGetValue(l.CustomerId, out var n) ? n : l.Customer;
+                }
+            }
+            else
+            {
+                lines = Compute(session, month, report?.Adjustments, withNames);
+                bands = session.GetAccount().SeatBandMinimums;
+            }
+            var list = lines.ToList();
+            var bandOf = list.GroupBy(l => l.Product, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => Account.ToBands(bands).LastOrDefault(b => g.Sum(l => l.Chargeable) >= b.Minimum)?.Name ?? Account.ToBands(bands)[0].Name, StringComparer.OrdinalIgnoreCase);
+            foreach (var l in list)
+            {
+                l.Status = status;
+                l.Band = bandOf[l.Product];
+            }
+            return list.OrderBy(l => l.Customer ?? l.CustomerId.ToString(), StringComparer.OrdinalIgnoreCase).ThenBy(l => l.Product, StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        /// <summary>R53: per product, the customers' chargeable seats added up, and the band the total falls in.</summary>
+        public static IReadOnlyList<UsageSummary> Summaries(IReadOnlyList<UsageLine> lines, DateTime month, UsageReportStatus status) =>
+            lines.GroupBy(l => l.Product, StringComparer.OrdinalIgnoreCase)
+                .Select(g => new UsageSummary
+                {
+                    Month = MonthText(month),
+                    Product = g.Key,
+                    ProductName = Catalog.Find(g.Key)?.Name,
+                    Customers = g.Select(l => l.CustomerId).Distinct().Count(),
+                    Provisioned = g.Sum(l => l.Provisioned),
+                    Used = g.Any(l => l.Used.HasValue) ? g.Sum(l => l.Used ?? 0) : (int?)null,
+                    Chargeable = g.Sum(l => l.Chargeable),
+                    Band = g.First().Band,
+                    Status = status,
+                })
+                .OrderBy(s => s.Product, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+
+        public static UsageReportStatus StatusOf(IStoreSession session, DateTime month) =>
+            session.GetUsageReport(MonthText(month))?.Status ?? UsageReportStatus.Preparing;
+
+        private static bool Frozen(UsageReportStatus status) => status == UsageReportStatus.Submitted || status == UsageReportStatus.Approved;
+
+        /// <summary>
+        /// R52: every license active on a day of the month bills the month at its peak seats, as the product (or suite)
+        /// it sat in at the end of its active days in the month; R51: trials and NFR never bill; adjustments apply.
+        /// </summary>
+        private static IEnumerable<UsageLine> Compute(IStoreSession session, DateTime month, IReadOnlyList<UsageAdjustment> adjustments, bool withNames)
+        {
+            var first = month;
+            var next = month.AddMonths(1);
+            var plans = session.Subscriptions.All().ToDictionary(s => s.SubscriptionId, s => s.ServicePlan);
+            var names = withNames ? session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name) : null;
+            var parts = new Dictionary<(Guid Customer, string Product, Guid Subscription), List<(License License, int Peak, int? Used)>>();
+            foreach (var license in session.Licenses.All())
+            {
+                if (license.LicenseModel != LicenseModel.Msp) continue;
+                var end = ActiveUntil(license);
+                var from = license.StartDate > first ? license.StartDate : first;
+                var to = end < next ? end : next;
+                if (from >= to) continue;
+                var placement = license.PlacementOn(to.AddDays(-1));
+                if (!Billable(placement.LicenseType)) continue;
+                int peak = license.SeatsOn(from);
+                foreach (var change in license.SeatHistory)
+                    if (change.Date >= from && change.Date < to && change.Seats > peak) peak = change.Seats;
+                int? used = null;
+                foreach (var u in license.UsedHistory)
+                    if (u.Date >= first && u.Date < next && (!used.HasValue || u.Used > used.Value)) used = u.Used;
+                var key = (license.CustomerId, placement.Suite ?? license.Product, placement.SubscriptionId);
+                if (!parts.TryGetValue(key, out var list)) parts[key] = list = new List<(License, int, int?)>();
+                list.Add((license, peak, used));
+            }
+            var adjusted = (adjustments ?? new List<UsageAdjustment>()).ToDictionary(a => (a.CustomerId, a.Product.ToUpperInvariant()));
+            // A product bills once per customer and month (R40, R52): a suite's components, a license that moved in a
+            // crossgrade, or a license replaced during the month make one line at the peak of them.
+            foreach (var byProduct in parts.GroupBy(p => (p.Key.Customer, p.Key.Product)))
+            {
+                var items = byProduct.SelectMany(p => p.Value).ToList();
+                int provisioned = items.Max(i => i.Peak);
+                int? used = items.Any(i => i.Used.HasValue) ? items.Max(i => i.Used ?? 0) : (int?)null;
+                var line = new UsageLine
+                {
+                    Month = MonthText(month),
+                    CustomerId = byProduct.Key.Customer,
+                    Customer = names != null && names.TryGetValue(byProduct.Key.Customer, out var n) ? n : null,
+                    Product = byProduct.Key.Product,
+                    ProductName = Catalog.Find(byProduct.Key.Product)?.Name,
+                    ServicePlan = string.Join(", ", byProduct.Select(p => plans.TryGetValue(p.Key.Subscription, out var name) ? name : null).Where(x => x != null).Distinct()),
+                    ActivationCode = string.Join(", ", items.Select(i => i.License.ActivationCode)),
+                    Provisioned = provisioned,
+                    Used = used,
+                    OverProvisionedPercent = used.HasValue && provisioned > 0 ? Math.Round((provisioned - used.Value) * 100.0 / provisioned, 1) : (double?)null,
+                    Chargeable = provisioned,
+                };
+                if (adjusted.TryGetValue((line.CustomerId, line.Product.ToUpperInvariant()), out var adjustment) && adjustment.Chargeable < provisioned)
+                {
+                    line.Chargeable = adjustment.Chargeable;
+                    line.Comment = adjustment.Comment;
+                }
+                yield return line;
+            }
+        }
+
+        /// <summary>The first day a license is no longer active: cancelled licenses are active on the day of the cancellation (R35).</summary>
+        private static DateTime ActiveUntil(License license)
+        {
+            switch (license.EndState)
+            {
+                case LicenseStatus.Cancelled:
+                    var afterCancel = license.EndDate.Value.AddDays(1);
+                    return afterCancel < license.ExpirationDate ? afterCancel : license.ExpirationDate;
+                case LicenseStatus.Deactivated:
+                    return license.EndDate.Value < license.ExpirationDate ? license.EndDate.Value : license.ExpirationDate;
+                default:
+                    return license.ExpirationDate;
+            }
+        }
+
+        /// <summary>R51: trials and NFR licenses are never billed.</summary>
+        private static bool Billable(string licenseType) =>
+            !string.Equals(licenseType, "Trial", StringComparison.OrdinalIgnoreCase) && !string.Equals(licenseType, "NFR", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>R51: sets a customer's chargeable seats of a product below provisioned, with a comment; R54: only while the report is editable.</summary>
+        public static UsageLine Adjust(IStoreSession session, DateTime month, CustomerRef customerRef, string product, int chargeable, string comment)
+        {
+            AccountRules.RequireLmp(session.GetAccount(), "Usage reports");
+            var report = Editable(session, month, "changed");
+            var customer = CustomerOperations.Resolve(session, customerRef);
+            var code = Catalog.Get("Product", product).Code;
+            var line = Compute(session, month, null, false).FirstOrDefault(l => l.CustomerId == customer.CustomerId && string.Equals(l.Product, code, StringComparison.OrdinalIgnoreCase))
+                ?? throw new MspException("UsageLineNotFound", ErrorKind.ObjectNotFound,
+                    $"The {MonthText(month)} report has no billed {code} line for customer '{customer.Name}'. Get-MspUsageReport -Month {MonthText(month)} -ByCustomer -Customer '{customer.Name}' shows its lines (a suite bills under the suite's code).", code);
+            if (chargeable < 0 || chargeable > line.Provisioned)
+                throw MspException.InvalidValue("Chargeable", chargeable, $"give 0 to {line.Provisioned} (the provisioned seats); chargeable is never above provisioned");
+            string text = comment?.Trim();
+            if (chargeable < line.Provisioned && string.IsNullOrEmpty(text))
+                throw MspException.ForRule(Rules.R51, "CommentRequired", ErrorKind.InvalidArgument,
+                    $"Chargeable {chargeable} is below the {line.Provisioned} provisioned seats of {code} for '{customer.Name}': give -Comment with the reason.", chargeable);
+            if (text != null && text.Length > MaxCommentLength)
+                throw MspException.InvalidValue("Comment", comment, $"a comment has at most {MaxCommentLength} characters");
+            report.Adjustments.RemoveAll(a => a.CustomerId == customer.CustomerId && string.Equals(a.Product, code, StringComparison.OrdinalIgnoreCase));
+            if (chargeable < line.Provisioned)
+                report.Adjustments.Add(new UsageAdjustment { CustomerId = customer.CustomerId, Product = code, Chargeable = chargeable, Comment = text });
+            session.SaveUsageReport(report);
+            session.Audit("Update", TargetType, report.Month, report.Month + " / " + customer.Name + " / " + code,
+                $"Chargeable: {line.Chargeable} -> {chargeable}" + (text == null ? string.Empty : $" ({text})"));
+            return Lines(session, month, true).First(l => l.CustomerId == customer.CustomerId && string.Equals(l.Product, code, StringComparison.OrdinalIgnoreCase));
+        }
+
+        /// <summary>R54: Preparing or Rejected becomes Submitted, and the month's figures are frozen as they are now.</summary>
+        public static UsageReport Submit(IStoreSession session, DateTime month, DateTime today, DateTime nowUtc)
+        {
+            var account = session.GetAccount();
+            AccountRules.RequireLmp(account, "Usage reports");
+            if (month > Dates.MonthOf(today))
+                throw MspException.InvalidValue("Month", MonthText(month), $"a month is reported once it has begun; it is {MonthText(today)} now");
+            var report = Editable(session, month, "submitted");
+            report.FrozenLines = Compute(session, month, report.Adjustments, true).ToList();
+            report.FrozenSeatBands = account.SeatBandMinimums;
+            return Move(session, report, UsageReportStatus.Submitted, nowUtc, null,
+                $"Submitted: {report.FrozenLines.Count} lines, {report.FrozenLines.Sum(l => l.Chargeable)} chargeable seats");
+        }
+
+        /// <summary>R54: a submitted report is approved; its figures stay frozen.</summary>
+        public static UsageReport Approve(IStoreSession session, DateTime month, DateTime nowUtc)
+        {
+            var report = Submitted(session, month, "approved");
+            return Move(session, report, UsageReportStatus.Approved, nowUtc, null, "Approved");
+        }
+
+        /// <summary>R54: a submitted report is rejected and becomes editable again.</summary>
+        public static UsageReport Deny(IStoreSession session, DateTime month, string reason, DateTime nowUtc)
+        {
+            string text = reason?.Trim();
+            if (string.IsNullOrEmpty(text))
+                throw new MspException("RequiredFieldMissing", ErrorKind.InvalidArgument, "Reason is required: say why the report is rejected.", reason);
+            if (text.Length > MaxCommentLength)
+                throw MspException.InvalidValue("Reason", reason, $"a reason has at most {MaxCommentLength} characters");
+            var report = Submitted(session, month, "rejected");
+            report.FrozenLines.Clear();
+            report.FrozenSeatBands = null;
+            return Move(session, report, UsageReportStatus.Rejected, nowUtc, text, "Rejected: " + text);
+        }
+
+        private static UsageReport Editable(IStoreSession session, DateTime month, string verb)
+        {
+            var report = session.GetUsageReport(MonthText(month)) ?? new UsageReport { Month = MonthText(month), Status = UsageReportStatus.Preparing };
+            if (Frozen(report.Status))
+                throw MspException.ForRule(Rules.R54, "UsageReportFrozen", ErrorKind.InvalidOperation,
+                    $"The {report.Month} report is {report.Status} and cannot be {verb}" + (report.Status == UsageReportStatus.Submitted ? "; Deny-MspUsageReport makes it editable again." : "."), report.Month);
+            return report;
+        }
+
+        private static UsageReport Submitted(IStoreSession session, DateTime month, string verb)
+        {
+            AccountRules.RequireLmp(session.GetAccount(), "Usage reports");
+            var report = session.GetUsageReport(MonthText(month));
+            if (report?.Status != UsageReportStatus.Submitted)
+                throw MspException.ForRule(Rules.R54, "UsageReportNotSubmitted", ErrorKind.InvalidOperation,
+                    $"The {MonthText(month)} report is {report?.Status ?? UsageReportStatus.Preparing}; only a Submitted report can be {verb}.", MonthText(month));
+            return report;
+        }
+
+        private static UsageReport Move(IStoreSession session, UsageReport report, UsageReportStatus to, DateTime nowUtc, string reason, string summary)
+        {
+            var from = report.Status;
+            report.Status = to;
+            if (to == UsageReportStatus.Submitted) report.SubmittedUtc = nowUtc;
+            if (to == UsageReportStatus.Approved) report.ApprovedUtc = nowUtc;
+            if (to == UsageReportStatus.Rejected)
+            {
+                report.RejectedUtc = nowUtc;
+                report.RejectedReason = reason;
+            }
+            session.SaveUsageReport(report);
+            session.Audit(to.ToString(), TargetType, report.Month, report.Month, $"Status: {from} -> {to}; {summary}");
+            return report;
+        }
+    }
+}

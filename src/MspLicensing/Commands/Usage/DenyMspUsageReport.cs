@@ -1,0 +1,41 @@
+using System;
+using System.Management.Automation;
+using MspLicensing.Commands.Help;
+
+namespace MspLicensing.Commands
+{
+    [Cmdlet(VerbsLifecycle.Deny, "MspUsageReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(UsageReport))]
+    public sealed class DenyMspUsageReportCommand : UsageCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 1)]
+        public string Reason { get; set; }
+
+        public static CommandHelp Help => new CommandHelp
+        {
+            Synopsis = "Rejects a submitted usage report, making it editable again.",
+            Description = "Deny-MspUsageReport moves a Submitted report to Rejected, with the reason. Its figures are no longer frozen: the report shows the month as it is now, can be adjusted with Set-MspUsageReport and submitted again.",
+            Rules = new[] { Rules.R54 },
+            Parameters =
+            {
+                ["Month"] = "The month to reject, yyyy-MM; default the current month.",
+                ["Reason"] = $"Why the report is rejected, up to {UsageOperations.MaxCommentLength} characters.",
+            },
+            Examples = new[]
+            {
+                new HelpExample("Reject March", "Deny-MspUsageReport -Month 2026-03 -Reason 'Contoso was onboarded on 28 March'", "Status Rejected; adjust and submit again.", ExampleSetup.UsageMarch + "\nSubmit-MspUsageReport -Month 2026-03"),
+                new HelpExample("Reject, adjust, submit again", "Deny-MspUsageReport -Month 2026-03 -Reason 'Correction'\nSet-MspUsageReport -Month 2026-03 -Customer Contoso -Product WFBSS -Chargeable 30 -Comment 'Corrected peak'\nSubmit-MspUsageReport -Month 2026-03", "The new figures are frozen.", ExampleSetup.UsageMarch + "\nSubmit-MspUsageReport -Month 2026-03"),
+            },
+            Outputs = "The report: month, status, dates and reason.",
+            Related = new[] { "Submit-MspUsageReport", "Set-MspUsageReport", "Get-MspUsageReport" },
+        };
+
+        protected override void ProcessRecord()
+        {
+            var month = MonthStart();
+            if (!ShouldProcess($"Usage report {UsageOperations.MonthText(month)}", "Reject")) return;
+            if (TryWrite(s => UsageOperations.Deny(s, month, Reason, DateTime.UtcNow), Month, out var report))
+                WriteObject(report);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MspLicensing.Store;
+using Xunit;
+
+namespace MspLicensing.Domain.Tests
+{
+    public class UsageRuleTests
+    {
+        private static readonly DateTime Now = SubscriptionFixture.Now;
+        private static readonly DateTime March = new DateTime(2026, 3, 1);
+
+        private static List<UsageLine> Lines(SubscriptionFixture f, DateTime month) => f.Store.Read(s => UsageOperations.Lines(s, month, true)).ToList();
+
+        private static List<UsageSummary> Summary(SubscriptionFixture f, DateTime month) =>
+            f.Store.Read(s => UsageOperations.Summaries(UsageOperations.Lines(s, month, false), month, UsageOperations.StatusOf(s, month))).ToList();
+
+        private static void Customer(SubscriptionFixture f, string name) =>
+            f.Store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields(name), Now));
+
+        private static void Change(SubscriptionFixture f, Subscription s, int seats, DateTime date) =>
+            f.Store.Write("Set-MspSubscription", x => SubscriptionOperations.Change(x, SubscriptionRef.ById(s.SubscriptionId), new SubscriptionChanges { Seats = seats, Date = date }, Now));
+
+        [Fact]
+        public void A_line_per_customer_and_license_with_peak_seats_used_and_over_provisioning_R50()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS, CAS", renewal: 1);
+            var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
+            var id = f.Licenses(sub).Single(l => l.Product == "WFBSS").LicenseId;
+            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 12, new DateTime(2026, 3, 5), Now));
+            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 15, new DateTime(2026, 3, 25), Now));
+            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 19, new DateTime(2026, 4, 2), Now));
+            var lines = Lines(f, March);
+            Assert.Equal(new[] { "CAS", "WFBSS" }, lines.Select(l => l.Product));
+            var wfbss = lines.Single(l => l.Product == "WFBSS");
+            Assert.Equal("Contoso", wfbss.Customer);
+            Assert.Equal("Basic", wfbss.ServicePlan);
+            Assert.Equal(20, wfbss.Provisioned);
+            Assert.Equal(15, wfbss.Used);
+            Assert.Equal(25.0, wfbss.OverProvisionedPercent);
+            Assert.Equal(20, wfbss.Chargeable);
+            Assert.Null(lines.Single(l => l.Product == "CAS").Used);
+            Assert.Null(lines.Single(l => l.Product == "CAS").OverProvisionedPercent);
+        }
+
+        [Fact]
+        public void Chargeable_goes_lower_only_with_a_comment_R51()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS", renewal: 1);
+            f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
+            var refused = Assert.Throws<MspException>(() => f.Store.Write("Set-MspUsageReport", s => UsageOperations.Adjust(s, March, CustomerRef.ByName("Contoso"), "WFBSS", 15, null)));
+            Assert.Equal("CommentRequired", refused.ErrorId);
+            Assert.Equal("InvalidValue", Assert.Throws<MspException>(() => f.Store.Write("S", s => UsageOperations.Adjust(s, March, CustomerRef.ByName("Contoso"), "WFBSS", 21, "more"))).ErrorId);
+            var line = f.Store.Write("Set-MspUsageReport", s => UsageOperations.Adjust(s, March, CustomerRef.ByName("Contoso"), "WFBSS", 15, "Onboarded on the 20th"));
+            Assert.Equal(15, line.Chargeable);
+            Assert.Equal("Onboarded on the 20th", line.Comment);
+            Assert.Equal(20, line.Provisioned);
+            Assert.Equal(15, Summary(f, March).Single().Chargeable);
+            f.Store.Write("Set-MspUsageReport", s => UsageOperations.Adjust(s, March, CustomerRef.ByName("Contoso"), "WFBSS", 20, null));
+            Assert.Null(Lines(f, March).Single().Comment);
+        }
+
+        [Fact]
+        public void Trials_are_never_billed_until_they_are_converted_R51()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Trial", "WFBSS", initial: 1, version: PlanVersion.Trial, seats: 10);
+            f.Plan("Full", "WFBSS", renewal: 1);
+            var trial = f.Assign("Trial", new DateTime(2026, 2, 10));
+            Assert.Empty(Lines(f, new DateTime(2026, 2, 1)));
+            f.Store.Write("Convert-MspSubscription", s => SubscriptionOperations.Convert(s, SubscriptionRef.ById(trial.SubscriptionId), ServicePlanRef.ByName("Full"), 30, new DateTime(2026, 3, 5), Now));
+            Assert.Empty(Lines(f, new DateTime(2026, 2, 1)));
+            Assert.Equal(30, Lines(f, March).Single().Provisioned);
+        }
+
+        [Fact]
+        public void A_cancellation_on_the_15th_bills_that_month_in_full_and_nothing_after_R52()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS", renewal: 1);
+            var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
+            f.Store.Write("Stop-MspSubscription", s => SubscriptionOperations.Cancel(s, SubscriptionRef.ById(sub.SubscriptionId), new DateTime(2026, 3, 15), Now));
+            Assert.Equal(20, Lines(f, March).Single().Chargeable);
+            Assert.Empty(Lines(f, new DateTime(2026, 4, 1)));
+            Assert.Equal(20, Lines(f, new DateTime(2026, 1, 1)).Single().Chargeable);
+        }
+
+        [Fact]
+        public void A_seat_rise_and_fall_within_a_month_bills_the_peak_R52()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS", renewal: 1);
+            var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
+            Change(f, sub, 35, new DateTime(2026, 3, 10));
+            Change(f, sub, 22, new DateTime(2026, 3, 20));
+            Assert.Equal(35, Lines(f, March).Single().Provisioned);
+            Assert.Equal(22, Lines(f, new DateTime(2026, 4, 1)).Single().Provisioned);
+            Assert.Equal(20, Lines(f, new DateTime(2026, 2, 1)).Single().Provisioned);
+        }
+
+        [Fact]
+        public void Seats_of_all_customers_add_up_to_the_band_and_suites_bill_as_the_suite_R53()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Endpoint", "WFBSS", renewal: 1);
+            f.Plan("XDR", "WFXDR", renewal: 1);
+            // Seed 004: 300 seats, then a new customer with 25: 325 seats, band 251-500.
+            for (int i = 1; i <= 3; i++) Customer(f, "Customer " + i);
+            for (int i = 1; i <= 3; i++) f.Assign("Endpoint", new DateTime(2026, 1, 10), seats: 100, customer: "Customer " + i);
+            Assert.Equal("251-500", Summary(f, March).Single().Band);
+            Assert.Equal(300, Summary(f, March).Single().Chargeable);
+            Customer(f, "New customer");
+            f.Assign("Endpoint", new DateTime(2026, 3, 20), seats: 25, customer: "New customer");
+            var wfbss = Summary(f, March).Single();
+            Assert.Equal(325, wfbss.Chargeable);
+            Assert.Equal(4, wfbss.Customers);
+            Assert.Equal("251-500", wfbss.Band);
+            // A suite is one line under its own code, whatever its components.
+            f.Assign("XDR", new DateTime(2026, 3, 1), seats: 15);
+            var xdr = Lines(f, March).Where(l => l.Customer == "Contoso").ToList();
+            Assert.Equal("WFXDR", xdr.Single().Product);
+            Assert.Equal(15, xdr.Single().Provisioned);
+            Assert.Equal("1-25", Summary(f, March).Single(s => s.Product == "WFXDR").Band);
+        }
+
+        [Fact]
+        public void A_crossgrade_month_bills_each_product_once()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Monthly", "WFBSS", initial: 1, renewal: 1);
+            f.Plan("XDR", "WFXDR", renewal: 1);
+            f.Assign("Monthly", new DateTime(2026, 1, 15), seats: 25);
+            f.Store.Write("Invoke-MspCrossgrade", s => CrossgradeOperations.Invoke(s, new CrossgradeRequest
+            {
+                Customer = CustomerRef.ByName("Contoso"),
+                ServicePlan = ServicePlanRef.ByName("XDR"),
+                Date = new DateTime(2026, 3, 15),
+            }, Now));
+            Assert.Equal("WFBSS", Lines(f, new DateTime(2026, 2, 1)).Single().Product);
+            var march = Lines(f, March);
+            Assert.Equal("WFXDR", march.Single().Product);
+            Assert.Equal(25, march.Single().Provisioned);
+        }
+
+        [Fact]
+        public void A_report_moves_from_preparing_to_submitted_to_approved_or_back_when_rejected_R54()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS", renewal: 1);
+            f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
+            Assert.Equal(UsageReportStatus.Preparing, f.Store.Read(s => UsageOperations.StatusOf(s, March)));
+            Assert.Equal("UsageReportNotSubmitted", Assert.Throws<MspException>(() => f.Store.Write("A", s => UsageOperations.Approve(s, March, Now))).ErrorId);
+            Assert.Equal(UsageReportStatus.Submitted, f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now)).Status);
+            var frozen = Assert.Throws<MspException>(() => f.Store.Write("Set", s => UsageOperations.Adjust(s, March, CustomerRef.ByName("Contoso"), "WFBSS", 10, "x")));
+            Assert.Equal("UsageReportFrozen", frozen.ErrorId);
+            Assert.Contains("R54", frozen.Message);
+            var rejected = f.Store.Write("D", s => UsageOperations.Deny(s, March, "Recount", Now));
+            Assert.Equal(UsageReportStatus.Rejected, rejected.Status);
+            Assert.Equal("Recount", rejected.RejectedReason);
+            f.Store.Write("Set", s => UsageOperations.Adjust(s, March, CustomerRef.ByName("Contoso"), "WFBSS", 10, "Recounted"));
+            f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now));
+            Assert.Equal(UsageReportStatus.Approved, f.Store.Write("A", s => UsageOperations.Approve(s, March, Now)).Status);
+            Assert.Equal(10, Summary(f, March).Single().Chargeable);
+            Assert.Equal(UsageReportStatus.Approved, Summary(f, March).Single().Status);
+            Assert.Equal("UsageReportFrozen", Assert.Throws<MspException>(() => f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now))).ErrorId);
+            Assert.Equal("InvalidValue", Assert.Throws<MspException>(() => f.Store.Write("S", s => UsageOperations.Submit(s, new DateTime(2026, 12, 1), new DateTime(2026, 11, 23), Now))).ErrorId);
+            Assert.Equal(4, f.Store.Read(s => s.AuditLog(new AuditQuery { TargetType = "UsageReport" }).Count(e => e.Action != "Update")));
+        }
+
+        [Fact]
+        public void A_submitted_month_stays_as_submitted_when_changes_are_back_dated_R54()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS", renewal: 1);
+            var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
+            f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now));
+            f.Store.Write("Set-MspAccount", s => AccountOperations.Update(s, new AccountChanges { SeatBandMinimums = new[] { 1, 10 } }, null));
+            Change(f, sub, 80, new DateTime(2026, 3, 5));
+            Customer(f, "Late");
+            f.Assign("Basic", new DateTime(2026, 3, 2), seats: 5, customer: "Late");
+            var march = Summary(f, March).Single();
+            Assert.Equal(20, march.Chargeable);
+            Assert.Equal(1, march.Customers);
+            Assert.Equal("1-25", march.Band);
+            Assert.Equal(UsageReportStatus.Submitted, march.Status);
+            // The month after is live.
+            Assert.Equal(85, Summary(f, new DateTime(2026, 4, 1)).Single().Chargeable);
+        }
+
+        [Fact]
+        public void Reports_export_flat_with_invariant_numbers_R55()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS", renewal: 1);
+            var sub = f.Assign("Basic", new DateTime(2024, 1, 15), seats: 3);
+            var id = f.Licenses(sub).Single().LicenseId;
+            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 2, new DateTime(2024, 2, 5), Now));
+            // Two years back is still there.
+            var lines = Lines(f, new DateTime(2024, 2, 1));
+            var csv = UsageExport.Write(lines, ExportFormat.Csv);
+            Assert.StartsWith("Month,CustomerId,Customer,Product,ProductName,ServicePlan,ActivationCode,Provisioned,Used,OverProvisionedPercent,Chargeable,Comment,Band,Status\r\n", csv);
+            Assert.Contains(",3,2,33.3,3,,1-25,Preparing\r\n", csv);
+            var json = UsageExport.Write(UsageOperations.Summaries(lines, new DateTime(2024, 2, 1), UsageReportStatus.Preparing), ExportFormat.Json);
+            Assert.Contains("\"Month\": \"2024-02\"", json);
+            Assert.Contains("\"Used\": 2", json);
+            var previous = System.Globalization.CultureInfo.CurrentCulture;
+            try
+            {
+                System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+                Assert.Contains(",33.3,", UsageExport.Write(lines, ExportFormat.Csv));
+            }
+            finally
+            {
+                System.Globalization.CultureInfo.CurrentCulture = previous;
+            }
+        }
+    }
+}
