@@ -93,6 +93,17 @@ namespace MspLicensing.Module.Tests
             { "Invoke-MspCrossgrade -Customer Contoso -ServicePlan Trial", "MspLicensing.CrossgradeToTrial", "Trial" },
             { "Invoke-MspCrossgrade -Customer Contoso -ServicePlan XDR -Seats 0", "MspLicensing.InvalidValue", "Seats '0'" },
             { "Invoke-MspCrossgrade -Customer Contoso -ServicePlan XDR -Date 1999-01-01", "MspLicensing.InvalidValue", "Date '1999-01-01'" },
+            { "Get-MspUsageReport -Month 2026-13", "MspLicensing.InvalidValue", "Month '2026-13'" },
+            { "Get-MspUsageReport -Month March", "MspLicensing.InvalidValue", "yyyy-MM" },
+            { "Get-MspUsageReport -Month 2026-03 -Product NOPE", "MspLicensing.ProductNotFound", "'NOPE'" },
+            { "Set-MspUsageReport -Month 2026-03 -Customer Contoso -Product WFBSS -Chargeable 5", "MspLicensing.CommentRequired", "-Comment" },
+            { "Set-MspUsageReport -Month 2026-03 -Customer Contoso -Product WFBSS -Chargeable 11 -Comment more", "MspLicensing.InvalidValue", "Chargeable '11'" },
+            { "Set-MspUsageReport -Month 2026-03 -Customer Contoso -Product CAS -Chargeable 1 -Comment x", "MspLicensing.UsageLineNotFound", "CAS" },
+            { "Submit-MspUsageReport -Month 2099-01", "MspLicensing.InvalidValue", "Month '2099-01'" },
+            { "Approve-MspUsageReport -Month 2026-03", "MspLicensing.UsageReportNotSubmitted", "Preparing" },
+            { "Deny-MspUsageReport -Month 2026-03 -Reason wrong", "MspLicensing.UsageReportNotSubmitted", "Preparing" },
+            { "Export-MspUsageReport -Month 2026-03 -Path ./exists.txt", "MspLicensing.ExportTargetExists", "exists.txt" },
+            { "Export-MspUsageReport -Month 2026-03 -Path ./u.xml -Format Xml", "CannotConvertArgumentNoMessage", "Xml" },
         };
 
         [Theory]

@@ -1,0 +1,80 @@
+using System.IO;
+using System.Linq;
+using MspLicensing.Module.Tests.Hosting;
+using Xunit;
+
+namespace MspLicensing.Module.Tests
+{
+    public class UsageCmdletTests
+    {
+        private const string Plan = "New-MspServicePlan -Name Endpoint -Product WFBSS -AutoRenewalMonths 1 -DataCenter Germany";
+
+        [Fact]
+        public void The_seed_band_example_300_plus_25_reports_325_in_band_251_500_R53()
+        {
+            using var s = new ModuleSession();
+            s.Ok(Plan);
+            foreach (var n in new[] { "A", "B", "C" }) s.NewCustomer(n);
+            s.Ok("Get-MspCustomer | New-MspSubscription -ServicePlan Endpoint -Seats 100 -StartDate 2026-01-05");
+            var before = s.Ok("Get-MspUsageReport -Month 2026-03").Objects<UsageSummary>().Single();
+            Assert.Equal(300, before.Chargeable);
+            s.NewCustomer("New customer");
+            s.Ok("New-MspSubscription 'New customer' Endpoint -Seats 25 -StartDate 2026-03-20");
+            var text = s.Ok("Get-MspUsageReport -Month 2026-03 | Out-Default").Text;
+            Assert.Matches(@"Month\s+Product\s+ProductName\s+Customers\s+Provisioned\s+Used\s+Chargeable\s+Band\s+Status", text);
+            Assert.Matches(@"2026-03\s+WFBSS\s+Worry-Free Business Security Services\s+4\s+325\s+325\s+251-500\s+Preparing", text);
+        }
+
+        [Fact]
+        public void A_mid_month_cancellation_bills_the_month_and_a_submitted_month_ignores_back_dated_changes_R52_R54()
+        {
+            using var s = new ModuleSession();
+            s.Ok(Plan);
+            s.NewCustomer("Contoso");
+            s.NewCustomer("Fabrikam");
+            s.Ok("New-MspSubscription Contoso Endpoint -Seats 20 -StartDate 2026-01-15; New-MspSubscription Fabrikam Endpoint -Seats 10 -StartDate 2026-01-15");
+            s.Ok("Stop-MspSubscription Fabrikam -Date 2026-03-15 -Confirm:$false");
+            Assert.Equal(new[] { ("Contoso", 20), ("Fabrikam", 10) }, s.Ok("Get-MspUsageReport -Month 2026-03 -ByCustomer").Objects<UsageLine>().Select(l => (l.Customer, l.Chargeable)));
+            Assert.Equal("Contoso", s.Ok("Get-MspUsageReport -Month 2026-04 -ByCustomer").Objects<UsageLine>().Single().Customer);
+
+            s.Ok("Set-MspSubscription Contoso -Seats 50 -Date 2026-03-10; Set-MspSubscription Contoso -Seats 30 -Date 2026-03-25");
+            Assert.Equal(50, s.Ok("Get-MspUsageReport -Month 2026-03 -Customer Contoso -ByCustomer").Objects<UsageLine>().Single().Provisioned);
+            s.Ok("Submit-MspUsageReport -Month 2026-03");
+            s.Ok("Set-MspSubscription Contoso -Seats 90 -Date 2026-03-02");
+            var frozen = s.Ok("Get-MspUsageReport -Month 2026-03").Objects<UsageSummary>().Single();
+            Assert.Equal(60, frozen.Chargeable);
+            Assert.Equal(UsageReportStatus.Submitted, frozen.Status);
+            var refused = s.Run("Set-MspUsageReport -Month 2026-03 -Customer Contoso -Product WFBSS -Chargeable 10 -Comment late");
+            Assert.Equal("MspLicensing.UsageReportFrozen,MspLicensing.Commands.SetMspUsageReportCommand", refused.Errors.Single().FullyQualifiedErrorId);
+            s.Ok("Approve-MspUsageReport -Month 2026-03");
+            Assert.Equal(UsageReportStatus.Approved, s.Ok("Get-MspUsageReport -Month 2026-03").Objects<UsageSummary>().Single().Status);
+        }
+
+        [Fact]
+        public void Trials_do_not_appear_in_the_report_R51()
+        {
+            using var s = new ModuleSession();
+            s.NewCustomer("Contoso");
+            s.Ok("New-MspServicePlan -Name Trial -Product WFBSS -Version Trial -Seats 10 -DataCenter Germany; New-MspSubscription Contoso Trial -StartDate 2026-03-03");
+            Assert.Empty(s.Ok("Get-MspUsageReport -Month 2026-03").Output);
+        }
+
+        [Fact]
+        public void The_report_exports_to_CSV_and_JSON_with_invariant_numbers_R55()
+        {
+            using var s = new ModuleSession();
+            s.Ok(Plan);
+            s.NewCustomer("Contoso");
+            s.Ok("New-MspSubscription Contoso Endpoint -Seats 3 -StartDate 2026-01-15");
+            s.Ok("Get-MspLicense Contoso | Set-MspLicense -Used 2 -Date 2026-03-05");
+            var file = s.Ok("Export-MspUsageReport -Month 2026-03 -Path ./out/usage.csv -ByCustomer").Objects<FileInfo>().Single();
+            var csv = File.ReadAllLines(file.FullName);
+            Assert.Equal("Month,CustomerId,Customer,Product,ProductName,ServicePlan,ActivationCode,Provisioned,Used,OverProvisionedPercent,Chargeable,Comment,Band,Status", csv[0]);
+            Assert.EndsWith(",Endpoint," + s.Ok("(Get-MspLicense Contoso).ActivationCode").Output.Single() + ",3,2,33.3,3,,1-25,Preparing", csv[1]);
+            var again = s.Run("Export-MspUsageReport -Month 2026-03 -Path ./out/usage.csv");
+            Assert.Equal("MspLicensing.ExportTargetExists,MspLicensing.Commands.ExportMspUsageReportCommand", again.Errors.Single().FullyQualifiedErrorId);
+            s.Ok("Export-MspUsageReport -Month 2026-03 -Path ./out/usage.json -Format Json -Force");
+            Assert.Contains("\"Band\": \"1-25\"", File.ReadAllText(Path.Combine(s.Directory, "out", "usage.json")));
+        }
+    }
+}
