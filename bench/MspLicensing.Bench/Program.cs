@@ -138,11 +138,11 @@ internal static class Program
             $"{subscriptions / watch.Elapsed.TotalSeconds:N0} per s, Get-MspCustomer | New-MspSubscription");
 
         watch.Restart();
-        for (int month = 1; month <= 12; month++)
+        for (int m = 1; m <= 12; m++)
         {
-            var date = start.AddMonths(month).AddDays(-1);
+            var date = start.AddMonths(m).AddDays(-1);
             Invoke(runspace, ps => ps.AddCommand("Get-MspSubscription").AddCommand("Set-MspSubscription")
-                .AddParameter("Seats", 10 + month).AddParameter("Date", date));
+                .AddParameter("Seats", 10 + m).AddParameter("Date", date));
         }
         report.Info($"a year of monthly seat changes ({subscriptions * 12:N0} changes)", watch.Elapsed.TotalMilliseconds,
             $"{subscriptions * 12 / watch.Elapsed.TotalSeconds:N0} per s, Get-MspSubscription | Set-MspSubscription, 12 times");
@@ -156,6 +156,15 @@ internal static class Program
         report.Target($"Invoke-MspRenewal over {subscriptions:N0} subscriptions", watch.Elapsed.TotalMilliseconds, 5_000,
             $"{renewed:N0} renewed, {actions.Count:N0} actions");
         report.Info("Invoke-MspRenewal again (nothing due)", Time(runspace, ps => ps.AddCommand("Invoke-MspRenewal"), expected: 0), "same day: no changes");
+
+        // The usage report of last month: every license active, twelve months of seat history behind it.
+        string month = DateTime.Today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        Func<PowerShell, PowerShell> usage = ps => ps.AddCommand("Get-MspUsageReport").AddParameter("Month", month);
+        var products = Time(runspace, usage, expected: plans.Length);
+        report.Target("Get-MspUsageReport -Month (30,000 licenses)", products, 1_000, "one row per product, first call");
+        report.Info("Get-MspUsageReport -Month again", Time(runspace, usage, expected: plans.Length), "second call");
+        report.Target("Get-MspUsageReport -Month -ByCustomer", Time(runspace, ps => usage(ps).AddParameter("ByCustomer"), expected: subscriptions), 3_000,
+            $"{subscriptions:N0} rows");
 
         string customer = NameOf(CustomerCount / 3);
         Func<PowerShell, PowerShell> ofCustomer = ps => ps.AddCommand("Get-MspSubscription").AddParameter("Customer", customer);
