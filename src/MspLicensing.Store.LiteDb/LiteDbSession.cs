@@ -34,12 +34,14 @@ namespace MspLicensing.Store
                 {
                     if (!_readAllSubscriptions) Subscriptions.All();
                 });
+            Migrations = new DocumentSet<LicenseMigration>(db, Schema.MigrationCollection, "LicenseMigration", m => m.MigrationId, m => m.Product + " " + m.SourceActivationCode, null);
         }
 
         public IDocumentSet<Customer> Customers { get; }
         public IDocumentSet<ServicePlan> ServicePlans { get; }
         public IDocumentSet<Subscription> Subscriptions { get; }
         public IDocumentSet<License> Licenses { get; }
+        public IDocumentSet<LicenseMigration> Migrations { get; }
 
         /// <summary>The expiration date of every subscription this transaction read or wrote.</summary>
         private readonly Dictionary<Guid, DateTime> _expirations = new Dictionary<Guid, DateTime>();

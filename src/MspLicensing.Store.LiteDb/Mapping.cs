@@ -34,6 +34,7 @@ namespace MspLicensing.Store
             mapper.Entity<PlanProduct>().Ignore(p => p.Product);
             mapper.Entity<Subscription>().Id(s => s.SubscriptionId, autoId: false).Ignore(s => s.IsTrial).Ignore(s => s.Customer).Ignore(s => s.Status);
             mapper.Entity<UsageReport>().Id(r => r.Month, autoId: false);
+            mapper.Entity<LicenseMigration>().Id(m => m.MigrationId, autoId: false).Ignore(m => m.Customer);
             mapper.Entity<License>().Id(l => l.LicenseId, autoId: false).Ignore(l => l.Seats).Ignore(l => l.Used)
                 .Ignore(l => l.Customer).Ignore(l => l.Status).Ignore(l => l.ServicePlan);
 
@@ -53,6 +54,7 @@ namespace MspLicensing.Store
                 UsedHistory = { new UsedCount() },
                 Placements = { new LicensePlacement() },
             });
+            Warm(mapper, new LicenseMigration { SubscriptionId = Guid.Empty, CompletedUtc = DateTime.MinValue });
             Warm(mapper, new UsageReport { Adjustments = { new UsageAdjustment() }, FrozenLines = { new UsageLine { Used = 1, OverProvisionedPercent = 1 } }, FrozenSeatBands = new[] { 1 } });
             return mapper;
         }

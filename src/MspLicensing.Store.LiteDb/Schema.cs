@@ -33,6 +33,7 @@ namespace MspLicensing.Store
         internal const string ServicePlanCollection = "plans";
         internal const string SubscriptionCollection = "subscriptions";
         internal const string UsageReportCollection = "reports";
+        internal const string MigrationCollection = "migrations";
 
         public static IReadOnlyList<SchemaStep> Steps { get; } = new[]
         {
@@ -51,6 +52,7 @@ namespace MspLicensing.Store
                 db.GetCollection(LicenseCollection).EnsureIndex("ActivationCode", "$.ActivationCode", unique: true);
             }),
             new SchemaStep(3, "Monthly usage reports, keyed by month", db => db.GetCollection(UsageReportCollection).EnsureIndex("Status", "$.Status")),
+            new SchemaStep(4, "License migrations", db => db.GetCollection(MigrationCollection).EnsureIndex("LicenseId", "$.LicenseId")),
         };
 
         /// <summary>The schema version this module writes.</summary>

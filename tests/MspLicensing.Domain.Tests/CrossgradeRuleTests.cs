@@ -231,6 +231,7 @@ namespace MspLicensing.Domain.Tests
             public IReadOnlyList<License> LicensesOfCustomer(Guid customerId) => _inner.LicensesOfCustomer(customerId);
             public IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId) => _inner.LicensesOfSubscription(subscriptionId);
             public License FindLicenseByActivationCode(string activationCode) => _inner.FindLicenseByActivationCode(activationCode);
+            public IDocumentSet<LicenseMigration> Migrations => _inner.Migrations;
             public UsageReport GetUsageReport(string month) => _inner.GetUsageReport(month);
             public void SaveUsageReport(UsageReport report) => _inner.SaveUsageReport(report);
             public void Audit(string action, string targetType, string targetId, string target, string summary) => throw new InvalidOperationException("the disk is full");

@@ -26,7 +26,15 @@ namespace MspLicensing
         }
 
         /// <summary>R30: assigns a plan to a customer: one license per product (per component for suites), each with an activation code (R32).</summary>
-        public static Subscription Assign(IStoreSession session, Assignment request, DateTime nowUtc)
+        public static Subscription Assign(IStoreSession session, Assignment request, DateTime nowUtc) =>
+            Assign(session, request, nowUtc, null, false);
+
+        /// <summary>
+        /// Assigns a plan in a migration: <paramref name="migrating"/> is the non-MSP license the new subscription
+        /// replaces (R39 does not count it). With <paramref name="moveMigrating"/> the license itself moves into the
+        /// subscription, keeping its activation code, instead of getting a new license.
+        /// </summary>
+        internal static Subscription Assign(IStoreSession session, Assignment request, DateTime nowUtc, License migrating, bool moveMigrating)
         {
             var account = session.GetAccount();
             AccountRules.RequireLmp(account, "Subscriptions");
@@ -42,7 +50,7 @@ namespace MspLicensing
             bool trial = plan.Version == PlanVersion.Trial;
             var seats = SeatsByProduct(plan, request.Seats, request.ProductSeats, trial, plan.Seats);
 
-            var held = session.LicensesOfCustomer(customer.CustomerId);
+            var held = session.LicensesOfCustomer(customer.CustomerId).Where(l => migrating == null || l.LicenseId != migrating.LicenseId).ToList();
             var subscriptions = session.SubscriptionsOfCustomer(customer.CustomerId).ToDictionary(s => s.SubscriptionId);
             CheckNoMixing(customer, plan, held, subscriptions, start, account.GracePeriodDays);
             CheckNoDuplicates(customer, plan, held, subscriptions, start, account.GracePeriodDays);
@@ -66,9 +74,22 @@ namespace MspLicensing
             };
             session.Subscriptions.Insert(subscription);
             var licenses = new List<License>();
+            var skip = moveMigrating ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) { migrating.Product } : null;
             foreach (var planProduct in plan.Products)
-                foreach (var license in NewLicenses(session, subscription, planProduct, seats[planProduct.Code], start, trial ? "Trial" : "Full"))
+                foreach (var license in NewLicenses(session, subscription, planProduct, seats[planProduct.Code], start, trial ? "Trial" : "Full", skip))
                     licenses.Add(license);
+            if (moveMigrating)
+            {
+                var into = plan.Products.First(p => string.Equals(p.Code, migrating.Product, StringComparison.OrdinalIgnoreCase) || p.Product.Components.Contains(migrating.Product, StringComparer.OrdinalIgnoreCase));
+                migrating.MoveTo(start, subscription.SubscriptionId, into.Product.Kind == ProductKind.Suite ? into.Code : null, "Full");
+                migrating.LicenseModel = LicenseModel.Msp;
+                migrating.DataCenter = migrating.DataCenter ?? into.DataCenterOf(migrating.Product);
+                migrating.ExpirationDate = subscription.ExpirationDate;
+                if (migrating.SeatsOn(start) != seats[into.Code]) SetSeats(migrating, start, seats[into.Code]);
+                migrating.RecordedStatus = Lifecycle.StatusOf(migrating, subscription, start, 0);
+                session.Licenses.Update(migrating);
+                licenses.Add(migrating);
+            }
             subscription.RecordedStatus = Lifecycle.StatusOf(subscription, start);
             session.Subscriptions.Update(subscription);
             session.Audit("Create", TargetType, subscription.SubscriptionId.ToString(), customer.Name + " / " + plan.Name,

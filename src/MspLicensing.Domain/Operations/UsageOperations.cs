@@ -91,7 +91,6 @@ namespace MspLicensing
             var parts = new Dictionary<(Guid Customer, string Product, Guid Subscription), List<(License License, int Peak, int? Used)>>();
             foreach (var license in session.Licenses.All())
             {
-                if (license.LicenseModel != LicenseModel.Msp) continue;
                 var end = ActiveUntil(license);
                 var from = license.StartDate > first ? license.StartDate : first;
                 var to = end < next ? end : next;
@@ -154,9 +153,11 @@ namespace MspLicensing
             }
         }
 
-        /// <summary>R51: trials and NFR licenses are never billed.</summary>
-        private static bool Billable(string licenseType) =>
-            !string.Equals(licenseType, "Trial", StringComparison.OrdinalIgnoreCase) && !string.Equals(licenseType, "NFR", StringComparison.OrdinalIgnoreCase);
+        /// <summary>
+        /// R51: only Full MSP licenses bill: trials and NFR never do, and neither do non-MSP licenses (Standard,
+        /// PayAsYouGo, Upfront), which are bought elsewhere — also for the months before a migration.
+        /// </summary>
+        private static bool Billable(string licenseType) => string.Equals(licenseType, "Full", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>R51: sets a customer's chargeable seats of a product below provisioned, with a comment; R54: only while the report is editable.</summary>
         public static UsageLine Adjust(IStoreSession session, DateTime month, CustomerRef customerRef, string product, int chargeable, string comment)

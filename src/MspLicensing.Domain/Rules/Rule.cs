@@ -119,6 +119,21 @@ namespace MspLicensing
         public static readonly Rule R55 = new Rule("R55", "Usage report", "Keeping and exporting",
             "Reports are kept (at least two years) and export to CSV and JSON in a flat shape that spreadsheets and PSA tools import.");
 
+        public static readonly Rule R60 = new Rule("R60", "License migration", "Non-MSP licenses",
+            "Non-MSP licenses (Standard, pay-as-you-go and upfront; SaaS or on-premises) live in Remote Manager, registered by Authorization Key or activation code. A Customer Licensing Portal account registers products only by Authorization Key, and only Worry-Free Business Security Standard and Advanced, Worry-Free Business Security Services and Hosted Email Security.");
+
+        public static readonly Rule R61 = new Rule("R61", "License migration", "On-premises licenses migrate by a new key",
+            "An on-premises license migrates at once: LMP issues a new activation code, which the MSP enters in the product's console; agents are not affected.");
+
+        public static readonly Rule R62 = new Rule("R62", "License migration", "Cloud licenses migrate through the vendor",
+            "A cloud (service) license, such as Worry-Free Business Security Services, is migrated manually by Trend Micro: the migration waits (AwaitingVendor) until it is marked complete, and the license keeps its activation code.");
+
+        public static readonly Rule R63 = new Rule("R63", "License migration", "Upfront licenses stay",
+            "Upfront licenses cannot be integrated into LMP: their migration is refused, and they stay manageable in Remote Manager.");
+
+        public static readonly Rule R64 = new Rule("R64", "License migration", "Bulk migration",
+            "Migration works on many licenses at once: a batch shows progress, each migration is whole or not at all, and a failure is reported without stopping the rest.");
+
         /// <summary>Every rule, in number order.</summary>
         public static IReadOnlyList<Rule> All { get; } = typeof(Rules)
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -75,6 +75,8 @@ namespace MspLicensing.Store
         IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId);
         License FindLicenseByActivationCode(string activationCode);
 
+        IDocumentSet<LicenseMigration> Migrations { get; }
+
         /// <summary>The stored report of a month (yyyy-MM), or null while nothing about it was stored.</summary>
         UsageReport GetUsageReport(string month);
         /// <summary>Stores a month's report if the stored revision still equals report.Revision (0 for a new one).</summary>

@@ -1,0 +1,213 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using MspLicensing.Store;
+
+namespace MspLicensing
+{
+    public sealed class MigrationQuery
+    {
+        public CustomerRef Customer { get; set; }
+        public MigrationStatus? Status { get; set; }
+        public string Product { get; set; }
+        public IList<Guid> MigrationId { get; set; }
+    }
+
+    /// <summary>Non-MSP licenses in Remote Manager and their migration into LMP (R39, R60-R64).</summary>
+    public static class MigrationOperations
+    {
+        public const string TargetType = "LicenseMigration";
+        private static readonly Regex AuthorizationKeyPattern = new Regex(@"^[A-Z0-9]{4,6}(-[A-Z0-9]{4,6}){3,7}$", RegexOptions.CultureInvariant);
+
+        /// <summary>R60: registers a non-MSP license; a CLP account needs an Authorization Key and a product Remote Manager supports for it (R2).</summary>
+        public static License Register(IStoreSession session, ProductRegistration r, DateTime nowUtc)
+        {
+            var account = session.GetAccount();
+            var customer = CustomerOperations.Resolve(session, r.Customer);
+            var product = Catalog.Get("Product", r.Product);
+            if (product.Kind == ProductKind.Suite)
+                throw MspException.InvalidValue("Product", r.Product, "register the suite's products one by one; a non-MSP license is for one product");
+            if (!product.RemoteManagerAccountTypes.Contains(account.AccountType))
+                throw MspException.ForRule(Rules.R60, "ProductNotRegistrable", ErrorKind.InvalidArgument,
+                    $"{product.Code} ({product.Name}) cannot be registered to Remote Manager in a {account.AccountType} account; it supports "
+                    + string.Join(", ", Catalog.Products.Where(p => p.RemoteManagerAccountTypes.Contains(account.AccountType)).Select(p => p.Code)) + ".", r.Product);
+            string key = r.AuthorizationKey?.Trim().ToUpperInvariant();
+            if (key != null && !AuthorizationKeyPattern.IsMatch(key))
+                throw MspException.InvalidValue("AuthorizationKey", r.AuthorizationKey, "an Authorization Key looks like 6RNY5-RXTHF-4KPRC-YSNAK-SS4JN (groups of 4 to 6 letters and digits)");
+            if (account.AccountType == AccountType.CustomerLicensingPortal && key == null)
+                throw MspException.ForRule(Rules.R60, "AuthorizationKeyRequired", ErrorKind.InvalidArgument,
+                    "A Customer Licensing Portal account registers products by Authorization Key: give -AuthorizationKey.", r.Product);
+            if (key == null && r.ActivationCode == null)
+                throw MspException.ForRule(Rules.R60, "RegistrationKeyRequired", ErrorKind.InvalidArgument,
+                    "A non-MSP license is registered by Authorization Key or activation code: give -AuthorizationKey or -ActivationCode.", r.Product);
+            int seats = SubscriptionOperations.ValidateSeats("Seats", r.Seats, false);
+            var start = Dates.Day("StartDate", r.StartDate);
+            var expiration = Dates.Day("ExpirationDate", r.ExpirationDate);
+            if (expiration <= start)
+                throw MspException.InvalidValue("ExpirationDate", Dates.Format(expiration), $"the expiration date comes after the start date, {Dates.Format(start)}");
+            string code = r.ActivationCode == null
+                ? ActivationCodes.New(product.ActivationCodePrefix, c => session.FindLicenseByActivationCode(c) != null)
+                : ActivationCodes.Normalize("ActivationCode", r.ActivationCode);
+            if (session.FindLicenseByActivationCode(code) != null)
+                throw new MspException("ActivationCodeInUse", ErrorKind.ResourceExists, $"The activation code '{code}' is registered already.", code);
+
+            // R39: one product, one licensing model per customer.
+            var subscriptions = session.SubscriptionsOfCustomer(customer.CustomerId).ToDictionary(s => s.SubscriptionId);
+            var msp = session.LicensesOfCustomer(customer.CustomerId).FirstOrDefault(l => l.LicenseModel == LicenseModel.Msp
+                && string.Equals(l.Product, product.Code, StringComparison.OrdinalIgnoreCase)
+                && SubscriptionOperations.Holds(l, SubscriptionOperations.SubscriptionOf(l, subscriptions), start, account.GracePeriodDays));
+            if (msp != null)
+                throw MspException.ForRule(Rules.R39, "MspLicenseHeld", ErrorKind.InvalidOperation,
+                    $"Customer '{customer.Name}' holds an MSP license of {product.Code} ({msp.ActivationCode}); a non-MSP license of the same product cannot be added.", customer);
+
+            var license = new License
+            {
+                LicenseId = Guid.NewGuid(),
+                CustomerId = customer.CustomerId,
+                Product = product.Code,
+                ActivationCode = code,
+                AuthorizationKey = key,
+                DataCenter = product.Kind == ProductKind.Service ? account.DefaultDataCenter : (DataCenter?)null,
+                StartDate = start,
+                ExpirationDate = expiration,
+                SeatHistory = new List<SeatChange> { new SeatChange { Date = start, Seats = seats } },
+                LicenseModel = LicenseModel.NonMsp,
+                LicenseType = r.LicenseType.ToString(),
+            };
+            license.Placements.Add(new LicensePlacement { From = start, SubscriptionId = Guid.Empty, LicenseType = license.LicenseType });
+            license.RecordedStatus = Lifecycle.StatusOf(license, null, start, account.GracePeriodDays);
+            session.Licenses.Insert(license);
+            session.Audit("Register", "License", license.LicenseId.ToString(), customer.Name + " / " + product.Code + " " + code,
+                $"{r.LicenseType} license of {product.Code}, {seats} seats, {Dates.Format(start)} to {Dates.Format(expiration)}" + (key == null ? string.Empty : ", Authorization Key " + key));
+            license.Customer = customer.Name;
+            license.Status = Lifecycle.StatusOf(license, null, DateTime.Today, account.GracePeriodDays);
+            return license;
+        }
+
+        /// <summary>
+        /// R61-R63: starts the migration of a non-MSP license into a service plan. Software migrates at once with a new
+        /// activation code; a service waits for the vendor (AwaitingVendor); an upfront license is refused and stays.
+        /// </summary>
+        public static LicenseMigration Start(IStoreSession session, MigrationRequest r, DateTime nowUtc)
+        {
+            var account = session.GetAccount();
+            AccountRules.RequireLmp(account, "License migrations");
+            var license = (r.LicenseId.HasValue ? session.Licenses.Get(r.LicenseId.Value)
+                              : session.FindLicenseByActivationCode(ActivationCodes.Normalize("ActivationCode", r.ActivationCode)))
+                          ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
+                              $"No license has the {(r.LicenseId.HasValue ? "id '" + r.LicenseId + "'" : "activation code '" + r.ActivationCode + "'")}. Get-MspLicense lists the licenses.", r.LicenseId?.ToString() ?? r.ActivationCode);
+            var customer = session.Customers.Get(license.CustomerId);
+            if (license.LicenseModel != LicenseModel.NonMsp || license.EndState.HasValue)
+                throw MspException.ForRule(Rules.R60, "NotANonMspLicense", ErrorKind.InvalidOperation,
+                    $"License {license.ActivationCode} ({license.Product}) of '{customer?.Name}' is not a non-MSP license in Remote Manager; only those migrate into LMP.", license);
+            if (session.Migrations.All().Any(m => m.LicenseId == license.LicenseId && m.Status == MigrationStatus.AwaitingVendor))
+                throw new MspException("MigrationPending", ErrorKind.InvalidOperation,
+                    $"License {license.ActivationCode} of '{customer?.Name}' is being migrated already (AwaitingVendor); complete it with Complete-MspLicenseMigration.", license);
+            var plan = ServicePlanOperations.Resolve(session, r.ServicePlan);
+            if (plan.Version != PlanVersion.Full || !SubscriptionOperations.LicensedCodes(plan).Contains(license.Product))
+                throw MspException.InvalidValue("ServicePlan", plan.Name, $"a license migrates into a Full plan that includes its product, {license.Product}");
+            var date = Dates.Day("Date", r.Date);
+            int seats = r.Seats.HasValue ? SubscriptionOperations.ValidateSeats("Seats", r.Seats.Value, false) : license.SeatsOn(date);
+            var migration = new LicenseMigration
+            {
+                MigrationId = Guid.NewGuid(),
+                CustomerId = license.CustomerId,
+                LicenseId = license.LicenseId,
+                Product = license.Product,
+                SourceActivationCode = license.ActivationCode,
+                ServicePlanId = plan.ServicePlanId,
+                ServicePlan = plan.Name,
+                Seats = seats,
+                Date = date,
+                CreatedUtc = nowUtc,
+                Customer = customer?.Name,
+            };
+            var product = Catalog.Find(license.Product);
+            if (string.Equals(license.LicenseType, NonMspLicenseType.Upfront.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                // R63: refused, and recorded so the refusal can be looked up later.
+                migration.Status = MigrationStatus.Refused;
+                migration.Instructions = $"{Rules.R63.Text} License {license.ActivationCode} stays in Remote Manager.";
+            }
+            else if (product.Kind == ProductKind.Software)
+            {
+                // R61: a new key at once; the old license ends.
+                var subscription = Subscribe(session, customer, plan, seats, date, nowUtc, license, move: false);
+                var fresh = session.LicensesOfSubscription(subscription.SubscriptionId).First(l => string.Equals(l.Product, license.Product, StringComparison.OrdinalIgnoreCase));
+                license.EndState = LicenseStatus.Deactivated;
+                license.EndDate = date;
+                session.Licenses.Update(license);
+                migration.Status = MigrationStatus.Completed;
+                migration.SubscriptionId = subscription.SubscriptionId;
+                migration.NewActivationCode = fresh.ActivationCode;
+                migration.CompletedUtc = nowUtc;
+                migration.Instructions = $"Enter the new activation code {fresh.ActivationCode} in the {product.Name} console (Administration > License) to replace {license.ActivationCode}. The agents are not affected; nothing else changes on the customer's side.";
+            }
+            else
+            {
+                // R62: Trend Micro moves cloud licenses by hand; LMP takes the license over when that is done.
+                migration.Status = MigrationStatus.AwaitingVendor;
+                migration.Instructions = $"Ask Trend Micro to migrate {product.Name} license {license.ActivationCode} of '{customer?.Name}' into your LMP account; when they confirm, run Complete-MspLicenseMigration -MigrationId {migration.MigrationId}. The license keeps its activation code.";
+            }
+            session.Migrations.Insert(migration);
+            session.Audit("Migrate", TargetType, migration.MigrationId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
+                $"{migration.Status}: to '{plan.Name}'" + (migration.NewActivationCode == null ? string.Empty : ", new activation code " + migration.NewActivationCode));
+            return migration;
+        }
+
+        /// <summary>R62: the vendor has moved a cloud license: it joins a subscription of the plan, keeping its activation code.</summary>
+        public static LicenseMigration Complete(IStoreSession session, Guid migrationId, DateTime date, DateTime nowUtc)
+        {
+            AccountRules.RequireLmp(session.GetAccount(), "License migrations");
+            var migration = session.Migrations.All().FirstOrDefault(m => m.MigrationId == migrationId)
+                            ?? throw new MspException("MigrationNotFound", ErrorKind.ObjectNotFound, $"No license migration has the id '{migrationId}'. Get-MspLicenseMigration lists them.", migrationId);
+            var customer = session.Customers.Get(migration.CustomerId);
+            migration.Customer = customer?.Name;
+            if (migration.Status != MigrationStatus.AwaitingVendor)
+                throw MspException.ForRule(Rules.R62, "MigrationNotAwaitingVendor", ErrorKind.InvalidOperation,
+                    $"The migration of {migration.Product} {migration.SourceActivationCode} is {migration.Status}; only a migration AwaitingVendor is completed.", migration);
+            var day = Dates.Day("Date", date);
+            var license = session.Licenses.Get(migration.LicenseId);
+            var plan = ServicePlanOperations.Resolve(session, ServicePlanRef.ById(migration.ServicePlanId));
+            var subscription = Subscribe(session, customer, plan, migration.Seats, day > migration.Date ? day : migration.Date, nowUtc, license, move: true);
+            migration.Status = MigrationStatus.Completed;
+            migration.SubscriptionId = subscription.SubscriptionId;
+            migration.NewActivationCode = license.ActivationCode;
+            migration.CompletedUtc = nowUtc;
+            migration.Instructions = $"Trend Micro has migrated {migration.Product} license {license.ActivationCode}; it is now part of '{plan.Name}' in LMP with the same activation code.";
+            session.Migrations.Update(migration);
+            session.Audit("Migrate", TargetType, migration.MigrationId.ToString(), customer?.Name + " / " + migration.Product + " " + migration.SourceActivationCode,
+                $"Completed: joined '{plan.Name}'");
+            return migration;
+        }
+
+        public static IReadOnlyList<LicenseMigration> Find(IStoreSession session, MigrationQuery q)
+        {
+            Customer customer = q.Customer == null ? null : CustomerOperations.Resolve(session, q.Customer);
+            var product = q.Product == null ? null : Catalog.Get("Product", q.Product);
+            var names = session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name);
+            return session.Migrations.All()
+                .Where(m => (customer == null || m.CustomerId == customer.CustomerId)
+                            && (!q.Status.HasValue || m.Status == q.Status.Value)
+                            && (product == null || string.Equals(m.Product, product.Code, StringComparison.OrdinalIgnoreCase))
+                            && (q.MigrationId == null || q.MigrationId.Count == 0 || q.MigrationId.Contains(m.MigrationId)))
+                .Select(m =>
+                {
+                    m.Customer = names.TryGetValue(m.CustomerId, out var n) ? n : null;
+                    return m;
+                })
+                .OrderBy(m => m.CreatedUtc)
+                .ToList();
+        }
+
+        private static Subscription Subscribe(IStoreSession session, Customer customer, ServicePlan plan, int seats, DateTime start, DateTime nowUtc, License migrating, bool move) =>
+            SubscriptionOperations.Assign(session, new Assignment
+            {
+                Customer = CustomerRef.ById(customer.CustomerId),
+                ServicePlan = ServicePlanRef.ById(plan.ServicePlanId),
+                Seats = seats,
+                StartDate = start,
+            }, nowUtc, migrating, move);
+    }
+}
