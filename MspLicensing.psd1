@@ -45,6 +45,18 @@
         'Approve-MspUsageReport'
         'Deny-MspUsageReport'
         'Export-MspUsageReport'
+        'Register-MspProduct'
+        'Start-MspLicenseMigration'
+        'Get-MspLicenseMigration'
+        'Complete-MspLicenseMigration'
+        'Sync-MspRemoteManager'
+        'Get-MspManagedProduct'
+        'New-MspTemplate'
+        'Get-MspTemplate'
+        'Set-MspTemplate'
+        'Get-MspIntegration'
+        'Enable-MspIntegration'
+        'Disable-MspIntegration'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

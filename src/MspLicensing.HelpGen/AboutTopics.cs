@@ -258,7 +258,8 @@ namespace MspLicensing.HelpGen
                 .Para("End customers are the companies the MSP licenses products to. New-MspCustomer creates them (one by one or from the rows of a CSV file), Get-MspCustomer finds them, Set-MspCustomer changes them and Remove-MspCustomer deletes them where the account type allows it.")
                 .Para(HelpText.RuleLine(Rules.R10))
                 .Para(HelpText.RuleLine(Rules.R11))
-                .Para(HelpText.RuleLine(Rules.R12));
+                .Para(HelpText.RuleLine(Rules.R12))
+                .Para(HelpText.RuleLine(Rules.R70));
 
             var create = commands.FirstOrDefault(c => c.Name == "New-MspCustomer");
             var limits = FieldLimits();
@@ -315,6 +316,8 @@ namespace MspLicensing.HelpGen
                 ["ModifiedUtc"] = "When the customer was last changed, in UTC.",
                 ["Revision"] = "Counts the changes; a change made with an object read at an older revision is refused.",
                 ["ContactName"] = "The contact's first and last name together.",
+                ["InLicensingManagementPlatform"] = "Whether the customer has reached the Licensing Management Platform (R70): false for a customer created in Remote Manager until Sync-MspRemoteManager runs.",
+                ["InRemoteManager"] = "Whether the customer has reached Remote Manager (R70): false for a customer created in LMP until Sync-MspRemoteManager runs.",
             };
             var given = new HashSet<string>(typeof(CustomerFields).GetProperties().Select(p => p.Name), StringComparer.Ordinal);
             var kept = new List<(string, string)>();
@@ -347,6 +350,7 @@ namespace MspLicensing.HelpGen
                 ["Notes"] = $"Free text, up to {Chars(CustomerValidation.MaxNotesLength)}.",
                 ["Enabled"] = "True (the default) or False. Disabling a customer changes no license.",
                 ["ExternalId"] = "Ids in PSA and RMM tools (see EXTERNAL IDS).",
+                ["Templates"] = "Names of Remote Manager policy templates, one per product (Worry-Free Business Security Services, Cloud Edge; R72).",
             };
         }
 

@@ -34,6 +34,9 @@ namespace MspLicensing.Store
                 {
                     if (!_readAllSubscriptions) Subscriptions.All();
                 });
+            Templates = new DocumentSet<Template>(db, Schema.TemplateCollection, "Template", t => t.TemplateId, t => t.Name,
+                (t, doc) => doc["NameKey"] = NameKey(t.Name));
+            Outbox = new DocumentSet<OutboxItem>(db, Schema.OutboxCollection, "OutboxItem", o => o.OutboxItemId, o => o.Change + " " + o.CustomerId, null);
             Migrations = new DocumentSet<LicenseMigration>(db, Schema.MigrationCollection, "LicenseMigration", m => m.MigrationId, m => m.Product + " " + m.SourceActivationCode, null);
         }
 
@@ -42,6 +45,15 @@ namespace MspLicensing.Store
         public IDocumentSet<Subscription> Subscriptions { get; }
         public IDocumentSet<License> Licenses { get; }
         public IDocumentSet<LicenseMigration> Migrations { get; }
+        public IDocumentSet<Template> Templates { get; }
+        public IDocumentSet<OutboxItem> Outbox { get; }
+
+        public Template FindTemplateByName(string name)
+        {
+            if (string.IsNullOrWhiteSpace(name)) return null;
+            var doc = _db.GetCollection(Schema.TemplateCollection).FindOne(Equal("NameKey", NameKey(name)));
+            return doc == null ? null : _db.Mapper.ToObject<Template>(doc);
+        }
 
         /// <summary>The expiration date of every subscription this transaction read or wrote.</summary>
         private readonly Dictionary<Guid, DateTime> _expirations = new Dictionary<Guid, DateTime>();

@@ -255,6 +255,7 @@ namespace MspLicensing.Store
                     AccountType = account.AccountType,
                     Customers = session.Customers.Count(),
                     AuditEntries = _db.GetCollection(Schema.AuditCollection).Count(),
+                    PendingSync = session.Outbox.Count(),
                 };
             });
         }

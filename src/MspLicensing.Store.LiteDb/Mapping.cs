@@ -34,13 +34,17 @@ namespace MspLicensing.Store
             mapper.Entity<PlanProduct>().Ignore(p => p.Product);
             mapper.Entity<Subscription>().Id(s => s.SubscriptionId, autoId: false).Ignore(s => s.IsTrial).Ignore(s => s.Customer).Ignore(s => s.Status);
             mapper.Entity<UsageReport>().Id(r => r.Month, autoId: false);
+            mapper.Entity<Template>().Id(t => t.TemplateId, autoId: false).Ignore(t => t.Customers);
+            mapper.Entity<OutboxItem>().Id(o => o.OutboxItemId, autoId: false);
             mapper.Entity<LicenseMigration>().Id(m => m.MigrationId, autoId: false).Ignore(m => m.Customer);
             mapper.Entity<License>().Id(l => l.LicenseId, autoId: false).Ignore(l => l.Seats).Ignore(l => l.Used)
                 .Ignore(l => l.Customer).Ignore(l => l.Status).Ignore(l => l.ServicePlan);
 
             // Map every stored type now (round trip, so readers and writers are both built).
             Warm(mapper, new Account());
-            Warm(mapper, new Customer { ExternalId = new ExternalIdMap { ["Tool"] = "1" } });
+            Warm(mapper, new Customer { ExternalId = new ExternalIdMap { ["Tool"] = "1" }, Templates = { "T" } });
+            Warm(mapper, new Template { Settings = { ["a"] = "b" } });
+            Warm(mapper, new OutboxItem());
             Warm(mapper, new AuditEntry());
             Warm(mapper, new ServicePlan { Products = new List<PlanProduct> { new PlanProduct { Code = "WFBSS", DataCenters = { ["WFBSS"] = DataCenter.Germany } } } });
             Warm(mapper, new Subscription { SuspendedOn = DateTime.MinValue, RecordedStatus = SubscriptionStatus.Active });

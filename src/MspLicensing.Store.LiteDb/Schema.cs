@@ -34,6 +34,8 @@ namespace MspLicensing.Store
         internal const string SubscriptionCollection = "subscriptions";
         internal const string UsageReportCollection = "reports";
         internal const string MigrationCollection = "migrations";
+        internal const string TemplateCollection = "templates";
+        internal const string OutboxCollection = "outbox";
 
         public static IReadOnlyList<SchemaStep> Steps { get; } = new[]
         {
@@ -53,6 +55,11 @@ namespace MspLicensing.Store
             }),
             new SchemaStep(3, "Monthly usage reports, keyed by month", db => db.GetCollection(UsageReportCollection).EnsureIndex("Status", "$.Status")),
             new SchemaStep(4, "License migrations", db => db.GetCollection(MigrationCollection).EnsureIndex("LicenseId", "$.LicenseId")),
+            new SchemaStep(5, "Remote Manager templates with a unique name key, synchronization outbox", db =>
+            {
+                db.GetCollection(TemplateCollection).EnsureIndex("NameKey", "$.NameKey", unique: true);
+                db.GetCollection(OutboxCollection).EnsureIndex("CustomerId", "$.CustomerId");
+            }),
         };
 
         /// <summary>The schema version this module writes.</summary>

@@ -232,6 +232,9 @@ namespace MspLicensing.Domain.Tests
             public IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId) => _inner.LicensesOfSubscription(subscriptionId);
             public License FindLicenseByActivationCode(string activationCode) => _inner.FindLicenseByActivationCode(activationCode);
             public IDocumentSet<LicenseMigration> Migrations => _inner.Migrations;
+            public IDocumentSet<Template> Templates => _inner.Templates;
+            public Template FindTemplateByName(string name) => _inner.FindTemplateByName(name);
+            public IDocumentSet<OutboxItem> Outbox => _inner.Outbox;
             public UsageReport GetUsageReport(string month) => _inner.GetUsageReport(month);
             public void SaveUsageReport(UsageReport report) => _inner.SaveUsageReport(report);
             public void Audit(string action, string targetType, string targetId, string target, string summary) => throw new InvalidOperationException("the disk is full");

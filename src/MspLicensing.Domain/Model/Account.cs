@@ -48,6 +48,8 @@ namespace MspLicensing
         public DataCenter DefaultDataCenter { get; set; } = DataCenter.UnitedStates;
         /// <summary>Days after expiration during which a license is InGrace and its subscription can be resumed (R36, R38).</summary>
         public int GracePeriodDays { get; set; } = DefaultGracePeriodDays;
+        /// <summary>The Remote Manager plug-ins that are on (R73), by name.</summary>
+        public List<string> EnabledIntegrations { get; set; } = new List<string>();
         public int Revision { get; set; }
 
         public const int DefaultGracePeriodDays = 30;

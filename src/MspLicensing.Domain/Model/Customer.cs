@@ -38,6 +38,12 @@ namespace MspLicensing
             set => _externalId = new ExternalIdMap(value);
         }
         public CustomerOrigin Origin { get; set; }
+        /// <summary>R70: whether the customer has reached the Licensing Management Platform (false until synchronized, for customers created in Remote Manager).</summary>
+        public bool InLicensingManagementPlatform { get; set; } = true;
+        /// <summary>R70: whether the customer has reached Remote Manager (false until synchronized, for customers created in LMP).</summary>
+        public bool InRemoteManager { get; set; } = true;
+        /// <summary>R72: the names of the policy templates assigned to the customer.</summary>
+        public List<string> Templates { get; set; } = new List<string>();
         public DateTime CreatedUtc { get; set; }
         public DateTime ModifiedUtc { get; set; }
         public int Revision { get; set; }
@@ -50,6 +56,7 @@ namespace MspLicensing
         {
             var copy = (Customer)MemberwiseClone();
             copy.ExternalId = new ExternalIdMap(ExternalId);
+            copy.Templates = new List<string>(Templates ?? new List<string>());
             return copy;
         }
     }
@@ -77,6 +84,8 @@ namespace MspLicensing
         /// <summary>External ids to set; a null or empty value removes that id.</summary>
         public IDictionary<string, string> ExternalId { get; set; }
         public CustomerOrigin? Origin { get; set; }
+        /// <summary>Template names to assign (R72); an empty list leaves the assignments as they are.</summary>
+        public IList<string> Templates { get; set; }
     }
 
     /// <summary>How a command names a customer: by object (id and the revision it was read at), by id, or by name.</summary>

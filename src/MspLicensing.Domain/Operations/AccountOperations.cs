@@ -34,7 +34,15 @@ namespace MspLicensing
                 throw MspException.ForRule(Rules.R2, "AccountHasServicePlans", ErrorKind.InvalidOperation,
                     $"The account cannot become a Customer Licensing Portal account: it has {session.ServicePlans.Count()} service plan(s) and {session.Subscriptions.Count()} subscription(s), which only a Licensing Management Platform account has.",
                     changes.AccountType);
-            if (changes.AccountType.HasValue) account.AccountType = changes.AccountType.Value;
+            if (changes.AccountType.HasValue)
+            {
+                var unsupported = account.EnabledIntegrations.Where(n => !Integrations.All.First(i => i.Name == n).AccountTypes.Contains(changes.AccountType.Value)).ToList();
+                if (unsupported.Count > 0)
+                    throw MspException.ForRule(Rules.R73, "IntegrationNotSupported", ErrorKind.InvalidOperation,
+                        $"The account cannot become a {changes.AccountType.Value} account while {string.Join(", ", unsupported)} {(unsupported.Count == 1 ? "is" : "are")} enabled; disable {(unsupported.Count == 1 ? "it" : "them")} first with Disable-MspIntegration.",
+                        changes.AccountType);
+                account.AccountType = changes.AccountType.Value;
+            }
             if (changes.SeatBandMinimums != null) account.SeatBandMinimums = Account.ValidateSeatBands(changes.SeatBandMinimums);
             if (changes.DefaultDataCenter.HasValue) account.DefaultDataCenter = changes.DefaultDataCenter.Value;
             if (changes.GracePeriodDays.HasValue) account.GracePeriodDays = Account.ValidateGracePeriod(changes.GracePeriodDays.Value);

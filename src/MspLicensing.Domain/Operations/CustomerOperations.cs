@@ -22,10 +22,16 @@ namespace MspLicensing
         {
             var customer = prepared.Clone();
             EnsureNameFree(session, customer.Name, null);
+            // R70: a customer starts on the side it was created on and reaches the other one by synchronization.
+            bool fromRemoteManager = customer.Origin == CustomerOrigin.RemoteManager;
+            customer.InLicensingManagementPlatform = !fromRemoteManager;
+            customer.InRemoteManager = fromRemoteManager;
+            if (customer.Templates.Count > 0) customer.Templates = RemoteManagerOperations.AssignTemplates(session, null, customer.Templates);
             customer.CustomerId = Guid.NewGuid();
             customer.CreatedUtc = nowUtc;
             customer.ModifiedUtc = nowUtc;
             session.Customers.Insert(customer);
+            RemoteManagerOperations.Queue(session, customer, "Create", fromRemoteManager ? SyncSide.LicensingManagementPlatform : SyncSide.RemoteManager, Describe(customer), nowUtc);
             session.Audit("Create", TargetType, customer.CustomerId.ToString(), customer.Name, Describe(customer));
             return customer;
         }
@@ -35,12 +41,15 @@ namespace MspLicensing
         {
             var current = Resolve(session, target);
             var changed = CustomerValidation.Change(current, fields);
+            if (fields.Templates != null && fields.Templates.Count > 0)
+                changed.Templates = RemoteManagerOperations.AssignTemplates(session, changed.Templates, fields.Templates);
             if (!string.Equals(changed.Name, current.Name, StringComparison.Ordinal))
                 EnsureNameFree(session, changed.Name, current.CustomerId);
             string summary = Difference(current, changed);
             if (summary.Length == 0) return current;
             changed.ModifiedUtc = nowUtc;
             session.Customers.Update(changed);
+            RemoteManagerOperations.Queue(session, changed, "Update", SyncSide.RemoteManager, summary, nowUtc);
             session.Audit("Update", TargetType, changed.CustomerId.ToString(), changed.Name, summary);
             return changed;
         }
@@ -169,6 +178,8 @@ namespace MspLicensing
             }
             string ea = ExternalIds(before), eb = ExternalIds(after);
             if (ea != eb) parts.Add($"ExternalId: '{ea}' -> '{eb}'");
+            string ta = string.Join(",", before.Templates ?? new List<string>()), tb = string.Join(",", after.Templates ?? new List<string>());
+            if (ta != tb) parts.Add($"Templates: '{ta}' -> '{tb}'");
             return string.Join("; ", parts);
         }
     }

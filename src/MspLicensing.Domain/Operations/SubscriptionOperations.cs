@@ -39,6 +39,9 @@ namespace MspLicensing
             var account = session.GetAccount();
             AccountRules.RequireLmp(account, "Subscriptions");
             var customer = CustomerOperations.Resolve(session, request.Customer);
+            if (!customer.InLicensingManagementPlatform)
+                throw MspException.ForRule(Rules.R70, "CustomerNotSynchronized", ErrorKind.InvalidOperation,
+                    $"Customer '{customer.Name}' was created in Remote Manager and has not reached the Licensing Management Platform yet; run Sync-MspRemoteManager first.", customer);
             if (!customer.Enabled)
                 throw new MspException("CustomerDisabled", ErrorKind.InvalidOperation,
                     $"Customer '{customer.Name}' is disabled; enable it with Set-MspCustomer -Name '{customer.Name}' -Enabled $true before assigning plans.", customer);

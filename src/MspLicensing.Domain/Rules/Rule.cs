@@ -134,6 +134,18 @@ namespace MspLicensing
         public static readonly Rule R64 = new Rule("R64", "License migration", "Bulk migration",
             "Migration works on many licenses at once: a batch shows progress, each migration is whole or not at all, and a failure is reported without stopping the rest.");
 
+        public static readonly Rule R70 = new Rule("R70", "Remote Manager", "Synchronization",
+            "Every LMP account comes with a Remote Manager console. A customer created in either appears in the other after synchronization: changes wait in an outbox until Sync-MspRemoteManager applies them, and Get-MspStore shows how many are pending.");
+
+        public static readonly Rule R71 = new Rule("R71", "Remote Manager", "Managed products",
+            "Remote Manager shows, per customer, the products it manages with the status Normal, ExpiringSoon, Expired or ExceededAllocation (more seats used than provisioned), and where to open the product's console. Products with their own console, such as ScanMail for Exchange, are not listed.");
+
+        public static readonly Rule R72 = new Rule("R72", "Remote Manager", "Templates",
+            "Policy templates exist for Worry-Free Business Security Services and Cloud Edge only, in Licensing Management Platform accounts only. They can be assigned to new and to existing customers; a Cloud Edge template cannot be changed once it is assigned.");
+
+        public static readonly Rule R73 = new Rule("R73", "Remote Manager", "Third-party plug-ins",
+            "Remote Manager's PSA and RMM plug-ins depend on the account type: a Licensing Management Platform account has Autotask, ConnectWise Automate, ConnectWise Manage and Kaseya VSA; a Customer Licensing Portal account has Autotask and ConnectWise Manage. A customer's id in a tool is kept as its external id under the plug-in's name.");
+
         /// <summary>Every rule, in number order.</summary>
         public static IReadOnlyList<Rule> All { get; } = typeof(Rules)
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -76,6 +76,11 @@ namespace MspLicensing.Store
         License FindLicenseByActivationCode(string activationCode);
 
         IDocumentSet<LicenseMigration> Migrations { get; }
+        IDocumentSet<Template> Templates { get; }
+        /// <summary>Template by name, ignoring case; null when there is none.</summary>
+        Template FindTemplateByName(string name);
+        /// <summary>R70: changes waiting for synchronization.</summary>
+        IDocumentSet<OutboxItem> Outbox { get; }
 
         /// <summary>The stored report of a month (yyyy-MM), or null while nothing about it was stored.</summary>
         UsageReport GetUsageReport(string month);
@@ -114,5 +119,7 @@ namespace MspLicensing.Store
         public AccountType AccountType { get; set; }
         public int Customers { get; set; }
         public int AuditEntries { get; set; }
+        /// <summary>R70: changes waiting for Sync-MspRemoteManager.</summary>
+        public int PendingSync { get; set; }
     }
 }

@@ -67,6 +67,12 @@ namespace MspLicensing.Commands
             TimeZoneInfo.GetSystemTimeZones().Select(t => (t.Id, t.DisplayName));
     }
 
+    public sealed class IntegrationCompleter : CompleterBase
+    {
+        protected override IEnumerable<(string, string)> Candidates() =>
+            Integrations.All.Select(i => (i.Name, i.DisplayName + ": " + string.Join(", ", i.AccountTypes)));
+    }
+
     public sealed class AuditTargetTypeCompleter : CompleterBase
     {
         protected override IEnumerable<(string, string)> Candidates() =>
@@ -100,6 +106,13 @@ namespace MspLicensing.Commands
     {
         protected override List<(string Value, string Tooltip)> Read(IStoreSession session) =>
             session.Customers.All().Select(c => (c.Name, c.City + ", " + c.Country)).ToList();
+    }
+
+    /// <summary>Template names from the session's store.</summary>
+    public sealed class TemplateNameCompleter : StoreCompleter
+    {
+        protected override List<(string Value, string Tooltip)> Read(IStoreSession session) =>
+            session.Templates.All().Select(t => (t.Name, t.Product + " template")).ToList();
     }
 
     /// <summary>Service plan names from the session's store.</summary>

@@ -29,6 +29,11 @@ namespace MspLicensing.Commands.Help
             + "\nSet-MspSubscription -Customer Contoso -Seats 40 -Date 2026-03-10\nSet-MspSubscription -Customer Contoso -Seats 30 -Date 2026-03-20"
             + "\nGet-MspLicense -Customer Contoso | Set-MspLicense -Used 28 -Date 2026-03-25";
 
+        internal const string NonMspLicenses =
+            Contoso + "\nNew-MspServicePlan -Name 'WF Advanced' -Product WFBS-ADV -AutoRenewalMonths 1\n" + MonthlyPlan
+            + "\nRegister-MspProduct -Customer Contoso -Product WFBS-ADV -LicenseType Standard -Seats 40 -ExpirationDate 2027-06-30 -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF"
+            + "\nRegister-MspProduct -Customer Contoso -Product WFBSS -LicenseType PayAsYouGo -Seats 25 -ExpirationDate 2027-06-30 -ActivationCode WF-CCCC-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF";
+
         internal const string ContosoOnTrial =
             Contoso + "\n" + TrialPlan + "\nNew-MspSubscription -Customer Contoso -ServicePlan 'WF Services Trial' -StartDate 2026-01-15";
     }

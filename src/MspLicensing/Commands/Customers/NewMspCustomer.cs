@@ -69,11 +69,18 @@ namespace MspLicensing.Commands
         [ExternalIdTransformation]
         public Hashtable ExternalId { get; set; }
 
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public CustomerOrigin Origin { get; set; } = CustomerOrigin.LicensingManagementPlatform;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(TemplateNameCompleter))]
+        public string[] Template { get; set; }
+
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Creates end customers.",
             Description = "New-MspCustomer creates a customer of the MSP. Every parameter binds from the pipeline by property name, so Import-Csv customers.csv | New-MspCustomer creates one customer per row; bad rows are reported one by one and skipped, the good ones are created (in batches, each customer whole or not at all). Empty optional cells are ignored. The customer's name must be unique in the account, ignoring case.",
-            Rules = new[] { Rules.R10, Rules.R11 },
+            Rules = new[] { Rules.R10, Rules.R11, Rules.R70, Rules.R72 },
             Parameters =
             {
                 ["Name"] = $"The company name, 1 to {CustomerValidation.MaxNameLength} characters, unique in the account ignoring case.",
@@ -91,6 +98,8 @@ namespace MspLicensing.Commands
                 ["Notes"] = $"Free text, up to {CustomerValidation.MaxNotesLength} characters.",
                 ["Enabled"] = "Whether the customer is enabled; an empty value means the default, True. Accepts True/False, and yes/no or 1/0 from CSV files.",
                 ["ExternalId"] = "The customer's ids in PSA and RMM tools, as a hashtable such as @{ ConnectWiseManage = '4711'; Autotask = '0815' } or as text 'ConnectWiseManage=4711;Autotask=0815'.",
+                ["Origin"] = "Where the customer is created: LicensingManagementPlatform (default) or RemoteManager. It reaches the other side when Sync-MspRemoteManager runs.",
+                ["Template"] = "Names of Remote Manager policy templates to assign (one per product: Worry-Free Business Security Services, Cloud Edge).",
             },
             Examples = new[]
             {
@@ -139,6 +148,8 @@ namespace MspLicensing.Commands
                     Notes = Blank(Notes),
                     Enabled = Enabled ?? true,
                     ExternalId = Tables.Strings(ExternalId),
+                    Origin = Origin,
+                    Templates = Template,
                 });
             }
             catch (MspException ex)

@@ -85,13 +85,18 @@ namespace MspLicensing.Commands
         public Hashtable ExternalId { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(TemplateNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] Template { get; set; }
+
+        [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Changes end customers: contact data, name, enabled flag, external ids.",
             Description = "Set-MspCustomer changes the given fields of a customer and leaves the others as they are. The customer is named by -Name, by -CustomerId or by the object from Get-MspCustomer in the pipeline; with an object, the change is refused when someone changed the customer after it was read. An empty string clears an optional field (State, Address, PostalCode, Phone, TimeZone, Language, Notes). -ExternalId adds or replaces the given ids and removes those given an empty value. Every change is recorded in the audit log with the values before and after.",
-            Rules = new[] { Rules.R10 },
+            Rules = new[] { Rules.R10, Rules.R70, Rules.R72 },
             Parameters =
             {
                 ["Name"] = "The name of the customer to change (case is ignored). Binds from the pipeline by property name.",
@@ -112,6 +117,7 @@ namespace MspLicensing.Commands
                 ["Notes"] = "Free text; an empty string clears it.",
                 ["Enabled"] = "Enables ($true) or disables ($false) the customer. Disabling changes no license.",
                 ["ExternalId"] = "External ids to add or replace, e.g. @{ Autotask = '0815' }; an empty value removes an id, e.g. @{ Autotask = '' }.",
+                ["Template"] = "Names of Remote Manager policy templates to assign; a template replaces the customer's template of the same product.",
                 ["PassThru"] = "Writes the changed customers.",
             },
             Examples = new[]
@@ -161,6 +167,7 @@ namespace MspLicensing.Commands
                 Notes = Notes,
                 Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled : (bool?)null,
                 ExternalId = Tables.Strings(ExternalId),
+                Templates = Template,
             };
             if (ShouldProcess(target.Display, "Change customer"))
                 _batch.Add((target, fields));

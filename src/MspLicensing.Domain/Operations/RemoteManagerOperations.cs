@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MspLicensing.Store;
+
+namespace MspLicensing
+{
+    /// <summary>Synchronization with Remote Manager, the products it manages, and its policy templates (R70-R72).</summary>
+    public static class RemoteManagerOperations
+    {
+        public const string TemplateTargetType = "Template";
+        public const int MaxTemplateNameLength = 100;
+
+        /// <summary>R70: queues a customer change for the side that does not have it yet.</summary>
+        public static void Queue(IStoreSession session, Customer customer, string change, SyncSide to, string summary, DateTime nowUtc)
+        {
+            session.Outbox.Insert(new OutboxItem
+            {
+                OutboxItemId = Guid.NewGuid(),
+                CustomerId = customer.CustomerId,
+                Change = change,
+                To = to,
+                Summary = summary,
+                CreatedUtc = nowUtc,
+            });
+        }
+
+        /// <summary>R70: applies every pending change, oldest first, and says what it did.</summary>
+        public static IReadOnlyList<SyncResult> Sync(IStoreSession session, DateTime nowUtc)
+        {
+            var results = new List<SyncResult>();
+            foreach (var item in session.Outbox.All().OrderBy(o => o.CreatedUtc))
+            {
+                var customer = session.Customers.Get(item.CustomerId);
+                if (customer != null)
+                {
+                    if (item.To == SyncSide.RemoteManager && !customer.InRemoteManager) customer.InRemoteManager = true;
+                    else if (item.To == SyncSide.LicensingManagementPlatform && !customer.InLicensingManagementPlatform) customer.InLicensingManagementPlatform = true;
+                    customer.ModifiedUtc = nowUtc;
+                    session.Customers.Update(customer);
+                }
+                session.Outbox.Delete(item);
+                results.Add(new SyncResult { Customer = customer?.Name, Change = item.Change, To = item.To, Summary = item.Summary, QueuedUtc = item.CreatedUtc });
+            }
+            if (results.Count > 0)
+                session.Audit("Sync", "RemoteManager", "RemoteManager", "Remote Manager",
+                    $"{results.Count} change(s) applied: " + string.Join("; ", results.Select(r => $"{r.Change} {r.Customer} -> {r.To}")));
+            return results;
+        }
+
+        /// <summary>R71: the products Remote Manager manages for a customer, with their status and where their console opens.</summary>
+        public static IReadOnlyList<ManagedProduct> ManagedProducts(IStoreSession session, CustomerRef customerRef, DateTime asOf)
+        {
+            var customer = CustomerOperations.Resolve(session, customerRef);
+            if (!customer.InRemoteManager)
+                throw MspException.ForRule(Rules.R70, "NotInRemoteManager", ErrorKind.InvalidOperation,
+                    $"Customer '{customer.Name}' has not reached Remote Manager yet; Sync-MspRemoteManager applies the pending changes.", customer);
+            int grace = session.GetAccount().GracePeriodDays;
+            var subscriptions = session.SubscriptionsOfCustomer(customer.CustomerId).ToDictionary(s => s.SubscriptionId);
+            return session.LicensesOfCustomer(customer.CustomerId)
+                .Where(l => Catalog.Find(l.Product)?.ManagedByRemoteManager == true
+                            && l.EndState != LicenseStatus.Cancelled && l.EndState != LicenseStatus.Deactivated
+                            && l.StartDate <= asOf.Date)
+                .Select(l =>
+                {
+                    var product = Catalog.Find(l.Product);
+                    var status = Lifecycle.StatusOf(l, SubscriptionOperations.SubscriptionOf(l, subscriptions), asOf, grace);
+                    int seats = l.SeatsOn(asOf.Date);
+                    var used = l.UsedHistory.Where(u => u.Date <= asOf.Date).OrderBy(u => u.Date).LastOrDefault()?.Used;
+                    return new ManagedProduct
+                    {
+                        Customer = customer.Name,
+                        Product = l.Product,
+                        ProductName = product.Name,
+                        ActivationCode = l.ActivationCode,
+                        LicenseModel = l.LicenseModel,
+                        LicenseType = l.LicenseType,
+                        Seats = seats,
+                        Used = used,
+                        ExpirationDate = l.ExpirationDate,
+                        Status = used > seats ? ManagedStatus.ExceededAllocation
+                            : status == LicenseStatus.Expired || status == LicenseStatus.InGrace ? ManagedStatus.Expired
+                            : status == LicenseStatus.ExpiringSoon ? ManagedStatus.ExpiringSoon
+                            : ManagedStatus.Normal,
+                        OpenConsole = $"Remote Manager > Customers > {customer.Name} > Products > {product.Name} > Open Console",
+                    };
+                })
+                .OrderBy(p => p.Product, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+        }
+
+        /// <summary>R72: a template for Worry-Free Business Security Services or Cloud Edge, in an LMP account.</summary>
+        public static Template CreateTemplate(IStoreSession session, string name, string product, IDictionary<string, string> settings, string description, DateTime nowUtc)
+        {
+            AccountRules.RequireLmp(session.GetAccount(), "Templates");
+            var p = TemplateProduct(product);
+            string n = name?.Trim();
+            if (string.IsNullOrEmpty(n) || n.Length > MaxTemplateNameLength || n.Any(char.IsControl))
+                throw MspException.InvalidValue("Name", name, $"a template name has 1 to {MaxTemplateNameLength} characters");
+            if (session.FindTemplateByName(n) != null)
+                throw new MspException("TemplateNameTaken", ErrorKind.ResourceExists, $"Name '{n}' is already used by a template.", n);
+            var template = new Template
+            {
+                TemplateId = Guid.NewGuid(),
+                Name = n,
+                Product = p.Code,
+                Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
+                Settings = Settings(settings),
+                CreatedUtc = nowUtc,
+                ModifiedUtc = nowUtc,
+            };
+            session.Templates.Insert(template);
+            session.Audit("Create", TemplateTargetType, template.TemplateId.ToString(), template.Name, $"{p.Code} template with {template.Settings.Count} setting(s)");
+            return template;
+        }
+
+        /// <summary>R72: changes a template's settings; a Cloud Edge template assigned to a customer stays as it is.</summary>
+        public static Template ChangeTemplate(IStoreSession session, string name, IDictionary<string, string> settings, string description, DateTime nowUtc)
+        {
+            AccountRules.RequireLmp(session.GetAccount(), "Templates");
+            var template = ResolveTemplate(session, name);
+            int assigned = session.Customers.All().Count(c => c.Templates.Contains(template.Name, StringComparer.OrdinalIgnoreCase));
+            if (string.Equals(template.Product, "CE", StringComparison.OrdinalIgnoreCase) && assigned > 0)
+                throw MspException.ForRule(Rules.R72, "TemplateLocked", ErrorKind.InvalidOperation,
+                    $"Cloud Edge template '{template.Name}' is assigned to {assigned} customer(s) and cannot be changed; create a new template instead.", template);
+            var before = string.Join(";", template.Settings.OrderBy(k => k.Key).Select(k => k.Key + "=" + k.Value));
+            if (settings != null) foreach (var pair in Settings(settings)) template.Settings[pair.Key] = pair.Value;
+            if (description != null) template.Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+            template.ModifiedUtc = nowUtc;
+            session.Templates.Update(template);
+            session.Audit("Update", TemplateTargetType, template.TemplateId.ToString(), template.Name,
+                $"Settings: '{before}' -> '{string.Join(";", template.Settings.OrderBy(k => k.Key).Select(k => k.Key + "=" + k.Value))}'");
+            template.Customers = assigned;
+            return template;
+        }
+
+        public static IReadOnlyList<Template> Templates(IStoreSession session, string namePattern)
+        {
+            var customers = session.Customers.All().ToList();
+            return session.Templates.All()
+                .Where(t => namePattern == null || Wildcard.IsMatch(namePattern, t.Name))
+                .Select(t =>
+                {
+                    t.Customers = customers.Count(c => c.Templates.Contains(t.Name, StringComparer.OrdinalIgnoreCase));
+                    return t;
+                })
+                .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+        }
+
+        /// <summary>R72: the template names a customer gets: each must exist; one template per product (a later one replaces an earlier one).</summary>
+        public static List<string> AssignTemplates(IStoreSession session, IEnumerable<string> current, IEnumerable<string> names)
+        {
+            AccountRules.RequireLmp(session.GetAccount(), "Templates");
+            var result = new List<string>(current ?? Enumerable.Empty<string>());
+            foreach (var name in names)
+            {
+                var template = ResolveTemplate(session, name);
+                result.RemoveAll(n => string.Equals(session.FindTemplateByName(n)?.Product, template.Product, StringComparison.OrdinalIgnoreCase) || string.Equals(n, template.Name, StringComparison.OrdinalIgnoreCase));
+                result.Add(template.Name);
+            }
+            return result;
+        }
+
+        private static Template ResolveTemplate(IStoreSession session, string name) =>
+            session.FindTemplateByName(name) ?? throw new MspException("TemplateNotFound", ErrorKind.ObjectNotFound,
+                $"No template is named '{name}'. Get-MspTemplate lists the templates.", name);
+
+        private static Product TemplateProduct(string product)
+        {
+            var p = Catalog.Get("Product", product);
+            if (!p.SupportsTemplates)
+                throw MspException.ForRule(Rules.R72, "TemplatesNotSupported", ErrorKind.InvalidArgument,
+                    $"{p.Code} ({p.Name}) has no templates; templates exist for {string.Join(" and ", Catalog.Products.Where(x => x.SupportsTemplates).Select(x => x.Code))}.", product);
+            return p;
+        }
+
+        private static Dictionary<string, string> Settings(IDictionary<string, string> settings)
+        {
+            var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in settings ?? new Dictionary<string, string>())
+            {
+                if (string.IsNullOrWhiteSpace(pair.Key) || pair.Key.Length > 100)
+                    throw MspException.InvalidValue("Setting", pair.Key, "a setting has a name of 1 to 100 characters");
+                result[pair.Key.Trim()] = pair.Value ?? string.Empty;
+            }
+            return result;
+        }
+    }
+}

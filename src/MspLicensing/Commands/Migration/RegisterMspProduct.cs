@@ -1,0 +1,92 @@
+using System;
+using System.Management.Automation;
+using MspLicensing.Commands.Help;
+
+namespace MspLicensing.Commands
+{
+    [Cmdlet(VerbsLifecycle.Register, "MspProduct", SupportsShouldProcess = true, DefaultParameterSetName = ByActivationCode)]
+    [OutputType(typeof(License))]
+    public sealed class RegisterMspProductCommand : MspCmdlet
+    {
+        private const string ByActivationCode = "ByActivationCode";
+        private const string ByAuthorizationKey = "ByAuthorizationKey";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CustomerNameCompleter))]
+        public CustomerPipeBind Customer { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProductCompleter))]
+        public string Product { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public NonMspLicenseType LicenseType { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Units")]
+        public int Seats { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public DateTime ExpirationDate { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public DateTime StartDate { get; set; } = DateTime.Today;
+
+        [Parameter(ParameterSetName = ByActivationCode, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public string ActivationCode { get; set; }
+
+        [Parameter(ParameterSetName = ByAuthorizationKey, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("AK")]
+        public string AuthorizationKey { get; set; }
+
+        public static CommandHelp Help => new CommandHelp
+        {
+            Synopsis = "Registers a non-MSP license (Standard, pay-as-you-go or upfront) that Remote Manager manages.",
+            Description = "Register-MspProduct records a license bought outside LMP, as Remote Manager knows it: registered by its activation code or by an Authorization Key. In a Customer Licensing Portal account this is the only way products reach Remote Manager: it needs an Authorization Key and supports Worry-Free Business Security Standard and Advanced, Worry-Free Business Security Services and Hosted Email Security. A customer cannot hold an MSP and a non-MSP license of the same product; non-MSP licenses move into LMP with Start-MspLicenseMigration. Rows of an export bind from the pipeline.",
+            Rules = new[] { Rules.R2, Rules.R39, Rules.R60 },
+            Parameters =
+            {
+                ["Customer"] = "The customer: a name, a CustomerId or the object.",
+                ["Product"] = "The product (code or name).",
+                ["LicenseType"] = "Standard, PayAsYouGo (xSP reporting) or Upfront (xSP upfront).",
+                ["Seats"] = $"Seats of the license, {SubscriptionOperations.MinSeats} to {SubscriptionOperations.MaxSeats}.",
+                ["ExpirationDate"] = "The day the license expires.",
+                ["StartDate"] = "The day the license started; default today.",
+                ["ActivationCode"] = "The license's activation code (37 characters).",
+                ["AuthorizationKey"] = "The Authorization Key the product was registered with; the license then gets an activation code of its own.",
+            },
+            Examples = new[]
+            {
+                new HelpExample("Register an on-premises Worry-Free license",
+                    "Register-MspProduct -Customer Contoso -Product WFBS-ADV -LicenseType Standard -Seats 40 -ExpirationDate 2027-06-30 -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF",
+                    "Get-MspLicense -Customer Contoso shows it with LicenseModel NonMsp.",
+                    ExampleSetup.Contoso),
+                new HelpExample("Register Hosted Email Security in a Customer Licensing Portal account",
+                    "Set-MspAccount -AccountType CustomerLicensingPortal\nRegister-MspProduct -Customer Contoso -Product HES -LicenseType PayAsYouGo -Seats 25 -ExpirationDate 2027-01-31 -AuthorizationKey 6RNY5-RXTHF-4KPRC-YSNAK-SS4JN",
+                    "A CLP account registers by Authorization Key only.",
+                    ExampleSetup.Contoso),
+            },
+            Inputs = "Objects with Customer, Product, LicenseType, Seats, ExpirationDate and ActivationCode or AuthorizationKey properties.",
+            Outputs = "The registered licenses.",
+            Related = new[] { "Start-MspLicenseMigration", "Get-MspLicense", "Get-MspFeature" },
+        };
+
+        protected override void ProcessRecord()
+        {
+            var registration = new ProductRegistration
+            {
+                Customer = Customer.Reference,
+                Product = Product,
+                LicenseType = LicenseType,
+                Seats = Seats,
+                StartDate = StartDate,
+                ExpirationDate = ExpirationDate,
+                ActivationCode = ActivationCode,
+                AuthorizationKey = AuthorizationKey,
+            };
+            if (!ShouldProcess(Customer.Display, $"Register {LicenseType} license of {Product}")) return;
+            if (TryWrite(s => MigrationOperations.Register(s, registration, DateTime.UtcNow), Customer.Display, out var license))
+                WriteObject(license);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System;
+using System.Management.Automation;
+using MspLicensing.Commands.Help;
+
+namespace MspLicensing.Commands
+{
+    [Cmdlet(VerbsLifecycle.Start, "MspLicenseMigration", SupportsShouldProcess = true, DefaultParameterSetName = ByActivationCode)]
+    [OutputType(typeof(LicenseMigration))]
+    public sealed class StartMspLicenseMigrationCommand : MspCmdlet
+    {
+        private const string ByActivationCode = "ByActivationCode";
+        private PipelineBatch<MigrationRequest, LicenseMigration> _batch;
+
+        [Parameter(ParameterSetName = ByActivationCode, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        public string ActivationCode { get; set; }
+
+        [Parameter(ParameterSetName = Identity.ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public Guid LicenseId { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1)]
+        [ArgumentCompleter(typeof(ServicePlanNameCompleter))]
+        public ServicePlanPipeBind ServicePlan { get; set; }
+
+        [Parameter]
+        [Alias("Units")]
+        public int Seats { get; set; }
+
+        [Parameter]
+        public DateTime Date { get; set; } = DateTime.Today;
+
+        public static CommandHelp Help => new CommandHelp
+        {
+            Synopsis = "Migrates non-MSP licenses into a service plan of LMP.",
+            Description = "Start-MspLicenseMigration moves a non-MSP license (Register-MspProduct) into a Full service plan that includes its product. An on-premises license migrates at once: LMP issues a new activation code, and the result says where to enter it; the agents are not affected. A cloud license waits for Trend Micro (AwaitingVendor) and joins the plan with its activation code when Complete-MspLicenseMigration marks it done. An upfront license is refused and stays in Remote Manager. Licenses from Get-MspLicense in the pipeline migrate one by one with progress; each migration is whole or not at all, and a failure does not stop the rest.",
+            Rules = new[] { Rules.R39, Rules.R61, Rules.R62, Rules.R63, Rules.R64 },
+            Parameters =
+            {
+                ["ActivationCode"] = "The activation code of the non-MSP license. Binds from licenses in the pipeline.",
+                ["LicenseId"] = "The id of the non-MSP license.",
+                ["ServicePlan"] = "The Full service plan the license moves into.",
+                ["Seats"] = "Seats in LMP; default the license's seats.",
+                ["Date"] = "The day of the migration; default today.",
+            },
+            Examples = new[]
+            {
+                new HelpExample("Migrate an on-premises Worry-Free license",
+                    "Start-MspLicenseMigration -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF -ServicePlan 'WF Advanced'",
+                    "Status Completed; Instructions name the new activation code to enter in the Worry-Free console.",
+                    ExampleSetup.NonMspLicenses),
+                new HelpExample("Migrate every non-MSP Worry-Free Services license of a customer",
+                    "Get-MspLicense -Customer Contoso -Product WFBSS | Where-Object LicenseModel -eq NonMsp | Start-MspLicenseMigration -ServicePlan 'WF Services Monthly Rolling'",
+                    "Cloud licenses wait for Trend Micro (AwaitingVendor).",
+                    ExampleSetup.NonMspLicenses),
+            },
+            Inputs = "Licenses from Get-MspLicense, or objects with an ActivationCode or LicenseId property.",
+            Outputs = "The migrations: Completed, AwaitingVendor or Refused, with instructions.",
+            Related = new[] { "Complete-MspLicenseMigration", "Get-MspLicenseMigration", "Register-MspProduct" },
+        };
+
+        protected override void BeginProcessing()
+        {
+            _batch = new PipelineBatch<MigrationRequest, LicenseMigration>(this,
+                (session, request) => MigrationOperations.Start(session, request, DateTime.UtcNow),
+                request => request.ActivationCode ?? request.LicenseId?.ToString(), "licenses migrated");
+        }
+
+        protected override void ProcessRecord()
+        {
+            var request = new MigrationRequest
+            {
+                LicenseId = ParameterSetName == Identity.ById ? LicenseId : (Guid?)null,
+                ActivationCode = ParameterSetName == Identity.ById ? null : ActivationCode,
+                ServicePlan = ServicePlan.Reference,
+                Seats = Bound(nameof(Seats)) ? Seats : (int?)null,
+                Date = Date,
+            };
+            if (ShouldProcess(request.ActivationCode ?? request.LicenseId.ToString(), $"Migrate into service plan '{ServicePlan.Display}'"))
+                _batch.Add(request);
+        }
+
+        protected override void EndProcessing() => _batch.Complete();
+    }
+}
