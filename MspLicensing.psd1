@@ -46,6 +46,7 @@
         'Deny-MspUsageReport'
         'Export-MspUsageReport'
         'Register-MspProduct'
+        'Unregister-MspProduct'
         'Start-MspLicenseMigration'
         'Get-MspLicenseMigration'
         'Complete-MspLicenseMigration'

@@ -104,6 +104,28 @@ namespace MspLicensing.Module.Tests
             { "Deny-MspUsageReport -Month 2026-03 -Reason wrong", "MspLicensing.UsageReportNotSubmitted", "Preparing" },
             { "Export-MspUsageReport -Month 2026-03 -Path ./exists.txt", "MspLicensing.ExportTargetExists", "exists.txt" },
             { "Export-MspUsageReport -Month 2026-03 -Path ./u.xml -Format Xml", "CannotConvertArgumentNoMessage", "Xml" },
+            { "Register-MspProduct Contoso WFBSS -LicenseType Standard -Seats 5 -ExpirationDate 2027-01-01 -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF", "MspLicensing.MspLicenseHeld", "R39" },
+            { "Register-MspProduct Fabrikam SMEX -LicenseType Standard -Seats 5 -ExpirationDate 2027-01-01 -ActivationCode SM-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF", "MspLicensing.ProductNotRegistrable", "SMEX" },
+            { "Register-MspProduct Fabrikam WFBSS -LicenseType Leased -Seats 5 -ExpirationDate 2027-01-01 -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF", "CannotConvertArgumentNoMessage", "Leased" },
+            { "Register-MspProduct Fabrikam WFBSS -LicenseType Standard -Seats 5 -ExpirationDate 2027-01-01 -ActivationCode WF-123", "MspLicensing.InvalidValue", "ActivationCode 'WF-123'" },
+            { "Register-MspProduct Fabrikam WFBSS -LicenseType Standard -Seats 5 -ExpirationDate 2027-01-01 -AuthorizationKey short", "MspLicensing.InvalidValue", "AuthorizationKey 'short'" },
+            { "Register-MspProduct Fabrikam WFBSS -LicenseType Standard -Seats 0 -ExpirationDate 2027-01-01 -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF", "MspLicensing.InvalidValue", "Seats '0'" },
+            { "Unregister-MspProduct -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF -Confirm:$false", "MspLicensing.LicenseNotFound", "WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF" },
+            { "Get-MspLicense Contoso | Unregister-MspProduct -Confirm:$false", "MspLicensing.NotAvailableForAccountType", "Customer Licensing Portal" },
+            { "Start-MspLicenseMigration -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF -ServicePlan Basic", "MspLicensing.LicenseNotFound", "WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF" },
+            { "Get-MspLicense Contoso | Start-MspLicenseMigration -ServicePlan Basic", "MspLicensing.NotANonMspLicense", "not a non-MSP license" },
+            { "Get-MspLicenseMigration -Status Finished", "CannotConvertArgumentNoMessage", "Finished" },
+            { "Complete-MspLicenseMigration -MigrationId 5d8a3c61-2f4e-4b7a-9c1d-8e6f0a2b4c3d", "MspLicensing.MigrationNotFound", "5d8a3c61-2f4e-4b7a-9c1d-8e6f0a2b4c3d" },
+            { "Get-MspManagedProduct -Customer Nobody", "MspLicensing.CustomerNotFound", "'Nobody'" },
+            { "Get-MspManagedProduct -Customer Contoso", "MspLicensing.NotInRemoteManager", "Sync-MspRemoteManager" },
+            { "New-MspTemplate -Name Mail -Product HES", "MspLicensing.TemplatesNotSupported", "HES" },
+            { "Set-MspTemplate -Name Nope -Setting @{ a = 1 }", "MspLicensing.TemplateNotFound", "'Nope'" },
+            { "Set-MspCustomer -Name Contoso -Template Nope", "MspLicensing.TemplateNotFound", "'Nope'" },
+            { "Enable-MspIntegration -Name Salesforce", "MspLicensing.InvalidValue", "Name 'Salesforce'" },
+            { "Disable-MspIntegration -Name Salesforce", "MspLicensing.InvalidValue", "Name 'Salesforce'" },
+            { "Get-MspTemplate -Bogus", "NamedParameterNotFound", "Bogus" },
+            { "Get-MspIntegration -Bogus", "NamedParameterNotFound", "Bogus" },
+            { "Sync-MspRemoteManager -Bogus", "NamedParameterNotFound", "Bogus" },
         };
 
         [Theory]
@@ -145,6 +167,13 @@ namespace MspLicensing.Module.Tests
                 sb.AppendLine($"{x.SubscriptionId}|{x.Customer}|{x.ServicePlan}|{x.Status}|{x.StartDate:o}|{x.ExpirationDate:o}|{x.AutoRenewal}|{x.Revision}");
             foreach (var l in s.Ok("Get-MspLicense").Objects<License>())
                 sb.AppendLine($"{l.LicenseId}|{l.Product}|{l.ActivationCode}|{string.Join(",", l.SeatHistory)}|{string.Join(",", l.UsedHistory)}|{l.ExpirationDate:o}|{l.Status}|{l.Revision}");
+            foreach (var m in s.Ok("Get-MspLicenseMigration").Objects<LicenseMigration>())
+                sb.AppendLine($"{m.MigrationId}|{m.Status}|{m.Revision}");
+            foreach (var t in s.Ok("Get-MspTemplate").Objects<Template>())
+                sb.AppendLine($"{t.Name}|{string.Join(",", t.Settings.Select(x => x.Key + "=" + x.Value))}|{t.Revision}");
+            foreach (var i in s.Ok("Get-MspIntegration").Objects<IntegrationState>())
+                sb.AppendLine($"{i.Name}|{i.Enabled}");
+            sb.AppendLine(s.Ok("(Get-MspStore).PendingSync").Output.Single().ToString());
             sb.AppendLine(s.Ok("(Get-MspAuditLog).Count").Output.Single().ToString());
             sb.AppendLine(s.Ok("(Get-MspStore).Path").Output.Single().ToString());
             return sb.ToString();

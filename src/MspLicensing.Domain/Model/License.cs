@@ -62,6 +62,8 @@ namespace MspLicensing
         /// <summary>The suite the license belongs to (R30), or null.</summary>
         public string Suite { get; set; }
         public string ActivationCode { get; set; }
+        /// <summary>The product description shown in Remote Manager; editable in Customer Licensing Portal accounts (R2).</summary>
+        public string Description { get; set; }
         /// <summary>The Authorization Key a non-MSP product was registered with (R60), or null.</summary>
         public string AuthorizationKey { get; set; }
         public DataCenter? DataCenter { get; set; }

@@ -182,6 +182,38 @@ namespace MspLicensing
             return migration;
         }
 
+        /// <summary>R2: a Customer Licensing Portal account deletes a registered product; an LMP account never deletes products.</summary>
+        public static License Unregister(IStoreSession session, Guid licenseId)
+        {
+            AccountRules.RequireClp(session.GetAccount(), "Deleting products", "In an LMP account cancel the subscription instead (Stop-MspSubscription).");
+            var license = session.Licenses.Get(licenseId) ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
+                $"No license has the id '{licenseId}'. Get-MspLicense lists the licenses.", licenseId);
+            var customer = session.Customers.Get(license.CustomerId);
+            session.Licenses.Delete(license);
+            session.Audit("Delete", "License", license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
+                $"{license.LicenseType} license of {license.Product}, {license.Seats} seats, expiring {Dates.Format(license.ExpirationDate)}");
+            return license;
+        }
+
+        /// <summary>R2: a Customer Licensing Portal account edits the description of a product it registered.</summary>
+        public static License Describe(IStoreSession session, Guid licenseId, string description)
+        {
+            AccountRules.RequireClp(session.GetAccount(), "Editing product descriptions", "In an LMP account product descriptions come from the service plans.");
+            var license = session.Licenses.Get(licenseId) ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
+                $"No license has the id '{licenseId}'. Get-MspLicense lists the licenses.", licenseId);
+            string text = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+            if (text != null && text.Length > 500)
+                throw MspException.InvalidValue("Description", description, "a description has at most 500 characters");
+            var before = license.Description;
+            license.Description = text;
+            session.Licenses.Update(license);
+            var customer = session.Customers.Get(license.CustomerId);
+            session.Audit("Update", "License", license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
+                $"Description: '{before}' -> '{text}'");
+            license.Customer = customer?.Name;
+            return license;
+        }
+
         public static IReadOnlyList<LicenseMigration> Find(IStoreSession session, MigrationQuery q)
         {
             Customer customer = q.Customer == null ? null : CustomerOperations.Resolve(session, q.Customer);

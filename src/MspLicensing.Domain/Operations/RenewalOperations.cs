@@ -109,7 +109,9 @@ namespace MspLicensing
         /// <summary>Works out a run as of <paramref name="asOf"/> from one read: the subscriptions that have work and what it is.</summary>
         public static RenewalRun Due(IStoreSession session, DateTime asOf)
         {
-            int grace = session.GetAccount().GracePeriodDays;
+            var account = session.GetAccount();
+            AccountRules.RequireLmp(account, "License renewal and seat allocation");
+            int grace = account.GracePeriodDays;
             var names = session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name);
             var subscriptions = session.Subscriptions.All();
             var licenses = session.Licenses.All().ToLookup(l => l.SubscriptionId);

@@ -25,6 +25,7 @@ namespace MspLicensing
         /// <summary>R50-R53: the lines of a month; a submitted or approved month returns its frozen lines (R54).</summary>
         public static IReadOnlyList<UsageLine> Lines(IStoreSession session, DateTime month, bool withNames)
         {
+            AccountRules.RequireLmp(session.GetAccount(), "Usage reports");
             var report = session.GetUsageReport(MonthText(month));
             var status = report?.Status ?? UsageReportStatus.Preparing;
             IEnumerable<UsageLine> lines;

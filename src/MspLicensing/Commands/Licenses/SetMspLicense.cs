@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using MspLicensing.Commands.Help;
 
@@ -9,7 +10,7 @@ namespace MspLicensing.Commands
     public sealed class SetMspLicenseCommand : MspCmdlet
     {
         private const string ByActivationCode = "ByActivationCode";
-        private PipelineBatch<(Guid? Id, string Code, int Used, DateTime Date), License> _batch;
+        private PipelineBatch<(Guid? Id, string Code, int? Used, DateTime Date, string Description), License> _batch;
 
         [Parameter(ParameterSetName = ByActivationCode, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         public string ActivationCode { get; set; }
@@ -20,10 +21,20 @@ namespace MspLicensing.Commands
         [Parameter(ParameterSetName = Identity.ByObject, Mandatory = true, ValueFromPipeline = true)]
         public License InputObject { get; set; }
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        public int Used { get; set; }
+        // From the rows of an export, Used and Date bind by property name; a license object in the pipeline carries
+        // its last Used count, which must not be recorded again, so they do not bind from it.
+        [Parameter(ParameterSetName = ByActivationCode, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = Identity.ById, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = Identity.ByObject)]
+        public int? Used { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter]
+        [AllowEmptyString]
+        public string Description { get; set; }
+
+        [Parameter(ParameterSetName = ByActivationCode, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = Identity.ById, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = Identity.ByObject)]
         public DateTime Date { get; set; } = DateTime.Today;
 
         [Parameter]
@@ -31,15 +42,16 @@ namespace MspLicensing.Commands
 
         public static CommandHelp Help => new CommandHelp
         {
-            Synopsis = "Records the used count a product console or RMM reports for a license.",
+            Synopsis = "Records the used count a product console or RMM reports for a license, or edits its description.",
             Description = "Set-MspLicense -Used records how many seats of a license are in use on a day (default today). The usage report shows the peak used count of each month beside the provisioned seats, and Remote Manager shows a license whose used count exceeds its seats as ExceededAllocation. A count for the same day replaces the earlier one. Rows from an RMM export with ActivationCode, Used and Date columns bind from the pipeline.",
-            Rules = new[] { Rules.R34 },
+            Rules = new[] { Rules.R2, Rules.R34 },
             Parameters =
             {
                 ["ActivationCode"] = "The license's activation code.",
                 ["LicenseId"] = "The license's id.",
                 ["InputObject"] = "The license from Get-MspLicense.",
                 ["Used"] = "The number of seats in use, 0 or more.",
+                ["Description"] = "The product description Remote Manager shows (Customer Licensing Portal accounts only); an empty string clears it.",
                 ["Date"] = "The day of the count; default today.",
                 ["PassThru"] = "Writes the changed licenses.",
             },
@@ -61,12 +73,15 @@ namespace MspLicensing.Commands
 
         protected override void BeginProcessing()
         {
-            _batch = new PipelineBatch<(Guid? Id, string Code, int Used, DateTime Date), License>(this,
+            _batch = new PipelineBatch<(Guid? Id, string Code, int? Used, DateTime Date, string Description), License>(this,
                 (session, item) =>
                 {
                     var id = item.Id ?? (session.FindLicenseByActivationCode(ActivationCodes.Normalize("ActivationCode", item.Code))
                         ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound, $"No license has the activation code '{item.Code}'. Get-MspLicense lists the licenses.", item.Code)).LicenseId;
-                    return SubscriptionOperations.SetUsed(session, id, item.Used, item.Date, DateTime.UtcNow);
+                    License changed = null;
+                    if (item.Description != null) changed = MigrationOperations.Describe(session, id, item.Description);
+                    if (item.Used.HasValue) changed = SubscriptionOperations.SetUsed(session, id, item.Used.Value, item.Date, DateTime.UtcNow);
+                    return changed;
                 },
                 item => item.Code ?? item.Id?.ToString(), "used counts recorded", writeResults: PassThru);
         }
@@ -74,10 +89,18 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             // Used and Date differ per pipeline item (rows of an export): they travel with the item.
-            (Guid? Id, string Code, int Used, DateTime Date) item = ParameterSetName == Identity.ById ? (LicenseId, null, Used, Date)
-                : ParameterSetName == Identity.ByObject ? (InputObject.LicenseId, InputObject.ActivationCode, Used, Date)
-                : ((Guid?)null, ActivationCode, Used, Date);
-            if (ShouldProcess(item.Code ?? item.Id?.ToString(), $"Record used count {item.Used} on {Dates.Format(item.Date)}"))
+            string description = Bound(nameof(Description)) ? Description ?? string.Empty : null;
+            if (!Used.HasValue && description == null)
+            {
+                WriteMspError(new MspException("NothingToChange", ErrorKind.InvalidArgument,
+                    "Give -Used (the seats in use) or -Description (the product description, Customer Licensing Portal accounts).", null), null);
+                return;
+            }
+            (Guid? Id, string Code, int? Used, DateTime Date, string Description) item = ParameterSetName == Identity.ById ? (LicenseId, null, Used, Date, description)
+                : ParameterSetName == Identity.ByObject ? (InputObject.LicenseId, InputObject.ActivationCode, Used, Date, description)
+                : ((Guid?)null, ActivationCode, Used, Date, description);
+            string what = string.Join(" and ", new[] { item.Used.HasValue ? $"used count {item.Used} on {Dates.Format(item.Date)}" : null, description != null ? "description" : null }.Where(x => x != null));
+            if (ShouldProcess(item.Code ?? item.Id?.ToString(), "Record " + what))
                 _batch.Add(item);
         }
 

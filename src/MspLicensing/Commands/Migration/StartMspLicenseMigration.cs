@@ -17,7 +17,7 @@ namespace MspLicensing.Commands
         [Parameter(ParameterSetName = Identity.ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         public Guid LicenseId { get; set; }
 
-        [Parameter(Mandatory = true, Position = 1)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ServicePlanNameCompleter))]
         public ServicePlanPipeBind ServicePlan { get; set; }
 
@@ -37,7 +37,7 @@ namespace MspLicensing.Commands
             {
                 ["ActivationCode"] = "The activation code of the non-MSP license. Binds from licenses in the pipeline.",
                 ["LicenseId"] = "The id of the non-MSP license.",
-                ["ServicePlan"] = "The Full service plan the license moves into.",
+                ["ServicePlan"] = "The Full service plan the license moves into. Binds from the pipeline by property name, so rows of a CSV file (ActivationCode, ServicePlan) can each name their own plan.",
                 ["Seats"] = "Seats in LMP; default the license's seats.",
                 ["Date"] = "The day of the migration; default today.",
             },

@@ -1,0 +1,77 @@
+using System.IO;
+using System.Linq;
+using MspLicensing.Module.Tests.Hosting;
+using Xunit;
+
+namespace MspLicensing.Module.Tests
+{
+    public class RemoteManagerCmdletTests
+    {
+        [Fact]
+        public void A_mixed_batch_of_on_premises_cloud_and_upfront_licenses_migrates_each_its_own_way_R61_R64()
+        {
+            using var s = new ModuleSession();
+            foreach (var n in new[] { "Contoso", "Fabrikam", "Tailspin" }) s.NewCustomer(n);
+            s.Ok("New-MspServicePlan -Name 'WF Advanced' -Product WFBS-ADV -AutoRenewalMonths 1; New-MspServicePlan -Name 'WF Services' -Product WFBSS -AutoRenewalMonths 1 -DataCenter Germany");
+            s.Ok("Register-MspProduct Contoso WFBS-ADV -LicenseType Standard -Seats 40 -ExpirationDate 2027-06-30 -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF");
+            s.Ok("Register-MspProduct Fabrikam WFBSS -LicenseType PayAsYouGo -Seats 25 -ExpirationDate 2027-06-30 -ActivationCode WF-CCCC-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF");
+            s.Ok("Register-MspProduct Tailspin WFBSS -LicenseType Upfront -Seats 60 -ExpirationDate 2028-01-31 -AuthorizationKey 6RNY5-RXTHF-4KPRC-YSNAK-SS4JN");
+            string upfront = s.Ok("(Get-MspLicense Tailspin).ActivationCode").Output.Single().ToString();
+            File.WriteAllText(Path.Combine(s.Directory, "migrate.csv"),
+                "ActivationCode,ServicePlan\nWF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF,WF Advanced\nWF-CCCC-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF,WF Services\nWF-NONE-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF,WF Services\n" + upfront + ",WF Services\n");
+
+            var r = s.Run("Import-Csv ./migrate.csv | Start-MspLicenseMigration");
+            var migrations = r.Objects<LicenseMigration>().ToList();
+            Assert.Equal(new[] { MigrationStatus.Completed, MigrationStatus.AwaitingVendor, MigrationStatus.Refused }, migrations.Select(m => m.Status));
+            Assert.Equal("MspLicensing.LicenseNotFound,MspLicensing.Commands.StartMspLicenseMigrationCommand", r.Errors.Single().FullyQualifiedErrorId);
+            Assert.Contains("Enter the new activation code " + migrations[0].NewActivationCode, migrations[0].Instructions);
+            Assert.Equal("Msp", s.Ok($"(Get-MspLicense -ActivationCode {migrations[0].NewActivationCode}).LicenseModel").Output.Single().ToString());
+            Assert.Equal("NonMsp", s.Ok($"(Get-MspLicense -ActivationCode {upfront}).LicenseModel").Output.Single().ToString());
+            Assert.Matches(@"Customer\s+Product\s+SourceActivationCode\s+NewActivationCode\s+Status\s+Instructions", s.Ok("Get-MspLicenseMigration | Out-Default").Text);
+
+            var done = s.Ok("Get-MspLicenseMigration -Status AwaitingVendor | Complete-MspLicenseMigration").Objects<LicenseMigration>().Single();
+            Assert.Equal("WF-CCCC-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF", done.NewActivationCode);
+            Assert.Equal("WF Services", s.Ok("Get-MspSubscription Fabrikam").Objects<Subscription>().Single().ServicePlan);
+        }
+
+        [Fact]
+        public void A_customer_created_in_Remote_Manager_appears_in_LMP_after_synchronization_R70_R11()
+        {
+            using var s = new ModuleSession();
+            s.Ok("New-MspServicePlan -Name 'WF Services' -Product WFBSS -AutoRenewalMonths 1 -DataCenter Germany");
+            var created = s.Ok("New-MspCustomer -Name Fabrikam -Country DE -City Berlin -ContactFirstName Jonas -ContactLastName Weber -Email jonas@fabrikam.de -Origin RemoteManager").Objects<Customer>().Single();
+            Assert.Equal(CustomerOrigin.RemoteManager, created.Origin);
+            Assert.Equal(1, s.Ok("(Get-MspStore).PendingSync").Objects<int>().Single());
+            var refused = s.Run("New-MspSubscription Fabrikam 'WF Services' -Seats 5");
+            Assert.Equal("MspLicensing.CustomerNotSynchronized,MspLicensing.Commands.NewMspSubscriptionCommand", refused.Errors.Single().FullyQualifiedErrorId);
+            var text = s.Ok("Sync-MspRemoteManager | Out-Default").Text;
+            Assert.Matches(@"Fabrikam\s+Create\s+LicensingManagementPlatform", text);
+            Assert.Equal(0, s.Ok("(Get-MspStore).PendingSync").Objects<int>().Single());
+            s.Ok("New-MspSubscription Fabrikam 'WF Services' -Seats 5");
+            var managed = s.Ok("Get-MspManagedProduct Fabrikam").Objects<ManagedProduct>().Single();
+            Assert.Equal(ManagedStatus.Normal, managed.Status);
+            s.Ok("Get-MspLicense Fabrikam | Set-MspLicense -Used 9");
+            Assert.Matches(@"Fabrikam\s+WFBSS\s+Worry-Free Business Security Services\s+5\s+9\s+\S+\s+ExceededAllocation", s.Ok("Get-MspManagedProduct Fabrikam | Out-Default").Text);
+        }
+
+        [Fact]
+        public void Templates_and_plug_ins_through_the_cmdlets_R72_R73()
+        {
+            using var s = new ModuleSession();
+            s.Ok("New-MspTemplate -Name 'Edge standard' -Product CE -Setting @{ Firewall = 'Strict' }");
+            s.Ok("New-MspCustomer -Name Contoso -Country US -City Seattle -ContactFirstName Ann -ContactLastName Lee -Email ann@contoso.com -Template 'Edge standard'");
+            Assert.Equal(1, s.Ok("Get-MspTemplate 'Edge*'").Objects<Template>().Single().Customers);
+            var locked = s.Run("Set-MspTemplate -Name 'Edge standard' -Setting @{ Firewall = 'Open' }");
+            Assert.Equal("MspLicensing.TemplateLocked,MspLicensing.Commands.SetMspTemplateCommand", locked.Errors.Single().FullyQualifiedErrorId);
+            Assert.Matches(@"Name\s+Product\s+Customers\s+Settings", s.Ok("Get-MspTemplate | Out-Default").Text);
+
+            s.Ok("Enable-MspIntegration ConnectWiseAutomate");
+            Assert.True(s.Ok("Get-MspIntegration ConnectWiseAutomate").Objects<IntegrationState>().Single().Enabled);
+            var switchRefused = s.Run("Set-MspAccount -AccountType CustomerLicensingPortal");
+            Assert.Equal("MspLicensing.IntegrationNotSupported,MspLicensing.Commands.SetMspAccountCommand", switchRefused.Errors.Single().FullyQualifiedErrorId);
+            s.Ok("Get-MspIntegration | Where-Object Enabled | Disable-MspIntegration");
+            s.Ok("Set-MspAccount -AccountType CustomerLicensingPortal");
+            Assert.Equal(new[] { "Autotask", "ConnectWiseManage" }, s.Ok("Get-MspIntegration | Where-Object Supported").Objects<IntegrationState>().Select(i => i.Name));
+        }
+    }
+}
