@@ -35,6 +35,24 @@ namespace MspLicensing.Module.Tests
         }
 
         [Fact]
+        public void A_license_not_registered_yet_is_registered_and_migrated_in_one_step_R60_R61()
+        {
+            using var s = new ModuleSession();
+            s.NewCustomer("Contoso");
+            s.Ok("New-MspServicePlan -Name 'WF Standard' -Product WFBS-STD -AutoRenewalMonths 1");
+            var m = s.Ok("Start-MspLicenseMigration -Customer Contoso -Product WFBS-STD -ActivationCode WF-DDDD-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF -LicenseType Standard -Seats 15 -ServicePlan 'WF Standard'").Objects<LicenseMigration>().Single();
+            Assert.Equal(MigrationStatus.Completed, m.Status);
+            Assert.Equal(15, s.Ok($"Get-MspLicense -ActivationCode {m.NewActivationCode}").Objects<License>().Single().Seats);
+            Assert.Equal("Deactivated", s.Ok("(Get-MspLicense -ActivationCode WF-DDDD-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF).Status").Output.Single().ToString());
+            var missingSeats = s.Run("Start-MspLicenseMigration -Customer Contoso -Product WFBS-STD -ActivationCode WF-EEEE-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF -LicenseType Standard -ServicePlan 'WF Standard'");
+            Assert.Contains("Seats is required", missingSeats.Errors.Single().Exception.Message);
+            // Registration and migration are one transaction: a refused migration registers nothing.
+            var refused = s.Run("Start-MspLicenseMigration -Customer Contoso -Product WFBSS -ActivationCode WF-FFFF-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF -LicenseType Standard -Seats 5 -ServicePlan 'WF Standard'");
+            Assert.Equal("MspLicensing.InvalidValue,MspLicensing.Commands.StartMspLicenseMigrationCommand", refused.Errors.Single().FullyQualifiedErrorId);
+            Assert.Equal("LicenseNotFound", s.Run("Get-MspLicense -ActivationCode WF-FFFF-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF").Errors.Single().FullyQualifiedErrorId.Split(',')[0].Split('.')[1]);
+        }
+
+        [Fact]
         public void A_customer_created_in_Remote_Manager_appears_in_LMP_after_synchronization_R70_R11()
         {
             using var s = new ModuleSession();

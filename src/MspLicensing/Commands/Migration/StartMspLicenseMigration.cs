@@ -9,10 +9,26 @@ namespace MspLicensing.Commands
     public sealed class StartMspLicenseMigrationCommand : MspCmdlet
     {
         private const string ByActivationCode = "ByActivationCode";
-        private PipelineBatch<MigrationRequest, LicenseMigration> _batch;
+        private const string ByDetails = "ByDetails";
+        private PipelineBatch<(MigrationRequest Request, ProductRegistration Registration), LicenseMigration> _batch;
 
         [Parameter(ParameterSetName = ByActivationCode, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByDetails, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         public string ActivationCode { get; set; }
+
+        [Parameter(ParameterSetName = ByDetails, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CustomerNameCompleter))]
+        public CustomerPipeBind Customer { get; set; }
+
+        [Parameter(ParameterSetName = ByDetails, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProductCompleter))]
+        public string Product { get; set; }
+
+        [Parameter(ParameterSetName = ByDetails, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public NonMspLicenseType LicenseType { get; set; }
+
+        [Parameter(ParameterSetName = ByDetails, ValueFromPipelineByPropertyName = true)]
+        public DateTime ExpirationDate { get; set; }
 
         [Parameter(ParameterSetName = Identity.ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         public Guid LicenseId { get; set; }
@@ -36,6 +52,10 @@ namespace MspLicensing.Commands
             Parameters =
             {
                 ["ActivationCode"] = "The activation code of the non-MSP license. Binds from licenses in the pipeline.",
+                ["Customer"] = "With -Product and -LicenseType: the customer of a license that is not registered yet; it is registered and migrated in one step.",
+                ["Product"] = "With -Customer: the product of the license to register and migrate.",
+                ["LicenseType"] = "With -Customer: Standard, PayAsYouGo or Upfront.",
+                ["ExpirationDate"] = "With -Customer: the license's expiration date as Remote Manager knows it; default a year after -Date.",
                 ["LicenseId"] = "The id of the non-MSP license.",
                 ["ServicePlan"] = "The Full service plan the license moves into. Binds from the pipeline by property name, so rows of a CSV file (ActivationCode, ServicePlan) can each name their own plan.",
                 ["Seats"] = "Seats in LMP; default the license's seats.",
@@ -47,6 +67,10 @@ namespace MspLicensing.Commands
                     "Start-MspLicenseMigration -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF -ServicePlan 'WF Advanced'",
                     "Status Completed; Instructions name the new activation code to enter in the Worry-Free console.",
                     ExampleSetup.NonMspLicenses),
+                new HelpExample("Register and migrate a license Remote Manager knows in one step",
+                    "Start-MspLicenseMigration -Customer Contoso -Product WFBS-STD -ActivationCode WF-DDDD-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF -LicenseType Standard -Seats 15 -ServicePlan 'WF Standard'",
+                    "The license is registered as non-MSP and migrated in the same transaction.",
+                    ExampleSetup.Contoso + "\nNew-MspServicePlan -Name 'WF Standard' -Product WFBS-STD"),
                 new HelpExample("Migrate every non-MSP Worry-Free Services license of a customer",
                     "Get-MspLicense -Customer Contoso -Product WFBSS | Where-Object LicenseModel -eq NonMsp | Start-MspLicenseMigration -ServicePlan 'WF Services Monthly Rolling'",
                     "Cloud licenses wait for Trend Micro (AwaitingVendor).",
@@ -59,9 +83,15 @@ namespace MspLicensing.Commands
 
         protected override void BeginProcessing()
         {
-            _batch = new PipelineBatch<MigrationRequest, LicenseMigration>(this,
-                (session, request) => MigrationOperations.Start(session, request, DateTime.UtcNow),
-                request => request.ActivationCode ?? request.LicenseId?.ToString(), "licenses migrated");
+            _batch = new PipelineBatch<(MigrationRequest Request, ProductRegistration Registration), LicenseMigration>(this,
+                (session, item) =>
+                {
+                    // One transaction: a license registered here is migrated too, or neither happens.
+                    if (item.Registration != null && session.FindLicenseByActivationCode(ActivationCodes.Normalize(nameof(ActivationCode), item.Registration.ActivationCode)) == null)
+                        MigrationOperations.Register(session, item.Registration, DateTime.UtcNow);
+                    return MigrationOperations.Start(session, item.Request, DateTime.UtcNow);
+                },
+                item => item.Request.ActivationCode ?? item.Request.LicenseId?.ToString(), "licenses migrated");
         }
 
         protected override void ProcessRecord()
@@ -74,8 +104,24 @@ namespace MspLicensing.Commands
                 Seats = Bound(nameof(Seats)) ? Seats : (int?)null,
                 Date = Date,
             };
+            if (ParameterSetName == ByDetails && !Bound(nameof(Seats)))
+            {
+                WriteMspError(new MspException("RequiredFieldMissing", ErrorKind.InvalidArgument,
+                    "Seats is required with -Customer, -Product and -LicenseType: give the seats of the license to register and migrate.", ActivationCode), ActivationCode);
+                return;
+            }
+            var registration = ParameterSetName != ByDetails ? null : new ProductRegistration
+            {
+                Customer = Customer.Reference,
+                Product = Product,
+                LicenseType = LicenseType,
+                Seats = Seats,
+                StartDate = Date,
+                ExpirationDate = Bound(nameof(ExpirationDate)) ? ExpirationDate : Date.AddYears(1),
+                ActivationCode = ActivationCode,
+            };
             if (ShouldProcess(request.ActivationCode ?? request.LicenseId.ToString(), $"Migrate into service plan '{ServicePlan.Display}'"))
-                _batch.Add(request);
+                _batch.Add((request, registration));
         }
 
         protected override void EndProcessing() => _batch.Complete();
