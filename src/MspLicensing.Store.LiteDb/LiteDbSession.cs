@@ -25,10 +25,12 @@ namespace MspLicensing.Store
             ServicePlans = new DocumentSet<ServicePlan>(db, Schema.ServicePlanCollection, "ServicePlan", p => p.ServicePlanId, p => p.Name,
                 (p, doc) => doc["NameKey"] = NameKey(p.Name));
             Subscriptions = new DocumentSet<Subscription>(db, Schema.SubscriptionCollection, "Subscription", x => x.SubscriptionId, x => x.ServicePlan + " " + x.SubscriptionId, null,
+                read: Readers.Subscription,
                 onRead: x => _expirations[x.SubscriptionId] = x.ExpirationDate,
                 onWrite: x => _expirations[x.SubscriptionId] = x.ExpirationDate,
                 beforeAll: () => _readAllSubscriptions = true);
             Licenses = new DocumentSet<License>(db, Schema.LicenseCollection, "License", l => l.LicenseId, l => l.Product + " " + l.ActivationCode, null,
+                read: Readers.License,
                 onRead: FollowSubscription,
                 beforeAll: () =>
                 {
@@ -215,14 +217,16 @@ namespace MspLicensing.Store
             private readonly Action<T> _onRead;
             private readonly Action<T> _onWrite;
             private readonly Action _beforeAll;
+            private readonly Func<BsonDocument, T> _read;
             private readonly Dictionary<Guid, int> _seen = new Dictionary<Guid, int>();
 
             /// <param name="onRead">Runs on every item read.</param>
             /// <param name="onWrite">Runs on every item inserted or updated.</param>
             /// <param name="beforeAll">Runs before All() reads the whole collection.</param>
             internal DocumentSet(LiteDatabase db, string collection, string typeName, Func<T, Guid> id, Func<T, string> name, Action<T, BsonDocument> decorate,
-                Action<T> onRead = null, Action<T> onWrite = null, Action beforeAll = null)
+                Action<T> onRead = null, Action<T> onWrite = null, Action beforeAll = null, Func<BsonDocument, T> read = null)
             {
+                _read = read ?? (doc => db.Mapper.ToObject<T>(doc));
                 _onRead = onRead;
                 _onWrite = onWrite;
                 _beforeAll = beforeAll;
@@ -274,7 +278,7 @@ namespace MspLicensing.Store
             private T Load(BsonDocument doc)
             {
                 if (doc == null) return null;
-                var item = _db.Mapper.ToObject<T>(doc);
+                var item = _read(doc);
                 _seen[_id(item)] = item.Revision;
                 _onRead?.Invoke(item);
                 return item;

@@ -36,7 +36,7 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal("CustomerNotSynchronized", refused.ErrorId);
 
             var applied = Sync(f);
-            Assert.Equal(new[] { ("Contoso", SyncSide.RemoteManager), ("Fabrikam", SyncSide.LicensingManagementPlatform) }, applied.Select(r => (r.Customer, r.To)));
+            Assert.Equal(new[] { ("Contoso", SyncSide.RemoteManager), ("Fabrikam", SyncSide.LicensingManagementPlatform) }, applied.Select(r => (r.Customer, r.To)).OrderBy(r => r.Customer));
             Assert.Empty(Sync(f));
             Assert.Equal(0, f.Store.GetInfo().PendingSync);
             Assert.True(f.Store.Read(s => s.FindCustomerByName("Fabrikam")).InLicensingManagementPlatform);

@@ -240,6 +240,46 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void Licenses_and_subscriptions_read_back_every_field_they_were_written_with()
+        {
+            using var t = new TestStore();
+            using var store = t.Open();
+            var license = new License
+            {
+                LicenseId = Guid.NewGuid(), CustomerId = Guid.NewGuid(), SubscriptionId = Guid.NewGuid(), Product = "CAS", Suite = "WFXDR",
+                ActivationCode = "CA-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF", Description = "d", AuthorizationKey = "AAAAA-BBBBB-CCCCC-DDDDD",
+                DataCenter = DataCenter.Europe, StartDate = new DateTime(2026, 1, 2), ExpirationDate = new DateTime(2027, 1, 2),
+                LicenseModel = LicenseModel.NonMsp, LicenseType = "PayAsYouGo", EndState = LicenseStatus.Unbundled, EndDate = new DateTime(2026, 5, 6),
+                RecordedStatus = LicenseStatus.InGrace,
+                SeatHistory = { new SeatChange { Date = new DateTime(2026, 1, 2), Seats = 3 }, new SeatChange { Date = new DateTime(2026, 2, 2), Seats = 4 } },
+                UsedHistory = { new UsedCount { Date = new DateTime(2026, 3, 3), Used = 2 } },
+                Placements = { new LicensePlacement { From = new DateTime(2026, 1, 2), SubscriptionId = Guid.NewGuid(), Suite = "WFXDR", LicenseType = "Full" } },
+            };
+            var subscription = new Subscription
+            {
+                SubscriptionId = license.SubscriptionId, CustomerId = license.CustomerId, ServicePlanId = Guid.NewGuid(), ServicePlan = "P",
+                PlanVersion = PlanVersion.Trial, StartDate = new DateTime(2026, 1, 2), ExpirationDate = new DateTime(2027, 1, 2), RenewalDay = 2,
+                InitialPeriodMonths = 12, AutoRenewalMonths = 1, AutoRenewal = true, ExpirationNoticeDays = 14, Renewals = 3,
+                SuspendedOn = new DateTime(2026, 2, 1), CancelledOn = new DateTime(2026, 3, 1), DeactivatedOn = new DateTime(2026, 4, 1), ConvertedOn = new DateTime(2026, 5, 1),
+                RecordedStatus = SubscriptionStatus.Suspended, CreatedUtc = new DateTime(2026, 1, 2, 3, 4, 5), ModifiedUtc = new DateTime(2026, 1, 3, 3, 4, 5),
+            };
+            store.Write("Test", s => { s.Subscriptions.Insert(subscription); s.Licenses.Insert(license); return 0; });
+            var (l, x) = store.Read(s => (s.Licenses.Get(license.LicenseId), s.Subscriptions.Get(subscription.SubscriptionId)));
+            foreach (var p in typeof(License).GetProperties().Where(p => p.CanWrite && p.Name != "Customer" && p.Name != "ServicePlan" && p.Name != "Status"))
+            {
+                var expected = p.GetValue(license);
+                var actual = p.GetValue(l);
+                if (expected is System.Collections.IEnumerable e && !(expected is string))
+                    Assert.Equal(string.Join("|", e.Cast<object>()), string.Join("|", ((System.Collections.IEnumerable)actual).Cast<object>()));
+                else
+                    Assert.True(Equals(expected, actual), $"License.{p.Name}: {expected} != {actual}");
+            }
+            Assert.Equal(license.Placements.Single().SubscriptionId, l.Placements.Single().SubscriptionId);
+            foreach (var p in typeof(Subscription).GetProperties().Where(p => p.CanWrite && p.Name != "Customer" && p.Name != "Status"))
+                Assert.True(Equals(p.GetValue(subscription), p.GetValue(x)), $"Subscription.{p.Name}: {p.GetValue(subscription)} != {p.GetValue(x)}");
+        }
+
+        [Fact]
         public void Dates_keep_their_value_whatever_the_time_zone()
         {
             using var t = new TestStore();
