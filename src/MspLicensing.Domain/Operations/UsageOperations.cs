@@ -53,7 +53,10 @@ namespace MspLicensing
                 l.Status = status;
                 l.Band = bandOf[l.Product];
             }
-            return list.OrderBy(l => l.Customer ?? l.CustomerId.ToString(), StringComparer.OrdinalIgnoreCase).ThenBy(l => l.Product, StringComparer.OrdinalIgnoreCase).ToList();
+            // Product totals do not need the lines in order; the customer view does.
+            return withNames
+                ? list.OrderBy(l => l.Customer ?? l.CustomerId.ToString(), StringComparer.OrdinalIgnoreCase).ThenBy(l => l.Product, StringComparer.OrdinalIgnoreCase).ToList()
+                : list;
         }
 
         /// <summary>R53: per product, the customers' chargeable seats added up, and the band the total falls in.</summary>
@@ -123,8 +126,8 @@ namespace MspLicensing
                     Customer = names != null && names.TryGetValue(byProduct.Key.Customer, out var n) ? n : null,
                     Product = byProduct.Key.Product,
                     ProductName = Catalog.Find(byProduct.Key.Product)?.Name,
-                    ServicePlan = string.Join(", ", byProduct.Select(p => plans.TryGetValue(p.Key.Subscription, out var name) ? name : null).Where(x => x != null).Distinct()),
-                    ActivationCode = string.Join(", ", items.Select(i => i.License.ActivationCode)),
+                    ServicePlan = withNames ? string.Join(", ", byProduct.Select(p => plans.TryGetValue(p.Key.Subscription, out var name) ? name : null).Where(x => x != null).Distinct()) : null,
+                    ActivationCode = withNames ? string.Join(", ", items.Select(i => i.License.ActivationCode)) : null,
                     Provisioned = provisioned,
                     Used = used,
                     OverProvisionedPercent = used.HasValue && provisioned > 0 ? Math.Round((provisioned - used.Value) * 100.0 / provisioned, 1) : (double?)null,
