@@ -184,24 +184,7 @@ namespace MspLicensing
             {
                 var plan = Plan;
                 var date = _date;
-                var subscription = new Subscription
-                {
-                    SubscriptionId = Guid.NewGuid(),
-                    CustomerId = Customer.CustomerId,
-                    ServicePlanId = plan.ServicePlanId,
-                    ServicePlan = plan.Name,
-                    PlanVersion = plan.Version,
-                    StartDate = date,
-                    ExpirationDate = Dates.AddMonths(date, plan.InitialPeriodMonths, date.Day),
-                    RenewalDay = date.Day,
-                    InitialPeriodMonths = plan.InitialPeriodMonths,
-                    AutoRenewalMonths = plan.AutoRenewalMonths,
-                    AutoRenewal = plan.AutoRenewalMonths.HasValue,
-                    ExpirationNoticeDays = plan.ExpirationNoticeDays,
-                    CreatedUtc = nowUtc,
-                    ModifiedUtc = nowUtc,
-                };
-                subscription.RecordedStatus = Lifecycle.StatusOf(subscription, date);
+                var subscription = SubscriptionOperations.NewSubscription(Customer, plan, date, nowUtc);
                 session.Subscriptions.Insert(subscription);
 
                 foreach (var (license, into) in _transfers)

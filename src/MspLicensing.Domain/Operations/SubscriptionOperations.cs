@@ -58,23 +58,7 @@ namespace MspLicensing
             CheckNoMixing(customer, plan, held, subscriptions, start, account.GracePeriodDays);
             CheckNoDuplicates(customer, plan, held, subscriptions, start, account.GracePeriodDays);
 
-            var subscription = new Subscription
-            {
-                SubscriptionId = Guid.NewGuid(),
-                CustomerId = customer.CustomerId,
-                ServicePlanId = plan.ServicePlanId,
-                ServicePlan = plan.Name,
-                PlanVersion = plan.Version,
-                StartDate = start,
-                ExpirationDate = Dates.AddMonths(start, plan.InitialPeriodMonths, start.Day),
-                RenewalDay = start.Day,
-                InitialPeriodMonths = plan.InitialPeriodMonths,
-                AutoRenewalMonths = plan.AutoRenewalMonths,
-                AutoRenewal = plan.AutoRenewalMonths.HasValue && !trial,
-                ExpirationNoticeDays = plan.ExpirationNoticeDays,
-                CreatedUtc = nowUtc,
-                ModifiedUtc = nowUtc,
-            };
+            var subscription = NewSubscription(customer, plan, start, nowUtc);
             session.Subscriptions.Insert(subscription);
             var licenses = new List<License>();
             var skip = moveMigrating ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) { migrating.Product } : null;
@@ -93,13 +77,35 @@ namespace MspLicensing
                 session.Licenses.Update(migrating);
                 licenses.Add(migrating);
             }
-            subscription.RecordedStatus = Lifecycle.StatusOf(subscription, start);
-            session.Subscriptions.Update(subscription);
             session.Audit("Create", TargetType, subscription.SubscriptionId.ToString(), customer.Name + " / " + plan.Name,
                 $"Plan '{plan.Name}' ({plan.Version}) from {Dates.Format(start)} to {Dates.Format(subscription.ExpirationDate)}; licenses: "
                 + string.Join(", ", licenses.Select(l => $"{l.Product} {l.Seats} seats {l.ActivationCode}")));
             subscription.Customer = customer.Name;
             subscription.Status = Lifecycle.StatusOf(subscription, DateTime.Today);
+            return subscription;
+        }
+
+        /// <summary>R30, R33: a subscription of a plan from a start date, with the plan's terms copied (a trial does not renew).</summary>
+        internal static Subscription NewSubscription(Customer customer, ServicePlan plan, DateTime start, DateTime nowUtc)
+        {
+            var subscription = new Subscription
+            {
+                SubscriptionId = Guid.NewGuid(),
+                CustomerId = customer.CustomerId,
+                ServicePlanId = plan.ServicePlanId,
+                ServicePlan = plan.Name,
+                PlanVersion = plan.Version,
+                StartDate = start,
+                ExpirationDate = Dates.AddMonths(start, plan.InitialPeriodMonths, start.Day),
+                RenewalDay = start.Day,
+                InitialPeriodMonths = plan.InitialPeriodMonths,
+                AutoRenewalMonths = plan.AutoRenewalMonths,
+                AutoRenewal = plan.AutoRenewalMonths.HasValue && plan.Version != PlanVersion.Trial,
+                ExpirationNoticeDays = plan.ExpirationNoticeDays,
+                CreatedUtc = nowUtc,
+                ModifiedUtc = nowUtc,
+            };
+            subscription.RecordedStatus = Lifecycle.StatusOf(subscription, start);
             return subscription;
         }
 
