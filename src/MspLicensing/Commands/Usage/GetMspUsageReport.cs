@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using MspLicensing.Commands.Help;
@@ -12,6 +13,8 @@ namespace MspLicensing.Commands
     {
         private const string ByProduct = "ByProduct";
         private const string ByCustomerSet = "ByCustomer";
+
+        private (IReadOnlyList<UsageLine> Lines, UsageReportStatus Status)? _month;
 
         [Parameter(ValueFromPipeline = true)]
         [ArgumentCompleter(typeof(CustomerNameCompleter))]
@@ -69,13 +72,21 @@ namespace MspLicensing.Commands
                     return;
                 }
             }
-            if (!TryRead(s =>
-                {
-                    var lines = UsageOperations.Lines(s, month, ByCustomer || Customer != null).AsEnumerable();
-                    Guid? customerId = Customer == null ? (Guid?)null : CustomerOperations.Resolve(s, Customer.Reference).CustomerId;
-                    lines = lines.Where(l => (!customerId.HasValue || l.CustomerId == customerId.Value) && (product == null || string.Equals(l.Product, product, StringComparison.OrdinalIgnoreCase)));
-                    return (Lines: lines.ToList(), Status: UsageOperations.StatusOf(s, month));
-                }, Customer?.Display, out var result)) return;
+            // Customers piped in share one computation of the month.
+            if (_month == null)
+            {
+                if (!TryRead(s => (Lines: UsageOperations.Lines(s, month, ByCustomer || Customer != null), Status: UsageOperations.StatusOf(s, month)), Month, out var computed)) return;
+                _month = computed;
+            }
+            Guid? customerId = null;
+            if (Customer != null)
+            {
+                if (!TryRead(s => CustomerOperations.Resolve(s, Customer.Reference).CustomerId, Customer.Display, out var id)) return;
+                customerId = id;
+            }
+            var result = (Lines: _month.Value.Lines
+                .Where(l => (!customerId.HasValue || l.CustomerId == customerId.Value) && (product == null || string.Equals(l.Product, product, StringComparison.OrdinalIgnoreCase)))
+                .ToList(), _month.Value.Status);
             if (ByCustomer) WriteObject(result.Lines, enumerateCollection: true);
             else WriteObject(UsageOperations.Summaries(result.Lines, month, result.Status), enumerateCollection: true);
         }
