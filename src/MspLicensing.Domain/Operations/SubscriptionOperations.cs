@@ -497,7 +497,7 @@ namespace MspLicensing
             else candidates = session.Subscriptions.All();
 
             ServicePlan plan = q.ServicePlan == null ? null : ServicePlanOperations.Resolve(session, q.ServicePlan);
-            var names = CustomerNames(session, customer);
+            var names = CustomerNames(session, customer, everyone: customer == null && (q.SubscriptionId == null || q.SubscriptionId.Count == 0));
             return candidates
                 .Where(s => (customer == null || s.CustomerId == customer.CustomerId) && (plan == null || s.ServicePlanId == plan.ServicePlanId))
                 .Select(s => Decorate(s, names, q.AsOf))
@@ -524,7 +524,8 @@ namespace MspLicensing
             else candidates = session.Licenses.All();
 
             var product = q.Product == null ? null : Catalog.Get("Product", q.Product);
-            var names = CustomerNames(session, customer);
+            bool all = customer == null && (q.LicenseId == null || q.LicenseId.Count == 0) && q.ActivationCode == null && !q.SubscriptionId.HasValue;
+            var names = CustomerNames(session, customer, everyone: all);
             var account = session.GetAccount();
             var subscriptions = new Dictionary<Guid, Subscription>();
             Subscription SubscriptionOf(Guid id)
@@ -561,27 +562,34 @@ namespace MspLicensing
             var customer = session.Customers.Get(license.CustomerId);
             session.Audit("Update", "License", license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
                 $"Used on {Dates.Format(day)}: {(before.HasValue ? before.Value.ToString(CultureInfo.InvariantCulture) : "none")} -> {used}");
-            return Decorate(license, session.Subscriptions.Get(license.SubscriptionId), new Dictionary<Guid, string> { [license.CustomerId] = customer?.Name }, DateTime.Today, session.GetAccount().GracePeriodDays);
+            return Decorate(license, session.Subscriptions.Get(license.SubscriptionId), id => customer?.Name, DateTime.Today, session.GetAccount().GracePeriodDays);
         }
 
-        private static Dictionary<Guid, string> CustomerNames(IStoreSession session, Customer only) =>
-            only != null
-                ? new Dictionary<Guid, string> { [only.CustomerId] = only.Name }
-                : session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name);
+        /// <summary>Customer names looked up as needed (once each), so a few results never read every customer.</summary>
+        private static Func<Guid, string> CustomerNames(IStoreSession session, Customer only, bool everyone)
+        {
+            var names = everyone ? session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name) : new Dictionary<Guid, string>();
+            if (only != null) names[only.CustomerId] = only.Name;
+            return id =>
+            {
+                if (!names.TryGetValue(id, out var name)) names[id] = name = session.Customers.Get(id)?.Name;
+                return name;
+            };
+        }
 
         private static Subscription Decorate(Subscription s, Customer customer, DateTime asOf) =>
-            Decorate(s, new Dictionary<Guid, string> { [s.CustomerId] = customer?.Name }, asOf);
+            Decorate(s, id => customer?.Name, asOf);
 
-        private static Subscription Decorate(Subscription s, IDictionary<Guid, string> names, DateTime asOf)
+        private static Subscription Decorate(Subscription s, Func<Guid, string> nameOf, DateTime asOf)
         {
-            s.Customer = names.TryGetValue(s.CustomerId, out var n) ? n : null;
+            s.Customer = nameOf(s.CustomerId);
             s.Status = Lifecycle.StatusOf(s, asOf);
             return s;
         }
 
-        private static License Decorate(License l, Subscription s, IDictionary<Guid, string> names, DateTime asOf, int graceDays)
+        private static License Decorate(License l, Subscription s, Func<Guid, string> nameOf, DateTime asOf, int graceDays)
         {
-            l.Customer = names.TryGetValue(l.CustomerId, out var n) ? n : null;
+            l.Customer = nameOf(l.CustomerId);
             l.ServicePlan = s?.ServicePlan;
             l.Status = Lifecycle.StatusOf(l, s, asOf, graceDays);
             return l;
