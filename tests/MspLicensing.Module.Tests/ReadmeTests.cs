@@ -23,5 +23,21 @@ namespace MspLicensing.Module.Tests
             Assert.Contains(r.Output.Select(o => o.BaseObject), o => o is License);
             Assert.Contains(r.Output.Select(o => o.BaseObject), o => o is AuditEntry);
         }
+
+        [Fact]
+        public void The_scheduled_tasks_guide_runs_as_written()
+        {
+            string guide = File.ReadAllText(Path.Combine(ModuleSession.RepoRoot, "docs", "guides", "scheduled-tasks.md"));
+            var blocks = Regex.Matches(guide, "```powershell\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+            Assert.True(blocks.Count >= 5);
+            using var s = new ModuleSession(connect: false);
+            foreach (var block in blocks)
+            {
+                var r = s.Run(block.Replace("./MspLicensing.psd1", ModuleSession.ManifestPath));
+                Assert.True(r.Exception == null && r.Errors.Count == 0, block + "\n" + r.ErrorText);
+            }
+            Assert.True(File.Exists(Path.Combine(s.Directory, "usage-" + System.DateTime.Today.ToString("yyyy-MM") + ".csv")));
+            Assert.Contains(s.Ok("Get-MspManagedProduct -Customer Contoso").Objects<ManagedProduct>(), p => p.Used == 9);
+        }
     }
 }
