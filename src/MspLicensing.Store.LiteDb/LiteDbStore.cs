@@ -254,6 +254,9 @@ namespace MspLicensing.Store
                     AccountName = account.Name,
                     AccountType = account.AccountType,
                     Customers = session.Customers.Count(),
+                    ServicePlans = session.ServicePlans.Count(),
+                    Subscriptions = session.Subscriptions.Count(),
+                    Licenses = session.Licenses.Count(),
                     AuditEntries = _db.GetCollection(Schema.AuditCollection).Count(),
                     PendingSync = session.Outbox.Count(),
                 };

@@ -24,6 +24,8 @@ namespace MspLicensing.Module.Tests
             Assert.Single(r.Errors);
             var licenses = s.Ok("Get-MspLicense").Objects<License>().ToList();
             Assert.Equal(30, licenses.Count);
+            var store = s.Ok("Get-MspStore").Objects<MspLicensing.Store.StoreInfo>().Single();
+            Assert.Equal((30, 30, 1, 30), (store.Customers, store.Subscriptions, store.ServicePlans, store.Licenses));
             Assert.Equal(30, licenses.Select(l => l.ActivationCode).Distinct().Count());
             Assert.All(licenses, l =>
             {

@@ -118,6 +118,9 @@ namespace MspLicensing.Store
         public string AccountName { get; set; }
         public AccountType AccountType { get; set; }
         public int Customers { get; set; }
+        public int ServicePlans { get; set; }
+        public int Subscriptions { get; set; }
+        public int Licenses { get; set; }
         public int AuditEntries { get; set; }
         /// <summary>R70: changes waiting for Sync-MspRemoteManager.</summary>
         public int PendingSync { get; set; }

@@ -11,7 +11,7 @@ namespace MspLicensing.Commands
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Shows the store this session uses: path, size, schema version and counts.",
-            Description = "Get-MspStore opens the session's store (see Connect-MspStore) and shows where it is, how the session chose it (Source), its size, schema version, whether it is encrypted, the partner account and how many customers and audit entries it holds. The store is created when it does not exist yet.",
+            Description = "Get-MspStore opens the session's store (see Connect-MspStore) and shows where it is, how the session chose it (Source), its size, schema version, whether it is encrypted, the partner account and how many customers, service plans, subscriptions, licenses and audit entries it holds, and how many changes wait for Sync-MspRemoteManager. The store is created when it does not exist yet.",
             Examples = new[]
             {
                 new HelpExample("Show the current store",
