@@ -253,7 +253,6 @@ namespace MspLicensing
             {
                 if (date < s.StartDate)
                     throw MspException.InvalidValue("Date", Dates.Format(date), $"a seat change takes effect on or after the subscription's start, {Dates.Format(s.StartDate)}");
-                var plan = session.ServicePlans.Get(s.ServicePlanId);
                 var bySuiteOrProduct = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
                 if (changes.ProductSeats != null)
                 {
