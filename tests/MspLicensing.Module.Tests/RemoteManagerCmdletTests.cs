@@ -24,6 +24,7 @@ namespace MspLicensing.Module.Tests
             var migrations = r.Objects<LicenseMigration>().ToList();
             Assert.Equal(new[] { MigrationStatus.Completed, MigrationStatus.AwaitingVendor, MigrationStatus.Refused }, migrations.Select(m => m.Status));
             Assert.Equal("MspLicensing.LicenseNotFound,MspLicensing.Commands.StartMspLicenseMigrationCommand", r.Errors.Single().FullyQualifiedErrorId);
+            Assert.Contains(r.Progress, p => p.StatusDescription == "3 licenses migrated, 1 failed");
             Assert.Contains("Enter the new activation code " + migrations[0].NewActivationCode, migrations[0].Instructions);
             Assert.Equal("Msp", s.Ok($"(Get-MspLicense -ActivationCode {migrations[0].NewActivationCode}).LicenseModel").Output.Single().ToString());
             Assert.Equal("NonMsp", s.Ok($"(Get-MspLicense -ActivationCode {upfront}).LicenseModel").Output.Single().ToString());

@@ -189,12 +189,13 @@ namespace MspLicensing.Commands
                         _cmdlet.WriteMspError(results[i].Error, _target(items[i]));
                     }
                 }
-                // A single small call shows no progress; bulk work (more than one batch, or a slow pipeline) does.
-                if (_progressShown || _done >= MaxItems || _age.Elapsed >= MaxAge)
+                // A command on one item shows no progress; a pipeline of several items does (a bar that ends at once
+                // for a few, one that moves with each batch for many).
+                if (_progressShown || _done > 1)
                 {
                     _progressShown = true;
                     _cmdlet.WriteProgress(new ProgressRecord(1, _activity,
-                        $"{Succeeded} {_noun} done, {_failed} failed") { PercentComplete = -1 });
+                        $"{Succeeded} {_noun}, {_failed} failed") { PercentComplete = -1 });
                 }
             }
         }
