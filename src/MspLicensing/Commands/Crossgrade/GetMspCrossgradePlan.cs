@@ -7,26 +7,8 @@ namespace MspLicensing.Commands
 {
     [Cmdlet(VerbsCommon.Get, "MspCrossgradePlan")]
     [OutputType(typeof(CrossgradeStep))]
-    public sealed class GetMspCrossgradePlanCommand : MspCmdlet
+    public sealed class GetMspCrossgradePlanCommand : CrossgradeCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(CustomerNameCompleter))]
-        public CustomerPipeBind Customer { get; set; }
-
-        [Parameter(Mandatory = true, Position = 1)]
-        [ArgumentCompleter(typeof(ServicePlanNameCompleter))]
-        public ServicePlanPipeBind ServicePlan { get; set; }
-
-        [Parameter]
-        [Alias("Units")]
-        public int Seats { get; set; }
-
-        [Parameter]
-        public Hashtable SoftwareAction { get; set; }
-
-        [Parameter]
-        public DateTime Date { get; set; } = DateTime.Today;
-
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Shows what a crossgrade to another service plan would do, without changing anything.",
@@ -58,23 +40,7 @@ namespace MspLicensing.Commands
 
         protected override void ProcessRecord()
         {
-            CrossgradeRequest request;
-            try
-            {
-                request = new CrossgradeRequest
-                {
-                    Customer = Customer.Reference,
-                    ServicePlan = ServicePlan.Reference,
-                    Seats = Bound(nameof(Seats)) ? Seats : (int?)null,
-                    SoftwareAction = Tables.SoftwareChoices(SoftwareAction),
-                    Date = Date,
-                };
-            }
-            catch (MspException ex)
-            {
-                ThrowMspError(ex, ex.Target);
-                return;
-            }
+            var request = Request(null);
             if (TryRead(s => CrossgradeOperations.Plan(s, request), Customer.Display, out var steps))
                 WriteObject(steps, enumerateCollection: true);
         }

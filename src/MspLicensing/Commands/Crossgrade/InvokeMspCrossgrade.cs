@@ -7,30 +7,12 @@ namespace MspLicensing.Commands
 {
     [Cmdlet(VerbsLifecycle.Invoke, "MspCrossgrade", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Subscription))]
-    public sealed class InvokeMspCrossgradeCommand : MspCmdlet
+    public sealed class InvokeMspCrossgradeCommand : CrossgradeCmdlet
     {
         private PipelineBatch<CrossgradeRequest, Subscription> _batch;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(CustomerNameCompleter))]
-        public CustomerPipeBind Customer { get; set; }
-
-        [Parameter(Mandatory = true, Position = 1)]
-        [ArgumentCompleter(typeof(ServicePlanNameCompleter))]
-        public ServicePlanPipeBind ServicePlan { get; set; }
-
-        [Parameter]
-        [Alias("Units")]
-        public int Seats { get; set; }
-
         [Parameter]
         public Hashtable ProductSeats { get; set; }
-
-        [Parameter]
-        public Hashtable SoftwareAction { get; set; }
-
-        [Parameter]
-        public DateTime Date { get; set; } = DateTime.Today;
 
         public static CommandHelp Help => new CommandHelp
         {
@@ -75,24 +57,7 @@ namespace MspLicensing.Commands
 
         protected override void ProcessRecord()
         {
-            CrossgradeRequest request;
-            try
-            {
-                request = new CrossgradeRequest
-                {
-                    Customer = Customer.Reference,
-                    ServicePlan = ServicePlan.Reference,
-                    Seats = Bound(nameof(Seats)) ? Seats : (int?)null,
-                    ProductSeats = Tables.Seats(ProductSeats, nameof(ProductSeats)),
-                    SoftwareAction = Tables.SoftwareChoices(SoftwareAction),
-                    Date = Date,
-                };
-            }
-            catch (MspException ex)
-            {
-                ThrowMspError(ex, ex.Target);
-                return;
-            }
+            var request = Request(ProductSeats);
 
             bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var flag) && ((SwitchParameter)flag).IsPresent;
             if (whatIf)
