@@ -5,15 +5,8 @@ namespace MspLicensing.Commands
 {
     [Cmdlet(VerbsLifecycle.Disable, "MspIntegration", SupportsShouldProcess = true)]
     [OutputType(typeof(IntegrationState))]
-    public sealed class DisableMspIntegrationCommand : MspCmdlet
+    public sealed class DisableMspIntegrationCommand : IntegrationSwitchCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(IntegrationCompleter))]
-        public string Name { get; set; }
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Turns a Remote Manager PSA or RMM plug-in off.",
@@ -34,11 +27,6 @@ namespace MspLicensing.Commands
             Related = new[] { "Enable-MspIntegration", "Get-MspIntegration" },
         };
 
-        protected override void ProcessRecord()
-        {
-            if (!ShouldProcess(Name, "Disable plug-in")) return;
-            if (TryWrite(s => IntegrationOperations.Set(s, Name, false), Name, out var state) && PassThru)
-                WriteObject(state);
-        }
+        protected override bool On => false;
     }
 }

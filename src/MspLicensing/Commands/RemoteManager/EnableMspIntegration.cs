@@ -5,15 +5,8 @@ namespace MspLicensing.Commands
 {
     [Cmdlet(VerbsLifecycle.Enable, "MspIntegration", SupportsShouldProcess = true)]
     [OutputType(typeof(IntegrationState))]
-    public sealed class EnableMspIntegrationCommand : MspCmdlet
+    public sealed class EnableMspIntegrationCommand : IntegrationSwitchCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(IntegrationCompleter))]
-        public string Name { get; set; }
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Turns a Remote Manager PSA or RMM plug-in on.",
@@ -34,11 +27,6 @@ namespace MspLicensing.Commands
             Related = new[] { "Disable-MspIntegration", "Get-MspIntegration" },
         };
 
-        protected override void ProcessRecord()
-        {
-            if (!ShouldProcess(Name, "Enable plug-in")) return;
-            if (TryWrite(s => IntegrationOperations.Set(s, Name, true), Name, out var state) && PassThru)
-                WriteObject(state);
-        }
+        protected override bool On => true;
     }
 }
