@@ -98,24 +98,23 @@ namespace MspLicensing
         public static IReadOnlyList<Customer> Find(IStoreSession session, CustomerQuery query)
         {
             IEnumerable<Customer> candidates;
-            var names = query.Name?.Where(n => !string.IsNullOrEmpty(n)).ToList();
+            var names = new NameFilter(query.Name);
             if (query.CustomerId != null && query.CustomerId.Count > 0)
             {
                 candidates = query.CustomerId.Select(id => session.Customers.Get(id)).Where(c => c != null);
             }
-            else if (names != null && names.Count > 0 && names.All(n => !Wildcard.ContainsWildcard(n)))
+            else if (names.ExactOnly)
             {
                 // Exact names use the name index.
-                candidates = names.Select(session.FindCustomerByName).Where(c => c != null);
+                candidates = names.Names.Select(session.FindCustomerByName).Where(c => c != null);
             }
             else
             {
                 candidates = session.Customers.All();
             }
 
-            var patterns = names?.Select(Wildcard.ToRegex).ToList();
             var result = candidates.Where(c =>
-                    (patterns == null || patterns.Count == 0 || patterns.Any(p => p.IsMatch(c.Name)))
+                    names.Matches(c.Name)
                     && (query.Country == null || string.Equals(c.Country, Countries.Normalize("Country", query.Country), StringComparison.OrdinalIgnoreCase))
                     && (!query.Enabled.HasValue || c.Enabled == query.Enabled.Value)
                     && (query.Email == null || Wildcard.IsMatch(query.Email, c.Email))

@@ -128,14 +128,13 @@ namespace MspLicensing
 
         public static IReadOnlyList<ServicePlan> Find(IStoreSession session, ServicePlanQuery q)
         {
-            var names = q.Name?.Where(n => !string.IsNullOrEmpty(n)).ToList();
-            IEnumerable<ServicePlan> candidates = names != null && names.Count > 0 && names.All(n => !Wildcard.ContainsWildcard(n))
-                ? names.Select(session.FindServicePlanByName).Where(p => p != null)
+            var names = new NameFilter(q.Name);
+            IEnumerable<ServicePlan> candidates = names.ExactOnly
+                ? names.Names.Select(session.FindServicePlanByName).Where(p => p != null)
                 : session.ServicePlans.All();
             var product = q.Product == null ? null : Catalog.Get("Product", q.Product);
-            var patterns = names?.Select(Wildcard.ToRegex).ToList();
             return candidates.Where(p =>
-                    (patterns == null || patterns.Count == 0 || patterns.Any(r => r.IsMatch(p.Name)))
+                    names.Matches(p.Name)
                     && (!q.Enabled.HasValue || p.Enabled == q.Enabled.Value)
                     && (!q.Version.HasValue || p.Version == q.Version.Value)
                     && (product == null || p.Products.Any(pp => string.Equals(pp.Code, product.Code, StringComparison.OrdinalIgnoreCase)

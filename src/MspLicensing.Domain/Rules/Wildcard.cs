@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -50,6 +52,35 @@ namespace MspLicensing
             }
             sb.Append('$');
             return new Regex(sb.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
+        }
+    }
+
+    /// <summary>
+    /// The -Name patterns of a Get cmdlet: when every name is exact, the name index finds them; a wildcard means
+    /// looking at every item. No names matches everything.
+    /// </summary>
+    public sealed class NameFilter
+    {
+        private readonly List<Regex> _patterns;
+
+        public NameFilter(IEnumerable<string> names)
+        {
+            Names = (names ?? Enumerable.Empty<string>()).Where(n => !string.IsNullOrEmpty(n)).ToList();
+            _patterns = Names.Select(Wildcard.ToRegex).ToList();
+        }
+
+        public IReadOnlyList<string> Names { get; }
+
+        /// <summary>True when there are names and none has a wildcard.</summary>
+        public bool ExactOnly => Names.Count > 0 && Names.All(n => !Wildcard.ContainsWildcard(n));
+
+        public bool Matches(string name) => _patterns.Count == 0 || _patterns.Any(p => p.IsMatch(name));
+
+        /// <summary>The exact names (no wildcard) that none of <paramref name="found"/> carries, ignoring case: each is worth an error.</summary>
+        public IEnumerable<string> Missing(IEnumerable<string> found)
+        {
+            var present = new HashSet<string>(found, System.StringComparer.OrdinalIgnoreCase);
+            return Names.Where(n => !Wildcard.ContainsWildcard(n) && !present.Contains(n.Trim()));
         }
     }
 }

@@ -95,8 +95,7 @@ namespace MspLicensing.Commands
             }
 
             bool filtered = Country != null || query.Enabled.HasValue || Email != null || ExternalId != null;
-            foreach (var missing in (Name ?? new string[0]).Where(n => !string.IsNullOrEmpty(n) && !Wildcard.ContainsWildcard(n)
-                         && !customers.Any(c => string.Equals(c.Name, n.Trim(), StringComparison.OrdinalIgnoreCase))))
+            foreach (var missing in new NameFilter(Name).Missing(customers.Select(c => c.Name)))
                 WriteMspError(CustomerNotFound($"named '{missing}'", missing, filtered), missing);
             foreach (var missing in (CustomerId ?? new Guid[0]).Where(id => customers.All(c => c.CustomerId != id)))
                 WriteMspError(CustomerNotFound($"has the id '{missing}'", missing, filtered), missing);

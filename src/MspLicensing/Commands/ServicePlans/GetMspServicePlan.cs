@@ -77,8 +77,7 @@ namespace MspLicensing.Commands
                 ThrowMspError(ex, Product);
                 return;
             }
-            foreach (var missing in (Name ?? new string[0]).Where(n => !string.IsNullOrEmpty(n) && !Wildcard.ContainsWildcard(n)
-                         && !plans.Any(p => string.Equals(p.Name, n.Trim(), StringComparison.OrdinalIgnoreCase))))
+            foreach (var missing in new NameFilter(Name).Missing(plans.Select(p => p.Name)))
                 WriteMspError(new MspException("ServicePlanNotFound", ErrorKind.ObjectNotFound,
                     $"No service plan is named '{missing}'{(query.Product != null || query.Version.HasValue || query.Enabled.HasValue ? " and matches the other filters" : string.Empty)}. Get-MspServicePlan lists the plans.", missing), missing);
             foreach (var plan in plans) WriteObject(plan);
