@@ -112,7 +112,7 @@ namespace MspLicensing.HelpGen
                     StringComparer.Ordinal);
                 own.Add(new ParameterModel(meta.Name, meta.ParameterType, meta.SwitchParameter, meta.Aliases.ToList(),
                     property?.GetCustomAttribute<SupportsWildcardsAttribute>() != null,
-                    Describe(meta.Name), DefaultValue(property, defaults, meta.SwitchParameter), AcceptedValues(meta.ParameterType, property),
+                    Describe(meta.Name), DefaultValue(property, defaults, meta.SwitchParameter, problems), AcceptedValues(meta.ParameterType, property),
                     sets, generated: false));
             }
             // The order of declaration in the class, which is the order a reader of the code sees.
@@ -164,15 +164,32 @@ namespace MspLicensing.HelpGen
         private string Describe(string parameter) =>
             Help.Parameters != null && Help.Parameters.TryGetValue(parameter, out var text) ? text?.Trim() : null;
 
-        private static string DefaultValue(PropertyInfo property, object instance, bool isSwitch)
+        /// <summary>
+        /// The default as the help states it: the words of [PSDefaultValue(Help = ...)] where the cmdlet gives them,
+        /// otherwise the value a new cmdlet object holds. A default that is a date or a month must be described in
+        /// words ("Today"), or the help would hold the day it was generated on.
+        /// </summary>
+        private string DefaultValue(PropertyInfo property, object instance, bool isSwitch, List<string> problems)
         {
+            var described = property?.GetCustomAttribute<PSDefaultValueAttribute>();
+            if (described != null && !string.IsNullOrWhiteSpace(described.Help)) return described.Help.Trim();
+            if (described?.Value != null) return Convert.ToString(described.Value, CultureInfo.InvariantCulture);
             if (isSwitch) return "False";
             object value = property?.GetValue(instance);
             if (value == null) return "None";
             var type = value.GetType();
             if (type.IsValueType && value.Equals(Activator.CreateInstance(type))) return "None";
-            return Convert.ToString(value, CultureInfo.InvariantCulture);
+            string text = Convert.ToString(value, CultureInfo.InvariantCulture);
+            if (value is DateTime || value is DateTimeOffset || LooksLikeDate(text))
+            {
+                problems.Add($"{Name}: the default of -{property.Name} is a date or month ({text}); describe it with [PSDefaultValue(Help = ...)], e.g. Clock.TodayHelp.");
+                return "None";
+            }
+            return text;
         }
+
+        private static bool LooksLikeDate(string text) =>
+            DateTime.TryParseExact(text, new[] { "yyyy-MM", "yyyy-MM-dd" }, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
         private static IReadOnlyList<string> AcceptedValues(Type type, PropertyInfo property)
         {

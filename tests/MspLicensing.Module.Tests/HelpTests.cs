@@ -1,9 +1,12 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
+using MspLicensing.Commands;
 using MspLicensing.Commands.Help;
 using MspLicensing.HelpGen;
 using MspLicensing.Module.Tests.Hosting;
@@ -52,6 +55,66 @@ namespace MspLicensing.Module.Tests
             Assert.True(differences.Count == 0,
                 $"The committed help is not what the generator writes from the code. Run `{HelpGenerator.RunCommand}` and commit the result. Files:\n  "
                 + string.Join("\n  ", differences));
+        }
+
+        [Theory]
+        [InlineData("th-TH")]
+        [InlineData("de-DE")]
+        [InlineData("ar-SA")]
+        public void Help_does_not_depend_on_the_culture(string culture)
+        {
+            var reference = HelpGenerator.Generate(ModuleSession.RepoRoot);
+            var before = CultureInfo.CurrentCulture;
+            var beforeUi = CultureInfo.CurrentUICulture;
+            try
+            {
+                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+                var files = HelpGenerator.Generate(ModuleSession.RepoRoot);
+                Assert.Equal(reference.Keys.OrderBy(k => k, StringComparer.Ordinal), files.Keys.OrderBy(k => k, StringComparer.Ordinal));
+                Assert.All(reference, p => Assert.True(p.Value == files[p.Key], $"{p.Key} differs under {culture}."));
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = before;
+                CultureInfo.CurrentUICulture = beforeUi;
+            }
+        }
+
+        /// <summary>
+        /// The generator run as its own process on two clocks a whole day apart (UTC+14 and UTC-11: their dates always
+        /// differ) and in two cultures: both write exactly the committed help.
+        /// </summary>
+        [Theory]
+        [InlineData("Pacific/Kiritimati", "th_TH.UTF-8")]
+        [InlineData("Pacific/Pago_Pago", "de_DE.UTF-8")]
+        public void Help_is_the_same_on_any_day_and_in_any_culture(string timeZone, string locale)
+        {
+            if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return; // TZ and LANG choose the clock and culture there
+            string generator = System.IO.Path.Combine(AppContext.BaseDirectory, "MspLicensing.HelpGen.dll");
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in new[] { generator, "--check", "--root", ModuleSession.RepoRoot }) start.ArgumentList.Add(arg);
+            start.Environment["TZ"] = timeZone;
+            start.Environment["LANG"] = locale;
+            start.Environment["LC_ALL"] = locale;
+            using var process = Process.Start(start);
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            Assert.True(process.WaitForExit(120_000), "The help generator did not finish in 2 minutes.");
+            Assert.True(process.ExitCode == 0,
+                $"Under TZ={timeZone} LANG={locale} the generator writes other help than is committed:\n{stdout.Result}\n{stderr.Result}");
+        }
+
+        [Fact]
+        public void Generator_refuses_a_date_default_that_is_not_described_in_words()
+        {
+            var problems = new List<string>();
+            var models = CommandModel.ReadAll(typeof(HelpTests).Assembly, problems);
+
+            Assert.Contains(problems, p => p.StartsWith("Get-HelpTestDates: the default of -Undescribed is a date or month"));
+            Assert.Contains(problems, p => p.StartsWith("Get-HelpTestDates: the default of -Month is a date or month"));
+            Assert.DoesNotContain(problems, p => p.Contains("-Described"));
+            var dates = models.Single(m => m.Name == "Get-HelpTestDates");
+            Assert.Equal(Clock.TodayHelp, dates.Parameters.Single(p => p.Name == "Described").DefaultValue);
         }
 
         [Fact]
@@ -251,6 +314,28 @@ namespace MspLicensing.Module.Tests
         [Cmdlet(VerbsCommon.Get, "HelpTestNoHelp")]
         public sealed class NoHelpCommand : PSCmdlet
         {
+        }
+
+        [Cmdlet(VerbsCommon.Get, "HelpTestDates")]
+        public sealed class DatesHelpCommand : PSCmdlet
+        {
+            [Parameter]
+            [PSDefaultValue(Help = Clock.TodayHelp)]
+            public DateTime Described { get; set; } = DateTime.Today;
+
+            [Parameter]
+            public DateTime Undescribed { get; set; } = DateTime.Today;
+
+            [Parameter]
+            public string Month { get; set; } = DateTime.Today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+            public static CommandHelp Help => new CommandHelp
+            {
+                Synopsis = "Dates.",
+                Description = "Date defaults.",
+                Parameters = { ["Described"] = "A day.", ["Undescribed"] = "A day.", ["Month"] = "A month." },
+                Examples = new[] { new HelpExample("One", "Get-HelpTestDates", "One."), new HelpExample("Two", "Get-HelpTestDates", "Two.") },
+            };
         }
 
         [Cmdlet(VerbsCommon.Get, "HelpTestIncomplete")]

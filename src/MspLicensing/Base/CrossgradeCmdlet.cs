@@ -23,7 +23,8 @@ namespace MspLicensing.Commands
         public Hashtable SoftwareAction { get; set; }
 
         [Parameter]
-        public DateTime Date { get; set; } = DateTime.Today;
+        [PSDefaultValue(Help = Clock.TodayHelp)]
+        public DateTime Date { get; set; } = Clock.Today;
 
         /// <summary>The request the parameters describe; a malformed choice or seat table stops the command.</summary>
         protected CrossgradeRequest Request(IDictionary productSeats)

@@ -20,7 +20,8 @@ namespace MspLicensing.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [MonthTransformation]
         [ValidateNotNullOrEmpty]
-        public string Month { get; set; } = DateTime.Today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        [PSDefaultValue(Help = Clock.CurrentMonthHelp)]
+        public string Month { get; set; } = Clock.CurrentMonth;
 
         /// <summary>The first day of -Month; a month that is not yyyy-MM stops the command.</summary>
         protected DateTime MonthStart()

@@ -51,7 +51,8 @@ namespace MspLicensing.Commands
         public ServicePlanPipeBind ServicePlan { get; set; }
 
         [Parameter]
-        public DateTime Date { get; set; } = DateTime.Today;
+        [PSDefaultValue(Help = Clock.TodayHelp)]
+        public DateTime Date { get; set; } = Clock.Today;
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }

@@ -31,7 +31,8 @@ namespace MspLicensing.Commands
         public string ActivationCode { get; set; }
 
         [Parameter]
-        public DateTime AsOf { get; set; } = DateTime.Today;
+        [PSDefaultValue(Help = Clock.TodayHelp)]
+        public DateTime AsOf { get; set; } = Clock.Today;
 
         public static CommandHelp Help => new CommandHelp
         {

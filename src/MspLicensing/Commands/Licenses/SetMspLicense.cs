@@ -35,7 +35,8 @@ namespace MspLicensing.Commands
         [Parameter(ParameterSetName = ByActivationCode, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = Identity.ById, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = Identity.ByObject)]
-        public DateTime Date { get; set; } = DateTime.Today;
+        [PSDefaultValue(Help = Clock.TodayHelp)]
+        public DateTime Date { get; set; } = Clock.Today;
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }

@@ -14,7 +14,8 @@ namespace MspLicensing.Commands
         public Guid MigrationId { get; set; }
 
         [Parameter]
-        public DateTime Date { get; set; } = DateTime.Today;
+        [PSDefaultValue(Help = Clock.TodayHelp)]
+        public DateTime Date { get; set; } = Clock.Today;
 
         public static CommandHelp Help => new CommandHelp
         {

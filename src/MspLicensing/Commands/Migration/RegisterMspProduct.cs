@@ -30,7 +30,8 @@ namespace MspLicensing.Commands
         public DateTime ExpirationDate { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public DateTime StartDate { get; set; } = DateTime.Today;
+        [PSDefaultValue(Help = Clock.TodayHelp)]
+        public DateTime StartDate { get; set; } = Clock.Today;
 
         [Parameter(ParameterSetName = ByActivationCode, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         public string ActivationCode { get; set; }

@@ -42,7 +42,8 @@ namespace MspLicensing.Commands
         public int Seats { get; set; }
 
         [Parameter]
-        public DateTime Date { get; set; } = DateTime.Today;
+        [PSDefaultValue(Help = Clock.TodayHelp)]
+        public DateTime Date { get; set; } = Clock.Today;
 
         public static CommandHelp Help => new CommandHelp
         {

@@ -16,7 +16,8 @@ namespace MspLicensing.Commands
         public ManagedStatus Status { get; set; }
 
         [Parameter]
-        public DateTime AsOf { get; set; } = DateTime.Today;
+        [PSDefaultValue(Help = Clock.TodayHelp)]
+        public DateTime AsOf { get; set; } = Clock.Today;
 
         public static CommandHelp Help => new CommandHelp
         {

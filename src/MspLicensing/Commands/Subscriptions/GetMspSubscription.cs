@@ -24,7 +24,8 @@ namespace MspLicensing.Commands
         public SubscriptionStatus Status { get; set; }
 
         [Parameter]
-        public DateTime AsOf { get; set; } = DateTime.Today;
+        [PSDefaultValue(Help = Clock.TodayHelp)]
+        public DateTime AsOf { get; set; } = Clock.Today;
 
         public static CommandHelp Help => new CommandHelp
         {

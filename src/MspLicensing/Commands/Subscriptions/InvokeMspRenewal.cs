@@ -15,7 +15,8 @@ namespace MspLicensing.Commands
         private const int BatchSize = 5000;
 
         [Parameter(Position = 0)]
-        public DateTime AsOf { get; set; } = DateTime.Today;
+        [PSDefaultValue(Help = Clock.TodayHelp)]
+        public DateTime AsOf { get; set; } = Clock.Today;
 
         public static CommandHelp Help => new CommandHelp
         {

@@ -27,7 +27,8 @@ namespace MspLicensing.Commands
         public Hashtable ProductSeats { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public DateTime StartDate { get; set; } = DateTime.Today;
+        [PSDefaultValue(Help = Clock.TodayHelp)]
+        public DateTime StartDate { get; set; } = Clock.Today;
 
         public static CommandHelp Help => new CommandHelp
         {

@@ -27,7 +27,7 @@ namespace MspLicensing.Commands
         {
             var month = MonthStart();
             if (!ShouldProcess($"Usage report {UsageOperations.MonthText(month)}", "Submit")) return;
-            if (TryWrite(s => UsageOperations.Submit(s, month, DateTime.Today, DateTime.UtcNow), Month, out var report))
+            if (TryWrite(s => UsageOperations.Submit(s, month, Clock.Today, DateTime.UtcNow), Month, out var report))
                 WriteObject(report);
         }
     }
