@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds MspLicensing and runs every test: the xunit projects (domain rules, the module in a hosted PowerShell
+# engine) and the Pester acceptance tests in the real pwsh (a local dotnet tool). Needs only the .NET SDK; the
+# tools come from NuGet. Ends with one line "N passed, N failed" over all of them; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+step() { echo "==> $*"; }
+
+step "Restore the local tools (pwsh) and Pester"
+dotnet tool restore || exit 1
+dotnet restore tests/Pester/Restore || exit 1
+
+step "Build"
+dotnet build MspLicensing.sln || exit 1
+
+step "xunit: domain and hosted-engine tests"
+dotnet test MspLicensing.sln --no-build 2>&1 | tee -a "$log"
+xunit_status=${PIPESTATUS[0]}
+
+step "Pester: acceptance tests in pwsh, without a terminal (80 columns, as a scheduled task)"
+dotnet pwsh -NoProfile -NonInteractive -File tests/Pester/Invoke-PesterTests.ps1 < /dev/null 2>&1 | tee -a "$log"
+pester_status=${PIPESTATUS[0]}
+
+# xunit prints "Passed!  - Failed:     0, Passed:   100, ..." per test project; Pester "Pester 5.9.1: N passed, N failed, ...".
+summaries=$(grep -E '(Passed|Failed)! +- +Failed:' "$log")
+projects=$(printf '%s\n' "$summaries" | grep -c 'Failed:')
+passed=$(printf '%s\n' "$summaries" | grep -Eo 'Passed: +[0-9]+' | awk '{s += $2} END {print s + 0}')
+failed=$(printf '%s\n' "$summaries" | grep -Eo 'Failed: +[0-9]+' | awk '{s += $2} END {print s + 0}')
+pester=$(grep -E '^Pester [0-9.]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+if [ -n "$pester" ]; then
+  passed=$((passed + $(echo "$pester" | sed -E 's/.*: ([0-9]+) passed.*/\1/')))
+  failed=$((failed + $(echo "$pester" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
+fi
+
+status=0
+if [ "$xunit_status" -ne 0 ] || [ "$pester_status" -ne 0 ]; then status=1; fi
+if [ "$projects" -lt 2 ]; then echo "expected results from both xunit test projects, got $projects"; status=1; fi
+if [ -z "$pester" ]; then echo "the Pester run printed no result"; status=1; fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+exit "$status"
