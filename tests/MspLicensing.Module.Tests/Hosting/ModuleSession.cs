@@ -39,7 +39,11 @@ namespace MspLicensing.Module.Tests.Hosting
             StorePath = storePath ?? Path.Combine(Directory, "store.db");
             Host = new TestHost();
             var iss = InitialSessionState.CreateDefault2();
-            Shims.AddTo(iss);
+            // Modules installed on the machine (the user's and the shared module folders are always on
+            // PSModulePath) must not leak into a test: nothing loads by itself, and the modules every pwsh has
+            // are imported from the engine's own folder.
+            iss.Variables.Add(new SessionStateVariableEntry("PSModuleAutoLoadingPreference", PSModuleAutoLoadingPreference.None, string.Empty));
+            iss.ImportPSModule(BuiltInModules);
             Runspace = RunspaceFactory.CreateRunspace(Host, iss);
             Runspace.Open();
             Runspace.SessionStateProxy.Path.SetLocation(Directory);
@@ -53,6 +57,12 @@ namespace MspLicensing.Module.Tests.Hosting
                     throw new InvalidOperationException("Connect failed: " + connected.ErrorText);
             }
         }
+
+        /// <summary>The modules of PowerShell itself (Import-Csv, Export-Csv, Select-Object, Get-Item, ConvertTo-SecureString …), by path.</summary>
+        public static readonly string[] BuiltInModules =
+            new[] { "Microsoft.PowerShell.Utility", "Microsoft.PowerShell.Management", "Microsoft.PowerShell.Security" }
+                .Select(name => Path.Combine(Path.GetDirectoryName(typeof(PSObject).Assembly.Location), "Modules", name, name + ".psd1"))
+                .ToArray();
 
         public static string RepoRoot => Root.Value;
         public static string ManifestPath => Path.Combine(RepoRoot, "MspLicensing.psd1");
