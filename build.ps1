@@ -2,11 +2,13 @@
 .SYNOPSIS
     Builds MspLicensing, regenerates its help, runs the tests and packages the module.
 .DESCRIPTION
-    For people with PowerShell 7 or Windows PowerShell 5.1 and the .NET SDK. Without pwsh, the two commands in
-    README.md (dotnet build / dotnet test) do the same build and tests.
+    For people with PowerShell 7 or Windows PowerShell 5.1 and the .NET SDK. Without pwsh, ./test.sh (README.md)
+    runs the same build and tests.
     Steps: build the solution; regenerate the help (MAML, about topics, docs/*.md) from the code and the domain;
-    build the module again so the fresh help lands in en-US/ beside the manifest, where Get-Help looks; run the xunit tests; run the Pester tests in
-    tests/Pester when Pester 5 is installed; with -Package, lay out a module folder in out/MspLicensing/<version>.
+    build the module again so the fresh help lands in en-US/ beside the manifest, where Get-Help looks; run the xunit
+    tests; run the Pester tests in tests/Pester with the pwsh (dotnet-tools.json) and Pester
+    (tests/Pester/Restore) versions the repository pins; with -Package, lay out a module folder in
+    out/MspLicensing/<version>.
 .EXAMPLE
     ./build.ps1
 .EXAMPLE
@@ -37,19 +39,15 @@ Invoke-Step 'Generate help' { dotnet run --project src/MspLicensing.HelpGen -c $
 Invoke-Step 'Lay out the module with the fresh help (en-US/ beside the manifest)' { dotnet build src/MspLicensing -c $Configuration --no-restore }
 
 if (-not $SkipTests) {
+    # The same run as ./test.sh: the xunit projects, then the Pester tests in the pwsh and Pester versions the
+    # repository pins (dotnet-tools.json, tests/Pester/Restore), whatever PowerShell runs this script.
+    Invoke-Step 'Restore the local tools (pwsh) and Pester' { dotnet tool restore; if ($LASTEXITCODE -eq 0) { dotnet restore tests/Pester/Restore } }
     Invoke-Step 'xunit tests' { dotnet test MspLicensing.sln -c $Configuration --no-build }
-
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object Version -ge ([version]'5.0') | Sort-Object Version -Descending | Select-Object -First 1
-    if ($pester) {
-        Write-Host "==> Pester tests (Pester $($pester.Version))" -ForegroundColor Cyan
-        # A child process, so the module loaded by the tests does not lock bin/ in this session.
-        $pwsh = (Get-Process -Id $PID).Path
-        & $pwsh -NoProfile -Command "Import-Module Pester -MinimumVersion 5.0; `$r = Invoke-Pester -Path '$PSScriptRoot/tests/Pester' -Output Detailed -PassThru; exit `$r.FailedCount"
-        if ($LASTEXITCODE -ne 0) { throw "Pester tests failed ($LASTEXITCODE failed)." }
-    }
-    else {
-        Write-Host '==> Pester 5 is not installed: Pester tests skipped (Install-Module Pester -MinimumVersion 5.0).' -ForegroundColor Yellow
-    }
+    # A child process, so the module loaded by the tests does not lock bin/ in this session; without a terminal it
+    # formats at 80 columns, as a scheduled task does.
+    $env:POWERSHELL_TELEMETRY_OPTOUT = '1'
+    $env:POWERSHELL_UPDATECHECK = 'Off'
+    Invoke-Step 'Pester tests' { dotnet pwsh -NoProfile -NonInteractive -File tests/Pester/Invoke-PesterTests.ps1 }
 }
 
 if ($Package) {
