@@ -114,18 +114,25 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
-        public void An_upfront_license_is_refused_and_stays_in_Remote_Manager_R63()
+        public void An_upfront_license_is_refused_with_an_error_changes_nothing_and_stays_in_Remote_Manager_R63()
         {
             using var f = new SubscriptionFixture();
             f.Plan("Endpoint", "WFBSS", renewal: 1);
             var upfront = Register(f, "WFBSS", NonMspLicenseType.Upfront, code: "WF-UUUU-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF");
-            var m = Migrate(f, upfront, "Endpoint");
-            Assert.Equal(MigrationStatus.Refused, m.Status);
-            Assert.Contains("Upfront licenses cannot be integrated", m.Instructions);
+            for (int attempt = 0; attempt < 3; attempt++)
+            {
+                var ex = Assert.Throws<MspException>(() => Migrate(f, upfront, "Endpoint"));
+                Assert.Equal("UpfrontLicenseNotMigrated", ex.ErrorId);
+                Assert.Equal(ErrorKind.InvalidOperation, ex.Kind);
+                Assert.Equal("R63", ex.Rule);
+                Assert.Contains("WF-UUUU-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF", ex.Message);
+                Assert.Contains("stays in Remote Manager", ex.Message);
+            }
             var license = All(f).Single();
             Assert.Equal(LicenseModel.NonMsp, license.LicenseModel);
             Assert.Equal(LicenseStatus.Active, license.Status);
-            Assert.Single(f.Store.Read(s => MigrationOperations.Find(s, new MigrationQuery { Status = MigrationStatus.Refused })));
+            Assert.Equal(0, f.Store.Read(s => s.Migrations.Count()));
+            Assert.Empty(f.Store.Read(s => s.Subscriptions.All()));
         }
 
         [Fact]
@@ -144,8 +151,8 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal(MigrationStatus.Completed, results[0].Value.Status);
             Assert.Equal("LicenseNotFound", ((MspException)results[1].Error).ErrorId);
             Assert.Equal(MigrationStatus.AwaitingVendor, results[2].Value.Status);
-            Assert.Equal(MigrationStatus.Refused, results[3].Value.Status);
-            Assert.Equal(3, f.Store.Read(s => s.Migrations.Count()));
+            Assert.Equal("UpfrontLicenseNotMigrated", ((MspException)results[3].Error).ErrorId);
+            Assert.Equal(2, f.Store.Read(s => s.Migrations.Count()));
         }
 
         [Fact]

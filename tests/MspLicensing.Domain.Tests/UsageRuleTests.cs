@@ -146,6 +146,31 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void A_downgrade_month_bills_the_suite_once_and_not_its_components_R53()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("XDR", "WFXDR", renewal: 1);
+            f.Plan("Endpoint", "WFBSS", renewal: 1);
+            f.Assign("XDR", March, seats: 20);
+            f.Store.Write("Invoke-MspCrossgrade", s => CrossgradeOperations.Invoke(s, new CrossgradeRequest
+            {
+                Customer = CustomerRef.ByName("Contoso"),
+                ServicePlan = ServicePlanRef.ByName("Endpoint"),
+                Date = new DateTime(2026, 5, 20),
+            }, Now));
+
+            // May: the licenses sat in the suite until the 20th, so the month bills as WFXDR, once, at 20 seats.
+            var may = Lines(f, new DateTime(2026, 5, 1));
+            Assert.Equal("WFXDR", may.Single().Product);
+            Assert.Equal(20, may.Single().Provisioned);
+            Assert.Equal(20, Summary(f, new DateTime(2026, 5, 1)).Single().Chargeable);
+            // June: outside the suite; WFBSS in the new plan, and the unbundled components on their own.
+            var june = Lines(f, new DateTime(2026, 6, 1));
+            Assert.DoesNotContain(june, l => l.Product == "WFXDR");
+            Assert.Equal(20, june.Single(l => l.Product == "WFBSS").Provisioned);
+        }
+
+        [Fact]
         public void A_report_moves_from_preparing_to_submitted_to_approved_or_back_when_rejected_R54()
         {
             using var f = new SubscriptionFixture();

@@ -22,9 +22,17 @@ namespace MspLicensing.Module.Tests
 
             var r = s.Run("Import-Csv ./migrate.csv | Start-MspLicenseMigration");
             var migrations = r.Objects<LicenseMigration>().ToList();
-            Assert.Equal(new[] { MigrationStatus.Completed, MigrationStatus.AwaitingVendor, MigrationStatus.Refused }, migrations.Select(m => m.Status));
-            Assert.Equal("MspLicensing.LicenseNotFound,MspLicensing.Commands.StartMspLicenseMigrationCommand", r.Errors.Single().FullyQualifiedErrorId);
-            Assert.Contains(r.Progress, p => p.StatusDescription == "3 licenses migrated, 1 failed");
+            Assert.Equal(new[] { MigrationStatus.Completed, MigrationStatus.AwaitingVendor }, migrations.Select(m => m.Status));
+            Assert.Equal(new[] { "MspLicensing.LicenseNotFound,MspLicensing.Commands.StartMspLicenseMigrationCommand", "MspLicensing.UpfrontLicenseNotMigrated,MspLicensing.Commands.StartMspLicenseMigrationCommand" },
+                r.Errors.Select(e => e.FullyQualifiedErrorId));
+            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidOperation, r.Errors[1].CategoryInfo.Category);
+            Assert.Contains("stays in Remote Manager", r.Errors[1].Exception.Message);
+            Assert.Contains(r.Progress, p => p.StatusDescription == "2 licenses migrated, 2 failed");
+
+            // A script that retries gets the same error each time and leaves no record behind.
+            var again = s.Run($"Start-MspLicenseMigration -ActivationCode {upfront} -ServicePlan 'WF Services' -ErrorVariable failed -ErrorAction SilentlyContinue; $?; $failed.Count");
+            Assert.Equal(new[] { "False", "1" }, again.Output.Select(o => o.ToString()));
+            Assert.Equal(2, s.Ok("@(Get-MspLicenseMigration).Count").Output.Single().BaseObject);
             Assert.Contains("Enter the new activation code " + migrations[0].NewActivationCode, migrations[0].Instructions);
             Assert.Equal("Msp", s.Ok($"(Get-MspLicense -ActivationCode {migrations[0].NewActivationCode}).LicenseModel").Output.Single().ToString());
             Assert.Equal("NonMsp", s.Ok($"(Get-MspLicense -ActivationCode {upfront}).LicenseModel").Output.Single().ToString());

@@ -26,6 +26,19 @@ namespace MspLicensing.Module.Tests
         }
 
         [Fact]
+        public void The_month_of_a_downgrade_out_of_a_suite_bills_the_suite_once_R53()
+        {
+            using var s = new ModuleSession();
+            s.NewCustomer("Contoso");
+            s.Ok("New-MspServicePlan -Name XDR -Product WFXDR -AutoRenewalMonths 1 -DataCenter @{ '*' = 'Germany'; CAS = 'Europe' }; " + Plan);
+            s.Ok("New-MspSubscription -Customer Contoso -ServicePlan XDR -Seats 20 -StartDate 2026-03-01");
+            s.Ok("Invoke-MspCrossgrade -Customer Contoso -ServicePlan Endpoint -Date 2026-05-20");
+            var may = s.Ok("Get-MspUsageReport -Month 2026-05 -ByCustomer").Objects<UsageLine>().ToList();
+            Assert.Equal(new[] { ("WFXDR", 20) }, may.Select(l => (l.Product, l.Chargeable)));
+            Assert.Equal(new[] { ("WFXDR", 20) }, s.Ok("Get-MspUsageReport -Month 2026-05").Objects<UsageSummary>().Select(l => (l.Product, l.Chargeable)));
+        }
+
+        [Fact]
         public void A_mid_month_cancellation_bills_the_month_and_a_submitted_month_ignores_back_dated_changes_R52_R54()
         {
             using var s = new ModuleSession();

@@ -101,6 +101,10 @@ namespace MspLicensing
             if (license.LicenseModel != LicenseModel.NonMsp || license.EndState.HasValue)
                 throw MspException.ForRule(Rules.R60, "NotANonMspLicense", ErrorKind.InvalidOperation,
                     $"License {license.ActivationCode} ({license.Product}) of '{customer?.Name}' is not a non-MSP license in Remote Manager; only those migrate into LMP.", license);
+            // R63: refused before anything changes, so a retried script adds nothing; the license stays in Remote Manager.
+            if (string.Equals(license.LicenseType, NonMspLicenseType.Upfront.ToString(), StringComparison.OrdinalIgnoreCase))
+                throw MspException.ForRule(Rules.R63, "UpfrontLicenseNotMigrated", ErrorKind.InvalidOperation,
+                    $"License {license.ActivationCode} ({license.Product}) of '{customer?.Name}' is an upfront license and cannot be migrated into LMP; it stays in Remote Manager, where you keep managing it until it expires.", license);
             if (session.Migrations.All().Any(m => m.LicenseId == license.LicenseId && m.Status == MigrationStatus.AwaitingVendor))
                 throw new MspException("MigrationPending", ErrorKind.InvalidOperation,
                     $"License {license.ActivationCode} of '{customer?.Name}' is being migrated already (AwaitingVendor); complete it with Complete-MspLicenseMigration.", license);
@@ -124,13 +128,7 @@ namespace MspLicensing
                 Customer = customer?.Name,
             };
             var product = Catalog.Find(license.Product);
-            if (string.Equals(license.LicenseType, NonMspLicenseType.Upfront.ToString(), StringComparison.OrdinalIgnoreCase))
-            {
-                // R63: refused, and recorded so the refusal can be looked up later.
-                migration.Status = MigrationStatus.Refused;
-                migration.Instructions = $"{Rules.R63.Text} License {license.ActivationCode} stays in Remote Manager.";
-            }
-            else if (product.Kind == ProductKind.Software)
+            if (product.Kind == ProductKind.Software)
             {
                 // R61: a new key at once; the old license ends.
                 var subscription = Subscribe(session, customer, plan, seats, date, nowUtc, license, move: false);

@@ -99,7 +99,7 @@ namespace MspLicensing
                 var from = license.StartDate > first ? license.StartDate : first;
                 var to = end < next ? end : next;
                 if (from >= to) continue;
-                var placement = license.PlacementOn(to.AddDays(-1));
+                var placement = BilledPlacement(license, from, to);
                 if (!Billable(placement.LicenseType)) continue;
                 int peak = license.SeatsOn(from);
                 foreach (var change in license.SeatHistory)
@@ -140,6 +140,24 @@ namespace MspLicensing
                 }
                 yield return line;
             }
+        }
+
+        /// <summary>
+        /// R53: where a license bills in the days [from, to) of a month: as the suite it sat in on any of those days
+        /// (a crossgrade month, up or down, bills the suite once), otherwise where it sat on its last active day.
+        /// </summary>
+        private static LicensePlacement BilledPlacement(License license, DateTime from, DateTime to)
+        {
+            var last = license.PlacementOn(to.AddDays(-1));
+            if (last.Suite != null || license.Placements.Count < 2) return last;
+            LicensePlacement suite = null;
+            foreach (var p in license.Placements)
+            {
+                if (p.Suite == null || !Billable(p.LicenseType) || p.From >= to) continue;
+                var until = license.Placements.Where(q => q.From > p.From).Select(q => q.From).DefaultIfEmpty(DateTime.MaxValue).Min();
+                if (until > from && (suite == null || p.From > suite.From)) suite = p;
+            }
+            return suite ?? last;
         }
 
         /// <summary>The first day a license is no longer active: cancelled licenses are active on the day of the cancellation (R35).</summary>

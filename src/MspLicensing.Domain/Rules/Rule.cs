@@ -111,7 +111,7 @@ namespace MspLicensing
             "A license active on any day of a month bills the whole month at its peak seats: a cancellation on the 15th bills that month in full and nothing after it.");
 
         public static readonly Rule R53 = new Rule("R53", "Usage report", "Aggregate usage and seat bands",
-            "The partner reports aggregate usage: per product, the chargeable seats of all customers add up, and that total decides the seat band (300 seats plus a new customer with 25 report 325, band 251-500). Suites bill as the suite, not as their components.");
+            "The partner reports aggregate usage: per product, the chargeable seats of all customers add up, and that total decides the seat band (300 seats plus a new customer with 25 report 325, band 251-500). Suites bill as the suite, not as their components; in a month a license sat both in a suite and outside it (a crossgrade month, up or down), it bills once, as the suite.");
 
         public static readonly Rule R54 = new Rule("R54", "Usage report", "Report states",
             "A month's report is Preparing, then Submitted, then Approved, or Rejected (editable again). Only Preparing and Rejected reports change; once submitted, the month's figures are frozen even if later changes are back-dated.");
@@ -129,7 +129,7 @@ namespace MspLicensing
             "A cloud (service) license, such as Worry-Free Business Security Services, is migrated manually by Trend Micro: the migration waits (AwaitingVendor) until it is marked complete, and the license keeps its activation code.");
 
         public static readonly Rule R63 = new Rule("R63", "License migration", "Upfront licenses stay",
-            "Upfront licenses cannot be integrated into LMP: their migration is refused, and they stay manageable in Remote Manager.");
+            "Upfront licenses cannot be integrated into LMP: their migration is refused with an error that changes nothing (no migration is recorded, however often it is tried), and they stay manageable in Remote Manager.");
 
         public static readonly Rule R64 = new Rule("R64", "License migration", "Bulk migration",
             "Migration works on many licenses at once: a batch shows progress, each migration is whole or not at all, and a failure is reported without stopping the rest.");

@@ -25,7 +25,7 @@ namespace MspLicensing.Commands
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Lists license migrations and their status.",
-            Description = "Get-MspLicenseMigration lists the migrations of non-MSP licenses into LMP, oldest first: the customer, the product, the activation code before and after, the status (Completed, AwaitingVendor, Refused) and the instructions.",
+            Description = "Get-MspLicenseMigration lists the migrations of non-MSP licenses into LMP, oldest first: the customer, the product, the activation code before and after, the status (Completed or AwaitingVendor; Refused only for upfront licenses refused by earlier versions, which now refuse them with an error and record nothing, R63) and the instructions.",
             Rules = new[] { Rules.R61, Rules.R62, Rules.R63 },
             Parameters =
             {

@@ -48,7 +48,7 @@ namespace MspLicensing.Commands
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Migrates non-MSP licenses into a service plan of LMP.",
-            Description = "Start-MspLicenseMigration moves a non-MSP license (Register-MspProduct) into a Full service plan that includes its product. An on-premises license migrates at once: LMP issues a new activation code, and the result says where to enter it; the agents are not affected. A cloud license waits for Trend Micro (AwaitingVendor) and joins the plan with its activation code when Complete-MspLicenseMigration marks it done. An upfront license is refused and stays in Remote Manager. Licenses from Get-MspLicense in the pipeline migrate one by one with progress; each migration is whole or not at all, and a failure does not stop the rest.",
+            Description = "Start-MspLicenseMigration moves a non-MSP license (Register-MspProduct) into a Full service plan that includes its product. An on-premises license migrates at once: LMP issues a new activation code, and the result says where to enter it; the agents are not affected. A cloud license waits for Trend Micro (AwaitingVendor) and joins the plan with its activation code when Complete-MspLicenseMigration marks it done. An upfront license is refused with an error (MspLicensing.UpfrontLicenseNotMigrated) that changes nothing, and stays in Remote Manager. Licenses from Get-MspLicense in the pipeline migrate one by one with progress; each migration is whole or not at all, and a failure does not stop the rest.",
             Rules = new[] { Rules.R39, Rules.R61, Rules.R62, Rules.R63, Rules.R64 },
             Parameters =
             {
@@ -78,7 +78,7 @@ namespace MspLicensing.Commands
                     ExampleSetup.NonMspLicenses),
             },
             Inputs = "Licenses from Get-MspLicense, or objects with an ActivationCode or LicenseId property.",
-            Outputs = "The migrations: Completed, AwaitingVendor or Refused, with instructions.",
+            Outputs = "The migrations: Completed or AwaitingVendor, with instructions. An upfront license is refused with an error (R63) and writes nothing.",
             Related = new[] { "Complete-MspLicenseMigration", "Get-MspLicenseMigration", "Register-MspProduct" },
         };
 
