@@ -7,6 +7,8 @@
     Copyright            = '(c) MspLicensing contributors. All rights reserved.'
     Description          = 'A licensing platform for managed service providers: end customers, service plans, licenses with seats and activation codes, crossgrades, trials, license migration, the monthly usage report and the Remote Manager view, in one store file.'
     PowerShellVersion    = '5.1'
+    # The dlls are built for netstandard2.0; .NET Framework 4.6.1-4.7.1 would need extra facade assemblies.
+    DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('bin/MspLicensing.format.ps1xml')
     CmdletsToExport      = @(
@@ -64,7 +66,10 @@
     AliasesToExport      = @()
     FileList             = @(
         'bin/MspLicensing.dll'
+        'bin/MspLicensing.Domain.dll'
         'bin/MspLicensing.format.ps1xml'
+        'bin/Dependencies/MspLicensing.Store.LiteDb.dll'
+        'bin/Dependencies/LiteDB.dll'
         'en-US/MspLicensing.dll-Help.xml'
         'en-US/about_MspLicensing.help.txt'
         'en-US/about_MspLicensing_Catalog.help.txt'

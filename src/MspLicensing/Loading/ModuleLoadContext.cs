@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using MspLicensing.Store;
+
+namespace MspLicensing.Commands
+{
+    /// <summary>
+    /// The module's own AssemblyLoadContext on PowerShell 7: it holds the store dll and its dependencies from
+    /// bin/Dependencies, apart from the default context where PowerShell and other modules load theirs.
+    /// </summary>
+    /// <remarks>
+    /// Why reflection rather than a second (net8.0) build of the module: AssemblyLoadContext is not in the
+    /// netstandard2.0 API surface, and a second target would mean two cmdlet dlls to lay out, to pick between in the
+    /// manifest and to test. The module needs only the public constructor and LoadFromAssemblyPath, which are found
+    /// by name, and the one netstandard2.0 dll keeps serving both editions: on Windows PowerShell 5.1 the type does not
+    /// exist and nothing here runs.
+    ///
+    /// Without a subclass there is no Load override, and when a context cannot find an assembly in itself the runtime
+    /// looks in the default context before raising any event; a LiteDB that another module put there would win. So
+    /// the context loads everything in bin/Dependencies when it is created: an assembly already in a context is what
+    /// that context binds to, so the store always gets the LiteDB it was built with. That happens on the first use of
+    /// the store, not at import, and costs only the mapping of a few files.
+    ///
+    /// One context per process, created once and never changed afterwards: a load context cannot be replaced once
+    /// assemblies are bound to it, and every session (runspace) in the process shares the same loaded store assembly.
+    /// Lazy with ExecutionAndPublication makes the creation thread-safe and happen once.
+    /// </remarks>
+    internal sealed class ModuleLoadContext
+    {
+        internal const string Name = "MspLicensing";
+
+        private static readonly Type ContextType = typeof(object).Assembly.GetType("System.Runtime.Loader.AssemblyLoadContext");
+
+        private static readonly Lazy<ModuleLoadContext> Instance =
+            new Lazy<ModuleLoadContext>(() => new ModuleLoadContext(DependencyResolver.Folder), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        private readonly Dictionary<string, Assembly> _assemblies = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
+
+        private ModuleLoadContext(string folder)
+        {
+            // The store binds the domain (IMspStore, the model) by name from the default context, where the cmdlets
+            // use it; make sure it is loaded there first, whichever cmdlet or completer asks for the store.
+            GC.KeepAlive(typeof(IMspStore).Assembly);
+            try
+            {
+                object context = ContextType.GetConstructor(new[] { typeof(string), typeof(bool) })
+                    .Invoke(new object[] { Name, false });
+                MethodInfo loadFromAssemblyPath = ContextType.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) });
+                foreach (string file in Directory.GetFiles(folder, "*.dll"))
+                {
+                    var assembly = (Assembly)loadFromAssemblyPath.Invoke(context, new object[] { file });
+                    _assemblies[assembly.GetName().Name] = assembly;
+                }
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException != null)
+            {
+                ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+                throw;
+            }
+        }
+
+        /// <summary>Whether the runtime has load contexts (PowerShell 7 on .NET), as opposed to .NET Framework.</summary>
+        internal static bool IsSupported => ContextType != null;
+
+        /// <summary>The context of this process, created with everything in bin/Dependencies on first use.</summary>
+        internal static ModuleLoadContext Current => Instance.Value;
+
+        /// <summary>The assembly of that simple name in the context, or null.</summary>
+        internal Assembly Find(string name) => _assemblies.TryGetValue(name, out var assembly) ? assembly : null;
+    }
+}

@@ -1,0 +1,152 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# The module keeps its store and LiteDB apart from what other modules load: it runs on its own LiteDB whatever another
+# module loaded before or after it. What matters is what a process loaded before the module, so every case runs in a
+# fresh child pwsh. Needs the module built (dotnet build MspLicensing.sln) and the other LiteDB restored
+# (dotnet restore tests/Pester/Restore).
+
+BeforeAll {
+    $script:root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    $script:work = Join-Path ([IO.Path]::GetTempPath()) ('msplic-isolation-' + [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path $script:work | Out-Null
+
+    # The module's LiteDB is the one it ships; the other is what the restore project downloads, as another module would bring it.
+    $script:moduleLiteDb = [Reflection.AssemblyName]::GetAssemblyName((Join-Path $script:root 'bin/Dependencies/LiteDB.dll')).Version.ToString()
+    [xml] $restore = Get-Content -LiteralPath (Join-Path $PSScriptRoot 'Restore/Pester.Restore.csproj') -Raw
+    $otherVersion = $restore.Project.PropertyGroup.OtherLiteDbVersion
+    $packages = $env:NUGET_PACKAGES
+    if (-not $packages) {
+        $packages = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+    }
+    $script:otherLiteDb = Join-Path $packages "litedb/$otherVersion/lib/netstandard2.0/LiteDB.dll"
+    if (-not (Test-Path -LiteralPath $script:otherLiteDb)) {
+        throw "LiteDB $otherVersion is not in the NuGet packages folder ($packages). Run: dotnet restore tests/Pester/Restore"
+    }
+    $script:otherLiteDbVersion = [Reflection.AssemblyName]::GetAssemblyName($script:otherLiteDb).Version.ToString()
+
+    # Runs the module in a fresh pwsh: loads the other LiteDB (Before or After the module has used its store, or Never),
+    # connects a new store, creates two customers, reads them back, and reports where each assembly was loaded from.
+    function Invoke-ModuleInFreshShell {
+        param(
+            [ValidateSet('Before', 'After', 'Never')]
+            [string] $OtherLiteDb
+        )
+        $folder = Join-Path $script:work $OtherLiteDb
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $literal = { param($text) "'" + ($text -replace "'", "''") + "'" }
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+`$ProgressPreference = 'SilentlyContinue'
+`$when = $(& $literal $OtherLiteDb)
+`$other = $(& $literal $script:otherLiteDb)
+function Get-ContextName(`$assembly) { [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$assembly).Name }
+
+if (`$when -eq 'Before') { Add-Type -Path `$other }
+Import-Module $(& $literal (Join-Path $script:root 'MspLicensing.psd1'))
+Connect-MspStore -Path $(& $literal (Join-Path $folder 'store.db'))
+`$null = New-MspCustomer -Name Contoso -Country US -City Seattle -State WA -ContactFirstName Ann -ContactLastName Lee -Email ann@contoso.com
+if (`$when -eq 'After') { Add-Type -Path `$other }
+`$null = New-MspCustomer -Name Fabrikam -Country DE -City Berlin -ContactFirstName Jonas -ContactLastName Weber -Email jonas@fabrikam.de
+`$customers = @(Get-MspCustomer)
+Disconnect-MspStore
+
+`$store = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'MspLicensing.Store.LiteDb' }
+# The LiteDB the store's code is bound to: the assembly of the LiteDB types its fields hold.
+`$all = [Reflection.BindingFlags]'Public, NonPublic, Instance, Static, DeclaredOnly'
+`$bound = `$store.GetTypes() | ForEach-Object { `$_.GetFields(`$all) } | ForEach-Object { `$_.FieldType.Assembly } |
+    Where-Object { `$_.GetName().Name -eq 'LiteDB' } | Select-Object -First 1
+`$result = [ordered]@{
+    Customers        = @(`$customers | ForEach-Object Name | Sort-Object)
+    CustomerContext  = Get-ContextName `$customers[0].GetType().Assembly
+    CustomerLocation = `$customers[0].GetType().Assembly.Location
+    StoreContext     = Get-ContextName `$store
+    StoreLocation    = `$store.Location
+    BoundLiteDb      = [ordered]@{ Version = `$bound.GetName().Version.ToString(); Context = Get-ContextName `$bound; Location = `$bound.Location }
+    LoadedLiteDbs    = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'LiteDB' } | ForEach-Object {
+        [ordered]@{ Version = `$_.GetName().Version.ToString(); Context = Get-ContextName `$_; Location = `$_.Location } })
+}
+'RESULT:' + (ConvertTo-Json -InputObject `$result -Depth 4 -Compress)
+"@
+        # The same pwsh as this one: a tool pwsh runs as 'dotnet pwsh.dll', an installed one as its own executable.
+        $executable = [Environment]::ProcessPath
+        $arguments = @()
+        if ([IO.Path]::GetFileNameWithoutExtension($executable) -eq 'dotnet') { $arguments += Join-Path $PSHOME 'pwsh.dll' }
+        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
+        $output = @(& $executable @arguments -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 | ForEach-Object { "$_" })
+        $line = $output | Where-Object { $_.StartsWith('RESULT:') } | Select-Object -Last 1
+        if ($LASTEXITCODE -ne 0 -or -not $line) {
+            throw "The child pwsh failed (exit code $LASTEXITCODE):`n$($output -join "`n")"
+        }
+        $line.Substring('RESULT:'.Length) | ConvertFrom-Json
+    }
+
+    function Assert-RunsOnOwnLiteDb($result) {
+        $result.Customers | Should -Be @('Contoso', 'Fabrikam')
+        # The domain types are cmdlet output: shared, from bin/.
+        $result.CustomerContext | Should -Be 'Default'
+        $result.CustomerLocation | Should -Be (Join-Path $script:root 'bin/MspLicensing.Domain.dll')
+        # The store and the LiteDB it is bound to: the module's own, in its own load context, from bin/Dependencies.
+        $result.StoreContext | Should -Be 'MspLicensing'
+        $result.StoreLocation | Should -Be (Join-Path $script:root 'bin/Dependencies/MspLicensing.Store.LiteDb.dll')
+        $result.BoundLiteDb.Version | Should -Be $script:moduleLiteDb
+        $result.BoundLiteDb.Context | Should -Be 'MspLicensing'
+        $result.BoundLiteDb.Location | Should -Be (Join-Path $script:root 'bin/Dependencies/LiteDB.dll')
+    }
+}
+
+AfterAll {
+    Remove-Item -LiteralPath $script:work -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Dependency isolation' {
+    It 'tests with two different LiteDB versions' {
+        $script:moduleLiteDb | Should -Be '5.0.20.0'
+        $script:otherLiteDbVersion | Should -Not -Be $script:moduleLiteDb
+    }
+
+    It 'runs the store on its own LiteDB when another module loaded another LiteDB first' {
+        $result = Invoke-ModuleInFreshShell -OtherLiteDb Before
+
+        Assert-RunsOnOwnLiteDb $result
+        # The other LiteDB stays where the other module put it, the default context, and is not used by the store.
+        $other = @($result.LoadedLiteDbs | Where-Object Context -EQ 'Default')
+        $other.Count | Should -Be 1
+        $other[0].Version | Should -Be $script:otherLiteDbVersion
+        $other[0].Location | Should -Be $script:otherLiteDb
+        @($result.LoadedLiteDbs).Count | Should -Be 2
+    }
+
+    It 'lets another module load its own LiteDB after the module has used the store' {
+        $result = Invoke-ModuleInFreshShell -OtherLiteDb After
+
+        Assert-RunsOnOwnLiteDb $result
+        $other = @($result.LoadedLiteDbs | Where-Object Context -EQ 'Default')
+        $other.Count | Should -Be 1
+        $other[0].Version | Should -Be $script:otherLiteDbVersion
+    }
+
+    It 'runs the store on its own LiteDB with no other LiteDB loaded, leaving none in the default context' {
+        $result = Invoke-ModuleInFreshShell -OtherLiteDb Never
+
+        Assert-RunsOnOwnLiteDb $result
+        @($result.LoadedLiteDbs).Count | Should -Be 1
+        $result.LoadedLiteDbs[0].Context | Should -Be 'MspLicensing'
+    }
+}
+
+Describe 'Module layout' {
+    It 'keeps the cmdlet and domain dlls in bin/ and the store with LiteDB in bin/Dependencies/' {
+        $bin = Join-Path $script:root 'bin'
+        (Get-ChildItem -LiteralPath $bin -Filter *.dll).Name | Sort-Object | Should -Be (@('MspLicensing.dll', 'MspLicensing.Domain.dll') | Sort-Object)
+        (Get-ChildItem -LiteralPath (Join-Path $bin 'Dependencies') -Filter *.dll).Name | Sort-Object |
+            Should -Be (@('LiteDB.dll', 'MspLicensing.Store.LiteDb.dll') | Sort-Object)
+    }
+
+    It 'lists every dll in the FileList of the manifest and declares .NET Framework 4.7.2 for Windows PowerShell' {
+        $manifest = Import-PowerShellDataFile (Join-Path $script:root 'MspLicensing.psd1')
+        $dlls = Get-ChildItem -LiteralPath (Join-Path $script:root 'bin') -Filter *.dll -Recurse |
+            ForEach-Object { [IO.Path]::GetRelativePath($script:root, $_.FullName).Replace('\', '/') }
+        $listed = $manifest.FileList | Where-Object { $_ -like '*.dll' }
+        $dlls | Sort-Object | Should -Be ($listed | Sort-Object)
+        $manifest.DotNetFrameworkVersion | Should -Be '4.7.2'
+    }
+}
