@@ -359,9 +359,10 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal("StaleObject", stale.ErrorId);
             var actions = f.Store.Write("Invoke-MspRenewal", s => RenewalOperations.ApplyFresh(s, run, sub.SubscriptionId, Now));
             Assert.Equal("2026-03-15", actions.Single(a => a.Action == "Renewed").To);
-            var license = f.Licenses(sub).Single();
+            var license = f.Store.Read(x => SubscriptionOperations.FindLicenses(x, new LicenseQuery { SubscriptionId = sub.SubscriptionId, AsOf = asOf })).Single();
             Assert.Equal(12, license.Seats);
             Assert.Equal(new DateTime(2026, 3, 15), license.ExpirationDate);
+            Assert.Equal(new DateTime(2026, 3, 15), f.Store.Read(x => x.Subscriptions.Get(sub.SubscriptionId)).ExpirationDate);
             Assert.Empty(f.Renew(asOf));
         }
 

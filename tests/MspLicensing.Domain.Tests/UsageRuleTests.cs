@@ -171,6 +171,50 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void An_auto_renewing_subscription_bills_and_stays_active_without_a_renewal_run_R56()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Monthly", "WFBSS", initial: 1, renewal: 1);
+            var sub = f.Assign("Monthly", new DateTime(2026, 1, 10), seats: 10);
+            // No renewal run since January: every month through June still bills, the license is Active.
+            for (int month = 1; month <= 6; month++)
+                Assert.Equal(10, Lines(f, new DateTime(2026, month, 1)).Single().Chargeable);
+            var june15 = new DateTime(2026, 6, 15);
+            var license = f.Store.Read(x => SubscriptionOperations.FindLicenses(x, new LicenseQuery { SubscriptionId = sub.SubscriptionId, AsOf = june15 })).Single();
+            Assert.Equal(LicenseStatus.Active, license.Status);
+            Assert.Equal(new DateTime(2026, 7, 10), license.ExpirationDate);
+            var shown = f.Get(sub, june15);
+            Assert.Equal(SubscriptionStatus.Active, shown.Status);
+            Assert.Equal(new DateTime(2026, 7, 10), shown.ExpirationDate);
+
+            // The renewal run records the same and changes no figure; a second run changes nothing.
+            var before = Lines(f, new DateTime(2026, 6, 1)).Single().Chargeable;
+            Assert.Contains(f.Renew(june15), a => a.Action == "Renewed" && a.To == "2026-07-10");
+            Assert.Empty(f.Renew(june15));
+            Assert.Equal(before, Lines(f, new DateTime(2026, 6, 1)).Single().Chargeable);
+        }
+
+        [Fact]
+        public void Cancelling_or_suspending_after_missed_renewals_keeps_what_was_renewed_through_R56()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Monthly", "WFBSS", initial: 1, renewal: 1);
+            Customer(f, "Fabrikam");
+            var cancelled = f.Assign("Monthly", new DateTime(2026, 1, 10), seats: 10);
+            var suspended = f.Assign("Monthly", new DateTime(2026, 1, 10), seats: 7, customer: "Fabrikam");
+            var june15 = new DateTime(2026, 6, 15);
+            f.Store.Write("Stop-MspSubscription", x => SubscriptionOperations.Cancel(x, SubscriptionRef.ById(cancelled.SubscriptionId), june15, Now));
+            f.Store.Write("Suspend-MspSubscription", x => SubscriptionOperations.Suspend(x, SubscriptionRef.ById(suspended.SubscriptionId), june15, null, Now));
+
+            var june = Lines(f, new DateTime(2026, 6, 1));
+            Assert.Equal(new[] { ("Contoso", 10), ("Fabrikam", 7) }, june.Select(l => (l.Customer, l.Chargeable)));
+            // The suspended one runs to the end of the period it had renewed into (July 10); the cancelled one ends in June.
+            Assert.Equal(new[] { ("Fabrikam", 7) }, Lines(f, new DateTime(2026, 7, 1)).Select(l => (l.Customer, l.Chargeable)));
+            Assert.Empty(Lines(f, new DateTime(2026, 8, 1)));
+            Assert.Equal(new DateTime(2026, 7, 10), f.Get(suspended, june15).ExpirationDate);
+        }
+
+        [Fact]
         public void A_report_moves_from_preparing_to_submitted_to_approved_or_back_when_rejected_R54()
         {
             using var f = new SubscriptionFixture();

@@ -26,6 +26,22 @@ namespace MspLicensing.Module.Tests
         }
 
         [Fact]
+        public void A_month_bills_without_the_renewal_run_and_a_later_run_changes_no_figure_R56()
+        {
+            using var s = new ModuleSession();
+            s.NewCustomer("Contoso");
+            s.Ok("New-MspServicePlan -Name Rolling -Product WFBSS -InitialPeriodMonths 1 -AutoRenewalMonths 1 -DataCenter Germany");
+            s.Ok("New-MspSubscription -Customer Contoso -ServicePlan Rolling -Seats 10 -StartDate 2026-01-10");
+            Assert.Equal(10, s.Ok("Get-MspUsageReport -Month 2026-06").Objects<UsageSummary>().Single().Chargeable);
+            var license = s.Ok("Get-MspLicense -Customer Contoso -AsOf 2026-06-15").Objects<License>().Single();
+            Assert.Equal(LicenseStatus.Active, license.Status);
+            Assert.Equal(new System.DateTime(2026, 7, 10), license.ExpirationDate);
+            s.Ok("Invoke-MspRenewal -AsOf 2026-06-15");
+            Assert.Equal(10, s.Ok("Get-MspUsageReport -Month 2026-06").Objects<UsageSummary>().Single().Chargeable);
+            Assert.Empty(s.Ok("Invoke-MspRenewal -AsOf 2026-06-15").Output);
+        }
+
+        [Fact]
         public void The_month_of_a_downgrade_out_of_a_suite_bills_the_suite_once_R53()
         {
             using var s = new ModuleSession();

@@ -79,15 +79,9 @@ namespace MspLicensing
                 To = to,
             };
 
-            var due = Lifecycle.RenewalsDue(s, day);
-            if (due.Count > 0)
-            {
-                var old = s.ExpirationDate;
-                s.ExpirationDate = due[due.Count - 1];
-                s.Renewals += due.Count;
-                foreach (var l in Lifecycle.Live(licenses)) l.ExpirationDate = s.ExpirationDate;
+            var old = s.ExpirationDate;
+            if (Lifecycle.CatchUp(s, licenses, day) > 0)
                 actions.Add(Act("Renewed", Dates.Format(old), Dates.Format(s.ExpirationDate)));
-            }
             foreach (var l in licenses)
             {
                 var status = Lifecycle.StatusOf(l, s, day, graceDays);

@@ -248,6 +248,13 @@ namespace MspLicensing
             var date = Dates.Day("Date", changes.Date);
             var licenses = Lifecycle.Live(session.LicensesOfSubscription(s.SubscriptionId)).ToList();
             var summary = new List<string>();
+            // R56: before the renewal terms change, what was renewed through by the day of the change is recorded.
+            if ((changes.AutoRenewal == false && s.AutoRenewal) || (changes.AutoRenewalMonths.HasValue && changes.AutoRenewalMonths != s.AutoRenewalMonths))
+            {
+                var recorded = s.ExpirationDate;
+                if (Lifecycle.CatchUp(s, licenses, date) > 0)
+                    summary.Add($"renewals due recorded: ExpirationDate {Dates.Format(recorded)} -> {Dates.Format(s.ExpirationDate)}");
+            }
 
             if (changes.Seats.HasValue || (changes.ProductSeats != null && changes.ProductSeats.Count > 0))
             {
@@ -355,6 +362,12 @@ namespace MspLicensing
                 throw MspException.InvalidValue("Date", Dates.Format(day), $"a subscription is suspended on or after its start, {Dates.Format(s.StartDate)}");
             var summary = $"Suspended on {Dates.Format(day)}; AutoRenewal: {s.AutoRenewal} -> False";
             var licenses = Lifecycle.Live(session.LicensesOfSubscription(s.SubscriptionId)).ToList();
+            var recorded = s.ExpirationDate;
+            if (Lifecycle.CatchUp(s, licenses, day) > 0)
+            {
+                summary += $"; renewals due recorded: ExpirationDate {Dates.Format(recorded)} -> {Dates.Format(s.ExpirationDate)}";
+                foreach (var l in licenses) session.Licenses.Update(l);
+            }
             if (until.HasValue)
             {
                 var end = Dates.Day("ExpirationDate", until.Value);
@@ -406,10 +419,12 @@ namespace MspLicensing
             var day = Dates.Day("Date", date);
             if (day < s.StartDate)
                 throw MspException.InvalidValue("Date", Dates.Format(day), $"a subscription is cancelled on or after its start, {Dates.Format(s.StartDate)}");
+            var licenses = Lifecycle.Live(session.LicensesOfSubscription(s.SubscriptionId)).ToList();
+            // R56: what the subscription had renewed through by the day of the cancellation stays billed.
+            Lifecycle.CatchUp(s, licenses, day);
             s.CancelledOn = day;
             s.AutoRenewal = false;
             s.ModifiedUtc = nowUtc;
-            var licenses = Lifecycle.Live(session.LicensesOfSubscription(s.SubscriptionId)).ToList();
             foreach (var l in licenses)
             {
                 l.EndState = LicenseStatus.Cancelled;
@@ -583,6 +598,8 @@ namespace MspLicensing
         {
             s.Customer = nameOf(s.CustomerId);
             s.Status = Lifecycle.StatusOf(s, asOf);
+            // R56: shown as renewed through the day it is read for, whether or not a renewal run has recorded it.
+            s.ExpirationDate = Lifecycle.ExpirationOn(s, asOf);
             return s;
         }
 
@@ -591,6 +608,7 @@ namespace MspLicensing
             l.Customer = nameOf(l.CustomerId);
             l.ServicePlan = s?.ServicePlan;
             l.Status = Lifecycle.StatusOf(l, s, asOf, graceDays);
+            if (s != null && Lifecycle.Follows(l)) l.ExpirationDate = Lifecycle.ExpirationOn(s, asOf);
             return l;
         }
     }

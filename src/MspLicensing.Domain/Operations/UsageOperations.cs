@@ -90,12 +90,12 @@ namespace MspLicensing
         {
             var first = month;
             var next = month.AddMonths(1);
-            var plans = session.Subscriptions.All().ToDictionary(s => s.SubscriptionId, s => s.ServicePlan);
+            var subscriptions = session.Subscriptions.All().ToDictionary(s => s.SubscriptionId);
             var names = withNames ? session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name) : null;
             var parts = new Dictionary<(Guid Customer, string Product, Guid Subscription), List<(License License, int Peak, int? Used)>>();
             foreach (var license in session.Licenses.All())
             {
-                var end = ActiveUntil(license);
+                var end = ActiveUntil(license, subscriptions.TryGetValue(license.SubscriptionId, out var subscription) ? subscription : null, next.AddDays(-1));
                 var from = license.StartDate > first ? license.StartDate : first;
                 var to = end < next ? end : next;
                 if (from >= to) continue;
@@ -126,7 +126,7 @@ namespace MspLicensing
                     Customer = names != null && names.TryGetValue(byProduct.Key.Customer, out var n) ? n : null,
                     Product = byProduct.Key.Product,
                     ProductName = Catalog.Find(byProduct.Key.Product)?.Name,
-                    ServicePlan = withNames ? string.Join(", ", byProduct.Select(p => plans.TryGetValue(p.Key.Subscription, out var name) ? name : null).Where(x => x != null).Distinct()) : null,
+                    ServicePlan = withNames ? string.Join(", ", byProduct.Select(p => subscriptions.TryGetValue(p.Key.Subscription, out var sub) ? sub.ServicePlan : null).Where(x => x != null).Distinct()) : null,
                     ActivationCode = withNames ? string.Join(", ", items.Select(i => i.License.ActivationCode)) : null,
                     Provisioned = provisioned,
                     Used = used,
@@ -161,7 +161,11 @@ namespace MspLicensing
         }
 
         /// <summary>The first day a license is no longer active: cancelled licenses are active on the day of the cancellation (R35).</summary>
-        private static DateTime ActiveUntil(License license)
+        /// <remarks>
+        /// R56: a license that follows an auto-renewing subscription is active as far as the renewals due by the
+        /// month's last day reach, whether or not a renewal run has recorded them.
+        /// </remarks>
+        private static DateTime ActiveUntil(License license, Subscription subscription, DateTime lastDay)
         {
             switch (license.EndState)
             {
@@ -171,7 +175,7 @@ namespace MspLicensing
                 case LicenseStatus.Deactivated:
                     return license.EndDate.Value < license.ExpirationDate ? license.EndDate.Value : license.ExpirationDate;
                 default:
-                    return license.ExpirationDate;
+                    return subscription != null && Lifecycle.Follows(license) ? Lifecycle.ExpirationOn(subscription, lastDay) : license.ExpirationDate;
             }
         }
 

@@ -17,8 +17,10 @@ namespace MspLicensing
             var day = asOf.Date;
             if (license.EndState == LicenseStatus.Cancelled || license.EndState == LicenseStatus.Deactivated)
                 return license.EndState.Value;
-            if (day >= license.ExpirationDate)
-                return day < license.ExpirationDate.AddDays(graceDays) ? LicenseStatus.InGrace : LicenseStatus.Expired;
+            // R56: a license that follows an auto-renewing subscription runs as far as the renewals due by then reach.
+            var expiration = Follows(license) && subscription != null ? ExpirationOn(subscription, day) : license.ExpirationDate;
+            if (day >= expiration)
+                return day < expiration.AddDays(graceDays) ? LicenseStatus.InGrace : LicenseStatus.Expired;
             if (license.EndState == LicenseStatus.Unbundled)
                 return LicenseStatus.Unbundled;
             if (subscription == null)
@@ -27,7 +29,7 @@ namespace MspLicensing
                 return LicenseStatus.Suspended;
             if (subscription.IsTrial)
                 return LicenseStatus.Trial;
-            if (!WillRenew(subscription) && day >= license.ExpirationDate.AddDays(-subscription.ExpirationNoticeDays))
+            if (!WillRenew(subscription) && day >= expiration.AddDays(-subscription.ExpirationNoticeDays))
                 return LicenseStatus.ExpiringSoon;
             return LicenseStatus.Active;
         }
@@ -62,6 +64,31 @@ namespace MspLicensing
                 dates.Add(expiration);
             }
             return dates;
+        }
+
+        /// <summary>
+        /// R56: the expiration date of a subscription as of a day, whether or not a renewal run has recorded the
+        /// renewals due by then: an auto-renewing subscription is valid on every day it would have been renewed through.
+        /// </summary>
+        public static DateTime ExpirationOn(Subscription s, DateTime day)
+        {
+            var due = RenewalsDue(s, day);
+            return due.Count == 0 ? s.ExpirationDate : due[due.Count - 1];
+        }
+
+        /// <summary>
+        /// R56: records the renewals due on <paramref name="day"/> in the subscription and the licenses that follow it,
+        /// before a change that stops its renewal (suspend, cancel, auto-renewal off), so that what it had renewed
+        /// through stays billed. Returns how many renewals were recorded.
+        /// </summary>
+        public static int CatchUp(Subscription s, IEnumerable<License> licenses, DateTime day)
+        {
+            var due = RenewalsDue(s, day);
+            if (due.Count == 0) return 0;
+            s.ExpirationDate = due[due.Count - 1];
+            s.Renewals += due.Count;
+            foreach (var l in Live(licenses)) l.ExpirationDate = s.ExpirationDate;
+            return due.Count;
         }
 
         /// <summary>The licenses of a subscription that still follow it (not cancelled, deactivated or unbundled).</summary>
