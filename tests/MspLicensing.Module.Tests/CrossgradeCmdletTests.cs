@@ -24,10 +24,13 @@ namespace MspLicensing.Module.Tests
             Assert.Equal("MspLicensing.CrossgradeRequired,MspLicensing.Commands.NewMspSubscriptionCommand", refused.Errors.Single().FullyQualifiedErrorId);
 
             var plan = s.Ok("Get-MspCrossgradePlan -Customer Contoso -ServicePlan 'WF Services XDR' -Date 2026-03-01 | Out-Default").Text;
-            Assert.Matches(@"Customer\s+Product\s+Suite\s+Action\s+LicenseStatus\s+ActivationCode", plan);
-            Assert.Matches(@"Contoso\s+CAS\s+WFXDR\s+New\s+New", plan);
-            Assert.Matches(@"Contoso\s+WFBSS\s+WFXDR\s+Transfer\s+License transfer from WF Services Monthly Rolling\s+" + before, plan);
-            Assert.Matches(@"Contoso\s+WFBSS-EDR\s+WFXDR\s+New\s+New", plan);
+            // Seed 004's confirmation screen: the service plan above Product/Service, License Status, Activation Code.
+            Assert.Matches(@"Customer: Contoso\s+Service plan: WF Services XDR", plan);
+            Assert.Matches(@"Product/Service\s+License Status\s+Activation Code", plan);
+            Assert.Matches(@"(?m)^CAS\s+New\s*$", plan);
+            Assert.Matches(@"(?m)^WFBSS\s+License transfer from WF\s+" + before + @"\s*$", plan);
+            Assert.Matches(@"(?m)^\s+Services Monthly Rolling\s*$", plan);
+            Assert.Matches(@"(?m)^WFBSS-EDR\s+New\s*$", plan);
 
             var xdr = s.Ok("Invoke-MspCrossgrade -Customer Contoso -ServicePlan 'WF Services XDR' -Date 2026-03-01").Objects<Subscription>().Single();
             Assert.Equal("WF Services XDR", xdr.ServicePlan);

@@ -36,7 +36,8 @@ namespace MspLicensing.Module.Tests
             Assert.Contains("Enter the new activation code " + migrations[0].NewActivationCode, migrations[0].Instructions);
             Assert.Equal("Msp", s.Ok($"(Get-MspLicense -ActivationCode {migrations[0].NewActivationCode}).LicenseModel").Output.Single().ToString());
             Assert.Equal("NonMsp", s.Ok($"(Get-MspLicense -ActivationCode {upfront}).LicenseModel").Output.Single().ToString());
-            Assert.Matches(@"Customer\s+Product\s+SourceActivationCode\s+NewActivationCode\s+Status\s+Instructions", s.Ok("Get-MspLicenseMigration | Out-Default").Text);
+            Assert.Matches(@"Status\s+Product\s+NewActivationCode\s+Customer", s.Ok("Get-MspLicenseMigration | Out-Default").Text);
+            Assert.Matches(@"Completed\s+\S+\s+" + migrations[0].NewActivationCode, s.Ok("Get-MspLicenseMigration | Out-Default").Text);
 
             var done = s.Ok("Get-MspLicenseMigration -Status AwaitingVendor | Complete-MspLicenseMigration").Objects<LicenseMigration>().Single();
             Assert.Equal("WF-CCCC-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF", done.NewActivationCode);
@@ -72,13 +73,15 @@ namespace MspLicensing.Module.Tests
             var refused = s.Run("New-MspSubscription Fabrikam 'WF Services' -Seats 5");
             Assert.Equal("MspLicensing.CustomerNotSynchronized,MspLicensing.Commands.NewMspSubscriptionCommand", refused.Errors.Single().FullyQualifiedErrorId);
             var text = s.Ok("Sync-MspRemoteManager | Out-Default").Text;
-            Assert.Matches(@"Fabrikam\s+Create\s+LicensingManagementPlatform", text);
+            Assert.Matches(@"Create\s+LicensingManagementPlatform\s+Fabrikam", text);
             Assert.Equal(0, s.Ok("(Get-MspStore).PendingSync").Objects<int>().Single());
             s.Ok("New-MspSubscription Fabrikam 'WF Services' -Seats 5");
             var managed = s.Ok("Get-MspManagedProduct Fabrikam").Objects<ManagedProduct>().Single();
             Assert.Equal(ManagedStatus.Normal, managed.Status);
             s.Ok("Get-MspLicense Fabrikam | Set-MspLicense -Used 9");
-            Assert.Matches(@"Fabrikam\s+WFBSS\s+Worry-Free Business Security Services\s+5\s+9\s+\S+\s+ExceededAllocation", s.Ok("Get-MspManagedProduct Fabrikam | Out-Default").Text);
+            var shown = s.Ok("Get-MspManagedProduct Fabrikam | Out-Default").Text;
+            Assert.Contains("Customer: Fabrikam", shown);
+            Assert.Matches(@"WFBSS\s+ExceededAllocation\s+5\s+9\s+\d{4}-\d\d-\d\d\s+Msp", shown);
         }
 
         [Fact]

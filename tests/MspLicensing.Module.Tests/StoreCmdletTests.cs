@@ -23,7 +23,7 @@ namespace MspLicensing.Module.Tests
             Assert.Equal(1, again.Customers);
             Assert.Equal(1, again.AuditEntries);
             Assert.Equal(AccountType.LicensingManagementPlatform, again.AccountType);
-            Assert.Matches(@"Path\s+Source\s+SizeKB\s+Schema\s+Encrypted\s+AccountType\s+Customers", s.Ok("Get-MspStore | Out-Default").Text);
+            Assert.Matches(@"Source\s+Customers\s+PendingSync\s+Encrypted\s+Path", s.Ok("Get-MspStore | Out-Default").Text);
         }
 
         [Theory]
@@ -135,7 +135,7 @@ namespace MspLicensing.Module.Tests
             Assert.Single(s.Ok("Get-MspAuditLog -First 1").Output);
             Assert.Equal(2, s.Ok("Get-MspAuditLog -Command New-*").Output.Count);
             Assert.Empty(s.Ok("Get-MspAuditLog -After ([datetime]::Now.AddMinutes(5))").Output);
-            Assert.Matches(@"Time\s+User\s+Command\s+Action\s+Target\s+Summary", s.Ok("Get-MspAuditLog | Out-Default").Text);
+            Assert.Matches(@"Time\s+Target\s+Summary", s.Ok("Get-MspAuditLog | Out-Default").Text);
         }
     }
 

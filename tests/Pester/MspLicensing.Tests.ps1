@@ -48,10 +48,11 @@ Describe 'Customers' {
         (Get-MspCustomer -ExternalId @{ ConnectWiseManage = '4711' }).Name | Should -Be 'Contoso'
     }
 
-    It 'shows customers in the default table' -Skip {
-        $text = Get-MspCustomer -Name Contoso | Format-Table | Out-String
-        $text | Should -Match 'Name\s+Country\s+City\s+Contact\s+Email\s+Enabled'
-        $text | Should -Match 'Contoso\s+US\s+Seattle\s+Ann Lee'
+    It 'shows customers in the default table at 80 columns' {
+        $text = Get-MspCustomer -Name Contoso | Out-String -Width 80
+        $text | Should -Match '(?m)^Name\s+Country\s+Enabled\s+Email\s*$'
+        $text | Should -Match '(?m)^Contoso\s+US\s+True\s+ann@contoso\.com\s*$'
+        ($text -split '\r?\n' | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
     }
 
     It 'refuses to delete a customer in a Licensing Management Platform account (R12)' {
