@@ -1,0 +1,147 @@
+# Every guide in docs/guides run as a scheduled task runs it: all powershell blocks of a guide, in order, written
+# into one .ps1 in a temp folder and run by a child `pwsh -NoProfile -NonInteractive -File`. The guides are not
+# changed here; the test makes their errors visible even where a script would not turn them into an exit code.
+
+BeforeDiscovery {
+    $script:guides = @(Get-ChildItem -Path (Join-Path $PSScriptRoot '../../docs/guides') -Filter *.md |
+        ForEach-Object { @{ Name = $_.BaseName; Path = $_.FullName } })
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Acceptance.Helpers.ps1')
+    $script:work = New-TestFolder 'guides'
+    $script:savedStore = $env:MSPLICENSING_STORE
+    $env:MSPLICENSING_STORE = Join-Path $script:work 'fallback.db'
+    Import-Module $script:ModuleManifest -Force
+
+    function New-GuideScript {
+        param([string] $Path, [string] $Folder)
+        New-Item -ItemType Directory -Path $Folder -Force | Out-Null
+        $blocks = @(Get-MarkdownPowerShellBlock -Path $Path | ForEach-Object { ConvertTo-ScriptWithManifestPath $_ })
+        $script = Join-Path $Folder 'guide.ps1'
+        [IO.File]::WriteAllText($script, ($blocks -join "`n"))
+        $script
+    }
+}
+
+AfterAll {
+    Disconnect-MspStore -ErrorAction SilentlyContinue
+    Remove-Module MspLicensing -Force -ErrorAction SilentlyContinue
+    $env:MSPLICENSING_STORE = $script:savedStore
+    Remove-TestFolder $script:work
+}
+
+Describe 'Guide <Name>' -ForEach $script:guides {
+    BeforeAll {
+        $folder = Join-Path $script:work $Name
+        $script:guideScript = New-GuideScript -Path $Path -Folder (Join-Path $folder 'as-written')
+        $script:asWritten = Invoke-ChildPwsh -ArgumentList '-File', $script:guideScript `
+            -WorkingDirectory (Split-Path $script:guideScript) -Store (Join-Path $folder 'env.db')
+        [IO.File]::WriteAllText((Join-Path $folder 'stdout.txt'), $script:asWritten.StdOut)
+
+        # The same script with ErrorActionPreference Stop: any error, also a non-terminating one, ends it non-zero.
+        $strictScript = New-GuideScript -Path $Path -Folder (Join-Path $folder 'strict')
+        $script:strict = Invoke-ChildPwsh -ArgumentList '-Command', "& { `$ErrorActionPreference = 'Stop'; . ./guide.ps1 }" `
+            -WorkingDirectory (Split-Path $strictScript) -Store (Join-Path $folder 'env.db')
+    }
+
+    It 'has powershell blocks to run' {
+        (Get-Content -Raw $script:guideScript) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'runs as a scheduled task with exit code 0' {
+        $script:asWritten.ExitCode | Should -Be 0 -Because $script:asWritten.StdErr
+    }
+
+    It 'writes nothing to the error stream' {
+        $script:asWritten.StdErr | Should -BeNullOrEmpty
+    }
+
+    It 'still ends with exit code 0 when every error stops it' {
+        $script:strict.ExitCode | Should -Be 0 -Because ($script:strict.StdErr + $script:strict.StdOut)
+        $script:strict.StdErr | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'The scheduled-tasks guide keeps its promises' {
+    BeforeAll {
+        $script:folder = Join-Path $script:work 'scheduled-tasks/as-written'
+        $script:month = [datetime]::Today.ToString('yyyy-MM')
+        Connect-MspStore -Path (Join-Path $script:folder 'msp.db')
+    }
+
+    It 'keeps everything in the store the script connects to, ./msp.db' {
+        Join-Path $script:folder 'msp.db' | Should -Exist
+        Join-Path $script:work 'scheduled-tasks/env.db' | Should -Not -Exist
+    }
+
+    It 'onboards Contoso from the PSA export with its ConnectWise Manage id and a 10-seat WFBSS license' {
+        Join-Path $script:folder 'new-customers.csv' | Should -Exist
+        $license = Get-MspCustomer -ExternalId @{ ConnectWiseManage = '4711' } | Get-MspLicense
+        @($license).Count | Should -Be 1
+        $license.Customer | Should -Be 'Contoso'
+        $license.Product | Should -Be 'WFBSS'
+        $license.Seats | Should -Be 10
+        $license.DataCenter | Should -Be 'Germany'
+        $license.ActivationCode | Should -Match '^WF-[A-Z0-9]{4}(-[A-Z0-9]{5}){5}$'
+    }
+
+    It 'prints how many renewal actions and synchronized changes the nightly job made' {
+        [IO.File]::ReadAllText((Join-Path $script:work 'scheduled-tasks/stdout.txt')) | Should -Match '\d+ renewal actions, \d+ changes synchronized'
+    }
+
+    It 'records the used count from the RMM export, which Remote Manager shows beside the seats' {
+        (Get-MspLicense -Customer Contoso).Used | Should -Be 9
+        $managed = Get-MspManagedProduct -Customer Contoso
+        $managed.Used | Should -Be 9
+        $managed.Seats | Should -Be 10
+        $managed.Status | Should -Be 'Normal'
+    }
+
+    It "submits the month's usage report and exports its lines per customer to ./usage-<month>.csv" {
+        (Get-MspUsageReport -Month $script:month).Status | Should -Be 'Submitted'
+        $csv = Join-Path $script:folder "usage-$($script:month).csv"
+        $csv | Should -Exist
+        $rows = @(Import-Csv $csv)
+        $rows.Count | Should -Be 1
+        $rows[0].Customer | Should -Be 'Contoso'
+        $rows[0].Product | Should -Be 'WFBSS'
+        $rows[0].Provisioned | Should -Be '10'
+        $rows[0].Used | Should -Be '9'
+        $rows[0].Chargeable | Should -Be '10'
+        $rows[0].ActivationCode | Should -Be (Get-MspLicense -Customer Contoso).ActivationCode
+    }
+
+    It 'runs the nightly job a second time in the same night without changing anything' {
+        Disconnect-MspStore
+        $nightly = (Get-MarkdownPowerShellBlock -Path (Join-Path $script:RepoRoot 'docs/guides/scheduled-tasks.md') -Under '## The nightly job') -join "`n"
+        $again = Join-Path $script:folder 'nightly-again.ps1'
+        [IO.File]::WriteAllText($again, "`$ErrorActionPreference = 'Stop'`nImport-Module '$($script:ModuleManifest)'`nConnect-MspStore -Path ./msp.db`n$nightly")
+        $run = Invoke-ChildPwsh -ArgumentList '-File', $again -WorkingDirectory $script:folder -Store (Join-Path $script:folder 'env.db')
+        $run.ExitCode | Should -Be 0 -Because $run.StdErr
+        $run.StdOut | Should -Match '0 renewal actions, 0 changes synchronized'
+    }
+}
+
+Describe 'How the guide tests see errors' {
+    # Why the guide runs are checked three ways: a script run with -File that hits a non-terminating error (a bad
+    # CSV row, an unknown customer) still exits 0, so a scheduled task would report success.
+    BeforeAll {
+        $script:probe = Join-Path $script:work 'probe'
+        New-Item -ItemType Directory -Path $script:probe | Out-Null
+        [IO.File]::WriteAllText((Join-Path $script:probe 'guide.ps1'), "Import-Module '$($script:ModuleManifest)'`nConnect-MspStore -Path ./msp.db`nGet-MspLicense -Customer 'No Such Customer'`n'done'")
+    }
+
+    It 'a -File run of a script with a failing command exits 0 but writes the error to stderr' {
+        $run = Invoke-ChildPwsh -ArgumentList '-File', './guide.ps1' -WorkingDirectory $script:probe -Store (Join-Path $script:probe 'env.db')
+        $run.ExitCode | Should -Be 0
+        $run.StdOut | Should -Match 'done'
+        $run.StdErr | Should -Match 'No Such Customer'
+    }
+
+    It 'the strict run stops at the failing command with a non-zero exit code' {
+        $run = Invoke-ChildPwsh -ArgumentList '-Command', "& { `$ErrorActionPreference = 'Stop'; . ./guide.ps1 }" -WorkingDirectory $script:probe -Store (Join-Path $script:probe 'env.db')
+        $run.ExitCode | Should -Not -Be 0
+        $run.StdOut | Should -Not -Match 'done'
+    }
+}
