@@ -72,6 +72,8 @@ namespace MspLicensing
         /// </summary>
         public static DateTime ExpirationOn(Subscription s, DateTime day)
         {
+            // Most subscriptions are recorded through today already: no list to build for them.
+            if (s.ExpirationDate > day.Date || !WillRenew(s)) return s.ExpirationDate;
             var due = RenewalsDue(s, day);
             return due.Count == 0 ? s.ExpirationDate : due[due.Count - 1];
         }
