@@ -248,12 +248,10 @@ namespace MspLicensing
             var date = Dates.Day("Date", changes.Date);
             var licenses = Lifecycle.Live(session.LicensesOfSubscription(s.SubscriptionId)).ToList();
             var summary = new List<string>();
-            // R56: before the renewal terms change, what was renewed through by the day of the change is recorded.
             if ((changes.AutoRenewal == false && s.AutoRenewal) || (changes.AutoRenewalMonths.HasValue && changes.AutoRenewalMonths != s.AutoRenewalMonths))
             {
-                var recorded = s.ExpirationDate;
-                if (Lifecycle.CatchUp(s, licenses, date) > 0)
-                    summary.Add($"renewals due recorded: ExpirationDate {Dates.Format(recorded)} -> {Dates.Format(s.ExpirationDate)}");
+                var caughtUp = RecordRenewalsDue(s, licenses, date);
+                if (caughtUp != null) summary.Add(caughtUp);
             }
 
             if (changes.Seats.HasValue || (changes.ProductSeats != null && changes.ProductSeats.Count > 0))
@@ -320,6 +318,19 @@ namespace MspLicensing
             return Decorate(s, customer, DateTime.Today);
         }
 
+        /// <summary>
+        /// R56: records the renewals due on <paramref name="day"/> before a change that stops or alters the renewal, so
+        /// what the subscription renewed through stays billed. The audit words, or null when none were due. The live
+        /// licenses follow the subscription's date when read, so only the subscription needs writing.
+        /// </summary>
+        private static string RecordRenewalsDue(Subscription s, IEnumerable<License> licenses, DateTime day)
+        {
+            var recorded = s.ExpirationDate;
+            return Lifecycle.CatchUp(s, licenses, day) > 0
+                ? $"renewals due recorded: ExpirationDate {Dates.Format(recorded)} -> {Dates.Format(s.ExpirationDate)}"
+                : null;
+        }
+
         /// <summary>R34: the seat count from <paramref name="date"/> on; a change on the same day replaces the earlier one.</summary>
         public static void SetSeats(License license, DateTime date, int seats)
         {
@@ -362,12 +373,8 @@ namespace MspLicensing
                 throw MspException.InvalidValue("Date", Dates.Format(day), $"a subscription is suspended on or after its start, {Dates.Format(s.StartDate)}");
             var summary = $"Suspended on {Dates.Format(day)}; AutoRenewal: {s.AutoRenewal} -> False";
             var licenses = Lifecycle.Live(session.LicensesOfSubscription(s.SubscriptionId)).ToList();
-            var recorded = s.ExpirationDate;
-            if (Lifecycle.CatchUp(s, licenses, day) > 0)
-            {
-                summary += $"; renewals due recorded: ExpirationDate {Dates.Format(recorded)} -> {Dates.Format(s.ExpirationDate)}";
-                foreach (var l in licenses) session.Licenses.Update(l);
-            }
+            var caughtUp = RecordRenewalsDue(s, licenses, day);
+            if (caughtUp != null) summary += "; " + caughtUp;
             if (until.HasValue)
             {
                 var end = Dates.Day("ExpirationDate", until.Value);
