@@ -28,6 +28,26 @@ function Remove-TestFolder {
     }
 }
 
+function Enter-TestSession {
+    <#
+    A temp folder for one test file, with MSPLICENSING_STORE pointed into it: anything that runs before a store is
+    connected lands there, never in the user's default store. Returns what Exit-TestSession takes back.
+    #>
+    param([Parameter(Mandatory)] [string] $Name)
+    $session = [pscustomobject]@{ Folder = (New-TestFolder $Name); SavedStore = $env:MSPLICENSING_STORE }
+    $env:MSPLICENSING_STORE = Join-Path $session.Folder 'fallback.db'
+    $session
+}
+
+function Exit-TestSession {
+    <# Disconnects and removes the module if a test loaded it, restores MSPLICENSING_STORE and removes the folder. #>
+    param([Parameter(Mandatory)] $Session)
+    if (Get-Command Disconnect-MspStore -ErrorAction SilentlyContinue) { Disconnect-MspStore -ErrorAction SilentlyContinue }
+    Remove-Module MspLicensing -Force -ErrorAction SilentlyContinue
+    $env:MSPLICENSING_STORE = $Session.SavedStore
+    Remove-TestFolder $Session.Folder
+}
+
 function Get-MarkdownPowerShellBlock {
     <# The ```powershell blocks of a markdown text, in order; -Under limits them to one "## " section. #>
     param(

@@ -4,10 +4,9 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Acceptance.Helpers.ps1')
-    $script:work = New-TestFolder 'concurrency'
+    $script:session = Enter-TestSession 'concurrency'
+    $script:work = $script:session.Folder
     $script:store = Join-Path $script:work 'shared.db'
-    $script:savedStore = $env:MSPLICENSING_STORE
-    $env:MSPLICENSING_STORE = Join-Path $script:work 'fallback.db'
     Import-Module $script:ModuleManifest -Force
     Connect-MspStore -Path $script:store
     New-MspCustomer -Name Shared -Country US -City Austin -State TX -ContactFirstName Sam -ContactLastName Lee -Email sam@shared.example | Out-Null
@@ -67,10 +66,7 @@ for ($i = 0; $i -lt 10; $i++) {
 }
 
 AfterAll {
-    Disconnect-MspStore -ErrorAction SilentlyContinue
-    Remove-Module MspLicensing -Force -ErrorAction SilentlyContinue
-    $env:MSPLICENSING_STORE = $script:savedStore
-    Remove-TestFolder $script:work
+    Exit-TestSession $script:session
 }
 
 Describe 'Two processes importing customers and changing the same subscription at once' {

@@ -25,9 +25,8 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Acceptance.Helpers.ps1')
-    $script:work = New-TestFolder 'export'
-    $script:savedStore = $env:MSPLICENSING_STORE
-    $env:MSPLICENSING_STORE = Join-Path $script:work 'fallback.db'
+    $script:session = Enter-TestSession 'export'
+    $script:work = $script:session.Folder
     Import-Module $script:ModuleManifest -Force
     Connect-MspStore -Path (Join-Path $script:work 'store.db')
 
@@ -51,10 +50,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-MspStore -ErrorAction SilentlyContinue
-    Remove-Module MspLicensing -Force -ErrorAction SilentlyContinue
-    $env:MSPLICENSING_STORE = $script:savedStore
-    Remove-TestFolder $script:work
+    Exit-TestSession $script:session
 }
 
 Describe '<Name> | Export-Csv | Import-Csv' -ForEach $script:cases {

@@ -9,9 +9,8 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Acceptance.Helpers.ps1')
-    $script:work = New-TestFolder 'guides'
-    $script:savedStore = $env:MSPLICENSING_STORE
-    $env:MSPLICENSING_STORE = Join-Path $script:work 'fallback.db'
+    $script:session = Enter-TestSession 'guides'
+    $script:work = $script:session.Folder
     Import-Module $script:ModuleManifest -Force
 
     function New-GuideScript {
@@ -25,10 +24,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-MspStore -ErrorAction SilentlyContinue
-    Remove-Module MspLicensing -Force -ErrorAction SilentlyContinue
-    $env:MSPLICENSING_STORE = $script:savedStore
-    Remove-TestFolder $script:work
+    Exit-TestSession $script:session
 }
 
 Describe 'Guide <Name>' -ForEach $script:guides {

@@ -11,9 +11,8 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Acceptance.Helpers.ps1')
-    $script:work = New-TestFolder 'help'
-    $script:savedStore = $env:MSPLICENSING_STORE
-    $env:MSPLICENSING_STORE = Join-Path $script:work 'fallback.db'
+    $script:session = Enter-TestSession 'help'
+    $script:work = $script:session.Folder
     Import-Module $script:ModuleManifest -Force
     $script:common = [Management.Automation.PSCmdlet]::CommonParameters + [Management.Automation.PSCmdlet]::OptionalCommonParameters
     $script:dateParameters = 'Date', 'AsOf', 'StartDate', 'Month'
@@ -23,9 +22,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Remove-Module MspLicensing -Force -ErrorAction SilentlyContinue
-    $env:MSPLICENSING_STORE = $script:savedStore
-    Remove-TestFolder $script:work
+    Exit-TestSession $script:session
 }
 
 Describe 'The module' {

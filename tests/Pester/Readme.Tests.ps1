@@ -3,10 +3,8 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Acceptance.Helpers.ps1')
-    $script:work = New-TestFolder 'readme'
-    $script:savedStore = $env:MSPLICENSING_STORE
-    # A safety net: should anything run before the quick start connects, it lands here, not in the user's store.
-    $env:MSPLICENSING_STORE = Join-Path $script:work 'fallback.db'
+    $script:session = Enter-TestSession 'readme'
+    $script:work = $script:session.Folder
 
     $readme = Join-Path $script:RepoRoot 'README.md'
     $blocks = @(Get-MarkdownPowerShellBlock -Path $readme -Under '## Quick start')
@@ -25,10 +23,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-MspStore -ErrorAction SilentlyContinue
-    Remove-Module MspLicensing -Force -ErrorAction SilentlyContinue
-    $env:MSPLICENSING_STORE = $script:savedStore
-    Remove-TestFolder $script:work
+    Exit-TestSession $script:session
 }
 
 Describe 'The README quick start' {

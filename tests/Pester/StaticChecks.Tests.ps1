@@ -14,9 +14,8 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Acceptance.Helpers.ps1')
-    $script:savedStore = $env:MSPLICENSING_STORE
-    $script:work = New-TestFolder 'static'
-    $env:MSPLICENSING_STORE = Join-Path $script:work 'fallback.db'
+    $script:session = Enter-TestSession 'static'
+    $script:work = $script:session.Folder
 
     # Aliases of this pwsh, plus the ones Windows PowerShell and pwsh on Windows have and pwsh elsewhere does not.
     $script:aliases = [Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase)
@@ -60,9 +59,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Remove-Module MspLicensing -Force -ErrorAction SilentlyContinue
-    $env:MSPLICENSING_STORE = $script:savedStore
-    Remove-TestFolder $script:work
+    Exit-TestSession $script:session
 }
 
 Describe 'The module manifest' {
