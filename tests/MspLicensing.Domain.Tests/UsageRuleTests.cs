@@ -222,7 +222,7 @@ namespace MspLicensing.Domain.Tests
             f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
             Assert.Equal(UsageReportStatus.Preparing, f.Store.Read(s => UsageOperations.StatusOf(s, March)));
             Assert.Equal("UsageReportNotSubmitted", Assert.Throws<MspException>(() => f.Store.Write("A", s => UsageOperations.Approve(s, March, Now))).ErrorId);
-            Assert.Equal(UsageReportStatus.Submitted, f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now)).Status);
+            Assert.Equal(UsageReportStatus.Submitted, f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now)).Report.Status);
             var frozen = Assert.Throws<MspException>(() => f.Store.Write("Set", s => UsageOperations.Adjust(s, March, CustomerRef.ByName("Contoso"), "WFBSS", 10, "x")));
             Assert.Equal("UsageReportFrozen", frozen.ErrorId);
             Assert.Contains("R54", frozen.Message);
@@ -234,9 +234,51 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal(UsageReportStatus.Approved, f.Store.Write("A", s => UsageOperations.Approve(s, March, Now)).Status);
             Assert.Equal(10, Summary(f, March).Single().Chargeable);
             Assert.Equal(UsageReportStatus.Approved, Summary(f, March).Single().Status);
-            Assert.Equal("UsageReportFrozen", Assert.Throws<MspException>(() => f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now))).ErrorId);
+            var again = f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now));
+            Assert.False(again.Changed);
+            Assert.Equal(UsageReportStatus.Approved, again.Report.Status);
             Assert.Equal("InvalidValue", Assert.Throws<MspException>(() => f.Store.Write("S", s => UsageOperations.Submit(s, new DateTime(2026, 12, 1), new DateTime(2026, 11, 23), Now))).ErrorId);
             Assert.Equal(4, f.Store.Read(s => s.AuditLog(new AuditQuery { TargetType = "UsageReport" }).Count(e => e.Action != "Update")));
+        }
+
+        [Fact]
+        public void A_month_is_submitted_once_it_has_ended_and_early_only_with_force_R54()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS", renewal: 1);
+            f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
+            var lastDay = new DateTime(2026, 3, 31);
+            var notEnded = Assert.Throws<MspException>(() => f.Store.Write("S", s => UsageOperations.Submit(s, March, lastDay, Now)));
+            Assert.Equal("UsageMonthNotEnded", notEnded.ErrorId);
+            Assert.Contains("2026-03", notEnded.Message);
+            Assert.Contains("2026-04-01", notEnded.Message);
+            Assert.Contains("-Force", notEnded.Message);
+            Assert.Equal(UsageReportStatus.Preparing, f.Store.Read(s => UsageOperations.StatusOf(s, March)));
+            Assert.Empty(f.Store.Read(s => s.AuditLog(new AuditQuery { TargetType = "UsageReport" })));
+
+            var early = f.Store.Write("S", s => UsageOperations.Submit(s, March, lastDay, Now, early: true));
+            Assert.True(early.Changed);
+            Assert.Equal(UsageReportStatus.Submitted, early.Report.Status);
+            Assert.Contains("before the month ended", f.Store.Read(s => s.AuditLog(new AuditQuery { TargetType = "UsageReport" })).Single().Summary);
+            // A month that has not begun is refused even with -Force.
+            Assert.Equal("InvalidValue", Assert.Throws<MspException>(() => f.Store.Write("S", s => UsageOperations.Submit(s, new DateTime(2026, 4, 1), lastDay, Now, early: true))).ErrorId);
+        }
+
+        [Fact]
+        public void Submitting_a_submitted_month_again_changes_nothing_R54()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS", renewal: 1);
+            var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
+            var first = f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 1), Now));
+            Assert.True(first.Changed);
+            Change(f, sub, 80, new DateTime(2026, 3, 5));
+            var second = f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 1), Now.AddHours(1)));
+            Assert.False(second.Changed);
+            Assert.Equal(UsageReportStatus.Submitted, second.Report.Status);
+            Assert.Equal(Now, second.Report.SubmittedUtc);
+            Assert.Equal(20, Summary(f, March).Single().Chargeable);
+            Assert.Single(f.Store.Read(s => s.AuditLog(new AuditQuery { TargetType = "UsageReport" })));
         }
 
         [Fact]

@@ -36,7 +36,7 @@ namespace MspLicensing.Module.Tests
                 var r = s.Run(block.Replace("./MspLicensing.psd1", ModuleSession.ManifestPath));
                 Assert.True(r.Exception == null && r.Errors.Count == 0, block + "\n" + r.ErrorText);
             }
-            Assert.True(File.Exists(Path.Combine(s.Directory, "usage-" + System.DateTime.Today.ToString("yyyy-MM") + ".csv")));
+            Assert.True(File.Exists(Path.Combine(s.Directory, "usage-" + System.DateTime.Today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) + ".csv")));
             Assert.Contains(s.Ok("Get-MspManagedProduct -Customer Contoso").Objects<ManagedProduct>(), p => p.Used == 9);
         }
     }

@@ -80,6 +80,29 @@ namespace MspLicensing.Module.Tests
         }
 
         [Fact]
+        public void The_current_month_is_submitted_only_with_Force_and_a_second_submit_changes_nothing_R54()
+        {
+            using var s = new ModuleSession();
+            s.Ok(Plan);
+            s.NewCustomer("Contoso");
+            s.Ok("New-MspSubscription Contoso Endpoint -Seats 20 -StartDate 2026-01-15");
+            var refused = s.Run("Submit-MspUsageReport; $?");
+            var error = refused.Errors.Single();
+            Assert.Equal("MspLicensing.UsageMonthNotEnded,MspLicensing.Commands.SubmitMspUsageReportCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
+            Assert.Contains("-Force", error.Exception.Message);
+            Assert.False((bool)refused.Output.Last().BaseObject);
+            Assert.Equal(UsageReportStatus.Preparing, s.Ok("Get-MspUsageReport").Objects<UsageSummary>().Single().Status);
+
+            Assert.Equal(UsageReportStatus.Submitted, s.Ok("Submit-MspUsageReport -Force").Objects<UsageReport>().Single().Status);
+            var again = s.Ok("Submit-MspUsageReport -Month 2026-03; Submit-MspUsageReport -Month 2026-03; Submit-MspUsageReport -Force");
+            Assert.Equal(3, again.Objects<UsageReport>().Count(r => r.Status == UsageReportStatus.Submitted));
+            Assert.Equal(2, again.Warnings.Count);
+            Assert.All(again.Warnings, w => Assert.Matches(@"^The \d{4}-\d{2} report is already Submitted \(since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\); nothing changed\.$", w.Message));
+            Assert.Equal(2, s.Ok("Get-MspAuditLog -TargetType UsageReport").Output.Count);
+        }
+
+        [Fact]
         public void Trials_do_not_appear_in_the_report_R51()
         {
             using var s = new ModuleSession();

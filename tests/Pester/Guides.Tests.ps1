@@ -62,7 +62,7 @@ Describe 'Guide <Name>' -ForEach $script:guides {
 Describe 'The scheduled-tasks guide keeps its promises' {
     BeforeAll {
         $script:folder = Join-Path $script:work 'scheduled-tasks/as-written'
-        $script:month = [datetime]::Today.ToString('yyyy-MM')
+        $script:month = (Get-Date).AddMonths(-1).ToString('yyyy-MM', [cultureinfo]::InvariantCulture)
         Connect-MspStore -Path (Join-Path $script:folder 'msp.db')
     }
 
@@ -94,18 +94,14 @@ Describe 'The scheduled-tasks guide keeps its promises' {
         $managed.Status | Should -Be 'Normal'
     }
 
-    It "submits the month's usage report and exports its lines per customer to ./usage-<month>.csv" {
-        (Get-MspUsageReport -Month $script:month).Status | Should -Be 'Submitted'
+    It "submits last month's usage report and exports its lines per customer to ./usage-yyyy-MM.csv" {
+        $submitted = @(Get-MspAuditLog -TargetType UsageReport | Where-Object { $_.TargetId -eq $script:month -and $_.Action -eq 'Submitted' })
+        $submitted.Count | Should -Be 1
         $csv = Join-Path $script:folder "usage-$($script:month).csv"
         $csv | Should -Exist
-        $rows = @(Import-Csv $csv)
-        $rows.Count | Should -Be 1
-        $rows[0].Customer | Should -Be 'Contoso'
-        $rows[0].Product | Should -Be 'WFBSS'
-        $rows[0].Provisioned | Should -Be '10'
-        $rows[0].Used | Should -Be '9'
-        $rows[0].Chargeable | Should -Be '10'
-        $rows[0].ActivationCode | Should -Be (Get-MspLicense -Customer Contoso).ActivationCode
+        (Get-Content $csv -TotalCount 1) | Should -Match '^"?Month"?,"?CustomerId"?,"?Customer"?'
+        # Contoso was onboarded this month, so last month bills nothing.
+        @(Import-Csv $csv).Count | Should -Be 0
     }
 
     It 'runs the nightly job a second time in the same night without changing anything' {
@@ -116,6 +112,72 @@ Describe 'The scheduled-tasks guide keeps its promises' {
         $run = Invoke-ChildPwsh -ArgumentList '-File', $again -WorkingDirectory $script:folder -Store (Join-Path $script:folder 'env.db')
         $run.ExitCode | Should -Be 0 -Because $run.StdErr
         $run.StdOut | Should -Match '0 renewal actions, 0 changes synchronized'
+    }
+}
+
+Describe 'The month-end job of the scheduled-tasks guide' {
+    # The "## Month end" block as its own task script, against a store with a customer billed last month.
+    BeforeAll {
+        $script:folder = Join-Path $script:work 'month-end'
+        New-Item -ItemType Directory -Path $script:folder | Out-Null
+        $script:month = (Get-Date).AddMonths(-1).ToString('yyyy-MM', [cultureinfo]::InvariantCulture)
+        $monthStart = [datetime]::ParseExact("$($script:month)-01", 'yyyy-MM-dd', [cultureinfo]::InvariantCulture)
+        Connect-MspStore -Path (Join-Path $script:folder 'msp.db')
+        New-MspServicePlan -Name 'WF Services Monthly Rolling' -Product WFBSS -InitialPeriodMonths 12 -AutoRenewalMonths 1 -DataCenter Germany | Out-Null
+        New-MspCustomer -Name Contoso -Country US -City Seattle -ContactFirstName Ann -ContactLastName Lee -Email ann@contoso.com | Out-Null
+        New-MspSubscription -Customer Contoso -ServicePlan 'WF Services Monthly Rolling' -Seats 20 -StartDate $monthStart.AddMonths(-1) | Out-Null
+        Get-MspLicense -Customer Contoso | Set-MspLicense -Used 7 -Date $monthStart.AddDays(4)
+        Disconnect-MspStore
+
+        $block = (Get-MarkdownPowerShellBlock -Path (Join-Path $script:RepoRoot 'docs/guides/scheduled-tasks.md') -Under '## Month end') -join "`n"
+        $script:job = Join-Path $script:folder 'month-end.ps1'
+        # Run under a culture with another calendar and date order: the month must still be last month's ISO name.
+        [IO.File]::WriteAllText($script:job, "[cultureinfo]::CurrentCulture = 'th-TH'`nImport-Module '$($script:ModuleManifest)'`nConnect-MspStore -Path ./msp.db`n$block")
+        $script:csv = Join-Path $script:folder "usage-$($script:month).csv"
+        $script:first = Invoke-ChildPwsh -ArgumentList '-File', $script:job -WorkingDirectory $script:folder -Store (Join-Path $script:folder 'env.db')
+        $script:firstCsv = if (Test-Path $script:csv) { [IO.File]::ReadAllText($script:csv) }
+        $script:second = Invoke-ChildPwsh -ArgumentList '-File', $script:job -WorkingDirectory $script:folder -Store (Join-Path $script:folder 'env.db')
+        Connect-MspStore -Path (Join-Path $script:folder 'msp.db')
+    }
+
+    AfterAll {
+        Disconnect-MspStore
+    }
+
+    It 'submits last month and exports its lines, under a Thai culture too' {
+        $script:first.ExitCode | Should -Be 0 -Because $script:first.StdErr
+        $script:first.StdErr | Should -BeNullOrEmpty
+        (Get-MspUsageReport -Month $script:month).Status | Should -Be 'Submitted'
+        $rows = @(Import-Csv $script:csv)
+        $rows.Count | Should -Be 1
+        $rows[0].Month | Should -Be $script:month
+        $rows[0].Customer | Should -Be 'Contoso'
+        $rows[0].Provisioned | Should -Be '20'
+        $rows[0].Used | Should -Be '7'
+        $rows[0].Chargeable | Should -Be '20'
+        $rows[0].Status | Should -Be 'Submitted'
+    }
+
+    It 'changes nothing when it runs a second time' {
+        $script:second.ExitCode | Should -Be 0 -Because $script:second.StdErr
+        $script:second.StdErr | Should -BeNullOrEmpty
+        $script:second.StdOut | Should -Match "The $($script:month) report is already Submitted"
+        [IO.File]::ReadAllText($script:csv) | Should -BeExactly $script:firstCsv
+        @(Get-MspAuditLog -TargetType UsageReport | Where-Object Action -eq 'Submitted').Count | Should -Be 1
+    }
+
+    It 'stops at the first error with exit code 1 and writes no export' {
+        $folder = Join-Path $script:folder 'refused'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        Copy-Item $script:job $folder
+        Connect-MspStore -Path (Join-Path $folder 'msp.db')
+        Set-MspAccount -AccountType CustomerLicensingPortal -Confirm:$false | Out-Null
+        Disconnect-MspStore
+        $run = Invoke-ChildPwsh -ArgumentList '-File', (Join-Path $folder 'month-end.ps1') -WorkingDirectory $folder -Store (Join-Path $folder 'env.db')
+        Connect-MspStore -Path (Join-Path $script:folder 'msp.db')
+        $run.ExitCode | Should -Be 1
+        $run.StdErr | Should -Match 'Usage reports'
+        Join-Path $folder "usage-$($script:month).csv" | Should -Not -Exist
     }
 }
 

@@ -212,18 +212,30 @@ namespace MspLicensing
             return Lines(session, month, true).First(l => l.CustomerId == customer.CustomerId && string.Equals(l.Product, code, StringComparison.OrdinalIgnoreCase));
         }
 
-        /// <summary>R54: Preparing or Rejected becomes Submitted, and the month's figures are frozen as they are now.</summary>
-        public static UsageReport Submit(IStoreSession session, DateTime month, DateTime today, DateTime nowUtc)
+        /// <summary>
+        /// R54: Preparing or Rejected becomes Submitted, and the month's figures are frozen as they are now. A month is
+        /// submitted once it has ended; <paramref name="early"/> submits the current month before its end (a month
+        /// that has not begun never). A report already Submitted or Approved stays as it is (Changed is false), so a
+        /// month-end task can run twice.
+        /// </summary>
+        public static (UsageReport Report, bool Changed) Submit(IStoreSession session, DateTime month, DateTime today, DateTime nowUtc, bool early = false)
         {
             var account = session.GetAccount();
             AccountRules.RequireLmp(account, "Usage reports");
-            if (month > Dates.MonthOf(today))
+            var current = Dates.MonthOf(today);
+            if (month > current)
                 throw MspException.InvalidValue("Month", MonthText(month), $"a month is reported once it has begun; it is {MonthText(today)} now");
-            var report = Editable(session, month, "submitted");
+            var report = session.GetUsageReport(MonthText(month));
+            if (report != null && Frozen(report.Status)) return (report, false);
+            if (month == current && !early)
+                throw MspException.ForRule(Rules.R54, "UsageMonthNotEnded", ErrorKind.InvalidOperation,
+                    $"The {MonthText(month)} report cannot be submitted before the month has ended: its figures can still change until {Dates.Format(current.AddMonths(1).AddDays(-1))}. Submit it from {Dates.Format(current.AddMonths(1))}, or give -Force to submit it early.",
+                    MonthText(month));
+            report = Editable(session, month, "submitted");
             report.FrozenLines = Compute(session, month, report.Adjustments, true).ToList();
             report.FrozenSeatBands = account.SeatBandMinimums;
-            return Move(session, report, UsageReportStatus.Submitted, nowUtc, null,
-                $"Submitted: {report.FrozenLines.Count} lines, {report.FrozenLines.Sum(l => l.Chargeable)} chargeable seats");
+            return (Move(session, report, UsageReportStatus.Submitted, nowUtc, null,
+                $"Submitted: {report.FrozenLines.Count} lines, {report.FrozenLines.Sum(l => l.Chargeable)} chargeable seats" + (month == current ? " (before the month ended)" : string.Empty)), true);
         }
 
         /// <summary>R54: a submitted report is approved; its figures stay frozen.</summary>

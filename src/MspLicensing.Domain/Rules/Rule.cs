@@ -114,7 +114,7 @@ namespace MspLicensing
             "The partner reports aggregate usage: per product, the chargeable seats of all customers add up, and that total decides the seat band (300 seats plus a new customer with 25 report 325, band 251-500). Suites bill as the suite, not as their components; in a month a license sat both in a suite and outside it (a crossgrade month, up or down), it bills once, as the suite.");
 
         public static readonly Rule R54 = new Rule("R54", "Usage report", "Report states",
-            "A month's report is Preparing, then Submitted, then Approved, or Rejected (editable again). Only Preparing and Rejected reports change; once submitted, the month's figures are frozen even if later changes are back-dated.");
+            "A month's report is Preparing, then Submitted, then Approved, or Rejected (editable again). Only Preparing and Rejected reports change; once submitted, the month's figures are frozen even if later changes are back-dated. A month is submitted once it has ended (the current month only deliberately, with -Force; a month that has not begun never), and submitting a report that is already Submitted or Approved changes nothing, so a month-end task can run again.");
 
         public static readonly Rule R55 = new Rule("R55", "Usage report", "Keeping and exporting",
             "Reports are kept (at least two years) and export to CSV and JSON in a flat shape that spreadsheets and PSA tools import.");

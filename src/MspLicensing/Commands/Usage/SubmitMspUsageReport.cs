@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Management.Automation;
 using MspLicensing.Commands.Help;
 
@@ -8,15 +9,23 @@ namespace MspLicensing.Commands
     [OutputType(typeof(UsageReport))]
     public sealed class SubmitMspUsageReportCommand : UsageCmdlet
     {
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Submits a month's usage report and freezes its figures.",
-            Description = "Submit-MspUsageReport moves a Preparing or Rejected report to Submitted. Its lines are frozen as they are now: changes made later, even back-dated ones, do not alter the figures of that month. A submitted report is then approved (Approve-MspUsageReport) or rejected (Deny-MspUsageReport) and editable again. Months that have not begun cannot be submitted.",
+            Description = "Submit-MspUsageReport moves a Preparing or Rejected report to Submitted. Its lines are frozen as they are now: changes made later, even back-dated ones, do not alter the figures of that month. A submitted report is then approved (Approve-MspUsageReport) or rejected (Deny-MspUsageReport) and editable again. A month is submitted once it has ended, so the nightly renewals, seat changes and cancellations of its last day are in it; -Force submits the current month early, on purpose. Months that have not begun cannot be submitted. Submitting a month that is already Submitted or Approved changes nothing and says so in a warning, so a month-end task can run again.",
             Rules = new[] { Rules.R54 },
-            Parameters = { ["Month"] = "The month to submit, yyyy-MM; default the current month." },
+            Parameters =
+            {
+                ["Month"] = "The month to submit, yyyy-MM (a date works too); default the current month, which needs -Force until it has ended.",
+                ["Force"] = "Submits the current month before it has ended. Changes made later in the month do not reach the submitted figures.",
+            },
             Examples = new[]
             {
-                new HelpExample("Submit last month at the start of a month", "Submit-MspUsageReport -Month ([datetime]::Today.AddMonths(-1))", "A date names its month.", ExampleSetup.ContosoOnMonthly),
+                new HelpExample("Submit last month at the start of a month", "Submit-MspUsageReport -Month ([datetime]::Today.AddMonths(-1))", "A date names its month. Run again, it changes nothing.", ExampleSetup.ContosoOnMonthly),
+                new HelpExample("Submit the current month early", "Submit-MspUsageReport -Force", "Without -Force the current month is refused until it has ended.", ExampleSetup.ContosoOnMonthly),
                 new HelpExample("Submit March after checking it", "Get-MspUsageReport -Month 2026-03\nSubmit-MspUsageReport -Month 2026-03", "Get-MspUsageReport shows Status Submitted and the frozen figures afterwards.", ExampleSetup.UsageMarch),
             },
             Outputs = "The report: month, status and dates.",
@@ -27,8 +36,16 @@ namespace MspLicensing.Commands
         {
             var month = MonthStart();
             if (!ShouldProcess($"Usage report {UsageOperations.MonthText(month)}", "Submit")) return;
-            if (TryWrite(s => UsageOperations.Submit(s, month, Clock.Today, DateTime.UtcNow), Month, out var report))
-                WriteObject(report);
+            if (!TryWrite(s => UsageOperations.Submit(s, month, Clock.Today, DateTime.UtcNow, Force), Month, out var submitted)) return;
+            var report = submitted.Report;
+            if (!submitted.Changed)
+            {
+                var since = report.Status == UsageReportStatus.Approved ? report.ApprovedUtc : report.SubmittedUtc;
+                WriteWarning($"The {report.Month} report is already {report.Status}" +
+                    (since.HasValue ? $" (since {since.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)" : string.Empty) +
+                    "; nothing changed.");
+            }
+            WriteObject(report);
         }
     }
 }
