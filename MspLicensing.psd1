@@ -70,6 +70,7 @@
         'bin/MspLicensing.format.ps1xml'
         'bin/Dependencies/MspLicensing.Store.LiteDb.dll'
         'bin/Dependencies/LiteDB.dll'
+        'bin/Dependencies/System.Buffers.dll'
         'en-US/MspLicensing.dll-Help.xml'
         'en-US/about_MspLicensing.help.txt'
         'en-US/about_MspLicensing_Catalog.help.txt'

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using LiteDB;
+using LiteDB.Engine;
 
 namespace MspLicensing.Store
 {
@@ -214,8 +215,9 @@ namespace MspLicensing.Store
                             {
                                 results[i] = new ItemResult<TOut>(write(session, items[i]), null);
                             }
-                            catch (Exception ex) when (!(ex is OutOfMemoryException))
+                            catch (Exception ex) when (!(ex is OutOfMemoryException) && !(ex is IOException))
                             {
+                                // A file-system failure (a full disk) is not the item's fault: it ends the batch.
                                 results[i] = new ItemResult<TOut>(default(TOut), ex is LiteException le ? Translate(Path, le) : ex);
                                 failed[i] = true;
                                 failedAt = i;
@@ -274,30 +276,51 @@ namespace MspLicensing.Store
             string folder = System.IO.Path.GetDirectoryName(target);
             Directory.CreateDirectory(folder);
 
-            // Read every collection in one transaction (a consistent view), then write the copy to a temporary
-            // file that is moved into place only when complete.
+            // Read every collection in one transaction (a consistent view) and build the copy in memory; only the
+            // finished bytes go to disk, into a staging file beside the target that is moved into place when whole.
+            // A failure (a full disk) removes the staging file; a process killed while it writes leaves it under a
+            // fixed name that the next backup to the same target takes over.
             var snapshot = Read(session => _db.GetCollectionNames()
                 .ToDictionary(name => name, name => (List<BsonDocument>)_db.GetCollection(name).FindAll().ToList()));
-            string temp = target + "." + Guid.NewGuid().ToString("N") + ".partial";
-            try
+            byte[] bytes = Guard(target, () =>
             {
-                Guard(target, () =>
+                using (var data = new MemoryStream())
+                using (var log = new MemoryStream())
                 {
-                    using (var copy = new LiteDatabase(new ConnectionString { Filename = temp, Connection = ConnectionType.Direct, Password = _password }, Mapping.Mapper))
+                    using (var copy = new LiteDatabase(new LiteEngine(new EngineSettings { DataStream = data, LogStream = log, Password = _password }), Mapping.Mapper))
                     {
                         copy.BeginTrans();
                         foreach (var step in Schema.Steps) step.Apply(copy);
                         foreach (var pair in snapshot)
                             if (pair.Value.Count > 0) copy.GetCollection(pair.Key).InsertBulk(pair.Value);
                         copy.Commit();
+                        copy.Checkpoint();
                     }
+                    return data.ToArray();
+                }
+            });
+            string staging = System.IO.Path.Combine(folder, "." + System.IO.Path.GetFileName(target) + ".partial");
+            bool moved = false;
+            try
+            {
+                Guard(target, () =>
+                {
+                    // OpenOrCreate and then truncate: a second backup to the same target that is still writing holds
+                    // the lock, and opening with FileMode.Create would have emptied its file first.
+                    using (var file = new FileStream(staging, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None))
+                    {
+                        file.SetLength(0);
+                        file.Write(bytes, 0, bytes.Length);
+                        file.Flush(true);
+                    }
+                    File.Move(staging, target);
+                    moved = true;
                     return 0;
                 });
-                File.Move(temp, target);
             }
             finally
             {
-                TryDelete(temp);
+                if (!moved) TryDelete(staging);
             }
         }
 
@@ -321,6 +344,11 @@ namespace MspLicensing.Store
             {
                 throw Translate(path, ex);
             }
+            catch (IOException ex) when (DiskFull(ex))
+            {
+                throw new MspException("StoreDiskFull", ErrorKind.ResourceUnavailable,
+                    $"Disk full: the disk that holds '{path}' has no space left, so nothing of this change was stored. Free space on that disk and run the command again. ({ex.Message})", path, ex);
+            }
             catch (IOException ex)
             {
                 throw new MspException("StoreUnavailable", ErrorKind.ResourceUnavailable,
@@ -335,6 +363,17 @@ namespace MspLicensing.Store
             {
                 throw StoreFile.NotAStore(path, "its content cannot be read (" + ex.Message + ")");
             }
+        }
+
+        /// <summary>
+        /// Whether a write failed because the disk is full: ENOSPC (28) on Linux and macOS, ERROR_DISK_FULL (112) or
+        /// ERROR_HANDLE_DISK_FULL (39) on Windows.
+        /// </summary>
+        internal static bool DiskFull(IOException ex)
+        {
+            int code = ex.HResult & 0xFFFF;
+            bool win32 = (ex.HResult & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000);
+            return win32 ? code == 112 || code == 39 : ex.HResult == 28;
         }
 
         private static MspException Translate(string path, LiteException ex)

@@ -50,8 +50,14 @@ namespace MspLicensing.Commands
                 object context = ContextType.GetConstructor(new[] { typeof(string), typeof(bool) })
                     .Invoke(new object[] { Name, false });
                 MethodInfo loadFromAssemblyPath = ContextType.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) });
+                // A netstandard package of a framework assembly (System.Buffers for LiteDB) is there for Windows
+                // PowerShell; where the runtime ships that assembly itself, its own (newer) one serves.
+                string runtimeFolder = Path.GetDirectoryName(typeof(object).Assembly.Location);
                 foreach (string file in Directory.GetFiles(folder, "*.dll"))
                 {
+                    if (Path.GetFileName(file).StartsWith("System.", StringComparison.OrdinalIgnoreCase)
+                        && File.Exists(Path.Combine(runtimeFolder, Path.GetFileName(file))))
+                        continue;
                     var assembly = (Assembly)loadFromAssemblyPath.Invoke(context, new object[] { file });
                     _assemblies[assembly.GetName().Name] = assembly;
                 }
