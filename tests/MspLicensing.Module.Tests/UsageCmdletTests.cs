@@ -128,5 +128,21 @@ namespace MspLicensing.Module.Tests
             s.Ok("Export-MspUsageReport -Month 2026-03 -Path ./out/usage.json -Format Json -Force");
             Assert.Contains("\"Band\": \"1-25\"", File.ReadAllText(Path.Combine(s.Directory, "out", "usage.json")));
         }
+
+        [Fact]
+        public void A_customer_named_like_a_formula_exports_as_text_R55()
+        {
+            using var s = new ModuleSession();
+            s.Ok(Plan);
+            s.NewCustomer("=HYPERLINK(\"http://evil.example\",\"Open\")");
+            s.NewCustomer("@SUM(1+1)");
+            s.Ok("Get-MspCustomer | New-MspSubscription -ServicePlan Endpoint -Seats 3 -StartDate 2026-01-15");
+            s.Ok("Get-MspUsageReport -Month 2026-03 -ByCustomer -Customer '@SUM(1+1)' | Set-MspUsageReport -Chargeable 2 -Comment '+cmd|calc'");
+            s.Ok("Export-MspUsageReport -Month 2026-03 -Path ./usage.csv -ByCustomer");
+            var rows = s.Ok("Import-Csv ./usage.csv").Output.Select(o => o.Properties).ToList();
+            Assert.Equal(new[] { "'=HYPERLINK(\"http://evil.example\",\"Open\")", "'@SUM(1+1)" }, rows.Select(p => (string)p["Customer"].Value).OrderBy(n => n, System.StringComparer.Ordinal));
+            Assert.Contains(rows, p => (string)p["Comment"].Value == "'+cmd|calc");
+            Assert.Contains("apostrophe", string.Join(" ", s.Ok("(Get-Help Export-MspUsageReport).Description.Text").Output));
+        }
     }
 }

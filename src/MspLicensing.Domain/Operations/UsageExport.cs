@@ -40,7 +40,7 @@ namespace MspLicensing
             {
                 sb.Append(string.Join(",", columns.Select(c => Csv(c.Name)))).Append("\r\n");
                 foreach (var row in rows)
-                    sb.Append(string.Join(",", columns.Select(c => Csv(Text(c.Value(row)))))).Append("\r\n");
+                    sb.Append(string.Join(",", columns.Select(c => Csv(Cell(c.Value(row)))))).Append("\r\n");
                 return sb.ToString();
             }
             sb.Append('[');
@@ -54,6 +54,19 @@ namespace MspLicensing
             }
             sb.Append(first ? "]\n" : "\n]\n");
             return sb.ToString();
+        }
+
+        /// <summary>How a CSV cell that a spreadsheet would run as a formula is written; the help states it.</summary>
+        public const string FormulaCells =
+            "A text cell that starts with =, +, -, @, a tab or a carriage return (a customer named =HYPERLINK(...), say) is written with a leading apostrophe, so a spreadsheet shows it as text instead of running it as a formula; numbers are written as they are.";
+
+        private static readonly char[] FormulaStarts = { '=', '+', '-', '@', '\t', '\r' };
+
+        /// <summary>The text of a CSV cell: invariant numbers, and text that would start a formula behind an apostrophe.</summary>
+        internal static string Cell(object value)
+        {
+            string text = Text(value);
+            return value is string && text.Length > 0 && Array.IndexOf(FormulaStarts, text[0]) >= 0 ? "'" + text : text;
         }
 
         private static string Text(object value) =>

@@ -25,7 +25,7 @@ namespace MspLicensing.Commands
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Writes a month's usage report to a CSV or JSON file.",
-            Description = "Export-MspUsageReport writes the rows Get-MspUsageReport shows (per product, or per customer and license with -ByCustomer) to a file, flat, with invariant numbers (a dot as decimal separator) and months as yyyy-MM, so spreadsheets and PSA tools in any language import it. CSV is UTF-8 with a header row; JSON is an array of objects. An existing file is overwritten only with -Force. Reports of past months stay available, so any month can be exported again.",
+            Description = "Export-MspUsageReport writes the rows Get-MspUsageReport shows (per product, or per customer and license with -ByCustomer) to a file, flat, with invariant numbers (a dot as decimal separator) and months as yyyy-MM, so spreadsheets and PSA tools in any language import it. CSV is UTF-8 with a header row; JSON is an array of objects. An existing file is overwritten only with -Force. Reports of past months stay available, so any month can be exported again. " + UsageExport.FormulaCells,
             Rules = new[] { Rules.R55 },
             Parameters =
             {
