@@ -19,15 +19,18 @@ namespace MspLicensing.Store
         private readonly BsonMapper _mapper;
         private readonly string _user;
         private readonly Func<DateTime> _utcNow;
+        private readonly string _logFile;
 
         private LiteDbStore(string path, string password, bool encrypted, IReadOnlyList<SchemaStep> steps, Func<DateTime> utcNow)
         {
             Path = path;
+            _logFile = LogFileOf(path);
             _password = password;
             Encrypted = encrypted;
             _mapper = Mapping.Mapper;
             _user = Environment.UserName;
             _utcNow = utcNow ?? (() => DateTime.UtcNow);
+            PrepareLog();
             _db = new LiteDatabase(ConnectionFor(path, password), _mapper);
             try
             {
@@ -77,7 +80,7 @@ namespace MspLicensing.Store
             string folder = System.IO.Path.GetDirectoryName(full);
             try
             {
-                Directory.CreateDirectory(folder);
+                PrivateFiles.CreateFolder(folder);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -87,6 +90,9 @@ namespace MspLicensing.Store
             string temp = System.IO.Path.Combine(folder, "." + System.IO.Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".new");
             try
             {
+                // Empty files the owner's alone, which LiteDB fills: the store and its log are private from the start.
+                PrivateFiles.TryCreateEmpty(temp);
+                PrivateFiles.TryCreateEmpty(LogFileOf(temp));
                 using (var db = new LiteDatabase(new ConnectionString { Filename = temp, Connection = ConnectionType.Direct, Password = password }, Mapping.Mapper))
                 {
                     db.BeginTrans();
@@ -110,7 +116,7 @@ namespace MspLicensing.Store
             finally
             {
                 TryDelete(temp);
-                TryDelete(temp.Substring(0, temp.Length - 4) + "-log.new");
+                TryDelete(LogFileOf(temp));
             }
         }
 
@@ -156,10 +162,30 @@ namespace MspLicensing.Store
             meta.Upsert(record);
         }
 
+        /// <summary>
+        /// LiteDB's log file beside a store (name-log.ext). LiteDB deletes it when a store closes and creates it again
+        /// with the process's umask; an empty one made first is the owner's alone, and LiteDB takes it as it is.
+        /// </summary>
+        public static string LogFileOf(string path) =>
+            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path), System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));
+
+        private void PrepareLog()
+        {
+            try
+            {
+                if (!File.Exists(_logFile)) PrivateFiles.TryCreateEmpty(_logFile);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // A read-only folder: LiteDB reports what it cannot do itself.
+            }
+        }
+
         public T Read<T>(Func<IStoreSession, T> read)
         {
             return Guard(Path, () =>
             {
+                PrepareLog();
                 _db.BeginTrans();
                 try
                 {
@@ -176,6 +202,7 @@ namespace MspLicensing.Store
         {
             return Guard(Path, () =>
             {
+                PrepareLog();
                 _db.BeginTrans();
                 try
                 {
@@ -204,6 +231,7 @@ namespace MspLicensing.Store
                 int failedAt = -1;
                 Guard(Path, () =>
                 {
+                    PrepareLog();
                     _db.BeginTrans();
                     try
                     {
@@ -273,13 +301,9 @@ namespace MspLicensing.Store
                     $"The backup target '{target}' exists already; choose a new file name (nothing was overwritten).", target);
             if (string.Equals(target, Path, StringComparison.OrdinalIgnoreCase))
                 throw MspException.InvalidValue("Path", target, "the backup must go to another file than the store");
-            string folder = System.IO.Path.GetDirectoryName(target);
-            Directory.CreateDirectory(folder);
 
             // Read every collection in one transaction (a consistent view) and build the copy in memory; only the
-            // finished bytes go to disk, into a staging file beside the target that is moved into place when whole.
-            // A failure (a full disk) removes the staging file; a process killed while it writes leaves it under a
-            // fixed name that the next backup to the same target takes over.
+            // finished bytes go to disk, whole or not at all (PrivateFiles.WriteWhole).
             var snapshot = Read(session => _db.GetCollectionNames()
                 .ToDictionary(name => name, name => (List<BsonDocument>)_db.GetCollection(name).FindAll().ToList()));
             byte[] bytes = Guard(target, () =>
@@ -299,29 +323,11 @@ namespace MspLicensing.Store
                     return data.ToArray();
                 }
             });
-            string staging = System.IO.Path.Combine(folder, "." + System.IO.Path.GetFileName(target) + ".partial");
-            bool moved = false;
-            try
+            Guard(target, () =>
             {
-                Guard(target, () =>
-                {
-                    // OpenOrCreate and then truncate: a second backup to the same target that is still writing holds
-                    // the lock, and opening with FileMode.Create would have emptied its file first.
-                    using (var file = new FileStream(staging, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None))
-                    {
-                        file.SetLength(0);
-                        file.Write(bytes, 0, bytes.Length);
-                        file.Flush(true);
-                    }
-                    File.Move(staging, target);
-                    moved = true;
-                    return 0;
-                });
-            }
-            finally
-            {
-                if (!moved) TryDelete(staging);
-            }
+                PrivateFiles.WriteWhole(target, bytes, replace: false);
+                return 0;
+            });
         }
 
         public void Dispose() => _db.Dispose();
@@ -369,7 +375,7 @@ namespace MspLicensing.Store
         /// Whether a write failed because the disk is full: ENOSPC (28) on Linux and macOS, ERROR_DISK_FULL (112) or
         /// ERROR_HANDLE_DISK_FULL (39) on Windows.
         /// </summary>
-        internal static bool DiskFull(IOException ex)
+        public static bool DiskFull(IOException ex)
         {
             int code = ex.HResult & 0xFFFF;
             bool win32 = (ex.HResult & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000);

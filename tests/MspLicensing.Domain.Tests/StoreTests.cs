@@ -28,6 +28,32 @@ namespace MspLicensing.Domain.Tests
             Assert.DoesNotContain(Directory.GetFiles(Path.GetDirectoryName(path)), f => !f.EndsWith("msp.db"));
         }
 
+        [Fact]
+        public void The_store_its_log_and_backups_are_the_owners_alone_whatever_the_umask()
+        {
+            if (OperatingSystem.IsWindows()) return; // Windows keeps the ACLs of the profile or folder.
+            using var t = new TestStore();
+            string path = Path.Combine(t.Folder, "private", "nested", "msp.db");
+            const UnixFileMode File0600 = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            const UnixFileMode Folder0700 = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            using (var store = LiteDbStore.Open(path))
+            {
+                UnixFileMode? logDuringWrite = null;
+                store.Write("Test", s =>
+                {
+                    logDuringWrite = File.GetUnixFileMode(LiteDbStore.LogFileOf(path));
+                    return 0;
+                });
+                Assert.Equal(File0600, logDuringWrite);
+                store.Backup(Path.Combine(t.Folder, "backups", "b.db"));
+            }
+            Assert.Equal(File0600, File.GetUnixFileMode(path));
+            Assert.Equal(Folder0700, File.GetUnixFileMode(Path.Combine(t.Folder, "private")));
+            Assert.Equal(Folder0700, File.GetUnixFileMode(Path.Combine(t.Folder, "private", "nested")));
+            Assert.Equal(File0600, File.GetUnixFileMode(Path.Combine(t.Folder, "backups", "b.db")));
+            Assert.Equal(Folder0700, File.GetUnixFileMode(Path.Combine(t.Folder, "backups")));
+        }
+
         public static TheoryData<string, byte[]> NotStores()
         {
             var data = new TheoryData<string, byte[]>

@@ -103,6 +103,7 @@ namespace MspLicensing.Module.Tests
             { "Approve-MspUsageReport -Month 2026-03", "MspLicensing.UsageReportNotSubmitted", "Preparing" },
             { "Deny-MspUsageReport -Month 2026-03 -Reason wrong", "MspLicensing.UsageReportNotSubmitted", "Preparing" },
             { "Export-MspUsageReport -Month 2026-03 -Path ./exists.txt", "MspLicensing.ExportTargetExists", "exists.txt" },
+            { "Export-MspUsageReport -Month 2026-03 -Path . -Force", "MspLicensing.ExportPathIsFolder", "is a folder" },
             { "Export-MspUsageReport -Month 2026-03 -Path ./u.xml -Format Xml", "CannotConvertArgumentNoMessage", "Xml" },
             { "Register-MspProduct Contoso WFBSS -LicenseType Standard -Seats 5 -ExpirationDate 2027-01-01 -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF", "MspLicensing.MspLicenseHeld", "R39" },
             { "Register-MspProduct Fabrikam SMEX -LicenseType Standard -Seats 5 -ExpirationDate 2027-01-01 -ActivationCode SM-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF", "MspLicensing.ProductNotRegistrable", "SMEX" },

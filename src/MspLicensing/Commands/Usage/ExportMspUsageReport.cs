@@ -1,7 +1,9 @@
+using System;
 using System.IO;
 using System.Management.Automation;
 using System.Text;
 using MspLicensing.Commands.Help;
+using MspLicensing.Store;
 
 namespace MspLicensing.Commands
 {
@@ -48,6 +50,12 @@ namespace MspLicensing.Commands
         {
             var month = MonthStart();
             string target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            if (Directory.Exists(target))
+            {
+                ThrowMspError(new MspException("ExportPathIsFolder", ErrorKind.InvalidArgument,
+                    $"The export path '{target}' is a folder; give the path of a file, e.g. '{System.IO.Path.Combine(target, $"usage-{UsageOperations.MonthText(month)}.csv")}'.", target), target);
+                return;
+            }
             if (File.Exists(target) && !Force)
             {
                 ThrowMspError(new MspException("ExportTargetExists", ErrorKind.ResourceExists,
@@ -62,9 +70,21 @@ namespace MspLicensing.Commands
                     ? UsageExport.Write(lines, Format)
                     : UsageExport.Write(UsageOperations.Summaries(lines, month, UsageOperations.StatusOf(s, month)), Format);
             });
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target));
-            File.WriteAllText(target, text, new UTF8Encoding(false));
+            try
+            {
+                PrivateFiles.WriteWhole(target, new UTF8Encoding(false).GetBytes(text), replace: Force);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowMspError(ExportFailed(target, ex), target);
+                return;
+            }
             WriteObject(new FileInfo(target));
         }
+
+        private static MspException ExportFailed(string target, Exception ex) =>
+            ex is IOException io && LiteDbStore.DiskFull(io)
+                ? new MspException("ExportDiskFull", ErrorKind.ResourceUnavailable, $"Disk full: the disk that holds '{target}' has no space left; the export was not written (no part of it is left behind). Free space on that disk or export to another path.", target, ex)
+                : new MspException("ExportFailed", ErrorKind.ResourceUnavailable, $"The export to '{target}' could not be written: {ex.Message}", target, ex);
     }
 }
