@@ -206,6 +206,27 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void R43_Unbundled_licenses_of_an_auto_renewing_suite_run_as_far_as_it_had_renewed_R56()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("XDR monthly", "WFXDR", initial: 1, renewal: 1);
+            f.Plan("Endpoint", "WFBSS", initial: 1, renewal: 1);
+            var xdr = f.Assign("XDR monthly", new DateTime(2026, 1, 15), seats: 20);
+            // No renewal run since January: on June 1 the suite has renewed through 2026-06-15.
+            var request = new CrossgradeRequest { Customer = CustomerRef.ByName("Contoso"), ServicePlan = ServicePlanRef.ByName("Endpoint"), Date = June1 };
+            var steps = f.Store.Read(s => CrossgradeOperations.Plan(s, request));
+            Assert.All(steps.Where(s => s.Action == CrossgradeAction.Unbundle), s => Assert.Equal("Unbundled: usable until 2026-06-15", s.LicenseStatus));
+            f.Store.Write("Invoke-MspCrossgrade", s => CrossgradeOperations.Invoke(s, request, Now));
+            var unbundled = Licenses(f, new DateTime(2026, 6, 2), LicenseStatus.Unbundled);
+            Assert.Equal(4, unbundled.Count);
+            Assert.All(unbundled, l => Assert.Equal(new DateTime(2026, 6, 15), l.ExpirationDate));
+            Assert.Equal(new DateTime(2026, 6, 15), f.Get(xdr, June1).ExpirationDate);
+            Assert.Equal(LicenseStatus.Removed, Remove(f, unbundled.Single(l => l.Product == "CAS"), new DateTime(2026, 6, 10)).Status);
+            Assert.Contains(Lines(f, June1), l => l.Product == "HES");
+            Assert.DoesNotContain(Lines(f, July1), l => l.Product == "HES");
+        }
+
+        [Fact]
         public void R51_An_NFR_license_is_never_billed()
         {
             using var f = new SubscriptionFixture();

@@ -108,6 +108,23 @@ namespace MspLicensing.Module.Tests
         }
 
         [Fact]
+        public void A_monthly_suite_left_without_a_renewal_run_leaves_licenses_usable_as_far_as_it_had_renewed_R43_R56()
+        {
+            using var s = new ModuleSession();
+            s.NewCustomer("Contoso");
+            s.Ok("New-MspServicePlan -Name 'XDR monthly' -Product WFXDR -InitialPeriodMonths 1 -AutoRenewalMonths 1 -DataCenter @{ '*' = 'Germany'; CAS = 'Europe' }");
+            s.Ok("New-MspServicePlan -Name Endpoint -Product WFBSS -InitialPeriodMonths 1 -AutoRenewalMonths 1 -DataCenter Germany");
+            s.Ok("New-MspSubscription -Customer Contoso -ServicePlan 'XDR monthly' -Seats 20 -StartDate 2026-01-15");
+            s.Ok("Invoke-MspCrossgrade -Customer Contoso -ServicePlan Endpoint -Date 2026-06-01");
+            var unbundled = s.Ok("Get-MspLicense -Customer Contoso -Status Unbundled -AsOf 2026-06-02").Objects<License>().ToList();
+            Assert.Equal(4, unbundled.Count);
+            Assert.All(unbundled, l => Assert.Equal(new System.DateTime(2026, 6, 15), l.ExpirationDate));
+            s.Ok("Get-MspLicense -Customer Contoso -Status Unbundled -AsOf 2026-06-02 | Remove-MspLicense -Date 2026-06-10 -Confirm:$false");
+            Assert.Equal(new[] { "CAS 20", "HES 20", "TMEMS 20", "WFBSS 20", "WFBSS-EDR 20" }, Billed(s, "2026-06"));
+            Assert.Equal(new[] { "WFBSS 20" }, Billed(s, "2026-07"));
+        }
+
+        [Fact]
         public void An_NFR_license_is_registered_shown_as_NFR_never_billed_and_never_migrated_R51()
         {
             using var s = new ModuleSession();

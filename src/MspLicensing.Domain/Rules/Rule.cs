@@ -120,7 +120,7 @@ namespace MspLicensing
             "Reports are kept (at least two years) and export to CSV and JSON in a flat shape that spreadsheets and PSA tools import.");
 
         public static readonly Rule R56 = new Rule("R56", "Usage report", "Billing does not wait for the renewal run",
-            "Billing and status never depend on a scheduled job having run: an auto-renewing subscription is active, and bills, for every day it would have been renewed through, whether or not Invoke-MspRenewal has recorded the renewals. Suspending or cancelling it, or changing its renewal terms, records the renewals due by that day first.");
+            "Billing and status never depend on a scheduled job having run: an auto-renewing subscription is active, and bills, for every day it would have been renewed through, whether or not Invoke-MspRenewal has recorded the renewals. Suspending or cancelling it, changing its renewal terms, or a crossgrade that ends it (the licenses it leaves Unbundled run to that date), records the renewals due by that day first.");
 
         public static readonly Rule R60 = new Rule("R60", "License migration", "Non-MSP licenses",
             "Non-MSP licenses (Standard, pay-as-you-go, upfront and NFR; SaaS or on-premises) live in Remote Manager, registered by Authorization Key or activation code. A Customer Licensing Portal account registers products only by Authorization Key, and only Worry-Free Business Security Standard and Advanced, Worry-Free Business Security Services and Hosted Email Security.");
