@@ -38,6 +38,7 @@
         'Convert-MspSubscription'
         'Get-MspLicense'
         'Set-MspLicense'
+        'Remove-MspLicense'
         'Invoke-MspRenewal'
         'Get-MspCrossgradePlan'
         'Invoke-MspCrossgrade'

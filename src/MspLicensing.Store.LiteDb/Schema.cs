@@ -60,6 +60,9 @@ namespace MspLicensing.Store
                 db.GetCollection(TemplateCollection).EnsureIndex("NameKey", "$.NameKey", unique: true);
                 db.GetCollection(OutboxCollection).EnsureIndex("CustomerId", "$.CustomerId");
             }),
+            // No layout change: licenses may now end as Removed (R43) and be of type NFR (R51). An older module would
+            // read a removed license as live and bill it, so it must refuse a store that may hold one.
+            new SchemaStep(6, "Licenses that end as Removed (Remove-MspLicense) and NFR licenses", db => { }),
         };
 
         /// <summary>The schema version this module writes.</summary>

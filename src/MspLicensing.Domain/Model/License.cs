@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace MspLicensing
 {
-    /// <summary>R38 (and crossgrade states): where a license stands on a given day.</summary>
+    /// <summary>R38 (and the crossgrade states of R43, R44): where a license stands on a given day.</summary>
     public enum LicenseStatus
     {
         Active,
@@ -16,6 +16,8 @@ namespace MspLicensing
         Trial,
         Unbundled,
         Deactivated,
+        /// <summary>R43: an Unbundled license removed with Remove-MspLicense; it stays in the history with its activation code.</summary>
+        Removed,
     }
 
     /// <summary>R39: licenses bought through LMP (Msp) or elsewhere and registered in Remote Manager (NonMsp).</summary>
@@ -74,10 +76,11 @@ namespace MspLicensing
         /// <summary>Where the license sat over time: a new entry when a trial converts, a crossgrade moves it or it is unbundled.</summary>
         public List<LicensePlacement> Placements { get; set; } = new List<LicensePlacement>();
         public LicenseModel LicenseModel { get; set; }
-        /// <summary>Full or Trial for MSP licenses; Standard, PayAsYouGo or Upfront for non-MSP licenses.</summary>
+        /// <summary>Full or Trial for MSP licenses; Standard, PayAsYouGo, Upfront or NFR for non-MSP licenses.</summary>
         public string LicenseType { get; set; }
-        /// <summary>Set when the license ended early: Cancelled, Deactivated (crossgrade), Unbundled.</summary>
+        /// <summary>Set when the license ended early: Cancelled, Deactivated (crossgrade), Unbundled, Removed (an Unbundled license removed).</summary>
         public LicenseStatus? EndState { get; set; }
+        /// <summary>The day of the <see cref="EndState"/>: cancelled, deactivated, unbundled or removed on.</summary>
         public DateTime? EndDate { get; set; }
         /// <summary>The status Invoke-MspRenewal last recorded, so that a repeated run reports no change.</summary>
         public LicenseStatus? RecordedStatus { get; set; }

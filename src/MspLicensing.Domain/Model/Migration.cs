@@ -2,12 +2,14 @@ using System;
 
 namespace MspLicensing
 {
-    /// <summary>R60: how a non-MSP license was bought.</summary>
+    /// <summary>R60: how a non-MSP license was bought (or, for NFR, given: R51).</summary>
     public enum NonMspLicenseType
     {
         Standard,
         PayAsYouGo,
         Upfront,
+        /// <summary>Not for resale: the partner's own license from the Partner Portal; never billed, never migrated (R51).</summary>
+        NFR,
     }
 
     /// <summary>What Register-MspProduct registers: a non-MSP license managed in Remote Manager (R60).</summary>

@@ -36,6 +36,7 @@ namespace MspLicensing
             private readonly List<(License License, PlanProduct Into)> _replaced = new List<(License, PlanProduct)>();
             private readonly List<License> _unbundled = new List<License>();
             private readonly List<Subscription> _ended = new List<Subscription>();
+            private List<License> _held;
             private readonly Dictionary<string, ISet<string>> _transferredParts = new Dictionary<string, ISet<string>>(StringComparer.OrdinalIgnoreCase);
             private Dictionary<string, int> _seats;
             private DateTime _date;
@@ -60,7 +61,7 @@ namespace MspLicensing
                 var date = work._date = Dates.Day("Date", request.Date);
                 var subscriptions = session.SubscriptionsOfCustomer(customer.CustomerId).ToDictionary(s => s.SubscriptionId);
                 var licenses = session.LicensesOfCustomer(customer.CustomerId);
-                var held = licenses.Where(l => l.LicenseModel == LicenseModel.Msp
+                var held = work._held = licenses.Where(l => l.LicenseModel == LicenseModel.Msp
                                                && SubscriptionOperations.Holds(l, SubscriptionOperations.SubscriptionOf(l, subscriptions), date, account.GracePeriodDays)).ToList();
                 SubscriptionOperations.CheckNoMixing(customer, plan, licenses, subscriptions, date, account.GracePeriodDays);
                 string PlanOf(License l) => subscriptions.TryGetValue(l.SubscriptionId, out var s) ? s.ServicePlan : null;
@@ -138,7 +139,9 @@ namespace MspLicensing
                     {
                         foreach (var l in remaining)
                         {
-                            work.Steps.Add(Step(CrossgradeAction.Unbundle, l.Product, null, l, $"Unbundled: usable until {Dates.Format(l.ExpirationDate)}"));
+                            // R56: as far as the subscription had renewed by the day of the crossgrade.
+                            var until = Lifecycle.Follows(l) ? Lifecycle.ExpirationOn(subscriptions[id], date) : l.ExpirationDate;
+                            work.Steps.Add(Step(CrossgradeAction.Unbundle, l.Product, null, l, $"Unbundled: usable until {Dates.Format(until)}"));
                             work._unbundled.Add(l);
                         }
                     }
@@ -184,6 +187,11 @@ namespace MspLicensing
             {
                 var plan = Plan;
                 var date = _date;
+                // R56: a subscription the crossgrade ends first records the renewals due by then, so that the licenses it
+                // leaves Unbundled or deactivates keep the expiration date it had renewed through.
+                var ended = _ended.Select(e => session.Subscriptions.Get(e.SubscriptionId)).ToList();
+                foreach (var s in ended)
+                    Lifecycle.CatchUp(s, _held.Where(l => l.SubscriptionId == s.SubscriptionId), date);
                 var subscription = SubscriptionOperations.NewSubscription(Customer, plan, date, nowUtc);
                 session.Subscriptions.Insert(subscription);
 
@@ -216,9 +224,8 @@ namespace MspLicensing
                     license.EndDate = date;
                     session.Licenses.Update(license);
                 }
-                foreach (var ended in _ended)
+                foreach (var s in ended)
                 {
-                    var s = session.Subscriptions.Get(ended.SubscriptionId);
                     s.DeactivatedOn = date;
                     s.AutoRenewal = false;
                     s.ModifiedUtc = nowUtc;

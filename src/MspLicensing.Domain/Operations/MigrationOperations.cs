@@ -93,10 +93,7 @@ namespace MspLicensing
         {
             var account = session.GetAccount();
             AccountRules.RequireLmp(account, "License migrations");
-            var license = (r.LicenseId.HasValue ? session.Licenses.Get(r.LicenseId.Value)
-                              : session.FindLicenseByActivationCode(ActivationCodes.Normalize("ActivationCode", r.ActivationCode)))
-                          ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
-                              $"No license has the {(r.LicenseId.HasValue ? "id '" + r.LicenseId + "'" : "activation code '" + r.ActivationCode + "'")}. Get-MspLicense lists the licenses.", r.LicenseId?.ToString() ?? r.ActivationCode);
+            var license = LicenseOperations.Resolve(session, r.LicenseId, r.ActivationCode);
             var customer = session.Customers.Get(license.CustomerId);
             if (license.LicenseModel != LicenseModel.NonMsp || license.EndState.HasValue)
                 throw MspException.ForRule(Rules.R60, "NotANonMspLicense", ErrorKind.InvalidOperation,
@@ -105,6 +102,10 @@ namespace MspLicensing
             if (string.Equals(license.LicenseType, NonMspLicenseType.Upfront.ToString(), StringComparison.OrdinalIgnoreCase))
                 throw MspException.ForRule(Rules.R63, "UpfrontLicenseNotMigrated", ErrorKind.InvalidOperation,
                     $"License {license.ActivationCode} ({license.Product}) of '{customer?.Name}' is an upfront license and cannot be migrated into LMP; it stays in Remote Manager, where you keep managing it until it expires.", license);
+            // R51: an NFR license would be billed in LMP; it stays in Remote Manager, refused before anything changes.
+            if (LicenseOperations.IsNfr(license))
+                throw MspException.ForRule(Rules.R51, "NfrLicenseNotMigrated", ErrorKind.InvalidOperation,
+                    $"License {license.ActivationCode} ({license.Product}) of '{customer?.Name}' is an NFR (not-for-resale) license and cannot be migrated into LMP, where licenses are billed; it stays in Remote Manager until it expires.", license);
             if (session.Migrations.All().Any(m => m.LicenseId == license.LicenseId && m.Status == MigrationStatus.AwaitingVendor))
                 throw new MspException("MigrationPending", ErrorKind.InvalidOperation,
                     $"License {license.ActivationCode} of '{customer?.Name}' is being migrated already (AwaitingVendor); complete it with Complete-MspLicenseMigration.", license);

@@ -60,6 +60,7 @@ namespace MspLicensing
             return session.LicensesOfCustomer(customer.CustomerId)
                 .Where(l => Catalog.Find(l.Product)?.ManagedByRemoteManager == true
                             && l.EndState != LicenseStatus.Cancelled && l.EndState != LicenseStatus.Deactivated
+                            && !(l.EndState == LicenseStatus.Removed && asOf.Date >= l.EndDate)
                             && l.StartDate <= asOf.Date)
                 .Select(l =>
                 {

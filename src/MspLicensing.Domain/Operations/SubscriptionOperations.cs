@@ -610,7 +610,8 @@ namespace MspLicensing
             return s;
         }
 
-        private static License Decorate(License l, Subscription s, Func<Guid, string> nameOf, DateTime asOf, int graceDays)
+        /// <summary>Fills in what a license shows when read for output as of a day: customer, plan, status (R38) and, for a live MSP license, the expiration (R56).</summary>
+        internal static License Decorate(License l, Subscription s, Func<Guid, string> nameOf, DateTime asOf, int graceDays)
         {
             l.Customer = nameOf(l.CustomerId);
             l.ServicePlan = s?.ServicePlan;

@@ -95,6 +95,8 @@ namespace MspLicensing
             var parts = new Dictionary<(Guid Customer, string Product, Guid Subscription), List<(License License, int Peak, int? Used)>>();
             foreach (var license in session.Licenses.All())
             {
+                // R51: an NFR license never bills, whatever placement it shows.
+                if (LicenseOperations.IsNfr(license)) continue;
                 var end = ActiveUntil(license, subscriptions.TryGetValue(license.SubscriptionId, out var subscription) ? subscription : null, next.AddDays(-1));
                 var from = license.StartDate > first ? license.StartDate : first;
                 var to = end < next ? end : next;
@@ -160,7 +162,10 @@ namespace MspLicensing
             return suite ?? last;
         }
 
-        /// <summary>The first day a license is no longer active: cancelled licenses are active on the day of the cancellation (R35).</summary>
+        /// <summary>
+        /// The first day a license is no longer active: cancelled licenses are active on the day of the cancellation
+        /// (R35), and removed ones on the day of the removal (R43).
+        /// </summary>
         /// <remarks>
         /// R56: a license that follows an auto-renewing subscription is active as far as the renewals due by the
         /// month's last day reach, whether or not a renewal run has recorded them.
@@ -170,8 +175,9 @@ namespace MspLicensing
             switch (license.EndState)
             {
                 case LicenseStatus.Cancelled:
-                    var afterCancel = license.EndDate.Value.AddDays(1);
-                    return afterCancel < license.ExpirationDate ? afterCancel : license.ExpirationDate;
+                case LicenseStatus.Removed:
+                    var afterEnd = license.EndDate.Value.AddDays(1);
+                    return afterEnd < license.ExpirationDate ? afterEnd : license.ExpirationDate;
                 case LicenseStatus.Deactivated:
                     return license.EndDate.Value < license.ExpirationDate ? license.EndDate.Value : license.ExpirationDate;
                 default:
@@ -180,8 +186,8 @@ namespace MspLicensing
         }
 
         /// <summary>
-        /// R51: only Full MSP licenses bill: trials and NFR never do, and neither do non-MSP licenses (Standard,
-        /// PayAsYouGo, Upfront), which are bought elsewhere — also for the months before a migration.
+        /// R51: only Full MSP licenses bill: trials and NFR never do, and neither do the other non-MSP licenses
+        /// (Standard, PayAsYouGo, Upfront), which are bought elsewhere — also for the months before a migration.
         /// </summary>
         private static bool Billable(string licenseType) => string.Equals(licenseType, "Full", StringComparison.OrdinalIgnoreCase);
 

@@ -10,18 +10,21 @@ namespace MspLicensing
         /// <summary>
         /// A license is valid up to the day before its expiration date. From the expiration date it is InGrace for
         /// the account's grace period, then Expired. Before that: Cancelled or Deactivated when it ended early;
-        /// Suspended, Trial; ExpiringSoon within the notice days when it will not renew; else Active.
+        /// Removed from the day an Unbundled license was removed (R43), Unbundled before; Suspended, Trial;
+        /// ExpiringSoon within the notice days when it will not renew; else Active.
         /// </summary>
         public static LicenseStatus StatusOf(License license, Subscription subscription, DateTime asOf, int graceDays)
         {
             var day = asOf.Date;
             if (license.EndState == LicenseStatus.Cancelled || license.EndState == LicenseStatus.Deactivated)
                 return license.EndState.Value;
+            if (license.EndState == LicenseStatus.Removed && day >= license.EndDate)
+                return LicenseStatus.Removed;
             // R56: a license that follows an auto-renewing subscription runs as far as the renewals due by then reach.
             var expiration = Follows(license) && subscription != null ? ExpirationOn(subscription, day) : license.ExpirationDate;
             if (day >= expiration)
                 return day < expiration.AddDays(graceDays) ? LicenseStatus.InGrace : LicenseStatus.Expired;
-            if (license.EndState == LicenseStatus.Unbundled)
+            if (license.EndState == LicenseStatus.Unbundled || license.EndState == LicenseStatus.Removed)
                 return LicenseStatus.Unbundled;
             if (subscription == null)
                 return day >= license.ExpirationDate.AddDays(-30) ? LicenseStatus.ExpiringSoon : LicenseStatus.Active;
@@ -93,7 +96,7 @@ namespace MspLicensing
             return due.Count;
         }
 
-        /// <summary>The licenses of a subscription that still follow it (not cancelled, deactivated or unbundled).</summary>
+        /// <summary>The licenses of a subscription that still follow it (not cancelled, deactivated, unbundled or removed).</summary>
         public static IEnumerable<License> Live(IEnumerable<License> licenses) =>
             licenses.Where(Follows);
 

@@ -93,7 +93,7 @@ namespace MspLicensing
             "Duplicates are found along the upgrade paths, for example Worry-Free Business Security Services, then Worry-Free Services Advanced, then Worry-Free XDR: a component and the suite it sits in count as the same product.");
 
         public static readonly Rule R43 = new Rule("R43", "Crossgrade", "Unbundled licenses",
-            "Leaving a suite for a plan that does not cover all of it leaves the suite's other licenses as Unbundled standalone licenses, usable until their expiration date.");
+            "Leaving a suite for a plan that does not cover all of it leaves the suite's other licenses as Unbundled standalone licenses, usable until their expiration date or until they are removed (Remove-MspLicense): the month of the removal is billed in full, later months nothing, and the license stays in the history with its activation code and the status Removed. Only Unbundled licenses are removed this way; MSP licenses end by cancelling their subscription (Stop-MspSubscription), non-MSP licenses by Unregister-MspProduct. A license is removed on a day from the day it was unbundled up to the day before it expires, and only once.");
 
         public static readonly Rule R44 = new Rule("R44", "Crossgrade", "New licenses start at once",
             "The licenses of the new plan start on the day of the crossgrade; a subscription left with no license ends as Deactivated (deactivated by license transfer).");
@@ -105,7 +105,7 @@ namespace MspLicensing
             "Reporting is monthly only. A month's report has one line per customer and billed license: Provisioned (the peak seats held in the month), Used (the peak used count reported for the month, if any), Over-provisioned %, Chargeable and Comment.");
 
         public static readonly Rule R51 = new Rule("R51", "Usage report", "Chargeable",
-            "Chargeable is Provisioned unless the MSP sets it lower with a comment; a lower value without a comment is refused. Trials and NFR licenses are never billed.");
+            "Chargeable is Provisioned unless the MSP sets it lower with a comment; a lower value without a comment is refused. Trials and NFR licenses are never billed: the report has no line for them. An NFR (not-for-resale) license comes from the Partner Portal and is recorded with Register-MspProduct -LicenseType NFR; it is a non-MSP license (so R39 applies: a customer holds an NFR or an MSP license of a product, not both), it cannot be migrated into LMP (where it would be billed), and it stays in Remote Manager until it expires.");
 
         public static readonly Rule R52 = new Rule("R52", "Usage report", "Whole months",
             "A license active on any day of a month bills the whole month at its peak seats: a cancellation on the 15th bills that month in full and nothing after it.");
@@ -120,10 +120,10 @@ namespace MspLicensing
             "Reports are kept (at least two years) and export to CSV and JSON in a flat shape that spreadsheets and PSA tools import.");
 
         public static readonly Rule R56 = new Rule("R56", "Usage report", "Billing does not wait for the renewal run",
-            "Billing and status never depend on a scheduled job having run: an auto-renewing subscription is active, and bills, for every day it would have been renewed through, whether or not Invoke-MspRenewal has recorded the renewals. Suspending or cancelling it, or changing its renewal terms, records the renewals due by that day first.");
+            "Billing and status never depend on a scheduled job having run: an auto-renewing subscription is active, and bills, for every day it would have been renewed through, whether or not Invoke-MspRenewal has recorded the renewals. Suspending or cancelling it, changing its renewal terms, or a crossgrade that ends it (the licenses it leaves Unbundled run to that date), records the renewals due by that day first.");
 
         public static readonly Rule R60 = new Rule("R60", "License migration", "Non-MSP licenses",
-            "Non-MSP licenses (Standard, pay-as-you-go and upfront; SaaS or on-premises) live in Remote Manager, registered by Authorization Key or activation code. A Customer Licensing Portal account registers products only by Authorization Key, and only Worry-Free Business Security Standard and Advanced, Worry-Free Business Security Services and Hosted Email Security.");
+            "Non-MSP licenses (Standard, pay-as-you-go, upfront and NFR; SaaS or on-premises) live in Remote Manager, registered by Authorization Key or activation code. A Customer Licensing Portal account registers products only by Authorization Key, and only Worry-Free Business Security Standard and Advanced, Worry-Free Business Security Services and Hosted Email Security.");
 
         public static readonly Rule R61 = new Rule("R61", "License migration", "On-premises licenses migrate by a new key",
             "An on-premises license migrates at once: LMP issues a new activation code, which the MSP enters in the product's console; agents are not affected.");

@@ -34,6 +34,12 @@ namespace MspLicensing.Commands.Help
             + "\nRegister-MspProduct -Customer Contoso -Product WFBS-ADV -LicenseType Standard -Seats 40 -ExpirationDate 2027-06-30 -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF"
             + "\nRegister-MspProduct -Customer Contoso -Product WFBSS -LicenseType PayAsYouGo -Seats 25 -ExpirationDate 2027-06-30 -ActivationCode WF-CCCC-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF";
 
+        /// <summary>R43: Contoso left Worry-Free XDR for Worry-Free Services on 2026-07-01; the other components are Unbundled.</summary>
+        internal const string ContosoUnbundled =
+            Contoso + "\n" + XdrPlan + "\n" + MonthlyPlan
+            + "\nNew-MspSubscription -Customer Contoso -ServicePlan 'WF Services XDR' -Seats 20 -StartDate 2026-06-01"
+            + "\nInvoke-MspCrossgrade -Customer Contoso -ServicePlan 'WF Services Monthly Rolling' -Date 2026-07-01";
+
         internal const string ContosoOnTrial =
             Contoso + "\n" + TrialPlan + "\nNew-MspSubscription -Customer Contoso -ServicePlan 'WF Services Trial' -StartDate 2026-01-15";
     }

@@ -37,8 +37,8 @@ namespace MspLicensing.Commands
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Lists licenses by customer, subscription, product, status or activation code.",
-            Description = "Get-MspLicense lists the licenses with their product (and suite), activation code, seats, last used count, dates, status, license model (Msp or NonMsp) and type. The status is computed as of today, or as of -AsOf. Each license keeps its SeatHistory (every seat change with its day) and UsedHistory. Customers and subscriptions in the pipeline list their licenses.",
-            Rules = new[] { Rules.R30, Rules.R32, Rules.R38 },
+            Description = "Get-MspLicense lists the licenses with their product (and suite), activation code, seats, last used count, dates, status, license model (Msp or NonMsp) and type (Full or Trial; Standard, PayAsYouGo, Upfront or NFR). The status is computed as of today, or as of -AsOf: besides the statuses of R38, Unbundled and Removed (R43) and Deactivated (R44). Each license keeps its SeatHistory (every seat change with its day) and UsedHistory. Customers and subscriptions in the pipeline list their licenses.",
+            Rules = new[] { Rules.R30, Rules.R32, Rules.R38, Rules.R43 },
             Parameters =
             {
                 ["Customer"] = "Only this customer's licenses: a name, a CustomerId or the object. Binds from the pipeline.",
@@ -63,7 +63,7 @@ namespace MspLicensing.Commands
             },
             Inputs = "Customers and subscriptions, or objects with a Customer, CustomerId, SubscriptionId, LicenseId or ActivationCode property.",
             Outputs = "Licenses.",
-            Related = new[] { "Set-MspLicense", "Get-MspSubscription", "New-MspSubscription" },
+            Related = new[] { "Set-MspLicense", "Remove-MspLicense", "Get-MspSubscription", "New-MspSubscription" },
         };
 
         protected override void ProcessRecord()

@@ -48,14 +48,14 @@ namespace MspLicensing.Commands
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Migrates non-MSP licenses into a service plan of LMP.",
-            Description = "Start-MspLicenseMigration moves a non-MSP license (Register-MspProduct) into a Full service plan that includes its product. An on-premises license migrates at once: LMP issues a new activation code, and the result says where to enter it; the agents are not affected. A cloud license waits for Trend Micro (AwaitingVendor) and joins the plan with its activation code when Complete-MspLicenseMigration marks it done. An upfront license is refused with an error (MspLicensing.UpfrontLicenseNotMigrated) that changes nothing, and stays in Remote Manager. Licenses from Get-MspLicense in the pipeline migrate one by one with progress; each migration is whole or not at all, and a failure does not stop the rest.",
-            Rules = new[] { Rules.R39, Rules.R61, Rules.R62, Rules.R63, Rules.R64 },
+            Description = "Start-MspLicenseMigration moves a non-MSP license (Register-MspProduct) into a Full service plan that includes its product. An on-premises license migrates at once: LMP issues a new activation code, and the result says where to enter it; the agents are not affected. A cloud license waits for Trend Micro (AwaitingVendor) and joins the plan with its activation code when Complete-MspLicenseMigration marks it done. An upfront license is refused with an error (MspLicensing.UpfrontLicenseNotMigrated) that changes nothing, and stays in Remote Manager; so is an NFR license (MspLicensing.NfrLicenseNotMigrated), which is never billed. Licenses from Get-MspLicense in the pipeline migrate one by one with progress; each migration is whole or not at all, and a failure does not stop the rest.",
+            Rules = new[] { Rules.R39, Rules.R51, Rules.R61, Rules.R62, Rules.R63, Rules.R64 },
             Parameters =
             {
                 ["ActivationCode"] = "The activation code of the non-MSP license. Binds from licenses in the pipeline.",
                 ["Customer"] = "With -Product and -LicenseType: the customer of a license that is not registered yet; it is registered and migrated in one step.",
                 ["Product"] = "With -Customer: the product of the license to register and migrate.",
-                ["LicenseType"] = "With -Customer: Standard, PayAsYouGo or Upfront.",
+                ["LicenseType"] = "With -Customer: Standard, PayAsYouGo, Upfront or NFR; an Upfront (R63) or NFR (R51) license is refused.",
                 ["ExpirationDate"] = "With -Customer: the license's expiration date as Remote Manager knows it; default a year after -Date.",
                 ["LicenseId"] = "The id of the non-MSP license.",
                 ["ServicePlan"] = "The Full service plan the license moves into. Binds from the pipeline by property name, so rows of a CSV file (ActivationCode, ServicePlan) can each name their own plan.",
@@ -78,7 +78,7 @@ namespace MspLicensing.Commands
                     ExampleSetup.NonMspLicenses),
             },
             Inputs = "Licenses from Get-MspLicense, or objects with an ActivationCode or LicenseId property.",
-            Outputs = "The migrations: Completed or AwaitingVendor, with instructions. An upfront license is refused with an error (R63) and writes nothing.",
+            Outputs = "The migrations: Completed or AwaitingVendor, with instructions. An upfront (R63) or NFR (R51) license is refused with an error and writes nothing.",
             Related = new[] { "Complete-MspLicenseMigration", "Get-MspLicenseMigration", "Register-MspProduct" },
         };
 
