@@ -23,7 +23,7 @@ namespace MspLicensing.Domain.Tests
 
         private static IReadOnlyList<CrossgradeStep> Preview(SubscriptionFixture f, CrossgradeRequest r) => f.Store.Read(s => CrossgradeOperations.Plan(s, r));
 
-        private static Subscription Crossgrade(SubscriptionFixture f, CrossgradeRequest r) => f.Store.Write("Invoke-MspCrossgrade", s => CrossgradeOperations.Invoke(s, r, Now));
+        private static Subscription Crossgrade(SubscriptionFixture f, CrossgradeRequest r) => f.Store.Write("Invoke-MspCrossgrade", s => CrossgradeOperations.Invoke(s, r, Now).Subscription);
 
         private static List<License> AllLicenses(SubscriptionFixture f, DateTime asOf) =>
             f.Store.Read(s => SubscriptionOperations.FindLicenses(s, new LicenseQuery { Customer = CustomerRef.ByName("Contoso"), AsOf = asOf })).ToList();
@@ -239,6 +239,28 @@ namespace MspLicensing.Domain.Tests
             public void SaveUsageReport(UsageReport report) => _inner.SaveUsageReport(report);
             public void Audit(string action, string targetType, string targetId, string target, string summary) => throw new InvalidOperationException("the disk is full");
             public IEnumerable<AuditEntry> AuditLog(AuditQuery query) => _inner.AuditLog(query);
+        }
+
+        [Fact]
+        public void A_crossgrade_to_the_plan_the_customer_holds_already_changes_nothing_R45()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS", renewal: 1);
+            f.Plan("XDR", "WFXDR", renewal: 1);
+            f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
+            var first = f.Store.Write("Invoke-MspCrossgrade", s => CrossgradeOperations.Invoke(s, To("XDR"), Now));
+            Assert.True(first.Changed);
+            var before = AllLicenses(f, Mar1).Select(l => (l.LicenseId, l.SubscriptionId, l.ActivationCode, l.Status)).OrderBy(x => x.LicenseId).ToList();
+            int audit = f.Store.Read(s => s.AuditLog(new AuditQuery()).Count());
+
+            var preview = Preview(f, To("XDR"));
+            Assert.All(preview, step => Assert.Equal(CrossgradeAction.Keep, step.Action));
+            Assert.Equal(5, preview.Count);
+            var again = f.Store.Write("Invoke-MspCrossgrade", s => CrossgradeOperations.Invoke(s, To("XDR"), Now));
+            Assert.False(again.Changed);
+            Assert.Equal(first.Subscription.SubscriptionId, again.Subscription.SubscriptionId);
+            Assert.Equal(before, AllLicenses(f, Mar1).Select(l => (l.LicenseId, l.SubscriptionId, l.ActivationCode, l.Status)).OrderBy(x => x.LicenseId).ToList());
+            Assert.Equal(audit, f.Store.Read(s => s.AuditLog(new AuditQuery()).Count()));
         }
     }
 }

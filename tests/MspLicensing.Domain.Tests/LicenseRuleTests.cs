@@ -27,7 +27,7 @@ namespace MspLicensing.Domain.Tests
                 Customer = CustomerRef.ByName("Contoso"),
                 ServicePlan = ServicePlanRef.ByName("Endpoint"),
                 Date = July1,
-            }, Now));
+            }, Now).Subscription);
             return f;
         }
 

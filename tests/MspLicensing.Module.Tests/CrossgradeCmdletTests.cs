@@ -43,6 +43,26 @@ namespace MspLicensing.Module.Tests
         }
 
         [Fact]
+        public void Running_a_crossgrade_again_for_a_customer_on_the_plan_changes_nothing_and_says_so_R45()
+        {
+            using var s = new ModuleSession();
+            s.NewCustomer("Contoso");
+            s.Ok(Setup);
+            var xdr = s.Ok("Invoke-MspCrossgrade -Customer Contoso -ServicePlan 'WF Services XDR' -Date 2026-03-01").Objects<Subscription>().Single();
+            string Licenses() => string.Join("\n", s.Ok("Get-MspLicense -Customer Contoso -AsOf 2026-03-10 | Sort-Object Product | ForEach-Object { '{0} {1} {2} {3}' -f $_.Product, $_.SubscriptionId, $_.ActivationCode, $_.Status }").Output);
+            string before = Licenses();
+            int audit = s.Ok("Get-MspAuditLog").Output.Count;
+
+            var again = s.Ok("Invoke-MspCrossgrade -Customer Contoso -ServicePlan 'WF Services XDR' -Date 2026-03-10 -Verbose 4>&1");
+            Assert.Equal(xdr.SubscriptionId, again.Objects<Subscription>().Single().SubscriptionId);
+            Assert.Contains(again.Objects<VerboseRecord>(), v => v.Message.Contains("holds service plan 'WF Services XDR' already") && v.Message.Contains("nothing changed"));
+            Assert.Equal(before, Licenses());
+            Assert.Equal(audit, s.Ok("Get-MspAuditLog").Output.Count);
+            var whatIf = s.Ok("Invoke-MspCrossgrade -Customer Contoso -ServicePlan 'WF Services XDR' -Date 2026-03-10 -WhatIf").Text;
+            Assert.Contains("Held already in 'WF Services XDR': nothing changes", whatIf);
+        }
+
+        [Fact]
         public void WhatIf_shows_the_crossgrade_plan_and_changes_nothing_R45()
         {
             using var s = new ModuleSession();

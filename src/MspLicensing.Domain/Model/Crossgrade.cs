@@ -27,6 +27,8 @@ namespace MspLicensing
         Deactivate,
         /// <summary>A subscription left with no license: it ends.</summary>
         EndSubscription,
+        /// <summary>The customer holds the plan already (a rerun): the license stays as it is and nothing changes.</summary>
+        Keep,
     }
 
     /// <summary>One row of a crossgrade plan (R45): the information of the seed's crossgrade screens.</summary>

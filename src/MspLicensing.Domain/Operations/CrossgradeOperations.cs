@@ -16,9 +16,14 @@ namespace MspLicensing
         /// R41-R44: carries the crossgrade out inside the caller's transaction and returns the new subscription. A
         /// Software duplicate without a choice in <see cref="CrossgradeRequest.SoftwareAction"/> stops it before anything is written.
         /// </summary>
-        public static Subscription Invoke(IStoreSession session, CrossgradeRequest request, DateTime nowUtc)
+        /// <remarks>
+        /// A customer who holds the plan already, with a license for each of its products, is left as it is: the
+        /// result is that subscription and Changed is false (a rerun of an interrupted bulk crossgrade).
+        /// </remarks>
+        public static (Subscription Subscription, bool Changed) Invoke(IStoreSession session, CrossgradeRequest request, DateTime nowUtc)
         {
             var work = Work.Prepare(session, request);
+            if (work.Existing != null) return (work.Existing, false);
             var undecided = work.Steps.Where(s => s.Action == CrossgradeAction.Decide).ToList();
             if (undecided.Count > 0)
                 throw MspException.ForRule(Rules.R41, "SoftwareActionRequired", ErrorKind.InvalidArgument,
@@ -26,7 +31,7 @@ namespace MspLicensing
                     + string.Join(", ", undecided.Select(s => $"{s.Product} ({s.ActivationCode}, from '{s.FromServicePlan}')"))
                     + $". Give -SoftwareAction @{{ {string.Join("; ", undecided.Select(s => $"'{s.Product}' = 'Transfer'"))} }} to keep the activation codes, or 'New' for new ones.",
                     work.Customer);
-            return work.Execute(session, nowUtc);
+            return (work.Execute(session, nowUtc), true);
         }
 
         /// <summary>The crossgrade worked out from one read of the customer's subscriptions and licenses.</summary>
@@ -43,6 +48,8 @@ namespace MspLicensing
 
             public Customer Customer { get; private set; }
             public ServicePlan Plan { get; private set; }
+            /// <summary>The customer's subscription of the plan when it holds it already; then nothing changes.</summary>
+            public Subscription Existing { get; private set; }
             public List<CrossgradeStep> Steps { get; } = new List<CrossgradeStep>();
 
             public static Work Prepare(IStoreSession session, CrossgradeRequest request)
@@ -79,6 +86,18 @@ namespace MspLicensing
                     ActivationCode = from?.ActivationCode,
                     LicenseStatus = status,
                 };
+
+                // A customer on the plan already, with every product of it held there: a rerun, nothing to do.
+                var planParts = plan.Products.SelectMany(p => p.Product.Kind == ProductKind.Suite ? p.Product.Components : (IReadOnlyList<string>)new[] { p.Code }).ToList();
+                var existing = subscriptions.Values.FirstOrDefault(s => s.ServicePlanId == plan.ServicePlanId
+                    && planParts.All(part => held.Any(l => l.SubscriptionId == s.SubscriptionId && string.Equals(l.Product, part, StringComparison.OrdinalIgnoreCase))));
+                if (existing != null)
+                {
+                    work.Existing = existing;
+                    foreach (var l in held.Where(l => l.SubscriptionId == existing.SubscriptionId))
+                        work.Steps.Add(Step(CrossgradeAction.Keep, l.Product, l.Suite, l, $"Held already in '{plan.Name}': nothing changes"));
+                    return work;
+                }
 
                 // R41, R42: every part of the new plan (a suite's components) is New, a transfer, or a Software choice.
                 var touched = new HashSet<Guid>();

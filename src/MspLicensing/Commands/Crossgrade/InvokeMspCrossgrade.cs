@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using MspLicensing.Commands.Help;
 
@@ -10,6 +11,7 @@ namespace MspLicensing.Commands
     public sealed class InvokeMspCrossgradeCommand : CrossgradeCmdlet
     {
         private PipelineBatch<CrossgradeRequest, Subscription> _batch;
+        private readonly HashSet<Guid> _kept = new HashSet<Guid>();
 
         [Parameter]
         public Hashtable ProductSeats { get; set; }
@@ -17,7 +19,7 @@ namespace MspLicensing.Commands
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Moves customers to a service plan whose products they partly hold already (crossgrade).",
-            Description = "Invoke-MspCrossgrade assigns a plan that duplicates products the customer holds, in one transaction per customer. Duplicate Service licenses transfer to the new subscription with their activation code and seat history; duplicate Software licenses follow -SoftwareAction (Transfer, or New with a new code), and without it the command stops and lists what must be decided. Products not held before get new licenses, which start at once. Leaving a suite leaves its other licenses Unbundled until they expire, and a subscription left with no license ends as Deactivated. -WhatIf shows the crossgrade plan and changes nothing. Customers come from the pipeline; one that fails is reported and the others go on.",
+            Description = "Invoke-MspCrossgrade assigns a plan that duplicates products the customer holds, in one transaction per customer. Duplicate Service licenses transfer to the new subscription with their activation code and seat history; duplicate Software licenses follow -SoftwareAction (Transfer, or New with a new code), and without it the command stops and lists what must be decided. Products not held before get new licenses, which start at once. Leaving a suite leaves its other licenses Unbundled until they expire, and a subscription left with no license ends as Deactivated. -WhatIf shows the crossgrade plan and changes nothing. Customers come from the pipeline; one that fails is reported and the others go on. A customer who holds the plan already, with a license for each of its products, is left as it is and the command says so with -Verbose, so an interrupted bulk crossgrade can be run again from the start.",
             Rules = new[] { Rules.R21, Rules.R40, Rules.R41, Rules.R42, Rules.R43, Rules.R44, Rules.R45 },
             Parameters =
             {
@@ -51,7 +53,13 @@ namespace MspLicensing.Commands
         protected override void BeginProcessing()
         {
             _batch = new PipelineBatch<CrossgradeRequest, Subscription>(this,
-                (session, request) => CrossgradeOperations.Invoke(session, request, DateTime.UtcNow),
+                (session, request) =>
+                {
+                    var result = CrossgradeOperations.Invoke(session, request, DateTime.UtcNow);
+                    if (!result.Changed && _kept.Add(result.Subscription.SubscriptionId))
+                        WriteVerbose($"'{request.Customer.Display}' holds service plan '{result.Subscription.ServicePlan}' already (subscription {result.Subscription.SubscriptionId}); nothing changed.");
+                    return result.Subscription;
+                },
                 request => request.Customer.Display, "customers crossgraded");
         }
 
