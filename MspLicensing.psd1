@@ -10,7 +10,7 @@
     # The dlls are built for netstandard2.0; .NET Framework 4.6.1-4.7.1 would need extra facade assemblies.
     DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('bin/MspLicensing.format.ps1xml')
+    FormatsToProcess     = @('bin/MspLicensing.format.ps1xml', 'bin/MspLicensing.List.format.ps1xml')
     CmdletsToExport      = @(
         'Connect-MspStore'
         'Disconnect-MspStore'
@@ -69,6 +69,7 @@
         'bin/MspLicensing.dll'
         'bin/MspLicensing.Domain.dll'
         'bin/MspLicensing.format.ps1xml'
+        'bin/MspLicensing.List.format.ps1xml'
         'bin/Dependencies/MspLicensing.Store.LiteDb.dll'
         'bin/Dependencies/LiteDB.dll'
         'bin/Dependencies/System.Buffers.dll'

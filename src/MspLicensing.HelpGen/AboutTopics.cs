@@ -72,6 +72,13 @@ namespace MspLicensing.HelpGen
                 .Heading("Audit log")
                 .Para("Every change records when it happened, who made it (the user name), the command, the action (Create, Update or Delete), the target and a summary of the values before and after. Get-MspAuditLog lists the entries, newest first, filtered by time, target, command or user.");
 
+            topic.Section("Dates and months")
+                .Para(Dates.Convention)
+                .Code("New-MspSubscription -Customer Contoso -ServicePlan 'WF Services Monthly Rolling' -StartDate 2026-02-03\nGet-MspUsageReport -Month 2026-02")
+                .Para(Dates.OtherForms)
+                .Para("PowerShell's own Export-Csv writes DateTime properties in the session's culture (03.02.2026 00:00:00 under de-DE), which another culture reads as another day or not at all. For a file that moves between cultures, write the dates as ISO text:")
+                .Code("Get-MspLicense | Select-Object Customer, Product, Seats, @{ Name = 'ExpirationDate'; Expression = { $_.ExpirationDate.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture) } } | Export-Csv -Path licenses.csv -NoTypeInformation");
+
             topic.Section("Commands")
                 .Para($"The {module.Name} module has these commands; Get-Help <command> -Full shows the help of each, with examples.")
                 .Table(new[] { "Command", "Synopsis" },

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
+using MspLicensing.Commands;
 using MspLicensing.Commands.Help;
 
 namespace MspLicensing.HelpGen
@@ -112,7 +113,7 @@ namespace MspLicensing.HelpGen
                     StringComparer.Ordinal);
                 own.Add(new ParameterModel(meta.Name, meta.ParameterType, meta.SwitchParameter, meta.Aliases.ToList(),
                     property?.GetCustomAttribute<SupportsWildcardsAttribute>() != null,
-                    Describe(meta.Name), DefaultValue(property, defaults, meta.SwitchParameter, problems), AcceptedValues(meta.ParameterType, property),
+                    WithReading(Describe(meta.Name), property), DefaultValue(property, defaults, meta.SwitchParameter, problems), AcceptedValues(meta.ParameterType, property),
                     sets, generated: false));
             }
             // The order of declaration in the class, which is the order a reader of the code sees.
@@ -163,6 +164,15 @@ namespace MspLicensing.HelpGen
 
         private string Describe(string parameter) =>
             Help.Parameters != null && Help.Parameters.TryGetValue(parameter, out var text) ? text?.Trim() : null;
+
+        /// <summary>A date or month parameter's description, followed by how its text is read (PRODUCT.md §5).</summary>
+        private static string WithReading(string description, PropertyInfo property)
+        {
+            if (string.IsNullOrWhiteSpace(description)) return description;
+            string reading = property?.GetCustomAttribute<DateTransformationAttribute>()?.HelpText
+                             ?? (property?.GetCustomAttribute<MonthTransformationAttribute>() != null ? MonthTransformationAttribute.HelpText : null);
+            return reading == null ? description : description + " " + reading;
+        }
 
         /// <summary>
         /// The default as the help states it: the words of [PSDefaultValue(Help = ...)] where the cmdlet gives them,

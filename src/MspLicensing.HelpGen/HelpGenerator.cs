@@ -30,6 +30,7 @@ namespace MspLicensing.HelpGen
             var module = ModuleInfo.Read(repoRoot, problems);
             var commands = CommandModel.ReadAll(typeof(CommandHelp).Assembly, problems);
             var topics = AboutTopics.Build(module, commands, problems);
+            string listViews = ListViews.Write(repoRoot, problems);
             CheckAgainstManifest(module, commands, topics, problems);
             CheckRelatedLinks(commands, topics, problems);
             if (problems.Count > 0) throw new HelpGenerationException(problems);
@@ -38,6 +39,7 @@ namespace MspLicensing.HelpGen
             {
                 [HelpFolder + "/" + module.Name + ".dll-Help.xml"] = MamlWriter.Write(commands),
                 [DocsFolder + "/README.md"] = Index(module, commands, topics),
+                [ListViews.OutputPath] = listViews,
             };
             foreach (var topic in topics)
             {
@@ -123,11 +125,13 @@ namespace MspLicensing.HelpGen
             foreach (var name in module.CmdletsToExport.Where(n => !commands.Any(c => string.Equals(c.Name, n, StringComparison.OrdinalIgnoreCase))))
                 problems.Add($"{module.Name}.psd1 exports {name}, which is not a cmdlet of the assembly.");
             var helpFiles = new[] { module.Name + ".dll-Help.xml" }.Concat(topics.Select(t => t.Name + ".help.txt"));
-            foreach (var file in helpFiles.Select(f => InstalledHelpFolder + "/" + f))
+            foreach (var file in helpFiles.Select(f => InstalledHelpFolder + "/" + f).Concat(new[] { ListViews.InstalledPath }))
             {
                 if (!module.FileList.Contains(file, StringComparer.OrdinalIgnoreCase))
                     problems.Add($"FileList of {module.Name}.psd1 lacks '{file}'.");
             }
+            if (!module.FormatsToProcess.Contains(ListViews.InstalledPath, StringComparer.OrdinalIgnoreCase))
+                problems.Add($"FormatsToProcess of {module.Name}.psd1 lacks '{ListViews.InstalledPath}'.");
         }
 
         private static void CheckRelatedLinks(IReadOnlyList<CommandModel> commands, IReadOnlyList<Topic> topics, List<string> problems)
@@ -164,6 +168,8 @@ namespace MspLicensing.HelpGen
               .Append("/about_*.help.txt`) are generated from the cmdlets' help and the module's domain ")
               .Append("(catalog, rules, feature matrix, seat bands) by `src/MspLicensing.HelpGen`. ")
               .Append("Do not edit them: change the code, then run `").Append(RunCommand).Append("`. ")
+              .Append("It also writes the Format-List views of the objects with dates (`").Append(ListViews.OutputPath)
+              .Append("`), so that every property shows and dates read as ISO in any culture. ")
               .Append("A test fails when the committed files differ from what the generator writes.\n");
             return sb.ToString();
         }
@@ -176,12 +182,13 @@ namespace MspLicensing.HelpGen
         public string Description { get; private set; }
         public IReadOnlyList<string> CmdletsToExport { get; private set; }
         public IReadOnlyList<string> FileList { get; private set; }
+        public IReadOnlyList<string> FormatsToProcess { get; private set; }
 
         public static ModuleInfo Read(string repoRoot, List<string> problems)
         {
             const string name = "MspLicensing";
             string path = Path.Combine(repoRoot, name + ".psd1");
-            var info = new ModuleInfo { Name = name, Description = string.Empty, CmdletsToExport = new string[0], FileList = new string[0] };
+            var info = new ModuleInfo { Name = name, Description = string.Empty, CmdletsToExport = new string[0], FileList = new string[0], FormatsToProcess = new string[0] };
             if (!File.Exists(path))
             {
                 problems.Add("The module manifest " + path + " does not exist.");
@@ -198,6 +205,7 @@ namespace MspLicensing.HelpGen
             info.Description = data["Description"] as string ?? string.Empty;
             info.CmdletsToExport = Strings(data["CmdletsToExport"]);
             info.FileList = Strings(data["FileList"]);
+            info.FormatsToProcess = Strings(data["FormatsToProcess"]);
             if (string.IsNullOrWhiteSpace(info.Description)) problems.Add(name + ".psd1 has no Description.");
             return info;
         }

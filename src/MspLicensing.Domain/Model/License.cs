@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace MspLicensing
@@ -32,7 +33,7 @@ namespace MspLicensing
     {
         public DateTime Date { get; set; }
         public int Seats { get; set; }
-        public override string ToString() => $"{Date:yyyy-MM-dd}: {Seats}";
+        public override string ToString() => Dates.Format(Date) + ": " + Seats.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>A used count a product console or RMM reported on a date.</summary>
@@ -40,7 +41,7 @@ namespace MspLicensing
     {
         public DateTime Date { get; set; }
         public int Used { get; set; }
-        public override string ToString() => $"{Date:yyyy-MM-dd}: {Used}";
+        public override string ToString() => Dates.Format(Date) + ": " + Used.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>Where a license sat from a day on: its subscription, suite and type (the usage report bills by it).</summary>
@@ -50,7 +51,7 @@ namespace MspLicensing
         public Guid SubscriptionId { get; set; }
         public string Suite { get; set; }
         public string LicenseType { get; set; }
-        public override string ToString() => $"{From:yyyy-MM-dd}: {Suite ?? "-"} {LicenseType}";
+        public override string ToString() => Dates.Format(From) + ": " + (Suite ?? "-") + " " + LicenseType;
     }
 
     /// <summary>One product license of a customer: seats, dates, activation code (R30-R38).</summary>

@@ -12,12 +12,21 @@ namespace MspLicensing
         public const string TargetType = "UsageReport";
         public const int MaxCommentLength = 500;
 
-        /// <summary>A month as yyyy-MM; the first day of it.</summary>
+        /// <summary>A month as yyyy-MM (invariant culture, Gregorian calendar, PRODUCT.md §5); the first day of it.</summary>
         public static DateTime ParseMonth(string field, string text)
         {
-            if (text != null && DateTime.TryParseExact(text.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+            if (TryParseMonth(text, out var month))
                 return Dates.Day(field, month);
             throw MspException.InvalidValue(field, text, "give a month as yyyy-MM, e.g. 2026-03");
+        }
+
+        /// <summary>Whether <paramref name="text"/> is a month as yyyy-MM.</summary>
+        public static bool IsMonthText(string text) => TryParseMonth(text, out _);
+
+        private static bool TryParseMonth(string text, out DateTime month)
+        {
+            month = default;
+            return text != null && DateTime.TryParseExact(text.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
         }
 
         public static string MonthText(DateTime month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);

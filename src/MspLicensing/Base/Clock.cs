@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 
 namespace MspLicensing.Commands
 {
@@ -17,6 +16,6 @@ namespace MspLicensing.Commands
         public static DateTime Today => DateTime.Today;
 
         /// <summary>The month of <see cref="Today"/>, yyyy-MM.</summary>
-        public static string CurrentMonth => Today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        public static string CurrentMonth => UsageOperations.MonthText(Today);
     }
 }

@@ -24,6 +24,7 @@ namespace MspLicensing.Commands
 
         [Parameter]
         [PSDefaultValue(Help = Clock.TodayHelp)]
+        [DateTransformation]
         public DateTime Date { get; set; } = Clock.Today;
 
         /// <summary>The request the parameters describe; a malformed choice or seat table stops the command.</summary>

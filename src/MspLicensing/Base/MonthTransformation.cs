@@ -4,13 +4,35 @@ using System.Management.Automation;
 
 namespace MspLicensing.Commands
 {
-    /// <summary>Lets -Month take yyyy-MM text or a date (Get-Date, [datetime]'2026-03-01'): it becomes yyyy-MM.</summary>
+    /// <summary>
+    /// Lets -Month take yyyy-MM text, or a date (Get-Date, [datetime]'2026-03-01', or date text read as
+    /// <see cref="DateTransformationAttribute"/> reads it): it becomes yyyy-MM, the same in every culture. Other text goes
+    /// on as it is, for <see cref="UsageOperations.ParseMonth"/> to accept or refuse.
+    /// </summary>
     public sealed class MonthTransformationAttribute : ArgumentTransformationAttribute
     {
+        /// <summary>What the help of the parameter adds to its description.</summary>
+        public const string HelpText = "Text is read as yyyy-MM or an ISO date, yyyy-MM-dd, the same in every culture.";
+
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             object value = inputData is PSObject pso ? pso.BaseObject : inputData;
-            return value is DateTime date ? date.ToString("yyyy-MM", CultureInfo.InvariantCulture) : inputData;
+            switch (value)
+            {
+                case DateTime date:
+                    return UsageOperations.MonthText(date);
+                case string text when !UsageOperations.IsMonthText(text):
+                    try
+                    {
+                        return UsageOperations.MonthText(Dates.Read(text, CultureInfo.CurrentCulture));
+                    }
+                    catch (MspException)
+                    {
+                        return inputData;
+                    }
+                default:
+                    return inputData;
+            }
         }
     }
 

@@ -52,6 +52,7 @@ namespace MspLicensing.Commands
 
         [Parameter]
         [PSDefaultValue(Help = Clock.TodayHelp)]
+        [DateTransformation]
         public DateTime Date { get; set; } = Clock.Today;
 
         [Parameter]

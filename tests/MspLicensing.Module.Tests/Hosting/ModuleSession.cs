@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -32,12 +33,13 @@ namespace MspLicensing.Module.Tests.Hosting
     {
         private static readonly Lazy<string> Root = new Lazy<string>(FindRepoRoot);
 
-        public ModuleSession(bool connect = true, string storePath = null)
+        /// <param name="culture">The session's culture (CurrentCulture and CurrentUICulture of every pipeline); en-US unless given.</param>
+        public ModuleSession(bool connect = true, string storePath = null, string culture = null)
         {
             Directory = Path.Combine(Path.GetTempPath(), "msplic-" + Guid.NewGuid().ToString("N"));
             System.IO.Directory.CreateDirectory(Directory);
             StorePath = storePath ?? Path.Combine(Directory, "store.db");
-            Host = new TestHost();
+            Host = new TestHost(culture);
             var iss = InitialSessionState.CreateDefault2();
             // Modules installed on the machine (the user's and the shared module folders are always on
             // PSModulePath) must not leak into a test: nothing loads by itself, and the modules every pwsh has
@@ -45,6 +47,13 @@ namespace MspLicensing.Module.Tests.Hosting
             iss.Variables.Add(new SessionStateVariableEntry("PSModuleAutoLoadingPreference", PSModuleAutoLoadingPreference.None, string.Empty));
             iss.ImportPSModule(BuiltInModules);
             Runspace = RunspaceFactory.CreateRunspace(Host, iss);
+            if (culture != null)
+            {
+                // PowerShell 7 runs a pipeline in its thread's culture (the host's culture sets only Get-Culture): so a
+                // session with a culture runs each command line on the calling thread, set to that culture by Run.
+                Culture = CultureInfo.GetCultureInfo(culture);
+                Runspace.ThreadOptions = PSThreadOptions.UseCurrentThread;
+            }
             Runspace.Open();
             Runspace.SessionStateProxy.Path.SetLocation(Directory);
             var import = Run($"Import-Module '{ManifestPath}' -ErrorAction Stop");
@@ -71,12 +80,31 @@ namespace MspLicensing.Module.Tests.Hosting
         public string StorePath { get; }
         public TestHost Host { get; }
         public Runspace Runspace { get; }
+        /// <summary>The culture the command lines run in, or null for the thread's own.</summary>
+        public CultureInfo Culture { get; }
 
         /// <summary>Runs a command line as a script, the way a user types it.</summary>
         public RunResult Run(string script)
         {
             var result = new RunResult();
             Host.ClearText();
+            var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            if (Culture != null) CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Culture;
+            try
+            {
+                Invoke(script, result);
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = culture;
+                CultureInfo.CurrentUICulture = uiCulture;
+            }
+            result.Text = Host.Text;
+            return result;
+        }
+
+        private void Invoke(string script, RunResult result)
+        {
             using (var ps = PowerShell.Create())
             {
                 ps.Runspace = Runspace;
@@ -93,8 +121,6 @@ namespace MspLicensing.Module.Tests.Hosting
                 result.Progress.AddRange(ps.Streams.Progress);
                 result.Warnings.AddRange(ps.Streams.Warning);
             }
-            result.Text = Host.Text;
-            return result;
         }
 
         /// <summary>Runs a command line that must succeed without errors, and returns its output.</summary>

@@ -15,13 +15,17 @@ namespace MspLicensing.Module.Tests.Hosting
     {
         private readonly TestHostUI _ui = new TestHostUI();
         private readonly Guid _id = Guid.NewGuid();
+        private readonly CultureInfo _culture;
+
+        /// <param name="culture">The culture of the session (en-US unless given): PowerShell runs each pipeline in the host's culture.</param>
+        public TestHost(string culture = null) => _culture = CultureInfo.GetCultureInfo(culture ?? "en-US");
 
         public override string Name => "MspLicensingTestHost";
         public override Version Version => new Version(1, 0);
         public override Guid InstanceId => _id;
         public override PSHostUserInterface UI => _ui;
-        public override CultureInfo CurrentCulture => CultureInfo.GetCultureInfo("en-US");
-        public override CultureInfo CurrentUICulture => CultureInfo.GetCultureInfo("en-US");
+        public override CultureInfo CurrentCulture => _culture;
+        public override CultureInfo CurrentUICulture => _culture;
 
         public string Text => _ui.Text;
         public void ClearText() => _ui.Clear();

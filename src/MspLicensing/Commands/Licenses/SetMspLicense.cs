@@ -36,6 +36,7 @@ namespace MspLicensing.Commands
         [Parameter(ParameterSetName = Identity.ById, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = Identity.ByObject)]
         [PSDefaultValue(Help = Clock.TodayHelp)]
+        [DateTransformation]
         public DateTime Date { get; set; } = Clock.Today;
 
         [Parameter]

@@ -27,10 +27,12 @@ namespace MspLicensing.Commands
         public int Seats { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [DateTransformation]
         public DateTime ExpirationDate { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [PSDefaultValue(Help = Clock.TodayHelp)]
+        [DateTransformation]
         public DateTime StartDate { get; set; } = Clock.Today;
 
         [Parameter(ParameterSetName = ByActivationCode, Mandatory = true, ValueFromPipelineByPropertyName = true)]

@@ -28,6 +28,7 @@ namespace MspLicensing.Commands
         public NonMspLicenseType LicenseType { get; set; }
 
         [Parameter(ParameterSetName = ByDetails, ValueFromPipelineByPropertyName = true)]
+        [DateTransformation]
         public DateTime ExpirationDate { get; set; }
 
         [Parameter(ParameterSetName = Identity.ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -43,6 +44,7 @@ namespace MspLicensing.Commands
 
         [Parameter]
         [PSDefaultValue(Help = Clock.TodayHelp)]
+        [DateTransformation]
         public DateTime Date { get; set; } = Clock.Today;
 
         public static CommandHelp Help => new CommandHelp

@@ -10,9 +10,11 @@ namespace MspLicensing.Commands
     public sealed class GetMspAuditLogCommand : MspCmdlet
     {
         [Parameter]
+        [DateTransformation(WithTime = true)]
         public DateTime After { get; set; }
 
         [Parameter]
+        [DateTransformation(WithTime = true)]
         public DateTime Before { get; set; }
 
         [Parameter]

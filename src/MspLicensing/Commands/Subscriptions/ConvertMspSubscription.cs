@@ -20,6 +20,7 @@ namespace MspLicensing.Commands
 
         [Parameter]
         [PSDefaultValue(Help = Clock.TodayHelp)]
+        [DateTransformation]
         public DateTime Date { get; set; } = Clock.Today;
 
         public static CommandHelp Help => new CommandHelp

@@ -25,6 +25,7 @@ namespace MspLicensing.Commands
 
         [Parameter]
         [PSDefaultValue(Help = Clock.TodayHelp)]
+        [DateTransformation]
         public DateTime AsOf { get; set; } = Clock.Today;
 
         public static CommandHelp Help => new CommandHelp

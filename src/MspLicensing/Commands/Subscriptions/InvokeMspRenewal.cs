@@ -16,6 +16,7 @@ namespace MspLicensing.Commands
 
         [Parameter(Position = 0)]
         [PSDefaultValue(Help = Clock.TodayHelp)]
+        [DateTransformation]
         public DateTime AsOf { get; set; } = Clock.Today;
 
         public static CommandHelp Help => new CommandHelp

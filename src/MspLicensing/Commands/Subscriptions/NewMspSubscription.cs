@@ -28,6 +28,7 @@ namespace MspLicensing.Commands
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [PSDefaultValue(Help = Clock.TodayHelp)]
+        [DateTransformation]
         public DateTime StartDate { get; set; } = Clock.Today;
 
         public static CommandHelp Help => new CommandHelp

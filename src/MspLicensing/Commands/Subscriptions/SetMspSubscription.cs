@@ -19,6 +19,7 @@ namespace MspLicensing.Commands
         public Hashtable ProductSeats { get; set; }
 
         [Parameter]
+        [DateTransformation]
         public DateTime ExpirationDate { get; set; }
 
         [Parameter]

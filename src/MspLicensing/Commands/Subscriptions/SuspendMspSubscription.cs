@@ -9,6 +9,7 @@ namespace MspLicensing.Commands
     public sealed class SuspendMspSubscriptionCommand : SubscriptionChangeCmdlet
     {
         [Parameter]
+        [DateTransformation]
         public DateTime ExpirationDate { get; set; }
 
         public static CommandHelp Help => new CommandHelp
