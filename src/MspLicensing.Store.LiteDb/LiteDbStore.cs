@@ -20,9 +20,11 @@ namespace MspLicensing.Store
         private readonly string _user;
         private readonly Func<DateTime> _utcNow;
         private readonly string _logFile;
+        private readonly StoreGate _gate;
 
-        private LiteDbStore(string path, string password, bool encrypted, IReadOnlyList<SchemaStep> steps, Func<DateTime> utcNow)
+        private LiteDbStore(string path, string password, bool encrypted, IReadOnlyList<SchemaStep> steps, Func<DateTime> utcNow, StoreGate gate)
         {
+            _gate = gate;
             Path = path;
             _logFile = LogFileOf(path);
             _password = password;
@@ -34,7 +36,11 @@ namespace MspLicensing.Store
             _db = new LiteDatabase(ConnectionFor(path, password), _mapper);
             try
             {
-                Prepare(steps ?? Schema.Steps);
+                _gate.Run(() =>
+                {
+                    Prepare(steps ?? Schema.Steps);
+                    return 0;
+                });
             }
             catch
             {
@@ -51,7 +57,10 @@ namespace MspLicensing.Store
         /// An existing file that is not a store, or the wrong password, is refused with an error naming the path,
         /// and the file is left byte for byte as it was.
         /// </summary>
-        public static LiteDbStore Open(string path, string password = null, IReadOnlyList<SchemaStep> steps = null, Func<DateTime> utcNow = null)
+        /// <param name="timeout">How long a command waits for the store while another one uses it (default 30 s); then StoreBusy.</param>
+        /// <param name="waiting">Told, about once a second, that the command is waiting for the store and for how long.</param>
+        public static LiteDbStore Open(string path, string password = null, IReadOnlyList<SchemaStep> steps = null, Func<DateTime> utcNow = null,
+            TimeSpan? timeout = null, Action<string> waiting = null)
         {
             if (string.IsNullOrWhiteSpace(path))
                 throw MspException.InvalidValue("Path", path, "give the path of a store file");
@@ -71,7 +80,16 @@ namespace MspLicensing.Store
             if (!encrypted && password != null)
                 throw new MspException("StoreNotEncrypted", ErrorKind.InvalidArgument,
                     $"The store '{full}' is not encrypted, but a password was given: connect without -Password.", full);
-            return Guard(full, () => new LiteDbStore(full, password, encrypted, steps, utcNow));
+            var gate = new StoreGate(full, timeout, waiting);
+            try
+            {
+                return Guard(full, () => new LiteDbStore(full, password, encrypted, steps, utcNow, gate));
+            }
+            catch
+            {
+                gate.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Creates a store in a temporary file beside the target and moves it into place, so no half-made store is ever seen.</summary>
@@ -183,7 +201,7 @@ namespace MspLicensing.Store
 
         public T Read<T>(Func<IStoreSession, T> read)
         {
-            return Guard(Path, () =>
+            return Guard(Path, () => _gate.Run(() =>
             {
                 PrepareLog();
                 _db.BeginTrans();
@@ -195,12 +213,12 @@ namespace MspLicensing.Store
                 {
                     _db.Rollback();
                 }
-            });
+            }));
         }
 
         public T Write<T>(string command, Func<IStoreSession, T> write)
         {
-            return Guard(Path, () =>
+            return Guard(Path, () => _gate.Run(() =>
             {
                 PrepareLog();
                 _db.BeginTrans();
@@ -217,7 +235,7 @@ namespace MspLicensing.Store
                     _db.Rollback();
                     throw;
                 }
-            });
+            }));
         }
 
         public IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write)
@@ -229,7 +247,7 @@ namespace MspLicensing.Store
             while (true)
             {
                 int failedAt = -1;
-                Guard(Path, () =>
+                Guard(Path, () => _gate.Run(() =>
                 {
                     PrepareLog();
                     _db.BeginTrans();
@@ -265,7 +283,7 @@ namespace MspLicensing.Store
                         throw;
                     }
                     return 0;
-                });
+                }));
                 if (failedAt < 0) return results;
             }
         }
@@ -330,7 +348,11 @@ namespace MspLicensing.Store
             });
         }
 
-        public void Dispose() => _db.Dispose();
+        public void Dispose()
+        {
+            _db.Dispose();
+            _gate.Dispose();
+        }
 
         internal static ConnectionString ConnectionFor(string path, string password) => new ConnectionString
         {

@@ -24,7 +24,7 @@ namespace MspLicensing.Commands
                     var connection = StoreConnection.Current(this);
                     try
                     {
-                        _store = LiteDbStore.Open(connection.Path, connection.PlainPassword);
+                        _store = LiteDbStore.Open(connection.Path, connection.PlainPassword, timeout: connection.Timeout, waiting: WaitingForStore);
                     }
                     catch (MspException ex)
                     {
@@ -36,6 +36,13 @@ namespace MspLicensing.Commands
         }
 
         protected string CommandName => MyInvocation.MyCommand.Name;
+
+        /// <summary>Tells, while another command holds the store, that this one waits (verbose, and a progress line at the prompt).</summary>
+        protected void WaitingForStore(string message)
+        {
+            WriteVerbose(message);
+            WriteProgress(new ProgressRecord(2, "Waiting for the store", message));
+        }
 
         /// <summary>Whether the user gave the parameter (for value types whose default means "not given").</summary>
         protected bool Bound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);

@@ -16,17 +16,20 @@ namespace MspLicensing.Commands
         internal const string VariableName = "MspLicensingStoreConnection";
         public const string EnvironmentVariable = "MSPLICENSING_STORE";
 
-        public StoreConnection(string path, SecureString password, string source)
+        public StoreConnection(string path, SecureString password, string source, TimeSpan? timeout = null)
         {
             Path = path;
             Password = password;
             Source = source;
+            Timeout = timeout;
         }
 
         public string Path { get; }
         public SecureString Password { get; }
         /// <summary>Connect-MspStore, the MSPLICENSING_STORE environment variable, or Default.</summary>
         public string Source { get; }
+        /// <summary>How long a command waits while another one uses the store (Connect-MspStore -Timeout); null for the default, 30 s.</summary>
+        public TimeSpan? Timeout { get; }
 
         internal string PlainPassword => Password == null || Password.Length == 0 ? null : new NetworkCredential(string.Empty, Password).Password;
 

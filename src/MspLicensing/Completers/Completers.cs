@@ -92,7 +92,8 @@ namespace MspLicensing.Commands
             }
             var connection = StoreConnection.Resolve(chosen);
             if (!System.IO.File.Exists(connection.Path)) return Enumerable.Empty<(string, string)>();
-            using (var store = LiteDbStore.Open(connection.Path, connection.PlainPassword))
+            // Tab completion does not wait long for a store another command holds.
+            using (var store = LiteDbStore.Open(connection.Path, connection.PlainPassword, timeout: TimeSpan.FromSeconds(2)))
             {
                 return store.Read(Read);
             }

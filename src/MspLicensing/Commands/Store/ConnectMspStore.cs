@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Management.Automation;
 using System.Security;
@@ -19,6 +20,11 @@ namespace MspLicensing.Commands
         public SecureString Password { get; set; }
 
         [Parameter]
+        [ValidateRange(0, 86400)]
+        [PSDefaultValue(Value = 30)]
+        public int Timeout { get; set; } = 30;
+
+        [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         public static CommandHelp Help => new CommandHelp
@@ -29,6 +35,7 @@ namespace MspLicensing.Commands
             {
                 ["Path"] = "The store file. Relative paths are resolved against the current location; the folder is created when needed.",
                 ["Password"] = "The password of an encrypted store, as a SecureString. For a new file, the store is created encrypted with this password.",
+                ["Timeout"] = "How many seconds a command of this session waits while another command (in any process) uses the store, before it fails with StoreBusy and changes nothing; 0 fails at once. While it waits it says so (-Verbose, and a progress line at the prompt).",
                 ["PassThru"] = "Writes the store's information (as Get-MspStore does) after connecting.",
             },
             Examples = new[]
@@ -49,10 +56,10 @@ namespace MspLicensing.Commands
             string full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             if (!File.Exists(full) && !ShouldProcess(full, "Create a new MspLicensing store"))
                 return;
-            var connection = new StoreConnection(full, Password, "Connect-MspStore");
+            var connection = new StoreConnection(full, Password, "Connect-MspStore", TimeSpan.FromSeconds(Timeout));
             try
             {
-                using (var store = LiteDbStore.Open(full, connection.PlainPassword))
+                using (var store = LiteDbStore.Open(full, connection.PlainPassword, timeout: connection.Timeout, waiting: WaitingForStore))
                 {
                     StoreConnection.Set(this, connection);
                     if (PassThru)
