@@ -72,6 +72,12 @@ namespace MspLicensing.HelpGen
                 .Heading("Audit log")
                 .Para("Every change records when it happened, who made it (the user name), the command, the action (Create, Update or Delete), the target and a summary of the values before and after. Get-MspAuditLog lists the entries, newest first, filtered by time, target, command or user.");
 
+            topic.Section("Bulk changes")
+                .Para("Commands that change the store take many items through the pipeline, such as Import-Csv customers.csv | New-MspCustomer or Get-MspLicense | Set-MspLicense -Used 20. Each item is stored whole or not at all: an item that fails is reported as a non-terminating error and skipped, and the others are stored, in batches, in the order they come.")
+                .Para("The error of an item begins with the item it is about, for example: Customer 'Margie Travel': Email 'margie-at-travel' is not valid: give an email address such as admin@contoso.com. A subscription is named by its customer and service plan, a license by its activation code, a plan or template by its name. The error's TargetObject is the object that came down the pipeline (the row of the CSV file, or the customer or license from a Get- command), so the rows to correct can be set aside: Import-Csv customers.csv | New-MspCustomer -ErrorVariable rejected, then $rejected.TargetObject | Export-Csv rejected.csv.")
+                .Para("A value that PowerShell itself cannot bind, such as an empty cell for a required parameter or 'maybe' for -Enabled, is refused by PowerShell before the command sees the row: that error names the parameter rather than the item, but its TargetObject is the row as well.")
+                .Para("A pipeline of more than one item shows progress: how many items succeeded and how many failed, for example '480 customers created, 3 failed'. It moves a few times a second while the pipeline runs and ends with the final counts, which include every item refused by the command.");
+
             topic.Section("Commands")
                 .Para($"The {module.Name} module has these commands; Get-Help <command> -Full shows the help of each, with examples.")
                 .Table(new[] { "Command", "Synopsis" },

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
+using System.Management.Automation.Internal;
+using System.Reflection;
 using MspLicensing.Store;
 
 namespace MspLicensing.Commands
@@ -71,7 +73,17 @@ namespace MspLicensing.Commands
         }
 
         /// <summary>Runs one change in one transaction. Returns false (and writes a non-terminating error) when it fails.</summary>
-        protected bool TryWrite<T>(Func<IStoreSession, T> write, object target, out T result)
+        protected bool TryWrite<T>(Func<IStoreSession, T> write, object target, out T result) =>
+            TryWrite(write, ex => Errors.Record(ex, target), out result);
+
+        /// <summary>
+        /// Runs the change of one pipeline item in one transaction. Returns false when it fails, and writes an error
+        /// that names the item (<paramref name="item"/>, e.g. "Service plan 'Basic'") and targets its pipeline object.
+        /// </summary>
+        protected bool TryWrite<T>(Func<IStoreSession, T> write, string item, object identity, out T result) =>
+            TryWrite(write, ex => Errors.Item(ex, item, PipelineInput ?? identity), out result);
+
+        private bool TryWrite<T>(Func<IStoreSession, T> write, Func<MspException, ErrorRecord> error, out T result)
         {
             try
             {
@@ -80,7 +92,7 @@ namespace MspLicensing.Commands
             }
             catch (MspException ex)
             {
-                WriteError(Errors.Record(ex, target));
+                WriteError(error(ex));
                 result = default(T);
                 return false;
             }
@@ -96,8 +108,46 @@ namespace MspLicensing.Commands
                 WriteObject(items[(int)i]);
         }
 
+        /// <summary>The words that name an item in errors and messages: <c>Customer 'Contoso'</c>.</summary>
+        protected static string Named(string kind, object value) =>
+            (string.IsNullOrEmpty(kind) ? string.Empty : kind + " ") + "'" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) + "'";
+
+        /// <summary>The words that name an item by two parts: <c>Customer 'Contoso', service plan 'Basic'</c>.</summary>
+        protected static string Named(string kind, object value, string otherKind, object other) =>
+            Named(kind, value) + ", " + Named(otherKind, other);
+
         /// <summary>Writes a domain error as a non-terminating error.</summary>
         protected void WriteMspError(Exception ex, object target) => WriteError(Errors.Record(ex, target));
+
+        private static readonly PropertyInfo CurrentPipelineObject =
+            typeof(Cmdlet).GetProperty("CurrentPipelineObject", BindingFlags.Instance | BindingFlags.NonPublic);
+
+        /// <summary>
+        /// The object the current item came as down the pipeline (a row of Import-Csv, a customer from
+        /// Get-MspCustomer), the target of its errors; null when the command got no pipeline input. PowerShell keeps it
+        /// in a member it does not publish (the same since Windows PowerShell 2.0); should that ever change, errors
+        /// target the value that identifies the item instead.
+        /// </summary>
+        protected object PipelineInput
+        {
+            get
+            {
+                if (!MyInvocation.ExpectingInput || CurrentPipelineObject == null) return null;
+                object value;
+                try
+                {
+                    value = CurrentPipelineObject.GetValue(this, null);
+                }
+                catch (Exception ex) when (ex is TargetInvocationException || ex is MemberAccessException || ex is ArgumentException)
+                {
+                    return null;
+                }
+                if (!(value is PSObject wrapped)) return value;
+                if (ReferenceEquals(wrapped, AutomationNull.Value)) return null;
+                // A row of Import-Csv is the PSObject itself; a typed object (a customer, a license) is its base object.
+                return wrapped.BaseObject is PSCustomObject ? wrapped : wrapped.BaseObject;
+            }
+        }
 
         /// <summary>Stops the command with a domain error.</summary>
         protected void ThrowMspError(Exception ex, object target) => ThrowTerminatingError(Errors.Record(ex, target));
@@ -111,26 +161,29 @@ namespace MspLicensing.Commands
 
         /// <summary>
         /// Collects pipeline items and commits them in batches (one transaction per batch), each item all-or-nothing:
-        /// a failed item is reported as a non-terminating error and the others land. Objects are written only after
-        /// their batch is committed, so a downstream command always sees them in the store.
+        /// a failed item is reported as a non-terminating error that names it, and the others land. Objects and errors
+        /// are written in the order of the input, objects only after their batch is committed, so a downstream command
+        /// always sees them in the store. Batches are paced by time (<see cref="BatchPace"/>): progress
+        /// ("N customers created, N failed", counting every failure) moves a few times a second and closes with the
+        /// final counts.
         /// </summary>
         protected sealed class PipelineBatch<TIn, TOut>
         {
-            private const int MaxItems = 500;
-            private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
-
             private readonly MspCmdlet _cmdlet;
             private readonly Func<IStoreSession, TIn, TOut> _write;
             private readonly Func<TIn, object> _target;
             private readonly string _activity;
             private readonly string _noun;
             private readonly bool _writeResults;
-            private readonly List<TIn> _pending = new List<TIn>();
-            private readonly Stopwatch _age = new Stopwatch();
+            private readonly List<Entry> _pending = new List<Entry>();
+            private readonly Stopwatch _watch = Stopwatch.StartNew();
+            private readonly BatchPace _pace;
             private int _done;
             private int _failed;
-            private bool _progressShown;
+            private string _shown;
 
+            /// <param name="target">The value that identifies an item (a name, a code, an id): the target of its errors when it came through no pipeline.</param>
+            /// <param name="noun">What the progress counts, e.g. "customers created".</param>
             /// <param name="writeResults">False for commands that write nothing on success (no -PassThru): only errors are written.</param>
             public PipelineBatch(MspCmdlet cmdlet, Func<IStoreSession, TIn, TOut> write, Func<TIn, object> target, string noun, bool writeResults = true)
             {
@@ -140,63 +193,100 @@ namespace MspLicensing.Commands
                 _target = target;
                 _activity = cmdlet.CommandName;
                 _noun = noun;
+                _pace = new BatchPace(() => _watch.Elapsed, BatchPace.DefaultInterval);
             }
 
             public int Succeeded => _done - _failed;
 
-            public void Add(TIn item)
-            {
-                if (_pending.Count == 0) _age.Restart();
-                _pending.Add(item);
-                if (_pending.Count >= MaxItems || _age.Elapsed >= MaxAge) Flush();
-            }
+            /// <summary>
+            /// Adds the current pipeline item; it is committed with its batch. <paramref name="name"/> is the words that
+            /// name it in its errors, e.g. "Customer 'Contoso'" (default: its identifying value in quotes).
+            /// </summary>
+            public void Add(TIn item, string name = null) => Enqueue(new Entry { Item = item, Name = name, Input = _cmdlet.PipelineInput });
 
-            /// <summary>Commits what is pending. Call from EndProcessing.</summary>
+            /// <summary>
+            /// Reports the current pipeline item as failed before it reached the store (a value the domain refused):
+            /// the error names it (<paramref name="item"/>) and counts in the progress, in its place among the others.
+            /// </summary>
+            public void Fail(Exception error, string item, object identity) =>
+                Enqueue(new Entry { Error = error, Name = item, Input = _cmdlet.PipelineInput ?? identity });
+
+            /// <summary>Commits what is pending and closes the progress. Call from EndProcessing.</summary>
             public void Complete()
             {
                 Flush();
-                if (_progressShown)
+                // A command on one item shows no progress; a pipeline of several closes with its counts.
+                if (_shown != null || _done > 1)
                 {
-                    _cmdlet.WriteProgress(new ProgressRecord(1, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+                    ShowProgress();
+                    _cmdlet.WriteProgress(new ProgressRecord(1, _activity, Status) { RecordType = ProgressRecordType.Completed });
                 }
+            }
+
+            private string Status => $"{Succeeded} {_noun}, {_failed} failed";
+
+            private void Enqueue(Entry entry)
+            {
+                _pending.Add(entry);
+                if (_pace.CommitDue(_pending.Count)) Flush();
             }
 
             private void Flush()
             {
                 if (_pending.Count == 0) return;
-                var items = _pending.ToArray();
+                var entries = _pending.ToArray();
                 _pending.Clear();
-                IReadOnlyList<ItemResult<TOut>> results;
-                try
+                var items = new List<TIn>();
+                foreach (var entry in entries)
+                    if (entry.Error == null) items.Add(entry.Item);
+                TimeSpan started = _watch.Elapsed;
+                IReadOnlyList<ItemResult<TOut>> results = Array.Empty<ItemResult<TOut>>();
+                if (items.Count > 0)
                 {
-                    results = _cmdlet.Store.WriteEach(_cmdlet.CommandName, items, _write);
+                    try
+                    {
+                        results = _cmdlet.Store.WriteEach(_cmdlet.CommandName, items, _write);
+                    }
+                    catch (MspException ex)
+                    {
+                        _cmdlet.ThrowMspError(ex, null);
+                        return;
+                    }
                 }
-                catch (MspException ex)
-                {
-                    _cmdlet.ThrowMspError(ex, null);
-                    return;
-                }
-                for (int i = 0; i < items.Length; i++)
+                _pace.Committed(items.Count, _watch.Elapsed - started);
+                int next = 0;
+                foreach (var entry in entries)
                 {
                     _done++;
-                    if (results[i].Succeeded)
+                    var result = entry.Error == null ? results[next++] : null;
+                    if (result != null && result.Succeeded)
                     {
-                        if (_writeResults) _cmdlet.WriteObject(results[i].Value);
+                        if (_writeResults) _cmdlet.WriteObject(result.Value);
+                        continue;
                     }
-                    else
-                    {
-                        _failed++;
-                        _cmdlet.WriteMspError(results[i].Error, _target(items[i]));
-                    }
+                    _failed++;
+                    _cmdlet.WriteError(result == null
+                        ? Errors.Item(entry.Error, entry.Name, entry.Input)
+                        : Errors.Item(result.Error, entry.Name ?? Named(null, _target(entry.Item)), entry.Input ?? _target(entry.Item)));
                 }
-                // A command on one item shows no progress; a pipeline of several items does (a bar that ends at once
-                // for a few, one that moves with each batch for many).
-                if (_progressShown || _done > 1)
-                {
-                    _progressShown = true;
-                    _cmdlet.WriteProgress(new ProgressRecord(1, _activity,
-                        $"{Succeeded} {_noun}, {_failed} failed") { PercentComplete = -1 });
-                }
+                if (_done > 1 && _pace.ReportDue()) ShowProgress();
+            }
+
+            private void ShowProgress()
+            {
+                string status = Status;
+                if (status == _shown) return;
+                _shown = status;
+                _cmdlet.WriteProgress(new ProgressRecord(1, _activity, status) { PercentComplete = -1 });
+            }
+
+            /// <summary>A pipeline item waiting for its batch: the item, or the error it failed with before.</summary>
+            private sealed class Entry
+            {
+                public TIn Item;
+                public object Input;
+                public Exception Error;
+                public string Name;
             }
         }
     }
