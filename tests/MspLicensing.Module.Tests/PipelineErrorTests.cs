@@ -108,6 +108,35 @@ namespace MspLicensing.Module.Tests
         }
 
         [Fact]
+        public void A_cell_PowerShell_cannot_convert_fails_its_row_instead_of_being_skipped()
+        {
+            using var s = new ModuleSession();
+            s.Ok(Basic);
+            foreach (var name in new[] { "Contoso", "Fabrikam" }) s.NewCustomer(name);
+            WriteFile(s, "assign.csv", "Customer,ServicePlan,Seats,StartDate\n" +
+                "Contoso,Basic,ten,2026-02-01\n" +
+                "Fabrikam,Basic,12,\n");
+
+            var r = s.Run("Import-Csv ./assign.csv | New-MspSubscription");
+
+            // PowerShell leaves Seats unbound for 'ten'; without the check the plan's 1 seat would be assigned.
+            var error = Assert.Single(r.Errors);
+            Assert.StartsWith("Customer 'Contoso', service plan 'Basic': Seats 'ten' is not valid: give a whole number", error.Exception.Message);
+            Assert.Equal("MspLicensing.InvalidValue,MspLicensing.Commands.NewMspSubscriptionCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("Contoso", Cell(error, "Customer"));
+            Assert.Equal("1 subscriptions created, 1 failed", Closing(r).StatusDescription);
+            Assert.Equal("Fabrikam", s.Ok("Get-MspSubscription").Objects<Subscription>().Single().Customer);
+
+            WriteFile(s, "plans.csv", "Name,Product,InitialPeriodMonths,Version\nYearly,WFBSS,twelve,Full\nTrial,WFBSS,1,Trail\n");
+            var plans = s.Run("Import-Csv ./plans.csv | New-MspServicePlan -DataCenter Germany");
+            Assert.Empty(plans.Output);
+            Assert.Equal(2, plans.Errors.Count);
+            Assert.StartsWith("Service plan 'Yearly': InitialPeriodMonths 'twelve' is not valid: give a whole number", plans.Errors[0].Exception.Message);
+            Assert.StartsWith("Service plan 'Trial': Version 'Trail' is not valid: use one of Full, Trial", plans.Errors[1].Exception.Message);
+            Assert.Equal("Trail", Cell(plans.Errors[1], "Version"));
+        }
+
+        [Fact]
         public void Set_MspLicense_names_the_activation_code_of_each_bad_row_R34()
         {
             using var s = new ModuleSession();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Internal;
 using System.Reflection;
@@ -80,8 +81,17 @@ namespace MspLicensing.Commands
         /// Runs the change of one pipeline item in one transaction. Returns false when it fails, and writes an error
         /// that names the item (<paramref name="item"/>, e.g. "Service plan 'Basic'") and targets its pipeline object.
         /// </summary>
-        protected bool TryWrite<T>(Func<IStoreSession, T> write, string item, object identity, out T result) =>
-            TryWrite(write, ex => Errors.Item(ex, item, PipelineInput ?? identity), out result);
+        protected bool TryWrite<T>(Func<IStoreSession, T> write, string item, object identity, out T result)
+        {
+            var cell = UnconvertedCell();
+            if (cell != null)
+            {
+                WriteError(Errors.Item(cell, item, PipelineInput ?? identity));
+                result = default(T);
+                return false;
+            }
+            return TryWrite(write, ex => Errors.Item(ex, item, PipelineInput ?? identity), out result);
+        }
 
         private bool TryWrite<T>(Func<IStoreSession, T> write, Func<MspException, ErrorRecord> error, out T result)
         {
@@ -149,6 +159,55 @@ namespace MspLicensing.Commands
             }
         }
 
+        private List<ParameterMetadata> _byPropertyName;
+
+        /// <summary>
+        /// The error for a cell of the current pipeline row that PowerShell could not convert for its parameter, such
+        /// as 'ten' in a Seats column or an unknown name in an enum column: the binder skips such a cell without a
+        /// word (and BoundParameters still shows the value of an earlier row), so the item would go ahead with the
+        /// default. Null when every cell that is not empty and names a parameter of the row's parameter set converts,
+        /// or the item did not come as a row. Parameters with a transformation attribute refuse bad values themselves;
+        /// <paramref name="commandLine"/> (the parameters given on the command line, which PowerShell takes instead of
+        /// the row's cells) are left out.
+        /// </summary>
+        protected MspException UnconvertedCell(ICollection<string> commandLine = null)
+        {
+            if (!(PipelineInput is PSObject row)) return null;
+            if (_byPropertyName == null)
+                _byPropertyName = MyInvocation.MyCommand.Parameters.Values
+                    .Where(p => p.ParameterSets.Values.Any(set => set.ValueFromPipelineByPropertyName)
+                                && !p.Attributes.OfType<ArgumentTransformationAttribute>().Any())
+                    .ToList();
+            foreach (var parameter in _byPropertyName)
+            {
+                if (commandLine != null && commandLine.Contains(parameter.Name)) continue;
+                if (!(parameter.ParameterSets.TryGetValue(ParameterSetName, out var set) || parameter.ParameterSets.TryGetValue(ParameterAttribute.AllParameterSets, out set))
+                    || !set.ValueFromPipelineByPropertyName) continue;
+                foreach (var column in new[] { parameter.Name }.Concat(parameter.Aliases))
+                {
+                    object value = row.Properties[column]?.Value;
+                    if (value == null || (value is string text && string.IsNullOrWhiteSpace(text))) continue;
+                    // The binder converts in the session's culture; so does this check.
+                    if (!LanguagePrimitives.TryConvertTo(value, parameter.ParameterType, System.Globalization.CultureInfo.CurrentCulture, out object _))
+                        return MspException.InvalidValue(parameter.Name, value, Expected(parameter.ParameterType));
+                    break;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>What a parameter of the type takes, in the words of an error.</summary>
+        private static string Expected(Type type)
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (type == typeof(int) || type == typeof(long)) return "give a whole number";
+            if (type == typeof(DateTime)) return "give a date such as 2026-02-03";
+            if (type == typeof(Guid)) return "give an id such as 0f8fad5b-d9cb-469f-a165-70867728950e";
+            if (type == typeof(bool)) return "use True or False";
+            if (type.IsEnum) return "use one of " + string.Join(", ", Enum.GetNames(type));
+            return "give a value that reads as " + type.Name;
+        }
+
         /// <summary>Stops the command with a domain error.</summary>
         protected void ThrowMspError(Exception ex, object target) => ThrowTerminatingError(Errors.Record(ex, target));
 
@@ -176,6 +235,7 @@ namespace MspLicensing.Commands
             private readonly string _noun;
             private readonly bool _writeResults;
             private readonly List<Entry> _pending = new List<Entry>();
+            private readonly HashSet<string> _commandLine;
             private readonly Stopwatch _watch = Stopwatch.StartNew();
             private readonly BatchPace _pace;
             private int _done;
@@ -194,15 +254,22 @@ namespace MspLicensing.Commands
                 _activity = cmdlet.CommandName;
                 _noun = noun;
                 _pace = new BatchPace(() => _watch.Elapsed, BatchPace.DefaultInterval);
+                // Made in BeginProcessing, before any pipeline item is bound: what is bound now came from the command line.
+                _commandLine = new HashSet<string>(cmdlet.MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             }
 
             public int Succeeded => _done - _failed;
 
             /// <summary>
             /// Adds the current pipeline item; it is committed with its batch. <paramref name="name"/> is the words that
-            /// name it in its errors, e.g. "Customer 'Contoso'" (default: its identifying value in quotes).
+            /// name it in its errors, e.g. "Customer 'Contoso'" (default: its identifying value in quotes). A row with a
+            /// cell PowerShell could not convert fails instead of going ahead without the value.
             /// </summary>
-            public void Add(TIn item, string name = null) => Enqueue(new Entry { Item = item, Name = name, Input = _cmdlet.PipelineInput });
+            public void Add(TIn item, string name = null)
+            {
+                object identity = _target(item);
+                Enqueue(new Entry { Item = item, Error = _cmdlet.UnconvertedCell(_commandLine), Name = name ?? Named(null, identity), Input = _cmdlet.PipelineInput ?? identity });
+            }
 
             /// <summary>
             /// Reports the current pipeline item as failed before it reached the store (a value the domain refused):
@@ -265,9 +332,7 @@ namespace MspLicensing.Commands
                         continue;
                     }
                     _failed++;
-                    _cmdlet.WriteError(result == null
-                        ? Errors.Item(entry.Error, entry.Name, entry.Input)
-                        : Errors.Item(result.Error, entry.Name ?? Named(null, _target(entry.Item)), entry.Input ?? _target(entry.Item)));
+                    _cmdlet.WriteError(Errors.Item(result == null ? entry.Error : result.Error, entry.Name, entry.Input));
                 }
                 if (_done > 1 && _pace.ReportDue()) ShowProgress();
             }
@@ -280,7 +345,10 @@ namespace MspLicensing.Commands
                 _cmdlet.WriteProgress(new ProgressRecord(1, _activity, status) { PercentComplete = -1 });
             }
 
-            /// <summary>A pipeline item waiting for its batch: the item, or the error it failed with before.</summary>
+            /// <summary>
+            /// A pipeline item waiting for its batch: the item, or the error it failed with before; the words that name
+            /// it and the target of its error (its pipeline object, else its identifying value).
+            /// </summary>
             private sealed class Entry
             {
                 public TIn Item;
