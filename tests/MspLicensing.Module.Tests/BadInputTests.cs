@@ -66,7 +66,7 @@ namespace MspLicensing.Module.Tests
             { "New-MspSubscription -Customer Fabrikam -ServicePlan Trial -Seats 11", "MspLicensing.TrialSeatLimit", "at most 10 seats" },
             { "New-MspSubscription -Customer Fabrikam -ServicePlan Basic -StartDate 1999-12-31", "MspLicensing.InvalidValue", "StartDate '1999-12-31'" },
             { "New-MspSubscription -Customer Fabrikam -ServicePlan Basic -StartDate 2026-02-30", "ParameterArgumentTransformationError", "parameter 'StartDate'. '2026-02-30' is not a date: give an ISO date, yyyy-MM-dd" },
-            { "New-MspSubscription -Customer Fabrikam -ServicePlan Basic -StartDate ''", "ParameterArgumentTransformationError", "'' is not a date" },
+            { "New-MspSubscription -Customer Fabrikam -ServicePlan Basic -StartDate ''", "CannotConvertArgumentNoMessage", "'StartDate'" },
             { "New-MspSubscription -Customer Fabrikam -ServicePlan Basic -ProductSeats @{ WFBSS = 'many' }", "MspLicensing.InvalidValue", "ProductSeats.WFBSS 'many'" },
             { "New-MspSubscription -Customer Fabrikam -ServicePlan Basic -ProductSeats @{ CAS = 3 }", "MspLicensing.InvalidValue", "ProductSeats 'CAS'" },
             { "New-MspSubscription -Customer Contoso -ServicePlan XDR", "MspLicensing.CrossgradeRequired", "WFBSS" },

@@ -32,11 +32,12 @@ namespace MspLicensing.Module.Tests
             Assert.Equal(3, r.Errors.Count);
             Assert.Equal("MspLicensing.InvalidValue,MspLicensing.Commands.NewMspCustomerCommand", r.Errors[0].FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.InvalidArgument, r.Errors[0].CategoryInfo.Category);
-            Assert.Contains("Country 'XX'", r.Errors[0].Exception.Message);
-            Assert.Contains("Email 'not-an-email'", r.Errors[1].Exception.Message);
+            Assert.Contains("Customer 'Bad Country': Country 'XX'", r.Errors[0].Exception.Message);
+            Assert.Contains("Customer 'Bad Mail': Email 'not-an-email'", r.Errors[1].Exception.Message);
             Assert.Equal("MspLicensing.CustomerNameTaken,MspLicensing.Commands.NewMspCustomerCommand", r.Errors[2].FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.ResourceExists, r.Errors[2].CategoryInfo.Category);
-            Assert.Equal("contoso", r.Errors[2].TargetObject);
+            Assert.Equal("contoso", ((PSObject)r.Errors[2].TargetObject).Properties["Name"].Value);
+            Assert.Equal("3 customers created, 3 failed", r.Progress.Last().StatusDescription);
 
             var all = s.Ok("Get-MspCustomer").Objects<Customer>().ToList();
             Assert.Equal(3, all.Count);
@@ -198,8 +199,9 @@ namespace MspLicensing.Module.Tests
             var error = Assert.Single(r.Errors);
             Assert.Equal("MspLicensing.CustomerDeletionNotAllowed,MspLicensing.Commands.RemoveMspCustomerCommand", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
-            Assert.IsType<Customer>(error.TargetObject);
+            Assert.Equal("Contoso", error.TargetObject);
             Assert.Contains("R12", error.Exception.Message);
+            Assert.IsType<Customer>(Assert.Single(s.Run("Get-MspCustomer Contoso | Remove-MspCustomer -Confirm:$false").Errors).TargetObject);
             Assert.Single(s.Ok("Get-MspCustomer").Output);
         }
 

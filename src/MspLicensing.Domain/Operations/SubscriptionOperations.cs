@@ -12,6 +12,12 @@ namespace MspLicensing
         public const string TargetType = "Subscription";
         public const int MinSeats = 1;
         public const int MaxSeats = 999999;
+
+        /// <summary>The highest used count a license records (R34): ten times the most seats.</summary>
+        public const int MaxUsed = MaxSeats * 10;
+
+        /// <summary>What a used count may be, in the words of an error about one.</summary>
+        public static string UsedCountAllowed => "give a used count, a whole number from 0 to " + MaxUsed.ToString("N0", CultureInfo.InvariantCulture);
         public const int MaxTrialSeats = 10;
 
         /// <summary>R31: 1 to 999,999 seats; R37: at most 10 in a trial.</summary>
@@ -570,8 +576,8 @@ namespace MspLicensing
         {
             var license = session.Licenses.Get(licenseId) ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
                 $"No license has the id '{licenseId}'. Get-MspLicense lists the licenses.", licenseId);
-            if (used < 0 || used > MaxSeats * 10)
-                throw MspException.InvalidValue("Used", used, $"give a used count from 0 to {(MaxSeats * 10).ToString("N0", CultureInfo.InvariantCulture)}");
+            if (used < 0 || used > MaxUsed)
+                throw MspException.InvalidValue("Used", used, UsedCountAllowed);
             var day = Dates.Day("Date", date);
             if (day < license.StartDate)
                 throw MspException.InvalidValue("Date", Dates.Format(day), $"a used count is reported on or after the license's start, {Dates.Format(license.StartDate)}");

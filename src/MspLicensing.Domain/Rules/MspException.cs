@@ -47,6 +47,18 @@ namespace MspLicensing
             return e;
         }
 
+        /// <summary>
+        /// This error as it concerns one item of a bulk change: the message begins with the words that name the item
+        /// (for example "Customer 'Contoso': Email 'x' is not valid: ..."), so that in a list of failures each one
+        /// says which item it was. A message that names the item already stays as it is. The id, kind, target and
+        /// rule stay; the original error is the inner exception.
+        /// </summary>
+        public MspException About(string item)
+        {
+            if (string.IsNullOrEmpty(item) || Message.IndexOf(item, StringComparison.Ordinal) >= 0) return this;
+            return new MspException(ErrorId, Kind, item + ": " + Message, Target, this) { Rule = Rule };
+        }
+
         /// <summary>A change based on an object that someone else changed since it was read: refused, nothing written.</summary>
         public static MspException StaleObject(string targetType, string name, int readRevision, int storedRevision, string getCommand) =>
             new MspException("StaleObject", ErrorKind.WriteConflict,

@@ -135,7 +135,7 @@ namespace MspLicensing
             "Upfront licenses cannot be integrated into LMP: their migration is refused with an error that changes nothing (no migration is recorded, however often it is tried), and they stay manageable in Remote Manager.");
 
         public static readonly Rule R64 = new Rule("R64", "License migration", "Bulk migration",
-            "Migration works on many licenses at once: a batch shows progress, each migration is whole or not at all, and a failure is reported without stopping the rest.");
+            "Migration works on many licenses at once: each migration is whole or not at all, and a failure is reported without stopping the rest, in an error that begins with the license's activation code and targets the row or license it came from. The progress moves a few times a second and ends with how many licenses migrated and how many failed, every failure counted.");
 
         public static readonly Rule R70 = new Rule("R70", "Remote Manager", "Synchronization",
             "Every LMP account comes with a Remote Manager console. A customer created in either appears in the other after synchronization: changes wait in an outbox until Sync-MspRemoteManager applies them, and Get-MspStore shows how many are pending.");

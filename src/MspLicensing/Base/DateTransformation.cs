@@ -26,6 +26,9 @@ namespace MspLicensing.Commands
         {
             object value = inputData is PSObject pso ? pso.BaseObject : inputData;
             if (!(value is string text)) return inputData;
+            // An empty CSV cell means "not given": PowerShell then leaves a pipeline-bound parameter at its default and
+            // refuses an empty value given on the command line.
+            if (string.IsNullOrWhiteSpace(text)) return inputData;
             try
             {
                 // The pipeline thread runs in the session's culture: only to refuse a text it would read as another day.

@@ -15,6 +15,19 @@ namespace MspLicensing.Commands
             return new ErrorRecord(ex, Prefix + "UnexpectedError", ErrorCategory.NotSpecified, target);
         }
 
+        /// <summary>
+        /// The error of one pipeline item: its message begins with the words that name the item (unless it names it
+        /// already), and the target is the item's pipeline object or identifying value (else the domain's target).
+        /// </summary>
+        internal static ErrorRecord Item(Exception ex, string item, object target)
+        {
+            if (ex is MspException msp)
+                return new ErrorRecord(msp.About(item), Prefix + msp.ErrorId, Category(msp.Kind), target ?? msp.Target);
+            var record = Record(ex, target);
+            if (!string.IsNullOrEmpty(item)) record.ErrorDetails = new ErrorDetails(item + ": " + ex.Message);
+            return record;
+        }
+
         internal static ErrorCategory Category(ErrorKind kind)
         {
             switch (kind)

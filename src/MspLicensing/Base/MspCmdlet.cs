@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Internal;
+using System.Reflection;
 using MspLicensing.Store;
 
 namespace MspLicensing.Commands
@@ -78,7 +81,26 @@ namespace MspLicensing.Commands
         }
 
         /// <summary>Runs one change in one transaction. Returns false (and writes a non-terminating error) when it fails.</summary>
-        protected bool TryWrite<T>(Func<IStoreSession, T> write, object target, out T result)
+        protected bool TryWrite<T>(Func<IStoreSession, T> write, object target, out T result) =>
+            TryWrite(write, ex => Errors.Record(ex, target), out result);
+
+        /// <summary>
+        /// Runs the change of one pipeline item in one transaction. Returns false when it fails, and writes an error
+        /// that names the item (<paramref name="item"/>, e.g. "Service plan 'Basic'") and targets its pipeline object.
+        /// </summary>
+        protected bool TryWrite<T>(Func<IStoreSession, T> write, string item, object identity, out T result)
+        {
+            var cell = UnconvertedCell();
+            if (cell != null)
+            {
+                WriteError(Errors.Item(cell, item, PipelineInput ?? identity));
+                result = default(T);
+                return false;
+            }
+            return TryWrite(write, ex => Errors.Item(ex, item, PipelineInput ?? identity), out result);
+        }
+
+        private bool TryWrite<T>(Func<IStoreSession, T> write, Func<MspException, ErrorRecord> error, out T result)
         {
             try
             {
@@ -87,7 +109,7 @@ namespace MspLicensing.Commands
             }
             catch (MspException ex)
             {
-                WriteError(Errors.Record(ex, target));
+                WriteError(error(ex));
                 result = default(T);
                 return false;
             }
@@ -103,8 +125,95 @@ namespace MspLicensing.Commands
                 WriteObject(items[(int)i]);
         }
 
+        /// <summary>The words that name an item in errors and messages: <c>Customer 'Contoso'</c>.</summary>
+        protected static string Named(string kind, object value) =>
+            (string.IsNullOrEmpty(kind) ? string.Empty : kind + " ") + "'" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) + "'";
+
+        /// <summary>The words that name an item by two parts: <c>Customer 'Contoso', service plan 'Basic'</c>.</summary>
+        protected static string Named(string kind, object value, string otherKind, object other) =>
+            Named(kind, value) + ", " + Named(otherKind, other);
+
         /// <summary>Writes a domain error as a non-terminating error.</summary>
         protected void WriteMspError(Exception ex, object target) => WriteError(Errors.Record(ex, target));
+
+        private static readonly PropertyInfo CurrentPipelineObject =
+            typeof(Cmdlet).GetProperty("CurrentPipelineObject", BindingFlags.Instance | BindingFlags.NonPublic);
+
+        /// <summary>
+        /// The object the current item came as down the pipeline (a row of Import-Csv, a customer from
+        /// Get-MspCustomer), the target of its errors; null when the command got no pipeline input. PowerShell keeps it
+        /// in a member it does not publish (the same since Windows PowerShell 2.0); should that ever change, errors
+        /// target the value that identifies the item instead.
+        /// </summary>
+        protected object PipelineInput
+        {
+            get
+            {
+                if (!MyInvocation.ExpectingInput || CurrentPipelineObject == null) return null;
+                object value;
+                try
+                {
+                    value = CurrentPipelineObject.GetValue(this, null);
+                }
+                catch (Exception ex) when (ex is TargetInvocationException || ex is MemberAccessException || ex is ArgumentException)
+                {
+                    return null;
+                }
+                if (!(value is PSObject wrapped)) return value;
+                if (ReferenceEquals(wrapped, AutomationNull.Value)) return null;
+                // A row of Import-Csv is the PSObject itself; a typed object (a customer, a license) is its base object.
+                return wrapped.BaseObject is PSCustomObject ? wrapped : wrapped.BaseObject;
+            }
+        }
+
+        private List<ParameterMetadata> _byPropertyName;
+
+        /// <summary>
+        /// The error for a cell of the current pipeline row that PowerShell could not convert for its parameter, such
+        /// as 'ten' in a Seats column or an unknown name in an enum column: the binder skips such a cell without a
+        /// word (and BoundParameters still shows the value of an earlier row), so the item would go ahead with the
+        /// default. Null when every cell that is not empty and names a parameter of the row's parameter set converts,
+        /// or the item did not come as a row. Parameters with a transformation attribute refuse bad values themselves;
+        /// <paramref name="commandLine"/> (the parameters given on the command line, which PowerShell takes instead of
+        /// the row's cells) are left out.
+        /// </summary>
+        protected MspException UnconvertedCell(ICollection<string> commandLine = null)
+        {
+            if (!(PipelineInput is PSObject row)) return null;
+            if (_byPropertyName == null)
+                _byPropertyName = MyInvocation.MyCommand.Parameters.Values
+                    .Where(p => p.ParameterSets.Values.Any(set => set.ValueFromPipelineByPropertyName)
+                                && !p.Attributes.OfType<ArgumentTransformationAttribute>().Any())
+                    .ToList();
+            foreach (var parameter in _byPropertyName)
+            {
+                if (commandLine != null && commandLine.Contains(parameter.Name)) continue;
+                if (!(parameter.ParameterSets.TryGetValue(ParameterSetName, out var set) || parameter.ParameterSets.TryGetValue(ParameterAttribute.AllParameterSets, out set))
+                    || !set.ValueFromPipelineByPropertyName) continue;
+                foreach (var column in new[] { parameter.Name }.Concat(parameter.Aliases))
+                {
+                    object value = row.Properties[column]?.Value;
+                    if (value == null || (value is string text && string.IsNullOrWhiteSpace(text))) continue;
+                    // The binder converts in the session's culture; so does this check.
+                    if (!LanguagePrimitives.TryConvertTo(value, parameter.ParameterType, System.Globalization.CultureInfo.CurrentCulture, out object _))
+                        return MspException.InvalidValue(parameter.Name, value, Expected(parameter.ParameterType));
+                    break;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>What a parameter of the type takes, in the words of an error.</summary>
+        private static string Expected(Type type)
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (type == typeof(int) || type == typeof(long)) return "give a whole number";
+            if (type == typeof(DateTime)) return "give a date such as 2026-02-03";
+            if (type == typeof(Guid)) return "give an id such as 0f8fad5b-d9cb-469f-a165-70867728950e";
+            if (type == typeof(bool)) return "use True or False";
+            if (type.IsEnum) return "use one of " + string.Join(", ", Enum.GetNames(type));
+            return "give a value that reads as " + type.Name;
+        }
 
         /// <summary>Stops the command with a domain error.</summary>
         protected void ThrowMspError(Exception ex, object target) => ThrowTerminatingError(Errors.Record(ex, target));
@@ -118,26 +227,30 @@ namespace MspLicensing.Commands
 
         /// <summary>
         /// Collects pipeline items and commits them in batches (one transaction per batch), each item all-or-nothing:
-        /// a failed item is reported as a non-terminating error and the others land. Objects are written only after
-        /// their batch is committed, so a downstream command always sees them in the store.
+        /// a failed item is reported as a non-terminating error that names it, and the others land. Objects and errors
+        /// are written in the order of the input, objects only after their batch is committed, so a downstream command
+        /// always sees them in the store. Batches are paced by time (<see cref="BatchPace"/>): progress
+        /// ("N customers created, N failed", counting every failure) moves a few times a second and closes with the
+        /// final counts.
         /// </summary>
         protected sealed class PipelineBatch<TIn, TOut>
         {
-            private const int MaxItems = 500;
-            private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
-
             private readonly MspCmdlet _cmdlet;
             private readonly Func<IStoreSession, TIn, TOut> _write;
             private readonly Func<TIn, object> _target;
             private readonly string _activity;
             private readonly string _noun;
             private readonly bool _writeResults;
-            private readonly List<TIn> _pending = new List<TIn>();
-            private readonly Stopwatch _age = new Stopwatch();
+            private readonly List<Entry> _pending = new List<Entry>();
+            private readonly HashSet<string> _commandLine;
+            private readonly Stopwatch _watch = Stopwatch.StartNew();
+            private readonly BatchPace _pace;
             private int _done;
             private int _failed;
-            private bool _progressShown;
+            private string _shown;
 
+            /// <param name="target">The value that identifies an item (a name, a code, an id): the target of its errors when it came through no pipeline.</param>
+            /// <param name="noun">What the progress counts, e.g. "customers created".</param>
             /// <param name="writeResults">False for commands that write nothing on success (no -PassThru): only errors are written.</param>
             public PipelineBatch(MspCmdlet cmdlet, Func<IStoreSession, TIn, TOut> write, Func<TIn, object> target, string noun, bool writeResults = true)
             {
@@ -147,63 +260,108 @@ namespace MspLicensing.Commands
                 _target = target;
                 _activity = cmdlet.CommandName;
                 _noun = noun;
+                _pace = new BatchPace(() => _watch.Elapsed, BatchPace.DefaultInterval);
+                // Made in BeginProcessing, before any pipeline item is bound: what is bound now came from the command line.
+                _commandLine = new HashSet<string>(cmdlet.MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             }
 
             public int Succeeded => _done - _failed;
 
-            public void Add(TIn item)
+            /// <summary>
+            /// Adds the current pipeline item; it is committed with its batch. <paramref name="name"/> is the words that
+            /// name it in its errors, e.g. "Customer 'Contoso'" (default: its identifying value in quotes). A row with a
+            /// cell PowerShell could not convert fails instead of going ahead without the value.
+            /// </summary>
+            public void Add(TIn item, string name = null)
             {
-                if (_pending.Count == 0) _age.Restart();
-                _pending.Add(item);
-                if (_pending.Count >= MaxItems || _age.Elapsed >= MaxAge) Flush();
+                object identity = _target(item);
+                Enqueue(new Entry { Item = item, Error = _cmdlet.UnconvertedCell(_commandLine), Name = name ?? Named(null, identity), Input = _cmdlet.PipelineInput ?? identity });
             }
 
-            /// <summary>Commits what is pending. Call from EndProcessing.</summary>
+            /// <summary>
+            /// Reports the current pipeline item as failed before it reached the store (a value the domain refused):
+            /// the error names it (<paramref name="item"/>) and counts in the progress, in its place among the others.
+            /// </summary>
+            public void Fail(Exception error, string item, object identity) =>
+                Enqueue(new Entry { Error = error, Name = item, Input = _cmdlet.PipelineInput ?? identity });
+
+            /// <summary>Commits what is pending and closes the progress. Call from EndProcessing.</summary>
             public void Complete()
             {
                 Flush();
-                if (_progressShown)
+                // A command on one item shows no progress; a pipeline of several closes with its counts.
+                if (_shown != null || _done > 1)
                 {
-                    _cmdlet.WriteProgress(new ProgressRecord(1, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+                    ShowProgress();
+                    _cmdlet.WriteProgress(new ProgressRecord(1, _activity, Status) { RecordType = ProgressRecordType.Completed });
                 }
+            }
+
+            private string Status => $"{Succeeded} {_noun}, {_failed} failed";
+
+            private void Enqueue(Entry entry)
+            {
+                _pending.Add(entry);
+                if (_pace.CommitDue(_pending.Count)) Flush();
             }
 
             private void Flush()
             {
                 if (_pending.Count == 0) return;
-                var items = _pending.ToArray();
+                var entries = _pending.ToArray();
                 _pending.Clear();
-                IReadOnlyList<ItemResult<TOut>> results;
-                try
+                var items = new List<TIn>();
+                foreach (var entry in entries)
+                    if (entry.Error == null) items.Add(entry.Item);
+                TimeSpan started = _watch.Elapsed;
+                IReadOnlyList<ItemResult<TOut>> results = Array.Empty<ItemResult<TOut>>();
+                if (items.Count > 0)
                 {
-                    results = _cmdlet.Store.WriteEach(_cmdlet.CommandName, items, _write);
+                    try
+                    {
+                        results = _cmdlet.Store.WriteEach(_cmdlet.CommandName, items, _write);
+                    }
+                    catch (MspException ex)
+                    {
+                        _cmdlet.ThrowMspError(ex, null);
+                        return;
+                    }
                 }
-                catch (MspException ex)
-                {
-                    _cmdlet.ThrowMspError(ex, null);
-                    return;
-                }
-                for (int i = 0; i < items.Length; i++)
+                _pace.Committed(items.Count, _watch.Elapsed - started);
+                int next = 0;
+                foreach (var entry in entries)
                 {
                     _done++;
-                    if (results[i].Succeeded)
+                    var result = entry.Error == null ? results[next++] : null;
+                    if (result != null && result.Succeeded)
                     {
-                        if (_writeResults) _cmdlet.WriteObject(results[i].Value);
+                        if (_writeResults) _cmdlet.WriteObject(result.Value);
+                        continue;
                     }
-                    else
-                    {
-                        _failed++;
-                        _cmdlet.WriteMspError(results[i].Error, _target(items[i]));
-                    }
+                    _failed++;
+                    _cmdlet.WriteError(Errors.Item(result == null ? entry.Error : result.Error, entry.Name, entry.Input));
                 }
-                // A command on one item shows no progress; a pipeline of several items does (a bar that ends at once
-                // for a few, one that moves with each batch for many).
-                if (_progressShown || _done > 1)
-                {
-                    _progressShown = true;
-                    _cmdlet.WriteProgress(new ProgressRecord(1, _activity,
-                        $"{Succeeded} {_noun}, {_failed} failed") { PercentComplete = -1 });
-                }
+                if (_done > 1 && _pace.ReportDue()) ShowProgress();
+            }
+
+            private void ShowProgress()
+            {
+                string status = Status;
+                if (status == _shown) return;
+                _shown = status;
+                _cmdlet.WriteProgress(new ProgressRecord(1, _activity, status) { PercentComplete = -1 });
+            }
+
+            /// <summary>
+            /// A pipeline item waiting for its batch: the item, or the error it failed with before; the words that name
+            /// it and the target of its error (its pipeline object, else its identifying value).
+            /// </summary>
+            private sealed class Entry
+            {
+                public TIn Item;
+                public object Input;
+                public Exception Error;
+                public string Name;
             }
         }
     }

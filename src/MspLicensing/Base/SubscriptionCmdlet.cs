@@ -36,6 +36,19 @@ namespace MspLicensing.Commands
             InputObject != null && ParameterSetName == Identity.ByObject
                 ? $"{InputObject.ServicePlan} of {InputObject.Customer} ({InputObject.SubscriptionId})"
                 : target.ToString();
+
+        /// <summary>
+        /// The words that name the subscription of the current item in its errors: the customer and the plan where
+        /// they are known, else its id.
+        /// </summary>
+        protected string ItemName(SubscriptionRef target)
+        {
+            if (InputObject != null && ParameterSetName == Identity.ByObject)
+                return Named("Customer", InputObject.Customer, "service plan", InputObject.ServicePlan);
+            if (target.Customer != null)
+                return Named("Customer", target.Customer.Display) + (target.ServicePlan == null ? string.Empty : ", " + Named("service plan", target.ServicePlan.Display));
+            return Named("Subscription", target.Id);
+        }
     }
 
     /// <summary>
@@ -73,7 +86,7 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             var target = Target(ServicePlan);
-            if (ShouldProcess(Describe(target), Action)) _batch.Add(target);
+            if (ShouldProcess(Describe(target), Action)) _batch.Add(target, ItemName(target));
         }
 
         protected override void EndProcessing() => _batch.Complete();

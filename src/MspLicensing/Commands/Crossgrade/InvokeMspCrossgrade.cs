@@ -77,7 +77,7 @@ namespace MspLicensing.Commands
                 return;
             }
             if (ShouldProcess(Customer.Display, $"Crossgrade to service plan '{ServicePlan.Display}'"))
-                _batch.Add(request);
+                _batch.Add(request, Named("Customer", Customer.Display));
         }
 
         protected override void EndProcessing() => _batch.Complete();

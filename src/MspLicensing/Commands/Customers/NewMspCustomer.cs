@@ -108,8 +108,12 @@ namespace MspLicensing.Commands
                     "Creates the customer and returns it."),
                 new HelpExample("Import customers from a CSV file",
                     "Import-Csv ./customers.csv | New-MspCustomer",
-                    "With a file whose header is Name,Country,City,State,ContactFirstName,ContactLastName,Email,ExternalId (ExternalId as 'ConnectWiseManage=4711'), each row becomes a customer. A row with a bad value is reported with the field and the value, and the other rows are still created.",
+                    "With a file whose header is Name,Country,City,State,ContactFirstName,ContactLastName,Email,ExternalId (ExternalId as 'ConnectWiseManage=4711'), each row becomes a customer. A row with a bad value is reported with the customer's name, the field and the value, and the other rows are still created.",
                     "[IO.File]::WriteAllText(\"$PWD/customers.csv\", \"Name,Country,City,State,ContactFirstName,ContactLastName,Email,ExternalId`nFabrikam,DE,Berlin,,Jonas,Weber,jonas@fabrikam.de,ConnectWiseManage=4711`nTailspin Toys,GB,London,,Amy,Clark,amy@tailspintoys.co.uk,`n\")"),
+                new HelpExample("Set the rejected rows of an import aside",
+                    "Import-Csv ./customers.csv | New-MspCustomer -ErrorVariable rejected -ErrorAction SilentlyContinue\n$rejected.TargetObject | Export-Csv ./rejected.csv -NoTypeInformation",
+                    "Each error names its row's customer (Customer 'Margie Travel': Email 'margie-at-travel' is not valid: ...) and its TargetObject is the row, so rejected.csv holds the rows to correct and import again; the other rows are created.",
+                    "[IO.File]::WriteAllText(\"$PWD/customers.csv\", \"Name,Country,City,ContactFirstName,ContactLastName,Email`nFabrikam,DE,Berlin,Jonas,Weber,jonas@fabrikam.de`nMargie Travel,US,Boston,Margie,Shoop,margie-at-travel`n\")"),
                 new HelpExample("Keep the PSA id of a customer",
                     "New-MspCustomer -Name Northwind -Country CA -City Toronto -State ON -ContactFirstName Raj -ContactLastName Patel -Email raj@northwind.ca -ExternalId @{ ConnectWiseManage = '4711' } -TimeZone UTC-05:00 -Language en-CA",
                     "Find it later with Get-MspCustomer -ExternalId @{ ConnectWiseManage = '4711' }."),
@@ -154,11 +158,11 @@ namespace MspLicensing.Commands
             }
             catch (MspException ex)
             {
-                WriteMspError(ex, Name);
+                _batch.Fail(ex, Named("Customer", Name), Name);
                 return;
             }
             if (ShouldProcess(prepared.Name, "Create customer"))
-                _batch.Add(prepared);
+                _batch.Add(prepared, Named("Customer", prepared.Name));
         }
 
         protected override void EndProcessing() => _batch.Complete();

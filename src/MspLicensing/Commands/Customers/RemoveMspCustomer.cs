@@ -59,7 +59,7 @@ namespace MspLicensing.Commands
         {
             var target = CustomerIdentity.Reference(ParameterSetName, Name, CustomerId, InputObject);
             if (ShouldProcess(target.Display, "Delete customer"))
-                _batch.Add(target);
+                _batch.Add(target, Named("Customer", target.Display));
         }
 
         protected override void EndProcessing() => _batch.Complete();

@@ -170,7 +170,7 @@ namespace MspLicensing.Commands
                 Templates = Template,
             };
             if (ShouldProcess(target.Display, "Change customer"))
-                _batch.Add((target, fields));
+                _batch.Add((target, fields), Named("Customer", target.Display));
         }
 
         protected override void EndProcessing() => _batch.Complete();

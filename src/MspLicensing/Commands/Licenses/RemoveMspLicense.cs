@@ -67,10 +67,20 @@ namespace MspLicensing.Commands
                 : ((Guid?)null, ActivationCode);
             // The same checks as the removal, read first, so that -WhatIf and -Confirm name the license and a refusal
             // is reported whether or not anything would be written.
-            if (!TryRead(s => LicenseOperations.CheckRemoval(s, item.Id, item.Code, Date), item.Code ?? item.Id?.ToString(), out var license)) return;
+            string name = Named("License", item.Code ?? item.Id?.ToString());
+            License license;
+            try
+            {
+                license = Store.Read(s => LicenseOperations.CheckRemoval(s, item.Id, item.Code, Date));
+            }
+            catch (MspException ex)
+            {
+                _batch.Fail(ex, name, item.Code ?? (object)item.Id);
+                return;
+            }
             if (ShouldProcess($"{license.Product} {license.ActivationCode} of {license.Customer}",
                     $"Remove {license.Status} license on {Dates.Format(Date)}: {LicenseOperations.RemovalBilling(Date)}"))
-                _batch.Add(item);
+                _batch.Add(item, name);
         }
 
         protected override void EndProcessing() => _batch.Complete();

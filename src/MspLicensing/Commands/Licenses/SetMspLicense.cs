@@ -11,6 +11,7 @@ namespace MspLicensing.Commands
     {
         private const string ByActivationCode = "ByActivationCode";
         private PipelineBatch<(Guid? Id, string Code, int? Used, DateTime Date, string Description), License> _batch;
+        private bool _usedFromRows;
 
         [Parameter(ParameterSetName = ByActivationCode, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         public string ActivationCode { get; set; }
@@ -75,6 +76,7 @@ namespace MspLicensing.Commands
 
         protected override void BeginProcessing()
         {
+            _usedFromRows = !Bound(nameof(Used));
             _batch = new PipelineBatch<(Guid? Id, string Code, int? Used, DateTime Date, string Description), License>(this,
                 (session, item) =>
                 {
@@ -92,18 +94,28 @@ namespace MspLicensing.Commands
         {
             // Used and Date differ per pipeline item (rows of an export): they travel with the item.
             string description = Bound(nameof(Description)) ? Description ?? string.Empty : null;
-            if (!Used.HasValue && description == null)
+            // A Used cell of a row that is not a whole number does not bind (PowerShell skips it silently), and an empty
+            // one binds as 0: the first is refused, the second means "not given", as empty cells do elsewhere.
+            object cell = _usedFromRows && PipelineInput is PSObject row ? row.Properties[nameof(Used)]?.Value : null;
+            int? used = cell is string text && string.IsNullOrWhiteSpace(text) ? null : Used;
+            (Guid? Id, string Code, int? Used, DateTime Date, string Description) item = ParameterSetName == Identity.ById ? (LicenseId, null, used, Date, description)
+                : ParameterSetName == Identity.ByObject ? (InputObject.LicenseId, InputObject.ActivationCode, used, Date, description)
+                : ((Guid?)null, ActivationCode, used, Date, description);
+            string name = Named("License", item.Code ?? item.Id?.ToString());
+            if (!Used.HasValue && cell != null && !string.IsNullOrWhiteSpace(cell.ToString()))
             {
-                WriteMspError(new MspException("NothingToChange", ErrorKind.InvalidArgument,
-                    "Give -Used (the seats in use) or -Description (the product description, Customer Licensing Portal accounts).", null), null);
+                _batch.Fail(MspException.InvalidValue(nameof(Used), cell, SubscriptionOperations.UsedCountAllowed), name, item.Code ?? (object)item.Id);
                 return;
             }
-            (Guid? Id, string Code, int? Used, DateTime Date, string Description) item = ParameterSetName == Identity.ById ? (LicenseId, null, Used, Date, description)
-                : ParameterSetName == Identity.ByObject ? (InputObject.LicenseId, InputObject.ActivationCode, Used, Date, description)
-                : ((Guid?)null, ActivationCode, Used, Date, description);
+            if (!item.Used.HasValue && description == null)
+            {
+                _batch.Fail(new MspException("NothingToChange", ErrorKind.InvalidArgument,
+                    "Give -Used (the seats in use) or -Description (the product description, Customer Licensing Portal accounts).", null), name, item.Code ?? (object)item.Id);
+                return;
+            }
             string what = string.Join(" and ", new[] { item.Used.HasValue ? $"used count {item.Used} on {Dates.Format(item.Date)}" : null, description != null ? "description" : null }.Where(x => x != null));
             if (ShouldProcess(item.Code ?? item.Id?.ToString(), "Record " + what))
-                _batch.Add(item);
+                _batch.Add(item, name);
         }
 
         protected override void EndProcessing() => _batch.Complete();

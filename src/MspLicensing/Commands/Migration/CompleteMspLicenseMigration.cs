@@ -53,7 +53,7 @@ namespace MspLicensing.Commands
 
         protected override void ProcessRecord()
         {
-            if (ShouldProcess(MigrationId.ToString(), "Complete license migration")) _batch.Add(MigrationId);
+            if (ShouldProcess(MigrationId.ToString(), "Complete license migration")) _batch.Add(MigrationId, Named("Migration", MigrationId));
         }
 
         protected override void EndProcessing() => _batch.Complete();

@@ -92,7 +92,7 @@ namespace MspLicensing.Commands
                 AuthorizationKey = AuthorizationKey,
             };
             if (!ShouldProcess(Customer.Display, $"Register {LicenseType} license of {Product}")) return;
-            if (TryWrite(s => MigrationOperations.Register(s, registration, DateTime.UtcNow), Customer.Display, out var license))
+            if (TryWrite(s => MigrationOperations.Register(s, registration, DateTime.UtcNow), Named("Customer", Customer.Display, "product", Product), Customer.Display, out var license))
                 WriteObject(license);
         }
     }

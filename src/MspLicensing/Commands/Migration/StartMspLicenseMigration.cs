@@ -107,10 +107,11 @@ namespace MspLicensing.Commands
                 Seats = Bound(nameof(Seats)) ? Seats : (int?)null,
                 Date = Date,
             };
+            string name = Named("License", request.ActivationCode ?? request.LicenseId.ToString());
             if (ParameterSetName == ByDetails && !Bound(nameof(Seats)))
             {
-                WriteMspError(new MspException("RequiredFieldMissing", ErrorKind.InvalidArgument,
-                    "Seats is required with -Customer, -Product and -LicenseType: give the seats of the license to register and migrate.", ActivationCode), ActivationCode);
+                _batch.Fail(new MspException("RequiredFieldMissing", ErrorKind.InvalidArgument,
+                    "Seats is required with -Customer, -Product and -LicenseType: give the seats of the license to register and migrate.", ActivationCode), name, ActivationCode);
                 return;
             }
             var registration = ParameterSetName != ByDetails ? null : new ProductRegistration
@@ -124,7 +125,7 @@ namespace MspLicensing.Commands
                 ActivationCode = ActivationCode,
             };
             if (ShouldProcess(request.ActivationCode ?? request.LicenseId.ToString(), $"Migrate into service plan '{ServicePlan.Display}'"))
-                _batch.Add((request, registration));
+                _batch.Add((request, registration), name);
         }
 
         protected override void EndProcessing() => _batch.Complete();

@@ -51,17 +51,21 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             Guid id = LicenseId;
+            string name = Named("License", ParameterSetName == ByActivationCode ? ActivationCode : id.ToString());
             if (ParameterSetName == ByActivationCode)
             {
-                if (!TryRead(s => s.FindLicenseByActivationCode(ActivationCodes.Normalize(nameof(ActivationCode), ActivationCode)), ActivationCode, out var license)) return;
-                if (license == null)
+                try
                 {
-                    WriteMspError(new MspException("LicenseNotFound", ErrorKind.ObjectNotFound, $"No license has the activation code '{ActivationCode}'.", ActivationCode), ActivationCode);
+                    id = Store.Read(s => s.FindLicenseByActivationCode(ActivationCodes.Normalize(nameof(ActivationCode), ActivationCode))
+                        ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound, $"No license has the activation code '{ActivationCode}'.", ActivationCode)).LicenseId;
+                }
+                catch (MspException ex)
+                {
+                    _batch.Fail(ex, name, ActivationCode);
                     return;
                 }
-                id = license.LicenseId;
             }
-            if (ShouldProcess(ActivationCode ?? id.ToString(), "Delete product from Remote Manager")) _batch.Add(id);
+            if (ShouldProcess(ParameterSetName == ByActivationCode ? ActivationCode : id.ToString(), "Delete product from Remote Manager")) _batch.Add(id, name);
         }
 
         protected override void EndProcessing() => _batch.Complete();

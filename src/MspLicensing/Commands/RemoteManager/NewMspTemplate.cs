@@ -50,7 +50,7 @@ namespace MspLicensing.Commands
         {
             var settings = Tables.Strings(Setting);
             if (!ShouldProcess(Name, $"Create {Product} template")) return;
-            if (TryWrite(s => RemoteManagerOperations.CreateTemplate(s, Name, Product, settings, Description, DateTime.UtcNow), Name, out var template))
+            if (TryWrite(s => RemoteManagerOperations.CreateTemplate(s, Name, Product, settings, Description, DateTime.UtcNow), Named("Template", Name), Name, out var template))
                 WriteObject(template);
         }
     }

@@ -52,7 +52,7 @@ namespace MspLicensing.Commands
         {
             var settings = Tables.Strings(Setting);
             if (!ShouldProcess(Name, "Change template")) return;
-            if (TryWrite(s => RemoteManagerOperations.ChangeTemplate(s, Name, settings, Description, DateTime.UtcNow), Name, out var template) && PassThru)
+            if (TryWrite(s => RemoteManagerOperations.ChangeTemplate(s, Name, settings, Description, DateTime.UtcNow), Named("Template", Name), Name, out var template) && PassThru)
                 WriteObject(template);
         }
     }

@@ -96,7 +96,7 @@ namespace MspLicensing.Commands
                 Enabled = Enabled,
             };
             if (!ShouldProcess(Name, "Create service plan")) return;
-            if (TryWrite(s => ServicePlanOperations.Create(s, fields, DateTime.UtcNow), Name, out var plan))
+            if (TryWrite(s => ServicePlanOperations.Create(s, fields, DateTime.UtcNow), Named("Service plan", Name), Name, out var plan))
                 WriteObject(plan);
         }
     }

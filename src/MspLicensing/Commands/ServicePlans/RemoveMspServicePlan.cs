@@ -50,7 +50,7 @@ namespace MspLicensing.Commands
         {
             var target = ServicePlanIdentity.Reference(ParameterSetName, Name, ServicePlanId, InputObject);
             if (ShouldProcess(target.Display, "Remove service plan"))
-                TryWrite(s => ServicePlanOperations.Remove(s, target), target.Display, out _);
+                TryWrite(s => ServicePlanOperations.Remove(s, target), Named("Service plan", target.Display), target.Display, out _);
         }
     }
 }

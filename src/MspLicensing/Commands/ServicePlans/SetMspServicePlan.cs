@@ -115,7 +115,7 @@ namespace MspLicensing.Commands
                 Enabled = Bound(nameof(Enabled)) ? Enabled : (bool?)null,
             };
             if (!ShouldProcess(target.Display, "Change service plan")) return;
-            if (TryWrite(s => ServicePlanOperations.Update(s, target, fields, DateTime.UtcNow), target.Display, out var plan) && PassThru)
+            if (TryWrite(s => ServicePlanOperations.Update(s, target, fields, DateTime.UtcNow), Named("Service plan", target.Display), target.Display, out var plan) && PassThru)
                 WriteObject(plan);
         }
     }

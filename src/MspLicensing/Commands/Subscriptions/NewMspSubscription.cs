@@ -87,13 +87,16 @@ namespace MspLicensing.Commands
             }
             catch (MspException ex)
             {
-                WriteMspError(ex, Customer?.Display);
+                _batch.Fail(ex, ItemName, Customer?.Display);
                 return;
             }
             if (ShouldProcess(Customer.Display, $"Assign service plan '{ServicePlan.Display}'"))
-                _batch.Add(assignment);
+                _batch.Add(assignment, ItemName);
         }
 
         protected override void EndProcessing() => _batch.Complete();
+
+        /// <summary>The words that name the current item in its errors: the customer and the plan.</summary>
+        private string ItemName => Named("Customer", Customer?.Display, "service plan", ServicePlan?.Display);
     }
 }

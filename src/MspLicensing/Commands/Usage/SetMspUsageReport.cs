@@ -54,7 +54,7 @@ namespace MspLicensing.Commands
         {
             var month = MonthStart();
             if (!ShouldProcess($"{Customer.Display} / {Product} in {UsageOperations.MonthText(month)}", $"Set chargeable seats to {Chargeable}")) return;
-            if (TryWrite(s => UsageOperations.Adjust(s, month, Customer.Reference, Product, Chargeable, Comment), Customer.Display, out var line))
+            if (TryWrite(s => UsageOperations.Adjust(s, month, Customer.Reference, Product, Chargeable, Comment), Named("Customer", Customer.Display, "product", Product), Customer.Display, out var line))
                 WriteObject(line);
         }
     }
