@@ -72,6 +72,7 @@ internal static class Program
                 MeasureSubscriptions(runspace, report);
                 Invoke(runspace, ps => ps.AddCommand("Disconnect-MspStore"));
             }
+            MeasureContention(manifest, folder, report);
         }
         finally
         {
@@ -172,6 +173,81 @@ internal static class Program
         var lookups = Enumerable.Range(0, LookupCalls).Select(_ => Time(runspace, ofCustomer, expected: plans.Length)).ToList();
         report.Target("Get-MspSubscription -Customer <one>", Stats.Median(lookups), 20,
             $"median of {LookupCalls} warm calls, max {lookups.Max():0.0} ms");
+    }
+
+    private const int ContentionSubscriptions = 3_000;
+
+    /// <summary>
+    /// A renewal run beside two people changing seats and one reading (each in a session of its own, as processes at
+    /// the prompt would be): the run alone, then on a copy of the same store with them. The run is to take at most
+    /// twice as long, and no read or single change to wait more than a second.
+    /// </summary>
+    private static void MeasureContention(string manifest, string folder, Report report)
+    {
+        string alone = Path.Combine(folder, "renewal-alone.db"), beside = Path.Combine(folder, "renewal-beside.db");
+        using (var setup = OpenSession(manifest, alone))
+        {
+            Invoke(setup, ps => ps.AddCommand("New-MspServicePlan").AddParameter("Name", "Contention Monthly").AddParameter("Product", "WFBSS")
+                .AddParameter("InitialPeriodMonths", 1).AddParameter("AutoRenewalMonths", 1));
+            var rows = Enumerable.Range(1, ContentionSubscriptions).Select(CsvRow).ToList();
+            Invoke(setup, ps => ps.AddCommand("New-MspCustomer").AddCommand("New-MspSubscription").AddParameter("ServicePlan", "Contention Monthly")
+                .AddParameter("Seats", 10).AddParameter("StartDate", DateTime.Today.AddMonths(-3)), rows);
+            Invoke(setup, ps => ps.AddCommand("Disconnect-MspStore"));
+        }
+        File.Copy(alone, beside);
+
+        double aloneMs;
+        using (var session = OpenSession(manifest, alone))
+            aloneMs = Time(session, ps => ps.AddCommand("Invoke-MspRenewal").AddCommand("Measure-Object"), expected: 1);
+
+        var renewal = OpenSession(manifest, beside);
+        var others = Enumerable.Range(0, 3).Select(_ => OpenSession(manifest, beside)).ToList();
+        var changes = new List<double>[2] { new List<double>(), new List<double>() };
+        var reads = new List<double>();
+        var done = new System.Threading.ManualResetEventSlim();
+        var workers = new List<System.Threading.Tasks.Task>();
+        for (int c = 0; c < 2; c++)
+        {
+            int changer = c;
+            workers.Add(System.Threading.Tasks.Task.Run(() =>
+            {
+                var random = new Random(changer);
+                while (!done.IsSet)
+                {
+                    string customer = NameOf(random.Next(1, ContentionSubscriptions + 1));
+                    int seats = random.Next(11, 50);
+                    changes[changer].Add(Time(others[changer], ps => ps.AddCommand("Set-MspSubscription").AddParameter("Customer", customer)
+                        .AddParameter("Seats", seats), expected: 0));
+                }
+            }));
+        }
+        workers.Add(System.Threading.Tasks.Task.Run(() =>
+        {
+            while (!done.IsSet) reads.Add(Time(others[2], ps => ps.AddCommand("Get-MspAccount"), expected: 1));
+        }));
+        System.Threading.Thread.Sleep(200);
+        double besideMs = Time(renewal, ps => ps.AddCommand("Invoke-MspRenewal").AddCommand("Measure-Object"), expected: 1);
+        done.Set();
+        System.Threading.Tasks.Task.WaitAll(workers.ToArray());
+        foreach (var session in others.Append(renewal)) session.Dispose();
+
+        var allChanges = changes[0].Concat(changes[1]).ToList();
+        report.Info($"Invoke-MspRenewal over {ContentionSubscriptions:N0} subscriptions, alone", aloneMs, "the floor for the run below");
+        report.Target("  the same beside 2 seat-changers and a reader", besideMs, 2 * aloneMs,
+            $"{besideMs / aloneMs:0.00} x alone (target < 2 x)");
+        report.Target("  longest single seat change meanwhile", allChanges.Max(), 1_000,
+            $"{allChanges.Count} changes, median {Stats.Median(allChanges):0.0} ms");
+        report.Target("  longest read (Get-MspAccount) meanwhile", reads.Max(), 1_000,
+            $"{reads.Count} reads, median {Stats.Median(reads):0.0} ms");
+    }
+
+    /// <summary>A session of its own with the module imported and connected to <paramref name="store"/>.</summary>
+    private static Runspace OpenSession(string manifest, string store)
+    {
+        var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        runspace.Open();
+        Invoke(runspace, ps => ps.AddScript($"Import-Module '{manifest}' -ErrorAction Stop; Connect-MspStore -Path '{store}' -ErrorAction Stop"));
+        return runspace;
     }
 
     private static PSObject CsvRow(int n)

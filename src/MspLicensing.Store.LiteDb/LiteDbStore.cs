@@ -242,50 +242,83 @@ namespace MspLicensing.Store
         {
             var results = new ItemResult<TOut>[items.Count];
             var failed = new bool[items.Count];
-            // Run the batch in one transaction. When an item fails, roll back, set it aside and run the batch again
-            // without it, so that every item is all-or-nothing and the good ones land together.
-            while (true)
+            // The items run in one transaction. When one fails, the transaction is rolled back and the items before it
+            // (which ran fine) are committed on their own; the rest go on after it. Every item is all-or-nothing, each
+            // runs at most twice (more only when someone changes what it touches between the two runs), and the store
+            // is held for no longer than the batch takes once: other commands get in between.
+            int start = 0, committed = 0;
+            try
             {
-                int failedAt = -1;
-                Guard(Path, () => _gate.Run(() =>
+                while (start < items.Count)
                 {
-                    PrepareLog();
-                    _db.BeginTrans();
-                    try
+                    int failedAt = RunSegment(command, items, write, results, failed, start, items.Count);
+                    if (failedAt < 0) break;
+                    while (RunSegment(command, items, write, results, failed, start, failedAt) >= 0)
                     {
-                        var session = new LiteDbSession(_db, command, _user, _utcNow);
-                        for (int i = 0; i < items.Count; i++)
-                        {
-                            if (failed[i]) continue;
-                            try
-                            {
-                                results[i] = new ItemResult<TOut>(write(session, items[i]), null);
-                            }
-                            catch (Exception ex) when (!(ex is OutOfMemoryException) && !(ex is IOException))
-                            {
-                                // A file-system failure (a full disk) is not the item's fault: it ends the batch.
-                                results[i] = new ItemResult<TOut>(default(TOut), ex is LiteException le ? Translate(Path, le) : ex);
-                                failed[i] = true;
-                                failedAt = i;
-                                break;
-                            }
-                        }
-                        if (failedAt < 0)
-                        {
-                            session.Flush();
-                            _db.Commit();
-                        }
-                        else _db.Rollback();
+                        // An item before the failed one failed this time (changed meanwhile): it is set aside; commit the others.
                     }
-                    catch
-                    {
-                        _db.Rollback();
-                        throw;
-                    }
-                    return 0;
-                }));
-                if (failedAt < 0) return results;
+                    committed = start = failedAt + 1;
+                }
             }
+            catch (MspException ex) when (committed > 0)
+            {
+                // The store failed after the items before `committed` were stored: they are reported, then the failure.
+                var stored = new ItemResult<TOut>[items.Count];
+                Array.Copy(results, stored, committed);
+                throw new BatchInterruptedException<TOut>(stored, ex);
+            }
+            return results;
+        }
+
+        /// <summary>
+        /// Runs the items of [from, to) not set aside in one transaction and commits them; at the first that fails, sets
+        /// it aside, rolls back and returns its index (-1 when all were committed).
+        /// </summary>
+        private int RunSegment<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write,
+            ItemResult<TOut>[] results, bool[] failed, int from, int to)
+        {
+            int failedAt = -1;
+            bool any = false;
+            for (int i = from; i < to && !any; i++) any = !failed[i];
+            if (!any) return -1;
+            Guard(Path, () => _gate.Run(() =>
+            {
+                PrepareLog();
+                _db.BeginTrans();
+                try
+                {
+                    var session = new LiteDbSession(_db, command, _user, _utcNow);
+                    for (int i = from; i < to; i++)
+                    {
+                        if (failed[i]) continue;
+                        try
+                        {
+                            results[i] = new ItemResult<TOut>(write(session, items[i]), null);
+                        }
+                        catch (Exception ex) when (!(ex is OutOfMemoryException) && !(ex is IOException))
+                        {
+                            // A file-system failure (a full disk) is not the item's fault: it ends the batch.
+                            results[i] = new ItemResult<TOut>(default(TOut), ex is LiteException le ? Translate(Path, le) : ex);
+                            failed[i] = true;
+                            failedAt = i;
+                            break;
+                        }
+                    }
+                    if (failedAt < 0)
+                    {
+                        session.Flush();
+                        _db.Commit();
+                    }
+                    else _db.Rollback();
+                }
+                catch
+                {
+                    _db.Rollback();
+                    throw;
+                }
+                return 0;
+            }));
+            return failedAt;
         }
 
         public StoreInfo GetInfo()

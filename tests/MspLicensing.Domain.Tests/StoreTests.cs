@@ -243,6 +243,28 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void WriteEach_runs_each_item_at_most_twice_however_many_fail()
+        {
+            using var t = new TestStore();
+            using var store = t.Open();
+            // Every tenth item fails: a rerun of the whole batch after each would run the first items ten times.
+            var names = Enumerable.Range(0, 100).Select(i => i % 10 == 9 ? "FAIL" + i : "C" + i).ToArray();
+            var runs = new System.Collections.Generic.Dictionary<string, int>();
+            var results = store.WriteEach("New-MspCustomer", names, (s, name) =>
+            {
+                runs[name] = runs.TryGetValue(name, out int n) ? n + 1 : 1;
+                var c = CustomerOperations.Create(s, TestStore.Fields(name), Now);
+                if (name.StartsWith("FAIL")) throw new InvalidOperationException("fails after its customer was written");
+                return c;
+            });
+            Assert.Equal(90, results.Count(r => r.Succeeded));
+            Assert.All(runs.Values, n => Assert.InRange(n, 1, 2));
+            Assert.Equal(names.Where(n => n.StartsWith("C")).OrderBy(n => n, StringComparer.Ordinal),
+                store.Read(s => s.Customers.All().Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray()));
+            Assert.Equal(90, store.Read(s => s.AuditLog(new AuditQuery()).Count()));
+        }
+
+        [Fact]
         public void Backup_is_a_consistent_copy_that_opens()
         {
             using var t = new TestStore();

@@ -321,6 +321,15 @@ namespace MspLicensing.Commands
                     {
                         results = _cmdlet.Store.WriteEach(_cmdlet.CommandName, items, _write);
                     }
+                    catch (BatchInterruptedException<TOut> ex)
+                    {
+                        // What was stored before the store failed is reported; then the failure stops the command.
+                        if (_writeResults)
+                            foreach (var stored in ex.Committed)
+                                if (stored != null && stored.Succeeded) _cmdlet.WriteObject(stored.Value);
+                        _cmdlet.ThrowMspError(ex.Failure, null);
+                        return;
+                    }
                     catch (MspException ex)
                     {
                         _cmdlet.ThrowMspError(ex, null);

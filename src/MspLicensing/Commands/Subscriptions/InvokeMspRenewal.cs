@@ -10,9 +10,8 @@ namespace MspLicensing.Commands
     [OutputType(typeof(RenewalAction))]
     public sealed class InvokeMspRenewalCommand : MspCmdlet
     {
-        // Large batches: each commit costs more than the wait it causes others (a batch holds the store's lock for
-        // well under a second), and a run over tens of thousands of subscriptions commits only a few times.
-        private const int BatchSize = 5000;
+        // Batches sized by time (BatchPace: about a quarter of a second each): a run over thousands of subscriptions
+        // holds the store only that long at a time, so readers and seat changes at the prompt get in between.
 
         [Parameter(Position = 0)]
         [PSDefaultValue(Help = Clock.TodayHelp)]
@@ -73,9 +72,13 @@ namespace MspLicensing.Commands
             if (!ShouldProcess($"{run.Due.Count} subscription(s)", $"Renew and record statuses as of {Dates.Format(asOf)}")) return;
 
             int done = 0;
-            for (int start = 0; start < run.Due.Count; start += BatchSize)
+            var pace = new MspLicensing.Store.BatchPace(() => watch.Elapsed, MspLicensing.Store.BatchPace.DefaultInterval);
+            for (int start = 0; start < run.Due.Count;)
             {
-                var chunk = run.Due.Skip(start).Take(BatchSize).ToList();
+                var chunk = new List<PlannedRenewal>();
+                for (int i = start; i < run.Due.Count && chunk.Count < pace.BatchSize; i++) chunk.Add(run.Due[i]);
+                start += chunk.Count;
+                var began = watch.Elapsed;
                 var results = Write(chunk, (s, planned) => RenewalOperations.Apply(s, planned, DateTime.UtcNow));
                 // A subscription someone changed since the run read it is worked out again from a fresh read.
                 var stale = chunk.Where((p, i) => results[i].Error is MspException e && e.ErrorId == "StaleObject").Select(p => p.Subscription.SubscriptionId).ToList();
@@ -86,6 +89,7 @@ namespace MspLicensing.Commands
                     if (result.Succeeded) WriteObject(result.Value, enumerateCollection: true);
                     else WriteMspError(result.Error, chunk[i].Subscription.SubscriptionId);
                 }
+                pace.Committed(chunk.Count, watch.Elapsed - began);
                 done += chunk.Count;
                 WriteProgress(new ProgressRecord(1, CommandName, $"{done} of {run.Due.Count} subscriptions done")
                 {
@@ -102,6 +106,14 @@ namespace MspLicensing.Commands
             try
             {
                 return Store.WriteEach(CommandName, items, apply);
+            }
+            catch (MspLicensing.Store.BatchInterruptedException<IReadOnlyList<RenewalAction>> ex)
+            {
+                // What was stored before the store failed is reported; then the failure stops the run.
+                foreach (var stored in ex.Committed)
+                    if (stored != null && stored.Succeeded) WriteObject(stored.Value, enumerateCollection: true);
+                ThrowMspError(ex.Failure, null);
+                throw;
             }
             catch (MspException ex)
             {
