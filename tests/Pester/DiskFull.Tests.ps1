@@ -25,7 +25,9 @@ BeforeAll {
     $script:why = ''
     if (-not $IsLinux) { $script:why = 'a tmpfs disk-full test needs Linux' }
     else {
-        $out = & mount -t tmpfs -o size=1M tmpfs $script:mount 2>&1
+        # The mount program, by its path: Windows PowerShell has mount as an alias of New-PSDrive.
+        $script:mountProgram = (Get-Command -Name mount -CommandType Application)[0].Source
+        $out = & $script:mountProgram -t tmpfs -o size=1M tmpfs $script:mount 2>&1
         if ($LASTEXITCODE -eq 0) { $script:mountable = $true; & umount $script:mount }
         else { $script:why = "mounting a tmpfs was refused (it needs root): $out" }
     }
@@ -35,7 +37,7 @@ BeforeAll {
         param([int] $FreeKB)
         if ((& findmnt -n $script:mount) -ne $null) { & umount $script:mount }
         $sizeKB = [int]((Get-Item $script:base).Length / 1KB) + $FreeKB + 4096
-        & mount -t tmpfs -o "size=$($sizeKB)k" tmpfs $script:mount
+        & $script:mountProgram -t tmpfs -o "size=$($sizeKB)k" tmpfs $script:mount
         if ($LASTEXITCODE -ne 0) { throw "mount failed" }
         Copy-Item $script:base (Join-Path $script:mount 'msp.db')
         $avail = [long]((& df -k --output=avail $script:mount | Select-Object -Last 1).Trim())

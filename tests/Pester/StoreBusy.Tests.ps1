@@ -44,12 +44,14 @@ try {
         while (($line = $process.StandardOutput.ReadLine()) -ne $null -and $line -ne 'ready') { }
         $rest = $process.StandardOutput.ReadToEndAsync()
         $script:busy = $null
+        # The kill program, by its path: Windows PowerShell has kill as an alias of Stop-Process.
+        $kill = (Get-Command -Name kill -CommandType Application)[0].Source
         Start-Sleep -Milliseconds 150
         for ($attempt = 0; $attempt -lt 20 -and -not $process.HasExited -and -not $script:busy; $attempt++) {
-            & kill -STOP $process.Id
+            & $kill -STOP $process.Id
             $run = Invoke-ChildPwsh -ArgumentList '-File', $waiterScript -WorkingDirectory $script:work -Store (Join-Path $script:work 'env.db')
             if ($run.StdOut -match 'RESULT MspLicensing.StoreBusy') { $script:busy = $run }
-            & kill -CONT $process.Id
+            & $kill -CONT $process.Id
             if (-not $script:busy) { Start-Sleep -Milliseconds 50 }
         }
         $process.WaitForExit(120000) | Out-Null
