@@ -79,6 +79,13 @@ namespace MspLicensing.HelpGen
                 .Para("PowerShell's own Export-Csv writes DateTime properties in the session's culture (03.02.2026 00:00:00 under de-DE), which another culture reads as another day or not at all. For a file that moves between cultures, write the dates as ISO text:")
                 .Code("Get-MspLicense | Select-Object Customer, Product, Seats, @{ Name = 'ExpirationDate'; Expression = { $_.ExpirationDate.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture) } } | Export-Csv -Path licenses.csv -NoTypeInformation");
 
+            topic.Section("Text and wildcards")
+                .Para(TextInput.Convention)
+                .Para($"When an error message repeats a value, characters that do not print appear as escapes (`n, `u{{D800}}), and a value longer than {MspException.QuotedLength.ToString(CultureInfo.InvariantCulture)} characters is cut there, followed by its length: Name 'aaaa…' (1048576 characters).")
+                .Para($"Names and the other filters of the Get- commands that say so take wildcards, as PowerShell reads them: {Wildcard.Syntax}. Case is ignored. A pattern that is not valid, such as '[z-a]' (a range that runs backwards) or 'x[]' (a '[' that nothing closes), is refused with the error MspLicensing.InvalidWildcardPattern, which names the parameter and the pattern. A name whose wildcard characters are all escaped is one exact name, found as fast as any other.")
+                .Code("Get-MspCustomer -Name 'Wild`*'\nGet-MspCustomer -Name ([WildcardPattern]::Escape('Wild[1]'))")
+                .Para("Tables such as -ExternalId and -Setting take text or numbers as values; a nested table or a list is refused, and so are two keys that differ only in case (a case-sensitive table built with New-Object Hashtable can hold both): the error MspLicensing.DuplicateKey names both, rather than one of them silently losing its value.");
+
             topic.Section("Bulk changes")
                 .Para("Commands that change the store take many items through the pipeline, such as Import-Csv customers.csv | New-MspCustomer or Get-MspLicense | Set-MspLicense -Used 20. Each item is stored whole or not at all: an item that fails is reported as a non-terminating error and skipped, and the others are stored, in batches, in the order they come.")
                 .Para("The error of an item begins with the item it is about, for example: Customer 'Margie Travel': Email 'margie-at-travel' is not valid: give an email address such as admin@contoso.com. A subscription is named by its customer and service plan, a license by its activation code, a plan or template by its name. The error's TargetObject is the object that came down the pipeline (the row of the CSV file, or the customer or license from a Get- command), so the rows to correct can be set aside: Import-Csv customers.csv | New-MspCustomer -ErrorVariable rejected, then $rejected.TargetObject | Export-Csv rejected.csv.")
@@ -292,7 +299,7 @@ namespace MspLicensing.HelpGen
             topic.Section("Fields")
                 .Para("The fields a user gives (the parameters of New-MspCustomer and Set-MspCustomer):")
                 .Table(new[] { "Field", "Required", "What it holds" }, rows)
-                .Para("Text is trimmed and may not contain control characters (Notes may contain line breaks and tabs). In Set-MspCustomer an empty string clears an optional field. A value that breaks a limit is refused with an error that names the field, the value and what is allowed; in a pipeline only that item fails.")
+                .Para("Text is trimmed, must be whole Unicode text and may not contain control characters, tabs, line breaks or direction overrides; Notes may contain line breaks and tabs (about_MspLicensing, TEXT AND WILDCARDS). In Set-MspCustomer an empty string clears an optional field. A value that breaks a limit is refused with an error that names the field, the value and what is allowed; in a pipeline only that item fails.")
                 .Para("Fields the module keeps:")
                 .Terms(KeptFields(problems));
 
@@ -302,7 +309,8 @@ namespace MspLicensing.HelpGen
                 .Bullets(new[]
                 {
                     "Keys start with a letter followed by up to 49 letters, digits, '_' or '-'; case is ignored. The usual keys are the plug-in names: " + string.Join(", ", Integrations.All.Select(i => i.Name)) + ".",
-                    $"Values have 1 to {CustomerValidation.MaxExternalIdValueLength.ToString(CultureInfo.InvariantCulture)} characters and no control characters.",
+                    $"Values are text or numbers of 1 to {CustomerValidation.MaxExternalIdValueLength.ToString(CultureInfo.InvariantCulture)} characters, one line without control characters; a nested table or a list is refused.",
+                    "Each tool appears once: two keys that differ only in case, such as Autotask and AUTOTASK in a case-sensitive table or in the text form, are refused with an error that names both.",
                     $"Give them as a hashtable, @{{ ConnectWiseManage = '4711' }}, or as text, '{sample}': the text form is what Export-Csv writes, so Import-Csv | New-MspCustomer reads it back.",
                     "Set-MspCustomer -ExternalId adds or replaces the given ids; an empty value removes an id.",
                     "Get-MspCustomer -ExternalId finds customers by id; values take wildcards.",
@@ -358,9 +366,9 @@ namespace MspLicensing.HelpGen
                 ["Address"] = $"The street address, up to {Chars(CustomerValidation.MaxAddressLength)}.",
                 ["PostalCode"] = $"Letters, digits, spaces and hyphens; up to {Chars(CustomerValidation.MaxPostalCodeLength)}.",
                 ["Phone"] = $"Digits with an optional leading +, spaces, ( ) . / - and an optional extension such as 'x 12'; up to {Chars(CustomerValidation.MaxPhoneLength)}.",
-                ["TimeZone"] = "A time zone id the system knows ('W. Europe Standard Time', 'Europe/Berlin') or a fixed offset such as UTC+01:00.",
+                ["TimeZone"] = $"A time zone id the system knows ('W. Europe Standard Time', 'Europe/Berlin') or a fixed offset such as UTC+01:00; up to {Chars(CustomerValidation.MaxTimeZoneLength)}.",
                 ["Language"] = "A language tag such as en-US, de-DE or ja-JP.",
-                ["Notes"] = $"Free text, up to {Chars(CustomerValidation.MaxNotesLength)}.",
+                ["Notes"] = $"Free text, up to {Chars(CustomerValidation.MaxNotesLength)}; line breaks and tabs are allowed.",
                 ["Enabled"] = "True (the default) or False. Disabling a customer changes no license.",
                 ["ExternalId"] = "Ids in PSA and RMM tools (see EXTERNAL IDS).",
                 ["Templates"] = "Names of Remote Manager policy templates, one per product (Worry-Free Business Security Services, Cloud Edge; R72).",

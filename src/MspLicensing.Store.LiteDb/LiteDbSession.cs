@@ -176,6 +176,9 @@ namespace MspLicensing.Store
 
         public IEnumerable<AuditEntry> AuditLog(AuditQuery q)
         {
+            var target = q.Target == null ? null : Wildcard.Parse("Target", q.Target);
+            var command = q.Command == null ? null : Wildcard.Parse("Command", q.Command);
+            var user = q.User == null ? null : Wildcard.Parse("User", q.User);
             var col = _db.GetCollection<AuditEntry>(Schema.AuditCollection);
             IEnumerable<AuditEntry> entries = q.TargetId != null
                 ? col.Find(Equal("TargetId", q.TargetId))
@@ -184,9 +187,9 @@ namespace MspLicensing.Store
                 .Where(e => (!q.AfterUtc.HasValue || e.TimeUtc >= q.AfterUtc.Value)
                             && (!q.BeforeUtc.HasValue || e.TimeUtc <= q.BeforeUtc.Value)
                             && (q.TargetType == null || string.Equals(e.TargetType, q.TargetType, StringComparison.OrdinalIgnoreCase))
-                            && (q.Target == null || Wildcard.IsMatch(q.Target, e.Target))
-                            && (q.Command == null || Wildcard.IsMatch(q.Command, e.Command))
-                            && (q.User == null || Wildcard.IsMatch(q.User, e.User)))
+                            && (target == null || target.IsMatch(e.Target))
+                            && (command == null || command.IsMatch(e.Command))
+                            && (user == null || user.IsMatch(e.User)))
                 .OrderByDescending(e => e.Id)
                 .ToList();
         }

@@ -102,9 +102,36 @@ namespace MspLicensing.Domain.Tests
         [InlineData("a`*b", "a*b", true)]
         [InlineData("a`*b", "axb", false)]
         [InlineData("*.corp (EU)", "Fabrikam.corp (EU)", true)]
-        public void Wildcards_match_like_PowerShell(string pattern, string value, bool match)
+        [InlineData("Wild`*", "Wild*", true)]
+        [InlineData("Wild`*", "Wildx", false)]
+        [InlineData("Wild`[1`]", "Wild[1]", true)]
+        [InlineData("Wild`[1`]", "Wild1", false)]
+        [InlineData("Wild[1]", "Wild1", true)]
+        [InlineData("Wild[1]", "Wild[1]", false)]
+        [InlineData("a`b", "ab", true)]
+        [InlineData("a`", "a`", true)]
+        [InlineData("a]", "a]", true)]
+        [InlineData("[`]]", "]", true)]
+        [InlineData("[]]", "]", true)]
+        [InlineData("a[]]b", "a]b", true)]
+        [InlineData("[a-]", "-", true)]
+        [InlineData("[-a]", "-", true)]
+        [InlineData("[a-c-x]", "-", true)]
+        [InlineData("[a-c-x]", "x", true)]
+        [InlineData("[a-c-x]", "d", false)]
+        [InlineData("[a`-c]", "b", false)]
+        [InlineData("[a`-c]", "-", true)]
+        [InlineData("[!a]", "!", true)]
+        [InlineData("[!a]", "b", false)]
+        [InlineData("[^a]", "^", true)]
+        [InlineData("[\\]", "\\", true)]
+        [InlineData("[a-c]", "B", true)]
+        [InlineData("a?b", "a\nb", true)]
+        [InlineData("(x)+.*", "(x)+.*", true)]
+        [InlineData("(x)+.*", "xx", false)]
+        public void Wildcards_match_like_PowerShell_escapes_and_sets_included(string pattern, string value, bool match)
         {
-            Assert.Equal(match, Wildcard.IsMatch(pattern, value));
+            Assert.Equal(match, Wildcard.IsMatch("Name", pattern, value));
         }
     }
 }

@@ -100,7 +100,7 @@ namespace MspLicensing.Domain.Tests
             yield return new object[] { (Action<CustomerFields>)(f => f.Language = "english"), "Language 'english'", "en-US" };
             yield return new object[] { (Action<CustomerFields>)(f => f.Notes = new string('n', 2001)), "Notes", "at most 2000" };
             yield return new object[] { (Action<CustomerFields>)(f => f.ExternalId = new Dictionary<string, string> { ["Connect Wise"] = "1" }), "ExternalId 'Connect Wise'", "PSA or RMM tool" };
-            yield return new object[] { (Action<CustomerFields>)(f => f.ExternalId = new Dictionary<string, string> { ["Autotask"] = new string('1', 101) }), "ExternalId.Autotask", "1 to 100" };
+            yield return new object[] { (Action<CustomerFields>)(f => f.ExternalId = new Dictionary<string, string> { ["Autotask"] = new string('1', 101) }), "ExternalId.Autotask", "at most 100" };
         }
 
         [Theory]

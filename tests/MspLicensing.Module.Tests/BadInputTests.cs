@@ -21,7 +21,7 @@ namespace MspLicensing.Module.Tests
             { "Set-MspAccount -SeatBands 1,50,20", "MspLicensing.InvalidSeatBands", "20 follows 50" },
             { "Set-MspAccount -AccountType Partner", "CannotConvertArgumentNoMessage", "Partner" },
             { "Set-MspAccount -DefaultDataCenter Mars", "MspLicensing.InvalidValue", "DefaultDataCenter 'Mars'" },
-            { "Set-MspAccount -Name ('x' * 101)", "MspLicensing.InvalidValue", "1 to 100 characters" },
+            { "Set-MspAccount -Name ('x' * 101)", "MspLicensing.InvalidValue", "at most 100 characters" },
             { "Get-MspFeature -AccountType Partner", "CannotConvertArgumentNoMessage", "Partner" },
             { "Get-MspProduct NOPE", "MspLicensing.ProductNotFound", "'NOPE'" },
             { "Get-MspProduct -DataCenter Mars", "MspLicensing.InvalidValue", "DataCenter 'Mars'" },
@@ -136,6 +136,46 @@ namespace MspLicensing.Module.Tests
             { "Get-MspTemplate -Bogus", "NamedParameterNotFound", "Bogus" },
             { "Get-MspIntegration -Bogus", "NamedParameterNotFound", "Bogus" },
             { "Sync-MspRemoteManager -Bogus", "NamedParameterNotFound", "Bogus" },
+            // Hostile input: text that is not whole Unicode or holds control characters, in every text field the store keeps.
+            { "New-MspCustomer -Name \"Bad$([char]0xD800)Sur\" -Country GB -City London -ContactFirstName A -ContactLastName B -Email a@b.com", "MspLicensing.InvalidValue", "Name 'Bad`u{D800}Sur' is not valid: Name is not whole Unicode text: `u{D800} at position 4" },
+            { "New-MspCustomer -Name \"Tail`tspin\" -Country GB -City London -ContactFirstName A -ContactLastName B -Email a@b.com", "MspLicensing.InvalidValue", "Name 'Tail`tspin' is not valid: Name is one line of text" },
+            { "Set-MspCustomer -Name Contoso -City \"Lon`ndon\"", "MspLicensing.InvalidValue", "Customer 'Contoso': City 'Lon`ndon'" },
+            { "Set-MspCustomer -Name Contoso -ContactLastName \"Lee$([char]0x202E)\"", "MspLicensing.InvalidValue", "ContactLastName 'Lee`u{202E}' is not valid: ContactLastName cannot contain direction overrides" },
+            { "Set-MspCustomer -Name Contoso -Address \"Main St $([char]0xDC00)\"", "MspLicensing.InvalidValue", "Address 'Main St `u{DC00}'" },
+            { "Set-MspCustomer -Name Contoso -Notes \"Key$([char]0)account\"", "MspLicensing.InvalidValue", "Notes 'Key`0account' is not valid: Notes cannot contain control characters other than line breaks and tabs" },
+            { "Set-MspCustomer -Name Contoso -ExternalId @{ Autotask = \"08$([char]0xDC00)15\" }", "MspLicensing.InvalidValue", "ExternalId.Autotask '08`u{DC00}15'" },
+            { "New-MspServicePlan -Name \"Other$([char]0xD800)\" -Product CAS", "MspLicensing.InvalidValue", "Service plan 'Other`u{D800}': Name 'Other`u{D800}'" },
+            { "Set-MspServicePlan -Name Basic -Description \"Monthly$([char]0xD800)\"", "MspLicensing.InvalidValue", "Service plan 'Basic': Description 'Monthly`u{D800}'" },
+            { "New-MspTemplate -Name \"WF`nbaseline\" -Product WFBSS", "MspLicensing.InvalidValue", "Name 'WF`nbaseline'" },
+            { "New-MspTemplate -Name WF -Product WFBSS -Setting @{ RealTimeScan = \"O$([char]0xD800)n\" }", "MspLicensing.InvalidValue", "Template 'WF': Setting.RealTimeScan 'O`u{D800}n'" },
+            { "New-MspTemplate -Name WF -Product WFBSS -Description ('d' * 1MB)", "MspLicensing.InvalidValue", "Description '" + new string('d', 60) + "…' (1048576 characters) is not valid" },
+            { "Set-MspUsageReport -Month 2026-03 -Customer Contoso -Product WFBSS -Chargeable 5 -Comment \"late$([char]0xD800)\"", "MspLicensing.InvalidValue", "Comment 'late`u{D800}'" },
+            { "Set-MspAccount -Name \"Partner$([char]0xD800)\"", "MspLicensing.InvalidValue", "Name 'Partner`u{D800}'" },
+            // Hostile input: wildcard patterns that are not valid.
+            { "Get-MspCustomer -Name '[z-a]'", "MspLicensing.InvalidWildcardPattern", "Name '[z-a]' is not a valid wildcard pattern: the range z-a runs backwards" },
+            { "Get-MspCustomer -Name 'x[]'", "MspLicensing.InvalidWildcardPattern", "Name 'x[]' is not a valid wildcard pattern: the '[' at position 2 opens a set that no ']' closes" },
+            { "Get-MspCustomer -Email '[z-a]@contoso.com'", "MspLicensing.InvalidWildcardPattern", "Email '[z-a]@contoso.com'" },
+            { "Get-MspCustomer -ExternalId @{ Autotask = 'x[' }", "MspLicensing.InvalidWildcardPattern", "ExternalId.Autotask 'x['" },
+            { "Get-MspServicePlan -Name 'Basic['", "MspLicensing.InvalidWildcardPattern", "Name 'Basic['" },
+            { "Get-MspLicense -ActivationCode 'WF-[Z-A]*'", "MspLicensing.InvalidWildcardPattern", "ActivationCode 'WF-[Z-A]*'" },
+            { "Get-MspProduct -Name 'Worry[-Free'", "MspLicensing.InvalidWildcardPattern", "Name 'Worry[-Free'" },
+            { "Get-MspTemplate -Name '[b-a]'", "MspLicensing.InvalidWildcardPattern", "Name '[b-a]'" },
+            { "Get-MspAuditLog -Target '[b-a]'", "MspLicensing.InvalidWildcardPattern", "Target '[b-a]'" },
+            { "Get-MspAuditLog -User 'x[]'", "MspLicensing.InvalidWildcardPattern", "User 'x[]'" },
+            { "Get-MspFeature -Name 'Templates['", "MspLicensing.InvalidWildcardPattern", "Name 'Templates['" },
+            { "Get-MspIntegration -Name '[z-a]'", "MspLicensing.InvalidWildcardPattern", "Name '[z-a]'" },
+            // Hostile input: tables of the wrong shape.
+            { "New-MspCustomer -Name Tailspin -Country GB -City London -ContactFirstName A -ContactLastName B -Email a@b.com -ExternalId @{ Autotask = @{ x = 1 } }", "MspLicensing.InvalidValue", "ExternalId.Autotask 'System.Collections.Hashtable' is not valid: a value is text or a number, not a Hashtable" },
+            { "New-MspCustomer -Name Tailspin -Country GB -City London -ContactFirstName A -ContactLastName B -Email a@b.com -ExternalId @{ Autotask = 1, 2 }", "MspLicensing.InvalidValue", "ExternalId.Autotask 'System.Object[]'" },
+            { "$h = New-Object System.Collections.Specialized.OrderedDictionary; $h['Autotask'] = '1'; $h['AUTOTASK'] = '2'; New-MspCustomer -Name Tailspin -Country GB -City London -ContactFirstName A -ContactLastName B -Email a@b.com -ExternalId $h", "MspLicensing.DuplicateKey", "which are one key: keys ignore case" },
+            { "Set-MspCustomer -Name Contoso -ExternalId 'Autotask=1;AUTOTASK=2'", "ParameterArgumentTransformationError", "'Autotask' and 'AUTOTASK'" },
+            { "New-MspTemplate -Name WF -Product WFBSS -Setting @{ RealTimeScan = @{ x = 1 } }", "MspLicensing.InvalidValue", "Setting.RealTimeScan 'System.Collections.Hashtable'" },
+            { "Set-MspServicePlan -Name Basic -DataCenter @{ WFBSS = 'Germany', 'Japan' }", "MspLicensing.InvalidValue", "DataCenter.WFBSS 'System.Object[]'" },
+            { "$h = New-Object Hashtable; $h['WFBSS'] = 2; $h['wfbss'] = 3; New-MspSubscription -Customer Fabrikam -ServicePlan Basic -ProductSeats $h", "MspLicensing.DuplicateKey", "ProductSeats has the keys" },
+            // Hostile input: huge values are cut in the message.
+            { "New-MspCustomer -Name ('a' * 1MB) -Country GB -City London -ContactFirstName A -ContactLastName B -Email a@b.com", "MspLicensing.InvalidValue", "Name '" + new string('a', 60) + "…' (1048576 characters) is not valid: Name has at most 100 characters" },
+            { "Get-MspCustomer -Name ('n' * 5000)", "MspLicensing.CustomerNotFound", "No customer named '" + new string('n', 60) + "…' (5000 characters)" },
+            { "Set-MspCustomer -Name Contoso -Enabled ('y' * 100)", "ParameterArgumentTransformationError", "'" + new string('y', 60) + "…' (100 characters) is not a yes/no value" },
         };
 
         [Theory]
@@ -161,6 +201,122 @@ namespace MspLicensing.Module.Tests
             Assert.Empty(r.Output);
             Assert.Equal(before, Snapshot(s));
             Assert.Equal("keep me", System.IO.File.ReadAllText(System.IO.Path.Combine(s.Directory, "exists.txt")));
+        }
+
+        [Fact]
+        public void A_huge_value_gives_a_short_error_and_changes_nothing()
+        {
+            using var s = new ModuleSession();
+            s.NewCustomer("Contoso");
+            string before = Snapshot(s);
+            var r = s.Run("New-MspCustomer -Name ('a' * 1MB) -Country GB -City London -ContactFirstName A -ContactLastName B -Email a@b.com -Notes ('n' * 1MB)");
+            var error = Assert.Single(r.Errors);
+            Assert.StartsWith("MspLicensing.InvalidValue,", error.FullyQualifiedErrorId);
+            Assert.StartsWith("Customer '" + new string('a', 60) + "…' (1048576 characters): Name '", error.Exception.Message);
+            Assert.True(error.Exception.Message.Length < 300, error.Exception.Message);
+            Assert.Equal(before, Snapshot(s));
+        }
+
+        [Fact]
+        public void Escaped_wildcards_find_the_customers_and_plans_named_so()
+        {
+            using var s = new ModuleSession();
+            foreach (var name in new[] { "Wild*", "Wild[1]", "Wildx", "Wild1" }) s.NewCustomer(name);
+            Assert.Equal(new[] { "Wild*" }, s.Ok("Get-MspCustomer -Name 'Wild`*'").Objects<Customer>().Select(c => c.Name));
+            Assert.Equal(new[] { "Wild[1]" }, s.Ok("Get-MspCustomer -Name ([WildcardPattern]::Escape('Wild[1]'))").Objects<Customer>().Select(c => c.Name));
+            Assert.Equal(new[] { "Wild1" }, s.Ok("Get-MspCustomer -Name 'Wild[1]'").Objects<Customer>().Select(c => c.Name));
+            Assert.Equal(new[] { "Wild*", "Wild1", "Wildx", "Wild[1]" }, s.Ok("Get-MspCustomer -Name 'Wild*'").Objects<Customer>().Select(c => c.Name));
+            var missing = s.Run("Get-MspCustomer -Name 'Wild`*', 'Nobody`?'");
+            Assert.Equal(new[] { "Wild*" }, missing.Objects<Customer>().Select(c => c.Name));
+            var error = Assert.Single(missing.Errors);
+            Assert.StartsWith("MspLicensing.CustomerNotFound,", error.FullyQualifiedErrorId);
+            Assert.Contains("No customer named 'Nobody?'", error.Exception.Message);
+
+            s.Ok("New-MspServicePlan -Name 'Plan [EU]' -Product WFBSS; New-MspServicePlan -Name 'Plan E' -Product WFBSS");
+            Assert.Equal(new[] { "Plan [EU]" }, s.Ok("Get-MspServicePlan -Name 'Plan `[EU`]'").Objects<ServicePlan>().Select(p => p.Name));
+            Assert.Equal(new[] { "Plan E" }, s.Ok("Get-MspServicePlan -Name 'Plan [EU]'").Objects<ServicePlan>().Select(p => p.Name));
+        }
+
+        [Fact]
+        public void Wildcards_match_and_refuse_exactly_as_PowerShell_WildcardPattern_does()
+        {
+            string[] patterns =
+            {
+                "Wild`*", "Wild`[1`]", "Wild[1]", "a`b", "a`", "`", "``", "a``*", "a```*", "a]", "[`]]", "[]]", "a[]]b", "[a-]", "[-a]",
+                "[a-c-x]", "[a`-c]", "[!a]", "[^a]", "[\\]", "[a-c]", "a?b", "(x)+.*", "*", "?", "C*o?o", "[--a]", "x*[0-9]",
+                "[z-a]", "x[]", "x[", "[a--]", "[a", "a`[b[",
+            };
+            string[] values =
+            {
+                "Wild*", "Wildx", "Wild[1]", "Wild1", "ab", "a`", "a", "", "a]", "]", "a]b", "-", "x", "d", "b", "B", "!", "^", "\\",
+                "a\nb", "(x)+.*", "xx", "Contoso", "z", "x[", "a`b", "a*", "a`x", "`", "x7", "[",
+            };
+            foreach (var pattern in patterns)
+            {
+                var powerShell = new System.Management.Automation.WildcardPattern(pattern,
+                    System.Management.Automation.WildcardOptions.IgnoreCase | System.Management.Automation.WildcardOptions.CultureInvariant);
+                bool valid = true;
+                try
+                {
+                    powerShell.IsMatch("x");
+                }
+                catch (System.Management.Automation.WildcardPatternException)
+                {
+                    valid = false;
+                }
+                if (!valid)
+                {
+                    Assert.Equal("InvalidWildcardPattern", Assert.Throws<MspException>(() => Wildcard.Parse("Name", pattern)).ErrorId);
+                    continue;
+                }
+                var ours = Wildcard.Parse("Name", pattern);
+                // What PowerShell finds no wildcard in is one exact name (a lone ']' PowerShell counts, but it matches itself).
+                if (!System.Management.Automation.WildcardPattern.ContainsWildcardCharacters(pattern)) Assert.True(ours.IsExact, pattern);
+                Assert.Equal(ours.IsExact, !Wildcard.ContainsWildcard(pattern));
+                foreach (var value in values)
+                    Assert.True(powerShell.IsMatch(value) == ours.IsMatch(value), $"'{pattern}' and '{value}': PowerShell says {powerShell.IsMatch(value)}");
+            }
+        }
+
+        [Fact]
+        public void A_bad_pattern_among_names_from_the_pipeline_fails_alone()
+        {
+            using var s = new ModuleSession();
+            s.NewCustomer("Contoso");
+            s.NewCustomer("Fabrikam");
+            var r = s.Run("'Contoso', 'x[', 'Fabrikam' | Get-MspCustomer");
+            Assert.Null(r.Exception);
+            Assert.Equal(new[] { "Contoso", "Fabrikam" }, r.Objects<Customer>().Select(c => c.Name));
+            var error = Assert.Single(r.Errors);
+            Assert.StartsWith("MspLicensing.InvalidWildcardPattern,", error.FullyQualifiedErrorId);
+            Assert.Equal("x[", error.TargetObject);
+            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        }
+
+        [Fact]
+        public void Keys_that_differ_only_in_case_are_refused_naming_both_and_change_nothing()
+        {
+            using var s = new ModuleSession();
+            s.NewCustomer("Contoso", "-ExternalId @{ Autotask = '0815' }");
+            string before = Snapshot(s);
+            var r = s.Run("$h = New-Object Hashtable; $h['Autotask'] = '1'; $h['AUTOTASK'] = '2'; Set-MspCustomer -Name Contoso -ExternalId $h");
+            var error = Assert.Single(r.Errors);
+            Assert.StartsWith("MspLicensing.DuplicateKey,", error.FullyQualifiedErrorId);
+            Assert.StartsWith("Customer 'Contoso': ExternalId has the keys '", error.Exception.Message);
+            Assert.Contains("'Autotask'", error.Exception.Message);
+            Assert.Contains("'AUTOTASK'", error.Exception.Message);
+            Assert.Equal(before, Snapshot(s));
+            Assert.Equal("0815", s.Ok("(Get-MspCustomer Contoso).ExternalId['autotask']").Output.Single().ToString());
+        }
+
+        [Fact]
+        public void Notes_keep_line_breaks_and_tabs_and_names_keep_every_whole_character()
+        {
+            using var s = new ModuleSession();
+            var c = s.NewCustomer("Café \U0001F600 Zoë", "-Notes \"Line one`r`nLine two`tindented\" -ExternalId @{ Autotask = 4711 }");
+            Assert.Equal("Line one\r\nLine two\tindented", c.Notes);
+            Assert.Equal("4711", c.ExternalId["Autotask"]);
+            Assert.Equal(new[] { "Café \U0001F600 Zoë" }, s.Ok("Get-MspCustomer -Name 'café*'").Objects<Customer>().Select(x => x.Name));
         }
 
         /// <summary>Everything a user can see of the store, as text.</summary>

@@ -78,13 +78,16 @@ namespace MspLicensing
         public static Product Get(string field, string codeOrName)
         {
             return Find(codeOrName) ?? throw new MspException("ProductNotFound", ErrorKind.ObjectNotFound,
-                $"{field} '{codeOrName}' is not a product of the catalog: use a code or name from Get-MspProduct ({string.Join(", ", Products.Select(p => p.Code))}).",
+                $"{field} {MspException.Quote(codeOrName)} is not a product of the catalog: use a code or name from Get-MspProduct ({string.Join(", ", Products.Select(p => p.Code))}).",
                 codeOrName);
         }
 
-        /// <summary>Products whose code or name matches the wildcard pattern.</summary>
-        public static IEnumerable<Product> Match(string pattern) =>
-            Products.Where(p => Wildcard.IsMatch(pattern, p.Code) || Wildcard.IsMatch(pattern, p.Name));
+        /// <summary>Products whose code or name matches the wildcard pattern (a value of <paramref name="field"/>).</summary>
+        public static IEnumerable<Product> Match(string field, string pattern)
+        {
+            var wildcard = Wildcard.Parse(field, pattern);
+            return Products.Where(p => wildcard.IsMatch(p.Code) || wildcard.IsMatch(p.Name));
+        }
 
         /// <summary>The suites a product is a component of.</summary>
         public static IEnumerable<Product> SuitesContaining(string code) =>

@@ -80,12 +80,12 @@ namespace MspLicensing
                     "SeatBands is empty: give the lower bound of each band, starting at 1, e.g. 1,26,51,101,251,501,1001,2001,5001.", shown);
             if (minimums[0] != 1)
                 throw MspException.ForRule(Rules.R3, "InvalidSeatBands", ErrorKind.InvalidArgument,
-                    $"SeatBands '{shown}' is not valid: the first band must start at 1.", shown);
+                    $"SeatBands {MspException.Quote(shown)} is not valid: the first band must start at 1.", shown);
             for (int i = 1; i < minimums.Count; i++)
             {
                 if (minimums[i] <= minimums[i - 1])
                     throw MspException.ForRule(Rules.R3, "InvalidSeatBands", ErrorKind.InvalidArgument,
-                        $"SeatBands '{shown}' is not valid: each lower bound must be greater than the one before ({minimums[i].ToString(CultureInfo.InvariantCulture)} follows {minimums[i - 1].ToString(CultureInfo.InvariantCulture)}).", shown);
+                        $"SeatBands {MspException.Quote(shown)} is not valid: each lower bound must be greater than the one before ({minimums[i].ToString(CultureInfo.InvariantCulture)} follows {minimums[i - 1].ToString(CultureInfo.InvariantCulture)}).", shown);
             }
             if (minimums.Count > 50)
                 throw MspException.InvalidValue("SeatBands", shown, "give at most 50 bands");
@@ -101,10 +101,9 @@ namespace MspLicensing
 
         public static string ValidateName(string name)
         {
-            string n = name?.Trim();
-            if (string.IsNullOrEmpty(n) || n.Length > MaxNameLength)
+            if (string.IsNullOrWhiteSpace(name))
                 throw MspException.InvalidValue("Name", name, $"the account name must have 1 to {MaxNameLength} characters");
-            return n;
+            return TextInput.Check("Name", name, MaxNameLength);
         }
     }
 }

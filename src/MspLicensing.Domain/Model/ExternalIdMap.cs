@@ -18,17 +18,20 @@ namespace MspLicensing
             foreach (var pair in source) this[pair.Key] = pair.Value;
         }
 
-        /// <summary>Parses "Tool=Id;Tool2=Id2" (also accepts ',' between pairs); empty text is an empty map.</summary>
+        /// <summary>Parses "Tool=Id;Tool2=Id2" (also accepts ',' between pairs); empty text is an empty map; a tool named twice (ignoring case) is refused.</summary>
         public static ExternalIdMap Parse(string text)
         {
             var map = new ExternalIdMap();
             if (string.IsNullOrWhiteSpace(text)) return map;
+            var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var part in text.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
             {
                 int eq = part.IndexOf('=');
                 if (eq <= 0)
                     throw MspException.InvalidValue("ExternalId", text, "write external ids as Tool=Id pairs separated by ';', e.g. 'ConnectWiseManage=4711;Autotask=0815', or pass a hashtable such as @{ ConnectWiseManage = '4711' }");
-                map[part.Substring(0, eq).Trim()] = part.Substring(eq + 1).Trim();
+                string key = part.Substring(0, eq).Trim();
+                TextInput.UniqueKey("ExternalId", keys, key);
+                map[key] = part.Substring(eq + 1).Trim();
             }
             return map;
         }

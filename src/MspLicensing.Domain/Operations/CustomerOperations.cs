@@ -80,7 +80,7 @@ namespace MspLicensing
                 throw new MspException("CustomerNotFound", ErrorKind.ObjectNotFound,
                     target.Id.HasValue
                         ? $"No customer has the id '{target.Id.Value}'{(target.ReadRevision.HasValue ? $" (customer '{target.Name}' was deleted after it was read)" : string.Empty)}. Get-MspCustomer lists the customers."
-                        : $"No customer is named '{target.Name}'. Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.",
+                        : $"No customer is named {MspException.Quote(target.Name)}. Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.",
                     target.Display);
             }
             if (target.ReadRevision.HasValue && target.ReadRevision.Value != found.Revision)
@@ -98,7 +98,9 @@ namespace MspLicensing
         public static IReadOnlyList<Customer> Find(IStoreSession session, CustomerQuery query)
         {
             IEnumerable<Customer> candidates;
-            var names = new NameFilter(query.Name);
+            var names = new NameFilter("Name", query.Name);
+            var email = query.Email == null ? null : Wildcard.Parse("Email", query.Email);
+            var externalIds = query.ExternalId?.Select(pair => new KeyValuePair<string, Wildcard>(pair.Key, Wildcard.Parse("ExternalId." + pair.Key, pair.Value ?? string.Empty))).ToList();
             if (query.CustomerId != null && query.CustomerId.Count > 0)
             {
                 candidates = query.CustomerId.Select(id => session.Customers.Get(id)).Where(c => c != null);
@@ -106,7 +108,7 @@ namespace MspLicensing
             else if (names.ExactOnly)
             {
                 // Exact names use the name index.
-                candidates = names.Names.Select(session.FindCustomerByName).Where(c => c != null);
+                candidates = names.ExactNames.Select(session.FindCustomerByName).Where(c => c != null);
             }
             else
             {
@@ -117,21 +119,21 @@ namespace MspLicensing
                     names.Matches(c.Name)
                     && (query.Country == null || string.Equals(c.Country, Countries.Normalize("Country", query.Country), StringComparison.OrdinalIgnoreCase))
                     && (!query.Enabled.HasValue || c.Enabled == query.Enabled.Value)
-                    && (query.Email == null || Wildcard.IsMatch(query.Email, c.Email))
-                    && MatchesExternalIds(c, query.ExternalId))
+                    && (email == null || email.IsMatch(c.Email))
+                    && MatchesExternalIds(c, externalIds))
                 .GroupBy(c => c.CustomerId).Select(g => g.First())
                 .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
                 .ToList();
             return result;
         }
 
-        private static bool MatchesExternalIds(Customer c, IDictionary<string, string> wanted)
+        private static bool MatchesExternalIds(Customer c, IEnumerable<KeyValuePair<string, Wildcard>> wanted)
         {
             if (wanted == null) return true;
             foreach (var pair in wanted)
             {
                 if (c.ExternalId == null || !c.ExternalId.TryGetValue(pair.Key, out var value)) return false;
-                if (!Wildcard.IsMatch(pair.Value, value)) return false;
+                if (!pair.Value.IsMatch(value)) return false;
             }
             return true;
         }

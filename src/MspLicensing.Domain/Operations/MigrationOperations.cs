@@ -18,6 +18,7 @@ namespace MspLicensing
     public static class MigrationOperations
     {
         public const string TargetType = "LicenseMigration";
+        public const int MaxDescriptionLength = 500;
         private static readonly Regex AuthorizationKeyPattern = new Regex(@"^[A-Z0-9]{4,6}(-[A-Z0-9]{4,6}){3,7}$", RegexOptions.CultureInvariant);
 
         /// <summary>R60: registers a non-MSP license; a CLP account needs an Authorization Key and a product Remote Manager supports for it (R2).</summary>
@@ -200,9 +201,7 @@ namespace MspLicensing
             AccountRules.RequireClp(session.GetAccount(), "Editing product descriptions", "In an LMP account product descriptions come from the service plans.");
             var license = session.Licenses.Get(licenseId) ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
                 $"No license has the id '{licenseId}'. Get-MspLicense lists the licenses.", licenseId);
-            string text = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
-            if (text != null && text.Length > 500)
-                throw MspException.InvalidValue("Description", description, "a description has at most 500 characters");
+            string text = TextInput.Optional("Description", description, MaxDescriptionLength, prose: true);
             var before = license.Description;
             license.Description = text;
             session.Licenses.Update(license);

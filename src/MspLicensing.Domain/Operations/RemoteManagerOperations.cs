@@ -10,6 +10,9 @@ namespace MspLicensing
     {
         public const string TemplateTargetType = "Template";
         public const int MaxTemplateNameLength = 100;
+        public const int MaxTemplateDescriptionLength = 1000;
+        public const int MaxSettingNameLength = 100;
+        public const int MaxSettingValueLength = 500;
 
         /// <summary>R70: queues a customer change for the side that does not have it yet.</summary>
         public static void Queue(IStoreSession session, Customer customer, string change, SyncSide to, string summary, DateTime nowUtc)
@@ -95,9 +98,9 @@ namespace MspLicensing
         {
             AccountRules.RequireLmp(session.GetAccount(), "Templates");
             var p = TemplateProduct(product);
-            string n = name?.Trim();
-            if (string.IsNullOrEmpty(n) || n.Length > MaxTemplateNameLength || n.Any(char.IsControl))
+            if (string.IsNullOrWhiteSpace(name))
                 throw MspException.InvalidValue("Name", name, $"a template name has 1 to {MaxTemplateNameLength} characters");
+            string n = TextInput.Check("Name", name, MaxTemplateNameLength);
             if (session.FindTemplateByName(n) != null)
                 throw new MspException("TemplateNameTaken", ErrorKind.ResourceExists, $"Name '{n}' is already used by a template.", n);
             var template = new Template
@@ -105,7 +108,7 @@ namespace MspLicensing
                 TemplateId = Guid.NewGuid(),
                 Name = n,
                 Product = p.Code,
-                Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
+                Description = TextInput.Optional("Description", description, MaxTemplateDescriptionLength, prose: true),
                 Settings = Settings(settings),
                 CreatedUtc = nowUtc,
                 ModifiedUtc = nowUtc,
@@ -126,7 +129,7 @@ namespace MspLicensing
                     $"Cloud Edge template '{template.Name}' is assigned to {assigned} customer(s) and cannot be changed; create a new template instead.", template);
             var before = string.Join(";", template.Settings.OrderBy(k => k.Key).Select(k => k.Key + "=" + k.Value));
             if (settings != null) foreach (var pair in Settings(settings)) template.Settings[pair.Key] = pair.Value;
-            if (description != null) template.Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+            if (description != null) template.Description = TextInput.Optional("Description", description, MaxTemplateDescriptionLength, prose: true);
             template.ModifiedUtc = nowUtc;
             session.Templates.Update(template);
             session.Audit("Update", TemplateTargetType, template.TemplateId.ToString(), template.Name,
@@ -137,9 +140,10 @@ namespace MspLicensing
 
         public static IReadOnlyList<Template> Templates(IStoreSession session, string namePattern)
         {
+            var pattern = namePattern == null ? null : Wildcard.Parse("Name", namePattern);
             var customers = session.Customers.All().ToList();
             return session.Templates.All()
-                .Where(t => namePattern == null || Wildcard.IsMatch(namePattern, t.Name))
+                .Where(t => pattern == null || pattern.IsMatch(t.Name))
                 .Select(t =>
                 {
                     t.Customers = customers.Count(c => c.Templates.Contains(t.Name, StringComparer.OrdinalIgnoreCase));
@@ -165,7 +169,7 @@ namespace MspLicensing
 
         private static Template ResolveTemplate(IStoreSession session, string name) =>
             session.FindTemplateByName(name) ?? throw new MspException("TemplateNotFound", ErrorKind.ObjectNotFound,
-                $"No template is named '{name}'. Get-MspTemplate lists the templates.", name);
+                $"No template is named {MspException.Quote(name)}. Get-MspTemplate lists the templates.", name);
 
         private static Product TemplateProduct(string product)
         {
@@ -181,9 +185,10 @@ namespace MspLicensing
             var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var pair in settings ?? new Dictionary<string, string>())
             {
-                if (string.IsNullOrWhiteSpace(pair.Key) || pair.Key.Length > 100)
-                    throw MspException.InvalidValue("Setting", pair.Key, "a setting has a name of 1 to 100 characters");
-                result[pair.Key.Trim()] = pair.Value ?? string.Empty;
+                if (string.IsNullOrWhiteSpace(pair.Key))
+                    throw MspException.InvalidValue("Setting", pair.Key, $"a setting has a name of 1 to {MaxSettingNameLength} characters");
+                string key = TextInput.Check("Setting", pair.Key, MaxSettingNameLength);
+                result[key] = TextInput.Check("Setting." + key, pair.Value ?? string.Empty, MaxSettingValueLength);
             }
             return result;
         }

@@ -120,7 +120,7 @@ namespace MspLicensing
             var plan = target.Id.HasValue ? session.ServicePlans.Get(target.Id.Value) : session.FindServicePlanByName(target.Name);
             if (plan == null)
                 throw new MspException("ServicePlanNotFound", ErrorKind.ObjectNotFound,
-                    $"No service plan {(target.Id.HasValue ? "has the id" : "is named")} '{target.Display}'. Get-MspServicePlan lists the plans.", target.Display);
+                    $"No service plan {(target.Id.HasValue ? "has the id" : "is named")} {MspException.Quote(target.Display)}. Get-MspServicePlan lists the plans.", target.Display);
             if (target.ReadRevision.HasValue && target.ReadRevision.Value != plan.Revision)
                 throw MspException.StaleObject(TargetType, plan.Name, target.ReadRevision.Value, plan.Revision, "Get-MspServicePlan");
             return plan;
@@ -128,9 +128,9 @@ namespace MspLicensing
 
         public static IReadOnlyList<ServicePlan> Find(IStoreSession session, ServicePlanQuery q)
         {
-            var names = new NameFilter(q.Name);
+            var names = new NameFilter("Name", q.Name);
             IEnumerable<ServicePlan> candidates = names.ExactOnly
-                ? names.Names.Select(session.FindServicePlanByName).Where(p => p != null)
+                ? names.ExactNames.Select(session.FindServicePlanByName).Where(p => p != null)
                 : session.ServicePlans.All();
             var product = q.Product == null ? null : Catalog.Get("Product", q.Product);
             return candidates.Where(p =>
@@ -253,19 +253,11 @@ namespace MspLicensing
             string n = name?.Trim();
             if (string.IsNullOrEmpty(n))
                 throw new MspException("RequiredFieldMissing", ErrorKind.InvalidArgument, "Name is required (R20): give the service plan a name.", name);
-            if (n.Length > MaxNameLength || n.Any(char.IsControl))
-                throw MspException.InvalidValue("Name", name, $"a service plan name has 1 to {MaxNameLength} characters and no control characters");
-            return n;
+            return TextInput.Check("Name", name, MaxNameLength);
         }
 
-        private static string Description(string description)
-        {
-            string d = description?.Trim();
-            if (string.IsNullOrEmpty(d)) return null;
-            if (d.Length > MaxDescriptionLength)
-                throw MspException.InvalidValue("Description", description, $"a description has at most {MaxDescriptionLength} characters");
-            return d;
-        }
+        private static string Description(string description) =>
+            TextInput.Optional("Description", description, MaxDescriptionLength, prose: true);
 
         private static void EnsureNameFree(IStoreSession session, string name, Guid? self)
         {

@@ -535,12 +535,13 @@ namespace MspLicensing
 
         public static IReadOnlyList<License> FindLicenses(IStoreSession session, LicenseQuery q)
         {
+            var code = q.ActivationCode == null ? null : Wildcard.Parse("ActivationCode", q.ActivationCode.Trim());
             IEnumerable<License> candidates;
             Customer customer = null;
             if (q.LicenseId != null && q.LicenseId.Count > 0)
                 candidates = q.LicenseId.Select(id => session.Licenses.Get(id)).Where(x => x != null);
-            else if (q.ActivationCode != null && !Wildcard.ContainsWildcard(q.ActivationCode))
-                candidates = new[] { session.FindLicenseByActivationCode(q.ActivationCode.Trim().ToUpperInvariant()) }.Where(x => x != null);
+            else if (code != null && code.IsExact)
+                candidates = new[] { session.FindLicenseByActivationCode(code.Literal.ToUpperInvariant()) }.Where(x => x != null);
             else if (q.SubscriptionId.HasValue)
                 candidates = session.LicensesOfSubscription(q.SubscriptionId.Value);
             else if (q.Customer != null)
@@ -563,7 +564,7 @@ namespace MspLicensing
             return candidates
                 .Where(l => (customer == null || l.CustomerId == customer.CustomerId)
                             && (!q.SubscriptionId.HasValue || l.SubscriptionId == q.SubscriptionId.Value)
-                            && (q.ActivationCode == null || Wildcard.IsMatch(q.ActivationCode.Trim(), l.ActivationCode))
+                            && (code == null || code.IsMatch(l.ActivationCode))
                             && (product == null || string.Equals(l.Product, product.Code, StringComparison.OrdinalIgnoreCase) || string.Equals(l.Suite, product.Code, StringComparison.OrdinalIgnoreCase)))
                 .Select(l => Decorate(l, SubscriptionOf(l.SubscriptionId), names, q.AsOf, account.GracePeriodDays))
                 .Where(l => !q.Status.HasValue || l.Status == q.Status.Value)

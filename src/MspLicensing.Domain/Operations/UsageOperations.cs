@@ -212,12 +212,10 @@ namespace MspLicensing
                     $"The {MonthText(month)} report has no billed {code} line for customer '{customer.Name}'. Get-MspUsageReport -Month {MonthText(month)} -ByCustomer -Customer '{customer.Name}' shows its lines (a suite bills under the suite's code).", code);
             if (chargeable < 0 || chargeable > line.Provisioned)
                 throw MspException.InvalidValue("Chargeable", chargeable, $"give 0 to {line.Provisioned} (the provisioned seats); chargeable is never above provisioned");
-            string text = comment?.Trim();
+            string text = TextInput.Optional("Comment", comment, MaxCommentLength, prose: true);
             if (chargeable < line.Provisioned && string.IsNullOrEmpty(text))
                 throw MspException.ForRule(Rules.R51, "CommentRequired", ErrorKind.InvalidArgument,
                     $"Chargeable {chargeable} is below the {line.Provisioned} provisioned seats of {code} for '{customer.Name}': give -Comment with the reason.", chargeable);
-            if (text != null && text.Length > MaxCommentLength)
-                throw MspException.InvalidValue("Comment", comment, $"a comment has at most {MaxCommentLength} characters");
             report.Adjustments.RemoveAll(a => a.CustomerId == customer.CustomerId && string.Equals(a.Product, code, StringComparison.OrdinalIgnoreCase));
             if (chargeable < line.Provisioned)
                 report.Adjustments.Add(new UsageAdjustment { CustomerId = customer.CustomerId, Product = code, Chargeable = chargeable, Comment = text });
@@ -266,8 +264,7 @@ namespace MspLicensing
             string text = reason?.Trim();
             if (string.IsNullOrEmpty(text))
                 throw new MspException("RequiredFieldMissing", ErrorKind.InvalidArgument, "Reason is required: say why the report is rejected.", reason);
-            if (text.Length > MaxCommentLength)
-                throw MspException.InvalidValue("Reason", reason, $"a reason has at most {MaxCommentLength} characters");
+            text = TextInput.Check("Reason", reason, MaxCommentLength, prose: true);
             var report = Submitted(session, month, "rejected");
             report.FrozenLines.Clear();
             report.FrozenSeatBands = null;

@@ -19,6 +19,7 @@ namespace MspLicensing
         public const int MaxPhoneLength = 32;
         public const int MaxNotesLength = 2000;
         public const int MaxExternalIdValueLength = 100;
+        public const int MaxTimeZoneLength = 64;
 
         private static readonly Regex EmailPattern = new Regex(@"^[^@\s""(),:;<>\[\]\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$", RegexOptions.CultureInvariant);
         private static readonly Regex PhonePattern = new Regex(@"^\+?[0-9][0-9 ()./-]{2,}(?:\s*(?:x|ext\.?)\s*[0-9]{1,6})?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
@@ -72,7 +73,7 @@ namespace MspLicensing
             if (f.Phone != null) c.Phone = Pattern("Phone", Optional("Phone", f.Phone, MaxPhoneLength), PhonePattern, "digits with an optional leading +, spaces, ( ) . / - and an optional extension such as 'x 12'");
             if (f.TimeZone != null) c.TimeZone = TimeZone(f.TimeZone);
             if (f.Language != null) c.Language = Language(f.Language);
-            if (f.Notes != null) c.Notes = Optional("Notes", f.Notes, MaxNotesLength, allowLineBreaks: true);
+            if (f.Notes != null) c.Notes = Optional("Notes", f.Notes, MaxNotesLength, prose: true);
         }
 
         public static string Name(string name)
@@ -92,7 +93,7 @@ namespace MspLicensing
         /// <summary>A Windows or IANA time zone id known to this system, or a fixed offset such as UTC+02:00.</summary>
         public static string TimeZone(string timeZone)
         {
-            string tz = timeZone.Trim();
+            string tz = TextInput.Check("TimeZone", timeZone, MaxTimeZoneLength);
             if (tz.Length == 0) return null;
             if (UtcOffsetPattern.IsMatch(tz)) return tz.ToUpperInvariant();
             try
@@ -137,9 +138,7 @@ namespace MspLicensing
                     result.Remove(key);
                     continue;
                 }
-                if (value.Length > MaxExternalIdValueLength || value.Any(char.IsControl))
-                    throw MspException.InvalidValue("ExternalId." + key, pair.Value,
-                        $"an external id has 1 to {MaxExternalIdValueLength} characters and no control characters");
+                value = TextInput.Check("ExternalId." + key, value, MaxExternalIdValueLength);
                 result.Remove(key);
                 result[key] = value;
             }
@@ -154,22 +153,10 @@ namespace MspLicensing
             return value;
         }
 
-        private static string Text(string field, string value, int maxLength, bool allowLineBreaks = false)
-        {
-            string t = value.Trim();
-            if (t.Length > maxLength)
-                throw MspException.InvalidValue(field, value, $"{field} has at most {maxLength.ToString(CultureInfo.InvariantCulture)} characters (this one has {t.Length.ToString(CultureInfo.InvariantCulture)})");
-            if (t.Any(ch => char.IsControl(ch) && !(allowLineBreaks && (ch == '\r' || ch == '\n' || ch == '\t'))))
-                throw MspException.InvalidValue(field, value, $"{field} cannot contain control characters" + (allowLineBreaks ? " other than line breaks and tabs" : string.Empty));
-            return t;
-        }
+        private static string Text(string field, string value, int maxLength) => TextInput.Check(field, value, maxLength);
 
-        private static string Optional(string field, string value, int maxLength, bool allowLineBreaks = false)
-        {
-            if (value == null) return null;
-            string t = Text(field, value, maxLength, allowLineBreaks);
-            return t.Length == 0 ? null : t;
-        }
+        private static string Optional(string field, string value, int maxLength, bool prose = false) =>
+            TextInput.Optional(field, value, maxLength, prose);
 
         private static string Pattern(string field, string value, Regex pattern, string allowed)
         {

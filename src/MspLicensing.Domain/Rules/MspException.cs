@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Text;
 
 namespace MspLicensing
 {
@@ -65,11 +67,51 @@ namespace MspLicensing
                 $"{targetType} '{name}' was changed by someone else after it was read (read at revision {readRevision}, now revision {storedRevision}); nothing was written. Read it again with {getCommand} and repeat the change.",
                 name);
 
-        public static MspException InvalidValue(string field, object value, string allowed)
+        public static MspException InvalidValue(string field, object value, string allowed) =>
+            new MspException("InvalidValue", ErrorKind.InvalidArgument, $"{field} {Quote(value)} is not valid: {allowed}.", value);
+
+        /// <summary>The most characters of a value that a message quotes; a longer value is cut there.</summary>
+        public const int QuotedLength = 60;
+
+        /// <summary>
+        /// A value as a message quotes it: in single quotes, characters that do not print (control characters, half of a
+        /// surrogate pair, direction overrides) written as PowerShell escapes (`n, `t, `0, `u{D800}), and a value longer
+        /// than <see cref="QuotedLength"/> characters cut there with "…" and its length: 'aaaa…' (1048576 characters).
+        /// Null is "(nothing)". Every message that repeats a value the user gave quotes it with this.
+        /// </summary>
+        public static string Quote(object value)
         {
-            string shown = value == null ? "(nothing)" : "'" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) + "'";
-            return new MspException("InvalidValue", ErrorKind.InvalidArgument,
-                $"{field} {shown} is not valid: {allowed}.", value);
+            if (value == null) return "(nothing)";
+            string text = value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+            int shown = Math.Min(text.Length, QuotedLength);
+            // A character made of a surrogate pair stays whole or goes whole.
+            if (shown < text.Length && char.IsHighSurrogate(text[shown - 1]) && char.IsLowSurrogate(text[shown])) shown--;
+            var sb = new StringBuilder(shown + 40).Append('\'');
+            for (int i = 0; i < shown; i++)
+            {
+                char c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < shown && char.IsLowSurrogate(text[i + 1]))
+                    sb.Append(c).Append(text[++i]);
+                else if (TextInput.ShownEscaped(c))
+                    sb.Append(Escape(c));
+                else
+                    sb.Append(c);
+            }
+            if (shown == text.Length) return sb.Append('\'').ToString();
+            return sb.Append("…' (").Append(text.Length.ToString(CultureInfo.InvariantCulture)).Append(" characters)").ToString();
+        }
+
+        /// <summary>A character that does not print, as PowerShell writes it in a double-quoted string: `n, `t, `0, `u{202E}.</summary>
+        public static string Escape(char c)
+        {
+            switch (c)
+            {
+                case '\0': return "`0";
+                case '\t': return "`t";
+                case '\n': return "`n";
+                case '\r': return "`r";
+                default: return "`u{" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + "}";
+            }
         }
     }
 }

@@ -1,13 +1,95 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace MspLicensing
 {
-    /// <summary>PowerShell-style wildcards (*, ?, [a-z], ` escapes), case-insensitive, without a PowerShell dependency.</summary>
-    public static class Wildcard
+    /// <summary>
+    /// A wildcard pattern as PowerShell's WildcardPattern reads it, without a PowerShell dependency: * is any
+    /// characters, ? one character, [abc] and [a-z] one character of a set; the backtick (`) makes the next character
+    /// literal, also inside a set; case is ignored. A '[' that no ']' closes (a ']' right after the '[' belongs to the
+    /// set, so '[]' closes nothing) and a range that runs backwards ([z-a]) make the pattern invalid: refused with an
+    /// error that names the parameter and the pattern. A pattern whose wildcard characters are all escaped stands for
+    /// one exact name (<see cref="Literal"/>), which a name index can find.
+    /// </summary>
+    public sealed class Wildcard
     {
+        /// <summary>The syntax, in the words of errors and help.</summary>
+        public const string Syntax =
+            "* matches any characters, ? one character, [abc] or [a-z] one character of a set; a backtick (`) makes the next character literal, so 'Wild`*' finds the name Wild* and 'Wild`[1`]' the name Wild[1] ([WildcardPattern]::Escape writes such a pattern)";
+
+        private readonly Regex _regex;
+
+        private Wildcard(string pattern, string literal, Regex regex)
+        {
+            Pattern = pattern;
+            Literal = literal;
+            _regex = regex;
+        }
+
+        /// <summary>The pattern as given.</summary>
+        public string Pattern { get; }
+
+        /// <summary>The one name the pattern matches when it has no wildcard (escapes removed); null when it has one.</summary>
+        public string Literal { get; }
+
+        public bool IsExact => Literal != null;
+
+        /// <summary>Whether <paramref name="value"/> matches, ignoring case; null never does.</summary>
+        public bool IsMatch(string value) => value != null && _regex.IsMatch(value);
+
+        /// <summary>Reads <paramref name="pattern"/> (a value of the parameter <paramref name="field"/>); an invalid pattern is an error that names both.</summary>
+        public static Wildcard Parse(string field, string pattern)
+        {
+            if (pattern == null) throw new ArgumentNullException(nameof(pattern));
+            var regex = new StringBuilder("^");
+            var literal = new StringBuilder();
+            bool exact = true;
+            // PowerShell reads a pattern that is one backtick as the empty pattern.
+            int end = pattern == "`" ? 0 : pattern.Length;
+            for (int i = 0; i < end; i++)
+            {
+                char c = pattern[i];
+                if (c == '`' && i + 1 < end)
+                {
+                    c = pattern[++i];
+                    regex.Append(Regex.Escape(c.ToString()));
+                    literal.Append(c);
+                    continue;
+                }
+                switch (c)
+                {
+                    case '*':
+                        regex.Append(".*");
+                        exact = false;
+                        break;
+                    case '?':
+                        regex.Append('.');
+                        exact = false;
+                        break;
+                    case '[':
+                        i = AppendSet(field, pattern, i, end, regex);
+                        exact = false;
+                        break;
+                    default:
+                        // A trailing backtick escapes nothing and is a literal backtick, as in PowerShell.
+                        regex.Append(Regex.Escape(c.ToString()));
+                        literal.Append(c);
+                        break;
+                }
+            }
+            regex.Append('$');
+            return new Wildcard(pattern, exact ? literal.ToString() : null,
+                new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline));
+        }
+
+        /// <summary>Whether <paramref name="value"/> matches <paramref name="pattern"/> (a value of <paramref name="field"/>); no pattern matches everything.</summary>
+        public static bool IsMatch(string field, string pattern, string value) => pattern == null || Parse(field, pattern).IsMatch(value);
+
+        /// <summary>Whether the pattern has a wildcard that is not escaped (*, ? or [).</summary>
         public static bool ContainsWildcard(string pattern)
         {
             if (pattern == null) return false;
@@ -20,67 +102,101 @@ namespace MspLicensing
             return false;
         }
 
-        public static bool IsMatch(string pattern, string value)
+        /// <summary>
+        /// Appends the set that opens at <paramref name="open"/> as a regex class and returns the index of its ']'. Inside
+        /// a set every character is literal (a backtick escapes the next one) except '-' between two characters, a range.
+        /// </summary>
+        private static int AppendSet(string field, string pattern, int open, int end, StringBuilder regex)
         {
-            if (pattern == null) return true;
-            if (value == null) return false;
-            return ToRegex(pattern).IsMatch(value);
-        }
-
-        public static Regex ToRegex(string pattern)
-        {
-            var sb = new StringBuilder("^");
-            for (int i = 0; i < pattern.Length; i++)
+            var members = new List<char>();
+            var isRange = new List<bool>();
+            bool first = true, escaped = false;
+            int i = open + 1;
+            for (; i < end; i++)
             {
                 char c = pattern[i];
-                switch (c)
+                if (escaped)
                 {
-                    case '`':
-                        if (i + 1 < pattern.Length) sb.Append(Regex.Escape(pattern[++i].ToString()));
-                        break;
-                    case '*': sb.Append(".*"); break;
-                    case '?': sb.Append('.'); break;
-                    case '[':
-                        int close = pattern.IndexOf(']', i + 1);
-                        if (close < 0) { sb.Append("\\["); break; }
-                        string set = pattern.Substring(i + 1, close - i - 1).Replace("\\", "\\\\").Replace("^", "\\^");
-                        sb.Append('[').Append(set).Append(']');
-                        i = close;
-                        break;
-                    default: sb.Append(Regex.Escape(c.ToString())); break;
+                    members.Add(c);
+                    isRange.Add(false);
+                    escaped = false;
+                }
+                else if (c == '`')
+                {
+                    escaped = true;
+                }
+                else if (c == ']' && !first)
+                {
+                    break;
+                }
+                else
+                {
+                    members.Add(c);
+                    isRange.Add(c == '-');
+                }
+                first = false;
+            }
+            if (i >= end)
+                throw Invalid(field, pattern,
+                    $"the '[' at position {(open + 1).ToString(CultureInfo.InvariantCulture)} opens a set that no ']' closes (a ']' right after '[' belongs to the set, so '[]' closes nothing); write a literal [ as `[");
+            regex.Append('[');
+            for (int m = 0; m < members.Count; m++)
+            {
+                if (m + 2 < members.Count && isRange[m + 1])
+                {
+                    char low = members[m], high = members[m + 2];
+                    if (low > high)
+                        throw Invalid(field, pattern,
+                            $"the range {low}-{high} runs backwards; write a range from low to high, such as [{high}-{low}], or escape the '-' with a backtick (`-) for a literal one");
+                    regex.Append(ClassChar(low)).Append('-').Append(ClassChar(high));
+                    m += 2;
+                }
+                else
+                {
+                    regex.Append(ClassChar(members[m]));
                 }
             }
-            sb.Append('$');
-            return new Regex(sb.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
+            regex.Append(']');
+            return i;
         }
+
+        private static string ClassChar(char c) => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+
+        private static MspException Invalid(string field, string pattern, string problem) =>
+            new MspException("InvalidWildcardPattern", ErrorKind.InvalidArgument,
+                $"{field} {MspException.Quote(pattern)} is not a valid wildcard pattern: {problem}. Wildcards: {Syntax}.", pattern);
     }
 
     /// <summary>
-    /// The -Name patterns of a Get cmdlet: when every name is exact, the name index finds them; a wildcard means
-    /// looking at every item. No names matches everything.
+    /// The -Name patterns of a Get cmdlet: when every name is exact (no wildcard, or only escaped ones), the name index
+    /// finds them; a wildcard means looking at every item. No names matches everything. Names are trimmed.
     /// </summary>
     public sealed class NameFilter
     {
-        private readonly List<Regex> _patterns;
+        private readonly List<Wildcard> _patterns;
 
-        public NameFilter(IEnumerable<string> names)
+        /// <param name="field">The parameter the names come from, named by the error for an invalid pattern.</param>
+        public NameFilter(string field, IEnumerable<string> names)
         {
-            Names = (names ?? Enumerable.Empty<string>()).Where(n => !string.IsNullOrEmpty(n)).ToList();
-            _patterns = Names.Select(Wildcard.ToRegex).ToList();
+            _patterns = (names ?? Enumerable.Empty<string>())
+                .Where(n => !string.IsNullOrWhiteSpace(n))
+                .Select(n => Wildcard.Parse(field, n.Trim()))
+                .ToList();
         }
 
-        public IReadOnlyList<string> Names { get; }
-
         /// <summary>True when there are names and none has a wildcard.</summary>
-        public bool ExactOnly => Names.Count > 0 && Names.All(n => !Wildcard.ContainsWildcard(n));
+        public bool ExactOnly => _patterns.Count > 0 && _patterns.All(p => p.IsExact);
+
+        /// <summary>The names the exact patterns stand for (escapes removed): what the name index looks up.</summary>
+        public IEnumerable<string> ExactNames => _patterns.Where(p => p.IsExact).Select(p => p.Literal);
 
         public bool Matches(string name) => _patterns.Count == 0 || _patterns.Any(p => p.IsMatch(name));
 
-        /// <summary>The exact names (no wildcard) that none of <paramref name="found"/> carries, ignoring case: each is worth an error.</summary>
+        /// <summary>The exact names that none of <paramref name="found"/> carries, ignoring case: each is worth an error.</summary>
         public IEnumerable<string> Missing(IEnumerable<string> found)
         {
-            var present = new HashSet<string>(found, System.StringComparer.OrdinalIgnoreCase);
-            return Names.Where(n => !Wildcard.ContainsWildcard(n) && !present.Contains(n.Trim()));
+            var present = new HashSet<string>(found, StringComparer.OrdinalIgnoreCase);
+            return ExactNames.Where(n => !present.Contains(n)).Distinct(StringComparer.OrdinalIgnoreCase);
         }
     }
 }

@@ -127,11 +127,58 @@ namespace MspLicensing.Commands
 
         /// <summary>The words that name an item in errors and messages: <c>Customer 'Contoso'</c>.</summary>
         protected static string Named(string kind, object value) =>
-            (string.IsNullOrEmpty(kind) ? string.Empty : kind + " ") + "'" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) + "'";
+            (string.IsNullOrEmpty(kind) ? string.Empty : kind + " ") + MspException.Quote(value ?? string.Empty);
 
         /// <summary>The words that name an item by two parts: <c>Customer 'Contoso', service plan 'Basic'</c>.</summary>
         protected static string Named(string kind, object value, string otherKind, object other) =>
             Named(kind, value) + ", " + Named(otherKind, other);
+
+        /// <summary>The wildcard pattern of a parameter (null when it is not given); an invalid pattern stops the command.</summary>
+        protected Wildcard Pattern(string parameter, string pattern)
+        {
+            if (pattern == null) return null;
+            try
+            {
+                return Wildcard.Parse(parameter, pattern);
+            }
+            catch (MspException ex)
+            {
+                ThrowMspError(ex, pattern);
+                throw;
+            }
+        }
+
+        /// <summary>The wildcard pattern of a value from the pipeline; an invalid one is a non-terminating error, and false.</summary>
+        protected bool TryPattern(string parameter, string pattern, out Wildcard wildcard)
+        {
+            try
+            {
+                wildcard = Wildcard.Parse(parameter, pattern);
+                return true;
+            }
+            catch (MspException ex)
+            {
+                WriteMspError(ex, pattern);
+                wildcard = null;
+                return false;
+            }
+        }
+
+        /// <summary>The -Name patterns of a Get command; an invalid one is a non-terminating error (names come from the pipeline), and false.</summary>
+        protected bool TryNames(string parameter, IEnumerable<string> names, out NameFilter filter)
+        {
+            try
+            {
+                filter = new NameFilter(parameter, names);
+                return true;
+            }
+            catch (MspException ex)
+            {
+                WriteMspError(ex, null);
+                filter = null;
+                return false;
+            }
+        }
 
         /// <summary>Writes a domain error as a non-terminating error.</summary>
         protected void WriteMspError(Exception ex, object target) => WriteError(Errors.Record(ex, target));

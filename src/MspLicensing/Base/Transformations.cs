@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 
 namespace MspLicensing.Commands
@@ -64,7 +65,7 @@ namespace MspLicensing.Commands
                 case "FALSE": case "NO": case "N": case "0": case "DISABLED": return false;
                 default:
                     throw new ArgumentTransformationMetadataException(
-                        $"'{text}' is not a yes/no value: use True or False (also accepted: yes, no, 1, 0).");
+                        $"{MspException.Quote(text)} is not a yes/no value: use True or False (also accepted: yes, no, 1, 0).");
             }
         }
     }
@@ -93,7 +94,7 @@ namespace MspLicensing.Commands
         {
             if (table == null) return null;
             var map = new Dictionary<string, SoftwareChoice>(StringComparer.OrdinalIgnoreCase);
-            foreach (var pair in Strings(table))
+            foreach (var pair in Strings(table, "SoftwareAction"))
             {
                 if (!Enum.TryParse(pair.Value, true, out SoftwareChoice choice) || !Enum.IsDefined(typeof(SoftwareChoice), choice))
                     throw MspException.InvalidValue("SoftwareAction." + pair.Key, pair.Value, "use Transfer (keep the activation code) or New (a new activation code)");
@@ -102,17 +103,24 @@ namespace MspLicensing.Commands
             return map;
         }
 
-        /// <summary>The hashtable a user gave, as the string map the domain takes; values are written as invariant text.</summary>
-        internal static Dictionary<string, string> Strings(IDictionary table)
+        /// <summary>
+        /// The hashtable a user gave for <paramref name="field"/>, as the string map the domain takes: values are text,
+        /// numbers, True/False or GUIDs written as invariant text; a nested table or a list, and two keys that differ
+        /// only in case (a case-sensitive table), are refused (TextInput.Table).
+        /// </summary>
+        internal static Dictionary<string, string> Strings(IDictionary table, string field)
         {
             if (table == null) return null;
-            var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            return TextInput.Table(field, Entries(table).Select(e => new KeyValuePair<string, object>(e.Key, e.Value)));
+        }
+
+        private static IEnumerable<(string Key, object Value)> Entries(IDictionary table)
+        {
             foreach (DictionaryEntry entry in table)
             {
-                object v = entry.Value is PSObject p ? p.BaseObject : entry.Value;
-                map[Convert.ToString(entry.Key, CultureInfo.InvariantCulture)] = v == null ? null : Convert.ToString(v, CultureInfo.InvariantCulture);
+                object key = entry.Key is PSObject k ? k.BaseObject : entry.Key;
+                yield return (Convert.ToString(key, CultureInfo.InvariantCulture), entry.Value is PSObject p ? p.BaseObject : entry.Value);
             }
-            return map;
         }
 
         /// <summary>A hashtable of product code to seats, as the domain takes it; a value that is not a whole number is refused.</summary>
@@ -120,10 +128,10 @@ namespace MspLicensing.Commands
         {
             if (table == null) return null;
             var map = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            foreach (DictionaryEntry entry in table)
+            var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (key, v) in Entries(table))
             {
-                object v = entry.Value is PSObject p ? p.BaseObject : entry.Value;
-                string key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture);
+                TextInput.UniqueKey(field, keys, key);
                 if (!LanguagePrimitives.TryConvertTo(v, CultureInfo.InvariantCulture, out int seats) || v is bool)
                     throw MspException.InvalidValue(field + "." + key, v, "give a whole number of seats");
                 map[key] = seats;

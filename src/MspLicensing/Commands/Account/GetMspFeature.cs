@@ -44,8 +44,9 @@ namespace MspLicensing.Commands
         protected override void EndProcessing()
         {
             bool byType = MyInvocation.BoundParameters.ContainsKey(nameof(AccountType));
+            var pattern = Pattern(nameof(Name), Name);
             foreach (var feature in FeatureMatrix.All.Where(f =>
-                         (Name == null || Wildcard.IsMatch(Name, f.Name) || Wildcard.IsMatch(Name, f.Id))
+                         (pattern == null || pattern.IsMatch(f.Name) || pattern.IsMatch(f.Id))
                          && (!byType || f.IsSupported(AccountType))))
                 WriteObject(feature);
         }

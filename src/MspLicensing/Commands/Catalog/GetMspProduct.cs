@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using MspLicensing.Commands.Help;
@@ -71,22 +72,26 @@ namespace MspLicensing.Commands
                 }
             }
             bool byKind = MyInvocation.BoundParameters.ContainsKey(nameof(Kind));
-            var patterns = (Code ?? new string[0]).Concat(Name ?? new string[0]).ToList();
-
-            foreach (var pattern in patterns.Where(p => !Wildcard.ContainsWildcard(p) && Catalog.Find(p) == null))
+            var patterns = new List<Wildcard>();
+            foreach (var (field, given) in (Code ?? new string[0]).Select(c => (nameof(Code), c)).Concat((Name ?? new string[0]).Select(n => (nameof(Name), n))))
             {
-                try
+                if (given == null || !TryPattern(field, given, out var pattern)) continue;
+                patterns.Add(pattern);
+                if (pattern.IsExact && Catalog.Find(pattern.Literal) == null)
                 {
-                    Catalog.Get(Code != null && Code.Contains(pattern) ? "Code" : "Name", pattern);
-                }
-                catch (MspException ex)
-                {
-                    WriteMspError(ex, pattern);
+                    try
+                    {
+                        Catalog.Get(field, pattern.Literal);
+                    }
+                    catch (MspException ex)
+                    {
+                        WriteMspError(ex, given);
+                    }
                 }
             }
 
             foreach (var product in Catalog.Products.Where(p =>
-                         (patterns.Count == 0 || patterns.Any(x => Wildcard.IsMatch(x, p.Code) || Wildcard.IsMatch(x, p.Name)))
+                         (Code == null && Name == null || patterns.Any(x => x.IsMatch(p.Code) || x.IsMatch(p.Name)))
                          && (!byKind || p.Kind == Kind)
                          && (!dataCenter.HasValue || p.DataCenters.Contains(dataCenter.Value))))
                 WriteObject(product);

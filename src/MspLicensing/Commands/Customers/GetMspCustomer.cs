@@ -44,7 +44,7 @@ namespace MspLicensing.Commands
             Rules = new[] { Rules.R10 },
             Parameters =
             {
-                ["Name"] = "Customer names; wildcards allowed, case is ignored.",
+                ["Name"] = "Customer names; wildcards allowed, case is ignored. A backtick makes a wildcard character literal: 'Wild`*' is the name Wild*.",
                 ["CustomerId"] = "Customer ids.",
                 ["Country"] = "Only customers in this country (ISO 3166-1 alpha-2 code or English name).",
                 ["Enabled"] = "Only enabled ($true) or disabled ($false) customers.",
@@ -63,6 +63,10 @@ namespace MspLicensing.Commands
                 new HelpExample("Find a customer by its PSA id",
                     "Get-MspCustomer -ExternalId @{ ConnectWiseManage = '4711' }",
                     "Useful in RMM scripts that know the PSA company id."),
+                new HelpExample("Find a name that holds a wildcard character",
+                    "Get-MspCustomer -Name ([WildcardPattern]::Escape('Wild[1]'))",
+                    "Escape writes 'Wild`[1`]': escaped wildcard characters are literal, so the pattern is the exact name Wild[1] (and not Wild1). A pattern that is not valid, such as 'Wild[1', is refused with an error that names it.",
+                    "New-MspCustomer -Name 'Wild[1]' -Country US -City Seattle -ContactFirstName Ann -ContactLastName Lee -Email ann@wild.example.com"),
                 new HelpExample("The first 20 disabled customers",
                     "Get-MspCustomer -Enabled $false -First 20",
                     "-First and -Skip page through long lists."),
@@ -74,6 +78,7 @@ namespace MspLicensing.Commands
 
         protected override void ProcessRecord()
         {
+            if (!TryNames(nameof(Name), Name, out var names)) return;
             var query = new CustomerQuery
             {
                 Name = Name,
@@ -81,11 +86,11 @@ namespace MspLicensing.Commands
                 Country = Country,
                 Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled : (bool?)null,
                 Email = Email,
-                ExternalId = Tables.Strings(ExternalId),
             };
             System.Collections.Generic.IReadOnlyList<Customer> customers;
             try
             {
+                query.ExternalId = Tables.Strings(ExternalId, nameof(ExternalId));
                 customers = Read(s => CustomerOperations.Find(s, query));
             }
             catch (MspException ex)
@@ -95,8 +100,8 @@ namespace MspLicensing.Commands
             }
 
             bool filtered = Country != null || query.Enabled.HasValue || Email != null || ExternalId != null;
-            foreach (var missing in new NameFilter(Name).Missing(customers.Select(c => c.Name)))
-                WriteMspError(CustomerNotFound($"named '{missing}'", missing, filtered), missing);
+            foreach (var missing in names.Missing(customers.Select(c => c.Name)))
+                WriteMspError(CustomerNotFound($"named {MspException.Quote(missing)}", missing, filtered), missing);
             foreach (var missing in (CustomerId ?? new Guid[0]).Where(id => customers.All(c => c.CustomerId != id)))
                 WriteMspError(CustomerNotFound($"has the id '{missing}'", missing, filtered), missing);
 

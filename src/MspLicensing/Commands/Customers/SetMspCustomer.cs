@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using MspLicensing.Commands.Help;
 
@@ -114,9 +115,9 @@ namespace MspLicensing.Commands
                 ["Phone"] = "The phone number; an empty string clears it.",
                 ["TimeZone"] = "The time zone id or offset such as UTC+01:00; an empty string clears it.",
                 ["Language"] = "The language tag such as en-US; an empty string clears it.",
-                ["Notes"] = "Free text; an empty string clears it.",
+                ["Notes"] = $"Free text, up to {CustomerValidation.MaxNotesLength} characters (line breaks and tabs allowed); an empty string clears it.",
                 ["Enabled"] = "Enables ($true) or disables ($false) the customer. Disabling changes no license.",
-                ["ExternalId"] = "External ids to add or replace, e.g. @{ Autotask = '0815' }; an empty value removes an id, e.g. @{ Autotask = '' }.",
+                ["ExternalId"] = "External ids to add or replace, e.g. @{ Autotask = '0815' }; an empty value removes an id, e.g. @{ Autotask = '' }. Values are text or numbers; each tool appears once (keys ignore case).",
                 ["Template"] = "Names of Remote Manager policy templates to assign; a template replaces the customer's template of the same product.",
                 ["PassThru"] = "Writes the changed customers.",
             },
@@ -150,6 +151,16 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             var target = CustomerIdentity.Reference(ParameterSetName, Name, CustomerId, InputObject);
+            Dictionary<string, string> externalIds;
+            try
+            {
+                externalIds = Tables.Strings(ExternalId, nameof(ExternalId));
+            }
+            catch (MspException ex)
+            {
+                _batch.Fail(ex, Named("Customer", target.Display), target.Display);
+                return;
+            }
             var fields = new CustomerFields
             {
                 Name = NewName,
@@ -166,7 +177,7 @@ namespace MspLicensing.Commands
                 Language = Language,
                 Notes = Notes,
                 Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled : (bool?)null,
-                ExternalId = Tables.Strings(ExternalId),
+                ExternalId = externalIds,
                 Templates = Template,
             };
             if (ShouldProcess(target.Display, "Change customer"))

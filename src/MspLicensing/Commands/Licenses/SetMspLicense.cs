@@ -54,7 +54,7 @@ namespace MspLicensing.Commands
                 ["LicenseId"] = "The license's id.",
                 ["InputObject"] = "The license from Get-MspLicense.",
                 ["Used"] = "The number of seats in use, 0 or more.",
-                ["Description"] = "The product description Remote Manager shows (Customer Licensing Portal accounts only); an empty string clears it.",
+                ["Description"] = $"The product description Remote Manager shows (Customer Licensing Portal accounts only), up to {MigrationOperations.MaxDescriptionLength} characters; an empty string clears it.",
                 ["Date"] = "The day of the count; default today.",
                 ["PassThru"] = "Writes the changed licenses.",
             },
@@ -81,7 +81,7 @@ namespace MspLicensing.Commands
                 (session, item) =>
                 {
                     var id = item.Id ?? (session.FindLicenseByActivationCode(ActivationCodes.Normalize("ActivationCode", item.Code))
-                        ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound, $"No license has the activation code '{item.Code}'. Get-MspLicense lists the licenses.", item.Code)).LicenseId;
+                        ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound, $"No license has the activation code {MspException.Quote(item.Code)}. Get-MspLicense lists the licenses.", item.Code)).LicenseId;
                     License changed = null;
                     if (item.Description != null) changed = MigrationOperations.Describe(session, id, item.Description);
                     if (item.Used.HasValue) changed = SubscriptionOperations.SetUsed(session, id, item.Used.Value, item.Date, DateTime.UtcNow);

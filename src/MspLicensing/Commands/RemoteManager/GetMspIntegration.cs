@@ -32,7 +32,8 @@ namespace MspLicensing.Commands
 
         protected override void EndProcessing()
         {
-            foreach (var i in Read(IntegrationOperations.List).Where(i => Name == null || Wildcard.IsMatch(Name, i.Name) || Wildcard.IsMatch(Name, i.DisplayName)))
+            var pattern = Pattern(nameof(Name), Name);
+            foreach (var i in Read(IntegrationOperations.List).Where(i => pattern == null || pattern.IsMatch(i.Name) || pattern.IsMatch(i.DisplayName)))
                 WriteObject(i);
         }
     }

@@ -31,8 +31,8 @@ namespace MspLicensing.Commands
             {
                 ["Name"] = $"The template's name, 1 to {RemoteManagerOperations.MaxTemplateNameLength} characters, unique ignoring case.",
                 ["Product"] = "WFBSS or CE.",
-                ["Setting"] = "The policy settings as a hashtable, e.g. @{ RealTimeScan = 'On'; WebReputation = 'High' }.",
-                ["Description"] = "Free text.",
+                ["Setting"] = $"The policy settings as a hashtable, e.g. @{{ RealTimeScan = 'On'; WebReputation = 'High' }}: each value is text or a number of up to {RemoteManagerOperations.MaxSettingValueLength} characters on one line, and each setting appears once (names ignore case).",
+                ["Description"] = $"Free text, up to {RemoteManagerOperations.MaxTemplateDescriptionLength} characters; line breaks and tabs are allowed.",
             },
             Examples = new[]
             {
@@ -48,9 +48,8 @@ namespace MspLicensing.Commands
 
         protected override void ProcessRecord()
         {
-            var settings = Tables.Strings(Setting);
             if (!ShouldProcess(Name, $"Create {Product} template")) return;
-            if (TryWrite(s => RemoteManagerOperations.CreateTemplate(s, Name, Product, settings, Description, DateTime.UtcNow), Named("Template", Name), Name, out var template))
+            if (TryWrite(s => RemoteManagerOperations.CreateTemplate(s, Name, Product, Tables.Strings(Setting, nameof(Setting)), Description, DateTime.UtcNow), Named("Template", Name), Name, out var template))
                 WriteObject(template);
         }
     }

@@ -31,8 +31,8 @@ namespace MspLicensing.Commands
             Parameters =
             {
                 ["Name"] = "The template's name.",
-                ["Setting"] = "Settings to add or replace, as a hashtable.",
-                ["Description"] = "Free text; an empty string clears it.",
+                ["Setting"] = "Settings to add or replace, as a hashtable of text or numbers; each setting appears once (names ignore case).",
+                ["Description"] = $"Free text, up to {RemoteManagerOperations.MaxTemplateDescriptionLength} characters (line breaks and tabs allowed); an empty string clears it.",
                 ["PassThru"] = "Writes the changed template.",
             },
             Examples = new[]
@@ -50,9 +50,8 @@ namespace MspLicensing.Commands
 
         protected override void ProcessRecord()
         {
-            var settings = Tables.Strings(Setting);
             if (!ShouldProcess(Name, "Change template")) return;
-            if (TryWrite(s => RemoteManagerOperations.ChangeTemplate(s, Name, settings, Description, DateTime.UtcNow), Named("Template", Name), Name, out var template) && PassThru)
+            if (TryWrite(s => RemoteManagerOperations.ChangeTemplate(s, Name, Tables.Strings(Setting, nameof(Setting)), Description, DateTime.UtcNow), Named("Template", Name), Name, out var template) && PassThru)
                 WriteObject(template);
         }
     }

@@ -35,7 +35,7 @@ namespace MspLicensing.Commands
             Rules = new[] { Rules.R20 },
             Parameters =
             {
-                ["Name"] = "Plan names; wildcards allowed, case is ignored.",
+                ["Name"] = "Plan names; wildcards allowed, case is ignored. A backtick makes a wildcard character literal: 'Plan `[EU`]' is the name Plan [EU].",
                 ["ServicePlanId"] = "Plan ids.",
                 ["Product"] = "Only plans that license this product (code or name), also as a suite component.",
                 ["Version"] = "Only Full or only Trial plans.",
@@ -60,6 +60,7 @@ namespace MspLicensing.Commands
 
         protected override void ProcessRecord()
         {
+            if (!TryNames(nameof(Name), Name, out var names)) return;
             var query = new ServicePlanQuery
             {
                 Name = Name,
@@ -77,9 +78,9 @@ namespace MspLicensing.Commands
                 ThrowMspError(ex, Product);
                 return;
             }
-            foreach (var missing in new NameFilter(Name).Missing(plans.Select(p => p.Name)))
+            foreach (var missing in names.Missing(plans.Select(p => p.Name)))
                 WriteMspError(new MspException("ServicePlanNotFound", ErrorKind.ObjectNotFound,
-                    $"No service plan is named '{missing}'{(query.Product != null || query.Version.HasValue || query.Enabled.HasValue ? " and matches the other filters" : string.Empty)}. Get-MspServicePlan lists the plans.", missing), missing);
+                    $"No service plan is named {MspException.Quote(missing)}{(query.Product != null || query.Version.HasValue || query.Enabled.HasValue ? " and matches the other filters" : string.Empty)}. Get-MspServicePlan lists the plans.", missing), missing);
             foreach (var plan in plans) WriteObject(plan);
         }
 

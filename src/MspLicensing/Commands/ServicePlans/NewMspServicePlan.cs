@@ -60,7 +60,7 @@ namespace MspLicensing.Commands
                 ["AutoRenewalMonths"] = $"Renew every this many months after the initial period, 1 to {ServicePlanOperations.MaxPeriodMonths}; 0 or none: no auto-renewal.",
                 ["ExpirationNoticeDays"] = $"Days before expiration from which a license that will not renew is ExpiringSoon, 0 to {ServicePlanOperations.MaxNoticeDays}; default {ServicePlanOperations.DefaultNoticeDays}.",
                 ["Seats"] = $"Units per license when an assignment names none, {SubscriptionOperations.MinSeats} to {SubscriptionOperations.MaxSeats}; default {ServicePlanOperations.DefaultSeats} (Trial: at most {SubscriptionOperations.MaxTrialSeats}).",
-                ["Description"] = $"Free text, up to {ServicePlanOperations.MaxDescriptionLength} characters.",
+                ["Description"] = $"Free text, up to {ServicePlanOperations.MaxDescriptionLength} characters; line breaks and tabs are allowed.",
                 ["Enabled"] = "Whether the plan can be assigned (default True).",
             },
             Examples = new[]
@@ -82,11 +82,11 @@ namespace MspLicensing.Commands
 
         protected override void ProcessRecord()
         {
-            var fields = new ServicePlanFields
+            ServicePlanFields Fields() => new ServicePlanFields
             {
                 Name = Name,
                 Products = Product,
-                DataCenters = Tables.Strings(DataCenter),
+                DataCenters = Tables.Strings(DataCenter, nameof(DataCenter)),
                 Version = Version,
                 InitialPeriodMonths = Bound(nameof(InitialPeriodMonths)) ? InitialPeriodMonths : (int?)null,
                 AutoRenewalMonths = Bound(nameof(AutoRenewalMonths)) ? AutoRenewalMonths : (int?)null,
@@ -96,7 +96,8 @@ namespace MspLicensing.Commands
                 Enabled = Enabled,
             };
             if (!ShouldProcess(Name, "Create service plan")) return;
-            if (TryWrite(s => ServicePlanOperations.Create(s, fields, DateTime.UtcNow), Named("Service plan", Name), Name, out var plan))
+            // The fields are read inside the change, so a malformed data center table is the item's error.
+            if (TryWrite(s => ServicePlanOperations.Create(s, Fields(), DateTime.UtcNow), Named("Service plan", Name), Name, out var plan))
                 WriteObject(plan);
         }
     }

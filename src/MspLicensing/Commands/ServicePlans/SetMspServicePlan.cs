@@ -75,7 +75,7 @@ namespace MspLicensing.Commands
                 ["AutoRenewalMonths"] = $"The renewal period, 1 to {ServicePlanOperations.MaxPeriodMonths} months; 0 turns auto-renewal off.",
                 ["ExpirationNoticeDays"] = $"The expiration notice, 0 to {ServicePlanOperations.MaxNoticeDays} days.",
                 ["Seats"] = "Units per license when an assignment names none.",
-                ["Description"] = "Free text; an empty string clears it.",
+                ["Description"] = $"Free text, up to {ServicePlanOperations.MaxDescriptionLength} characters (line breaks and tabs allowed); an empty string clears it.",
                 ["Enabled"] = "Enables ($true) or disables ($false) the plan for new assignments.",
                 ["PassThru"] = "Writes the changed plans.",
             },
@@ -102,11 +102,11 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             var target = ServicePlanIdentity.Reference(ParameterSetName, Name, ServicePlanId, InputObject);
-            var fields = new ServicePlanFields
+            ServicePlanFields Fields() => new ServicePlanFields
             {
                 Name = NewName,
                 Products = Product,
-                DataCenters = Tables.Strings(DataCenter),
+                DataCenters = Tables.Strings(DataCenter, nameof(DataCenter)),
                 InitialPeriodMonths = Bound(nameof(InitialPeriodMonths)) ? InitialPeriodMonths : (int?)null,
                 AutoRenewalMonths = Bound(nameof(AutoRenewalMonths)) ? AutoRenewalMonths : (int?)null,
                 ExpirationNoticeDays = Bound(nameof(ExpirationNoticeDays)) ? ExpirationNoticeDays : (int?)null,
@@ -115,7 +115,8 @@ namespace MspLicensing.Commands
                 Enabled = Bound(nameof(Enabled)) ? Enabled : (bool?)null,
             };
             if (!ShouldProcess(target.Display, "Change service plan")) return;
-            if (TryWrite(s => ServicePlanOperations.Update(s, target, fields, DateTime.UtcNow), Named("Service plan", target.Display), target.Display, out var plan) && PassThru)
+            // The fields are read inside the change, so a malformed data center table is the item's error.
+            if (TryWrite(s => ServicePlanOperations.Update(s, target, Fields(), DateTime.UtcNow), Named("Service plan", target.Display), target.Display, out var plan) && PassThru)
                 WriteObject(plan);
         }
     }
