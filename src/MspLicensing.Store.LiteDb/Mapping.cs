@@ -46,7 +46,7 @@ namespace MspLicensing.Store
             Warm(mapper, new Template { Settings = { ["a"] = "b" } });
             Warm(mapper, new OutboxItem());
             Warm(mapper, new AuditEntry());
-            Warm(mapper, new ServicePlan { Products = new List<PlanProduct> { new PlanProduct { Code = "WFBSS", DataCenters = { ["WFBSS"] = DataCenter.Germany } } } });
+            Warm(mapper, new ServicePlan { Products = new TextList<PlanProduct> { new PlanProduct { Code = "WFBSS", DataCenters = { ["WFBSS"] = DataCenter.Germany } } } });
             Warm(mapper, new Subscription { SuspendedOn = DateTime.MinValue, RecordedStatus = SubscriptionStatus.Active });
             Warm(mapper, new License
             {
@@ -59,7 +59,7 @@ namespace MspLicensing.Store
                 Placements = { new LicensePlacement() },
             });
             Warm(mapper, new LicenseMigration { SubscriptionId = Guid.Empty, CompletedUtc = DateTime.MinValue });
-            Warm(mapper, new UsageReport { Adjustments = { new UsageAdjustment() }, FrozenLines = { new UsageLine { Used = 1, OverProvisionedPercent = 1 } }, FrozenSeatBands = new[] { 1 } });
+            Warm(mapper, new UsageReport { Adjustments = { new UsageAdjustment() }, FrozenLines = { new UsageLine { Used = 1, OverProvisionedPercent = 1 } }, FrozenSeatBands = new TextList<int> { 1 } });
             return mapper;
         }
 

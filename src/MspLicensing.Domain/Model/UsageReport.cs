@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
     /// <summary>R54: where a month's report stands.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum UsageReportStatus
     {
         Preparing,
@@ -20,6 +23,8 @@ namespace MspLicensing
         public string Product { get; set; }
         public int Chargeable { get; set; }
         public string Comment { get; set; }
+
+        public override string ToString() => $"{Product} {Chargeable} for {CustomerId}" + (string.IsNullOrEmpty(Comment) ? string.Empty : ": " + Comment);
     }
 
     /// <summary>The stored state of one month's report: its status, adjustments and, once submitted, its frozen lines.</summary>
@@ -28,11 +33,11 @@ namespace MspLicensing
         /// <summary>The month, yyyy-MM.</summary>
         public string Month { get; set; }
         public UsageReportStatus Status { get; set; }
-        public List<UsageAdjustment> Adjustments { get; set; } = new List<UsageAdjustment>();
+        public TextList<UsageAdjustment> Adjustments { get; set; } = new TextList<UsageAdjustment>();
         /// <summary>R54: the lines as submitted; later (even back-dated) changes do not alter them.</summary>
-        public List<UsageLine> FrozenLines { get; set; } = new List<UsageLine>();
+        public TextList<UsageLine> FrozenLines { get; set; } = new TextList<UsageLine>();
         /// <summary>The seat bands when the report was submitted.</summary>
-        public int[] FrozenSeatBands { get; set; }
+        public TextList<int> FrozenSeatBands { get; set; }
         public DateTime? SubmittedUtc { get; set; }
         public DateTime? ApprovedUtc { get; set; }
         public DateTime? RejectedUtc { get; set; }

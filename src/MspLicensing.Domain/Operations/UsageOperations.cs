@@ -38,7 +38,7 @@ namespace MspLicensing
             var report = session.GetUsageReport(MonthText(month));
             var status = report?.Status ?? UsageReportStatus.Preparing;
             IEnumerable<UsageLine> lines;
-            int[] bands;
+            IList<int> bands;
             if (Frozen(status))
             {
                 lines = report.FrozenLines;
@@ -247,8 +247,8 @@ namespace MspLicensing
                     $"The {MonthText(month)} report cannot be submitted before the month has ended: its figures can still change until {Dates.Format(current.AddMonths(1).AddDays(-1))}. Submit it from {Dates.Format(current.AddMonths(1))}, or give -Force to submit it early.",
                     MonthText(month));
             report = Editable(session, month, "submitted");
-            report.FrozenLines = Compute(session, month, report.Adjustments, true).ToList();
-            report.FrozenSeatBands = account.SeatBandMinimums;
+            report.FrozenLines = new TextList<UsageLine>(Compute(session, month, report.Adjustments, true));
+            report.FrozenSeatBands = new TextList<int>(account.SeatBandMinimums);
             return (Move(session, report, UsageReportStatus.Submitted, nowUtc, null,
                 $"Submitted: {report.FrozenLines.Count} lines, {report.FrozenLines.Sum(l => l.Chargeable)} chargeable seats" + (month == current ? " (before the month ended)" : string.Empty)), true);
         }

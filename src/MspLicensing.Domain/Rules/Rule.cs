@@ -117,7 +117,7 @@ namespace MspLicensing
             "A month's report is Preparing, then Submitted, then Approved, or Rejected (editable again). Only Preparing and Rejected reports change; once submitted, the month's figures are frozen even if later changes are back-dated. A month is submitted once it has ended (the current month only deliberately, with -Force; a month that has not begun never), and submitting a report that is already Submitted or Approved changes nothing, so a month-end task can run again.");
 
         public static readonly Rule R55 = new Rule("R55", "Usage report", "Keeping and exporting",
-            "Reports are kept (at least two years) and export to CSV and JSON in a flat shape that spreadsheets and PSA tools import.");
+            "Reports are kept (at least two years) and export to CSV and JSON in a flat shape that spreadsheets and PSA tools import: CSV as UTF-8 with a byte order mark, so that Excel shows names with umlauts or accents right, JSON as UTF-8 without one. Every object the cmdlets return is flat as well: Export-Csv writes a list as its items separated by '; ' and a map as key=value pairs, never a type name, and ConvertTo-Json writes statuses and other choices by name (Active, not 0).");
 
         public static readonly Rule R56 = new Rule("R56", "Usage report", "Billing does not wait for the renewal run",
             "Billing and status never depend on a scheduled job having run: an auto-renewing subscription is active, and bills, for every day it would have been renewed through, whether or not Invoke-MspRenewal has recorded the renewals. Suspending or cancelling it, changing its renewal terms, or a crossgrade that ends it (the licenses it leaves Unbundled run to that date), records the renewals due by that day first.");
