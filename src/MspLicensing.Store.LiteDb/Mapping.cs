@@ -33,7 +33,7 @@ namespace MspLicensing.Store
             mapper.Entity<ServicePlan>().Id(p => p.ServicePlanId, autoId: false).Ignore(p => p.IsBundle);
             mapper.Entity<PlanProduct>().Ignore(p => p.Product);
             mapper.Entity<Subscription>().Id(s => s.SubscriptionId, autoId: false).Ignore(s => s.IsTrial).Ignore(s => s.Customer).Ignore(s => s.Status);
-            mapper.Entity<UsageReport>().Id(r => r.Month, autoId: false);
+            mapper.Entity<UsageReport>().Id(r => r.Month, autoId: false).Ignore(r => r.Lines);
             mapper.Entity<Template>().Id(t => t.TemplateId, autoId: false).Ignore(t => t.Customers);
             mapper.Entity<OutboxItem>().Id(o => o.OutboxItemId, autoId: false);
             mapper.Entity<LicenseMigration>().Id(m => m.MigrationId, autoId: false).Ignore(m => m.Customer);

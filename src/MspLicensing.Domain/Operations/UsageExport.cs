@@ -30,6 +30,7 @@ namespace MspLicensing
             ("ProductName", r => r.ProductName), ("ServicePlan", r => r.ServicePlan), ("ActivationCode", r => r.ActivationCode),
             ("Provisioned", r => r.Provisioned), ("Used", r => r.Used), ("OverProvisionedPercent", r => r.OverProvisionedPercent),
             ("Chargeable", r => r.Chargeable), ("Comment", r => r.Comment), ("Band", r => r.Band), ("Status", r => r.Status.ToString()),
+            ("ExceededBy", r => r.ExceededBy),
         };
 
         /// <summary>How the file is encoded; the help states it.</summary>

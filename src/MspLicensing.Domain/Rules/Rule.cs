@@ -102,7 +102,7 @@ namespace MspLicensing
             "Before anything changes, the crossgrade plan shows which product is New and which is transferred from which plan with which activation code (Get-MspCrossgradePlan, or -WhatIf).");
 
         public static readonly Rule R50 = new Rule("R50", "Usage report", "Monthly report lines",
-            "Reporting is monthly only. A month's report has one line per customer and billed license: Provisioned (the peak seats held in the month), Used (the peak used count reported for the month, if any), Over-provisioned %, Chargeable and Comment.");
+            "Reporting is monthly only. A month's report has one line per customer and billed license: Provisioned (the peak seats held in the month), Used (the peak used count reported for the month, if any), Over-provisioned % (the share of provisioned seats not used, never negative), Chargeable and Comment. A used count above provisioned is shown as exceeded: Over-provisioned % is 0 and ExceededBy says by how many seats.");
 
         public static readonly Rule R51 = new Rule("R51", "Usage report", "Chargeable",
             "Chargeable is Provisioned unless the MSP sets it lower with a comment; a lower value without a comment is refused. Trials and NFR licenses are never billed: the report has no line for them. An NFR (not-for-resale) license comes from the Partner Portal and is recorded with Register-MspProduct -LicenseType NFR; it is a non-MSP license (so R39 applies: a customer holds an NFR or an MSP license of a product, not both), it cannot be migrated into LMP (where it would be billed), and it stays in Remote Manager until it expires.");

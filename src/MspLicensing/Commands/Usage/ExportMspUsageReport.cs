@@ -79,7 +79,7 @@ namespace MspLicensing.Commands
                 ThrowMspError(ExportFailed(target, ex), target);
                 return;
             }
-            WriteObject(new FileInfo(target));
+            WriteFileItem(target);
         }
 
         private static MspException ExportFailed(string target, Exception ex) =>
