@@ -72,6 +72,7 @@
         'bin/MspLicensing.List.format.ps1xml'
         'bin/Dependencies/MspLicensing.Store.LiteDb.dll'
         'bin/Dependencies/LiteDB.dll'
+        'bin/Dependencies/Newtonsoft.Json.dll'
         'bin/Dependencies/System.Buffers.dll'
         'en-US/MspLicensing.dll-Help.xml'
         'en-US/about_MspLicensing.help.txt'

@@ -33,7 +33,7 @@ namespace MspLicensing.Store
             mapper.Entity<ServicePlan>().Id(p => p.ServicePlanId, autoId: false).Ignore(p => p.IsBundle);
             mapper.Entity<PlanProduct>().Ignore(p => p.Product);
             mapper.Entity<Subscription>().Id(s => s.SubscriptionId, autoId: false).Ignore(s => s.IsTrial).Ignore(s => s.Customer).Ignore(s => s.Status);
-            mapper.Entity<UsageReport>().Id(r => r.Month, autoId: false);
+            mapper.Entity<UsageReport>().Id(r => r.Month, autoId: false).Ignore(r => r.Lines);
             mapper.Entity<Template>().Id(t => t.TemplateId, autoId: false).Ignore(t => t.Customers);
             mapper.Entity<OutboxItem>().Id(o => o.OutboxItemId, autoId: false);
             mapper.Entity<LicenseMigration>().Id(m => m.MigrationId, autoId: false).Ignore(m => m.Customer);
@@ -46,7 +46,7 @@ namespace MspLicensing.Store
             Warm(mapper, new Template { Settings = { ["a"] = "b" } });
             Warm(mapper, new OutboxItem());
             Warm(mapper, new AuditEntry());
-            Warm(mapper, new ServicePlan { Products = new List<PlanProduct> { new PlanProduct { Code = "WFBSS", DataCenters = { ["WFBSS"] = DataCenter.Germany } } } });
+            Warm(mapper, new ServicePlan { Products = new TextList<PlanProduct> { new PlanProduct { Code = "WFBSS", DataCenters = { ["WFBSS"] = DataCenter.Germany } } } });
             Warm(mapper, new Subscription { SuspendedOn = DateTime.MinValue, RecordedStatus = SubscriptionStatus.Active });
             Warm(mapper, new License
             {
@@ -59,7 +59,7 @@ namespace MspLicensing.Store
                 Placements = { new LicensePlacement() },
             });
             Warm(mapper, new LicenseMigration { SubscriptionId = Guid.Empty, CompletedUtc = DateTime.MinValue });
-            Warm(mapper, new UsageReport { Adjustments = { new UsageAdjustment() }, FrozenLines = { new UsageLine { Used = 1, OverProvisionedPercent = 1 } }, FrozenSeatBands = new[] { 1 } });
+            Warm(mapper, new UsageReport { Adjustments = { new UsageAdjustment() }, FrozenLines = { new UsageLine { Used = 1, OverProvisionedPercent = 1 } }, FrozenSeatBands = new TextList<int> { 1 } });
             return mapper;
         }
 

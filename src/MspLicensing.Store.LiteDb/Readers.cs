@@ -82,9 +82,9 @@ namespace MspLicensing.Store
         private static T? Enum<T>(BsonDocument d, string field) where T : struct =>
             d.TryGetValue(field, out var v) && v.IsString && System.Enum.TryParse(v.AsString, out T e) ? e : (T?)null;
 
-        private static List<T> List<T>(BsonDocument d, string field, Func<BsonDocument, T> read)
+        private static TextList<T> List<T>(BsonDocument d, string field, Func<BsonDocument, T> read)
         {
-            var list = new List<T>();
+            var list = new TextList<T>();
             if (d.TryGetValue(field, out var v) && v.IsArray)
                 foreach (var item in v.AsArray)
                     if (item.IsDocument) list.Add(read(item.AsDocument));

@@ -101,5 +101,14 @@ namespace MspLicensing.Domain.Tests
             }
             Assert.Equal(new[] { 4 * BatchPace.FirstBatch, 16 * BatchPace.FirstBatch, 64 * BatchPace.FirstBatch, BatchPace.MaxBatch, BatchPace.MaxBatch }, sizes);
         }
+    
+        [Fact]
+        public void A_rule_error_quotes_its_rule_by_number_and_title_in_one_line_R64()
+        {
+            var error = MspException.ForRule(Rules.R12, "CustomerDeletionNotAllowed", ErrorKind.PermissionDenied, "Customer 'Contoso' cannot be deleted.");
+            Assert.Equal("Customer 'Contoso' cannot be deleted. (R12: Deleting customers; see about_MspLicensing_Rules)", error.Message);
+            Assert.Equal("R12", error.Rule);
+            Assert.All(Rules.All, r => Assert.True(r.Title.Length <= 45, r.Id + "'s title is too long to quote in one line"));
+        }
     }
 }

@@ -260,5 +260,35 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal(new[] { "Contoso" }, Names(new CustomerQuery { Name = new[] { "CONTOSO" } }));
             Assert.Empty(Names(new CustomerQuery { Name = new[] { "Nobody" } }));
         }
+    
+        [Fact]
+        public void CLP_refusal_to_delete_a_customer_with_products_names_them_and_the_cmdlet_that_removes_them_R12()
+        {
+            using var t = new TestStore();
+            using var store = t.Open();
+            store.Write("Set-MspAccount", s => AccountOperations.Update(s, new AccountChanges { AccountType = AccountType.CustomerLicensingPortal }, null));
+            Create(store, TestStore.Fields("O'Neil Ltd"));
+            store.Write("Register-MspProduct", s => MigrationOperations.Register(s, new ProductRegistration
+            {
+                Customer = CustomerRef.ByName("O'Neil Ltd"), Product = "HES", LicenseType = NonMspLicenseType.PayAsYouGo, Seats = 10,
+                StartDate = new DateTime(2026, 1, 1), ExpirationDate = new DateTime(2027, 1, 1), AuthorizationKey = "6RNY5-RXTHF-4KPRC-YSNAK-SS4JN",
+            }, DateTime.UtcNow));
+            var ex = Assert.Throws<MspException>(() => store.Write("Remove-MspCustomer", s => CustomerOperations.Remove(s, CustomerRef.ByName("O'Neil Ltd"))));
+            var code = store.Read(s => s.LicensesOfCustomer(s.FindCustomerByName("O'Neil Ltd").CustomerId).Single().ActivationCode);
+            Assert.StartsWith($"Customer 'O'Neil Ltd' still holds 1 product: HES ({code}); remove them first with Unregister-MspProduct: Get-MspLicense -Customer 'O''Neil Ltd' | Unregister-MspProduct.", ex.Message);
+            Assert.EndsWith("(R12: Deleting customers; see about_MspLicensing_Rules)", ex.Message);
+        }
+
+        [Fact]
+        public void A_customer_given_as_a_wildcard_where_one_is_expected_is_refused_without_suggesting_wildcards_there_R10()
+        {
+            using var t = new TestStore();
+            using var store = t.Open();
+            Create(store, TestStore.Fields("Contoso"));
+            var ex = Assert.Throws<MspException>(() => store.Read(s => CustomerOperations.Resolve(s, CustomerRef.ByName("Cont*"))));
+            Assert.Equal("No customer is named 'Cont*': a customer is named here by its exact name or id, not by a wildcard. Get-MspCustomer -Name 'Cont*' lists the customers it matches.", ex.Message);
+            var exact = Assert.Throws<MspException>(() => store.Read(s => CustomerOperations.Resolve(s, CustomerRef.ByName("Fabrikam"))));
+            Assert.Equal("No customer is named 'Fabrikam'. Get-MspCustomer lists the customers (Get-MspCustomer -Name takes wildcards, such as 'Cont*').", exact.Message);
+        }
     }
 }

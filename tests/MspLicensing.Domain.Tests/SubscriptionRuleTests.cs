@@ -381,7 +381,7 @@ namespace MspLicensing.Domain.Tests
                     ActivationCode = "WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF",
                     StartDate = new DateTime(2025, 6, 1),
                     ExpirationDate = new DateTime(2027, 6, 1),
-                    SeatHistory = new List<SeatChange> { new SeatChange { Date = new DateTime(2025, 6, 1), Seats = 10 } },
+                    SeatHistory = new TextList<SeatChange> { new SeatChange { Date = new DateTime(2025, 6, 1), Seats = 10 } },
                     LicenseModel = LicenseModel.NonMsp,
                     LicenseType = "Standard",
                 });

@@ -312,8 +312,8 @@ namespace MspLicensing.Domain.Tests
             // Two years back is still there.
             var lines = Lines(f, new DateTime(2024, 2, 1));
             var csv = UsageExport.Write(lines, ExportFormat.Csv);
-            Assert.StartsWith("Month,CustomerId,Customer,Product,ProductName,ServicePlan,ActivationCode,Provisioned,Used,OverProvisionedPercent,Chargeable,Comment,Band,Status\r\n", csv);
-            Assert.Contains(",3,2,33.3,3,,1-25,Preparing\r\n", csv);
+            Assert.StartsWith("Month,CustomerId,Customer,Product,ProductName,ServicePlan,ActivationCode,Provisioned,Used,OverProvisionedPercent,Chargeable,Comment,Band,Status,ExceededBy\r\n", csv);
+            Assert.Contains(",3,2,33.3,3,,1-25,Preparing,0\r\n", csv);
             var json = UsageExport.Write(UsageOperations.Summaries(lines, new DateTime(2024, 2, 1), UsageReportStatus.Preparing), ExportFormat.Json);
             Assert.Contains("\"Month\": \"2024-02\"", json);
             Assert.Contains("\"Used\": 2", json);
@@ -348,6 +348,81 @@ namespace MspLicensing.Domain.Tests
             Assert.Contains(",5,6,-20,5,", row);
             // JSON carries the names as they are.
             Assert.Contains("\"Comment\": \"=1+1\"", UsageExport.Write(new[] { line }, ExportFormat.Json));
+        }
+    
+        [Fact]
+        public void R50_over_provisioning_is_never_negative_and_a_used_count_above_provisioned_shows_as_exceeded()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS, CAS", renewal: 1);
+            var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
+            var licenses = f.Licenses(sub);
+            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, licenses.Single(l => l.Product == "WFBSS").LicenseId, 30, new DateTime(2026, 3, 5), Now));
+            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, licenses.Single(l => l.Product == "CAS").LicenseId, 15, new DateTime(2026, 3, 5), Now));
+            var lines = Lines(f, March);
+            var exceeded = lines.Single(l => l.Product == "WFBSS");
+            Assert.Equal((0.0, 10), (exceeded.OverProvisionedPercent.Value, exceeded.ExceededBy.Value));
+            var within = lines.Single(l => l.Product == "CAS");
+            Assert.Equal((25.0, 0), (within.OverProvisionedPercent.Value, within.ExceededBy.Value));
+            Assert.Equal(((double?)null, (int?)null), UsageLine.Usage(20, null));
+            Assert.Equal(((double?)0.0, (int?)0), UsageLine.Usage(20, 20));
+
+            // Frozen as they are, and shown the same way once submitted.
+            f.Store.Write("Submit-MspUsageReport", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now));
+            Assert.Equal(10, Lines(f, March).Single(l => l.Product == "WFBSS").ExceededBy);
+            var csv = UsageExport.Write(Lines(f, March), ExportFormat.Csv).Split(new[] { "\r\n" }, StringSplitOptions.RemoveEmptyEntries);
+            Assert.EndsWith(",Status,ExceededBy", csv[0]);
+            Assert.EndsWith(",20,30,0,20,,1-25,Submitted,10", csv.Single(l => l.Contains(",WFBSS,")));
+        }
+
+        [Fact]
+        public void R50_lines_frozen_with_a_negative_percentage_by_an_older_version_read_as_exceeded()
+        {
+            using var f = new SubscriptionFixture();
+            f.Store.Write("seed", s =>
+            {
+                s.SaveUsageReport(new UsageReport
+                {
+                    Month = "2026-03", Status = UsageReportStatus.Approved, FrozenSeatBands = new TextList<int>(Account.DefaultSeatBandMinimums),
+                    FrozenLines = { new UsageLine { Month = "2026-03", CustomerId = f.Customer.CustomerId, Product = "WFBSS", Provisioned = 20, Used = 30, OverProvisionedPercent = -50, Chargeable = 20 } },
+                });
+                return 0;
+            });
+            var line = Lines(f, March).Single();
+            Assert.Equal(0.0, line.OverProvisionedPercent);
+            Assert.Equal(10, line.ExceededBy);
+        }
+
+        [Fact]
+        public void R54_a_rejected_report_comes_back_with_its_lines_and_its_reason_goes_when_it_is_submitted_again()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS, CAS", renewal: 1);
+            f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
+            var submitted = f.Store.Write("Submit-MspUsageReport", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now)).Report;
+            Assert.Equal(2, submitted.Lines.Count);
+            var rejected = f.Store.Write("Deny-MspUsageReport", s => UsageOperations.Deny(s, March, "Contoso has 18 seats", Now));
+            Assert.Equal(UsageReportStatus.Rejected, rejected.Status);
+            Assert.Equal("Contoso has 18 seats", rejected.RejectedReason);
+            Assert.Equal(new[] { ("CAS", 20, UsageReportStatus.Rejected), ("WFBSS", 20, UsageReportStatus.Rejected) }, rejected.Lines.Select(l => (l.Product, l.Chargeable, l.Status)));
+            Assert.All(rejected.Lines, l => Assert.Equal("Contoso", l.Customer));
+
+            f.Store.Write("Submit-MspUsageReport", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now));
+            var approved = f.Store.Write("Approve-MspUsageReport", s => UsageOperations.Approve(s, March, Now));
+            Assert.Null(approved.RejectedReason);
+            Assert.Null(approved.RejectedUtc);
+            Assert.Equal(2, approved.Lines.Count);
+            Assert.Contains(f.Store.Read(s => s.AuditLog(new AuditQuery { TargetType = "UsageReport" }).ToList()), e => e.Summary.Contains("Rejected: Contoso has 18 seats"));
+        }
+
+        [Theory]
+        [InlineData("1999-01")]
+        [InlineData("2100-01")]
+        public void A_month_outside_2000_to_2099_is_refused_by_its_month_not_a_day(string month)
+        {
+            var ex = Assert.Throws<MspException>(() => UsageOperations.ParseMonth("Month", month));
+            Assert.Equal($"Month '{month}' is not valid: give a month from 2000-01 to 2099-12.", ex.Message);
+            Assert.Equal(new DateTime(2099, 12, 1), UsageOperations.ParseMonth("Month", "2099-12"));
         }
     }
 }

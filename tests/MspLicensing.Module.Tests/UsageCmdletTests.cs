@@ -121,8 +121,8 @@ namespace MspLicensing.Module.Tests
             s.Ok("Get-MspLicense Contoso | Set-MspLicense -Used 2 -Date 2026-03-05");
             var file = s.Ok("Export-MspUsageReport -Month 2026-03 -Path ./out/usage.csv -ByCustomer").Objects<FileInfo>().Single();
             var csv = File.ReadAllLines(file.FullName);
-            Assert.Equal("Month,CustomerId,Customer,Product,ProductName,ServicePlan,ActivationCode,Provisioned,Used,OverProvisionedPercent,Chargeable,Comment,Band,Status", csv[0]);
-            Assert.EndsWith(",Endpoint," + s.Ok("(Get-MspLicense Contoso).ActivationCode").Output.Single() + ",3,2,33.3,3,,1-25,Preparing", csv[1]);
+            Assert.Equal("Month,CustomerId,Customer,Product,ProductName,ServicePlan,ActivationCode,Provisioned,Used,OverProvisionedPercent,Chargeable,Comment,Band,Status,ExceededBy", csv[0]);
+            Assert.EndsWith(",Endpoint," + s.Ok("(Get-MspLicense Contoso).ActivationCode").Output.Single() + ",3,2,33.3,3,,1-25,Preparing,0", csv[1]);
             var again = s.Run("Export-MspUsageReport -Month 2026-03 -Path ./out/usage.csv");
             Assert.Equal("MspLicensing.ExportTargetExists,MspLicensing.Commands.ExportMspUsageReportCommand", again.Errors.Single().FullyQualifiedErrorId);
             s.Ok("Export-MspUsageReport -Month 2026-03 -Path ./out/usage.json -Format Json -Force");

@@ -1,6 +1,7 @@
 # Get-X | Export-Csv, then Import-Csv: every Get- cmdlet's output reads back with the same rows and the same
-# names, ids, codes, seats and statuses. Columns that hold lists are flattened by a separate change; here they are
-# only recognized (Export-Csv writes their type name) and left out of the comparison.
+# names, ids, codes, seats and statuses, and no cell holds a type name: lists are written as their items separated
+# by '; ', maps as key=value pairs (R55). ConvertTo-Json writes statuses and other choices by name, and the usage
+# report's CSV export carries a UTF-8 byte order mark so that Excel reads non-ASCII names.
 
 BeforeDiscovery {
     $script:cases = @(
@@ -42,11 +43,16 @@ BeforeAll {
     Register-MspProduct -Customer 'Tailspin, Toys' -Product WFBS-ADV -LicenseType Standard -Seats 15 -ExpirationDate ([datetime]::Today.AddMonths(6)) -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF | Out-Null
     Start-MspLicenseMigration -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF -ServicePlan 'WF Advanced' | Out-Null
     New-MspTemplate -Name 'WF baseline' -Product WFBSS -Setting @{ RealTimeScan = 'On'; WebReputation = 'High' } | Out-Null
+    Set-MspCustomer -Name Contoso -Template 'WF baseline' | Out-Null
+    Enable-MspIntegration -Name ConnectWiseManage | Out-Null
     [pscustomobject]@{ ActivationCode = (Get-MspLicense -Customer Contoso).ActivationCode; Used = 20; Date = [datetime]::Today.ToString('yyyy-MM-dd') } | Set-MspLicense
     Sync-MspRemoteManager | Out-Null
 
     # A list written by Export-Csv as its type name: System.Int32[], System.Collections.Generic.List`1[...], MspLicensing.X[].
     $script:typeNamePattern = '^(System\.[\w.]+(`\d+)?\[.*\]|System\.Collections\.[\w.`\[\],]+|MspLicensing\.[\w.]+\[\])$'
+    # A type name anywhere in a cell: a namespace, a dot and a capitalized type (case-sensitive, so a path such as
+    # msplicensing.db is not one).
+    $script:typeNameInside = '\b(System|MspLicensing)\.[A-Z]'
 }
 
 AfterAll {
@@ -81,6 +87,124 @@ Describe '<Name> | Export-Csv | Import-Csv' -ForEach $script:cases {
         foreach ($key in $Keys) {
             $script:rows | Where-Object { $_.$key -match $script:typeNamePattern } | Should -BeNullOrEmpty -Because "column $key"
         }
+    }
+
+    It 'writes no type name in any cell, lists and maps included' {
+        foreach ($row in $script:rows) {
+            foreach ($cell in $row.PSObject.Properties) {
+                $cell.Value | Should -Not -MatchExactly $script:typeNameInside -Because "column $($cell.Name)"
+            }
+        }
+    }
+}
+
+Describe 'Lists and maps in a CSV export' {
+    BeforeAll {
+        function Export-Row {
+            param([Parameter(ValueFromPipeline)] $InputObject)
+            begin { $all = [Collections.Generic.List[object]]::new() }
+            process { $all.Add($InputObject) }
+            end {
+                $csv = Join-Path $script:work ('lists-{0}.csv' -f [guid]::NewGuid().ToString('N'))
+                $all | Export-Csv -Path $csv -NoTypeInformation
+                Import-Csv -Path $csv
+            }
+        }
+    }
+
+    It 'writes the products of a plan with their data centers' {
+        (Get-MspServicePlan 'WF Services Monthly Rolling' | Export-Row).Products | Should -Be 'WFBSS (Germany)'
+        (Get-MspServicePlan 'WF Services XDR' | Export-Row).Products | Should -Match '^WFXDR \(CAS=Europe, .*WFBSS=Germany.*\)$'
+    }
+
+    It 'writes the components, data centers and account types of a product' {
+        $row = Get-MspProduct WFXDR | Export-Row
+        $row.Components | Should -Be 'CAS; TMEMS; HES; WFBSS; WFBSS-EDR'
+        (Get-MspProduct CE | Export-Row).RemoteManagerAccountTypes | Should -Be 'LicensingManagementPlatform'
+        (Get-MspProduct CAS | Export-Row).DataCenters | Should -Match '^UnitedStates; Europe; '
+    }
+
+    It 'writes the seat and used history and the placements of a license as dated items' {
+        $row = Get-MspLicense -Customer Contoso | Export-Row
+        $today = [datetime]::Today.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture)
+        $row.SeatHistory | Should -Be "${today}: 25"
+        $row.UsedHistory | Should -Be "${today}: 20"
+        $row.Placements | Should -Be "${today}: - Full"
+    }
+
+    It 'writes the templates of a customer and the settings of a template' {
+        (Get-MspCustomer Contoso | Export-Row).Templates | Should -Be 'WF baseline'
+        (Get-MspTemplate 'WF baseline' | Export-Row).Settings | Should -Be 'RealTimeScan=On; WebReputation=High'
+    }
+
+    It 'writes the seat bands and plug-ins of the account' {
+        $row = Get-MspAccount | Export-Row
+        $row.SeatBands | Should -Be '1-25; 26-50; 51-100; 101-250; 251-500; 501-1000; 1001-2000; 2001-5000; 5001+'
+        $row.SeatBandMinimums | Should -Be '1; 26; 51; 101; 251; 501; 1001; 2001; 5001'
+        $row.EnabledIntegrations | Should -Be 'ConnectWiseManage'
+    }
+
+    It 'keeps the objects lists in the pipeline and filters on statuses as before' {
+        (Get-MspServicePlan 'WF Services XDR').Products[0].Code | Should -Be 'WFXDR'
+        (Get-MspLicense -Customer Contoso).SeatHistory[0].Seats | Should -Be 25
+        @(Get-MspLicense | Where-Object Status -eq 'Active').Count | Should -BeGreaterThan 0
+        @(Get-MspCustomer Contoso | Get-MspLicense).Count | Should -Be 1
+    }
+}
+
+Describe 'ConvertTo-Json' {
+    It 'writes the statuses and other choices of a license by name' {
+        $json = Get-MspLicense -Customer Contoso | ConvertTo-Json -Depth 3
+        $json | Should -Match '"Status": "Active"'
+        $back = $json | ConvertFrom-Json
+        $back.Status | Should -Be 'Active'
+        $back.LicenseModel | Should -Be 'Msp'
+        $back.DataCenter | Should -Be 'Germany'
+        $back.SeatHistory[0].Seats | Should -Be 25
+    }
+
+    It 'writes the status and version of a subscription by name' {
+        $back = Get-MspSubscription -Customer Contoso | ConvertTo-Json | ConvertFrom-Json
+        $back.Status | Should -Be 'Active'
+        $back.PlanVersion | Should -Be 'Full'
+    }
+
+    It 'writes the status of a usage report line by name' {
+        $back = @(Get-MspUsageReport -ByCustomer | ConvertTo-Json | ConvertFrom-Json)
+        $back.Status | Sort-Object -Unique | Should -Be 'Preparing'
+        (@(Get-MspUsageReport | ConvertTo-Json | ConvertFrom-Json).Status | Sort-Object -Unique) | Should -Be 'Preparing'
+    }
+
+    It 'writes the data centers of a plan by name' {
+        $back = Get-MspServicePlan 'WF Services XDR' | ConvertTo-Json -Depth 4 | ConvertFrom-Json
+        $back.Products[0].DataCenters.CAS | Should -Be 'Europe'
+        $back.Version | Should -Be 'Full'
+    }
+}
+
+Describe 'Export-MspUsageReport for Excel' {
+    BeforeAll {
+        $script:mueller = "M$([char]0xFC)ller GmbH"
+        New-MspCustomer -Name $script:mueller -Country DE -City M$([char]0xFC)nchen -ContactFirstName J$([char]0xFC)rgen -ContactLastName Wei$([char]0xDF) -Email j@mueller.example | Out-Null
+        New-MspSubscription -Customer $script:mueller -ServicePlan 'WF Services Monthly Rolling' -Seats 5 | Out-Null
+        $script:csv = Join-Path $script:work 'usage-excel.csv'
+        $script:json = Join-Path $script:work 'usage-excel.json'
+        Export-MspUsageReport -Path $script:csv -ByCustomer | Out-Null
+        Export-MspUsageReport -Path $script:json -ByCustomer -Format Json | Out-Null
+    }
+
+    It 'starts the CSV file with a UTF-8 byte order mark' {
+        $bytes = [IO.File]::ReadAllBytes($script:csv)
+        $bytes[0..2] | Should -Be @(0xEF, 0xBB, 0xBF)
+    }
+
+    It 'reads the non-ASCII customer name back with Import-Csv' {
+        (Import-Csv -Path $script:csv).Customer | Should -Contain $script:mueller
+    }
+
+    It 'writes the JSON file without a byte order mark' {
+        [IO.File]::ReadAllBytes($script:json)[0] | Should -Be ([byte][char]'[')
+        (Get-Content -Raw -Path $script:json | ConvertFrom-Json).Customer | Should -Contain $script:mueller
     }
 }
 

@@ -134,11 +134,11 @@ Describe 'Dependency isolation' {
 }
 
 Describe 'Module layout' {
-    It 'keeps the cmdlet and domain dlls in bin/ and the store with LiteDB (and the System.Buffers it needs on Windows PowerShell) in bin/Dependencies/' {
+    It 'keeps the cmdlet and domain dlls in bin/ and the store with LiteDB (and the System.Buffers and Newtonsoft.Json it needs on Windows PowerShell) in bin/Dependencies/' {
         $bin = Join-Path $script:root 'bin'
         (Get-ChildItem -LiteralPath $bin -Filter *.dll).Name | Sort-Object | Should -Be (@('MspLicensing.dll', 'MspLicensing.Domain.dll') | Sort-Object)
         (Get-ChildItem -LiteralPath (Join-Path $bin 'Dependencies') -Filter *.dll).Name | Sort-Object |
-            Should -Be (@('LiteDB.dll', 'MspLicensing.Store.LiteDb.dll', 'System.Buffers.dll') | Sort-Object)
+            Should -Be (@('LiteDB.dll', 'MspLicensing.Store.LiteDb.dll', 'Newtonsoft.Json.dll', 'System.Buffers.dll') | Sort-Object)
     }
 
     It 'lists every dll in the FileList of the manifest and declares .NET Framework 4.7.2 for Windows PowerShell' {

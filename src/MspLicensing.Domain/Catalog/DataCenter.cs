@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
     /// <summary>Where a service (SaaS) product runs.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum DataCenter
     {
         UnitedStates,

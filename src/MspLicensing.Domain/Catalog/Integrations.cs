@@ -10,7 +10,7 @@ namespace MspLicensing
         {
             Name = name;
             DisplayName = displayName;
-            AccountTypes = accountTypes;
+            AccountTypes = new ReadOnlyTextList<AccountType>(accountTypes);
         }
 
         public string Name { get; }

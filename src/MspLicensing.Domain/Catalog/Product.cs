@@ -1,7 +1,10 @@
 using System.Collections.Generic;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum ProductKind
     {
         /// <summary>SaaS, runs in a data center.</summary>
@@ -24,10 +27,10 @@ namespace MspLicensing
             Kind = kind;
             ActivationCodePrefix = activationCodePrefix;
             ManagingConsole = managingConsole;
-            Components = components ?? new string[0];
+            Components = new ReadOnlyTextList<string>(components);
             AddOnOf = addOnOf;
-            DataCenters = dataCenters ?? new DataCenter[0];
-            RemoteManagerAccountTypes = remoteManagerAccountTypes ?? new AccountType[0];
+            DataCenters = new ReadOnlyTextList<DataCenter>(dataCenters);
+            RemoteManagerAccountTypes = new ReadOnlyTextList<AccountType>(remoteManagerAccountTypes);
             SupportsTemplates = supportsTemplates;
             Description = description;
         }

@@ -2,10 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
     /// <summary>R1: the partner account type.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum AccountType
     {
         /// <summary>Licensing Management Platform (LMP): service plans, subscriptions, monthly usage reports.</summary>
@@ -44,12 +47,12 @@ namespace MspLicensing
         public string Name { get; set; } = "MSP partner";
         public AccountType AccountType { get; set; } = AccountType.LicensingManagementPlatform;
         /// <summary>Lower bounds of the seat bands, strictly increasing, starting at 1 (R3).</summary>
-        public int[] SeatBandMinimums { get; set; } = (int[])DefaultSeatBandMinimums.Clone();
+        public TextList<int> SeatBandMinimums { get; set; } = new TextList<int>(DefaultSeatBandMinimums);
         public DataCenter DefaultDataCenter { get; set; } = DataCenter.UnitedStates;
         /// <summary>Days after expiration during which a license is InGrace and its subscription can be resumed (R36, R38).</summary>
         public int GracePeriodDays { get; set; } = DefaultGracePeriodDays;
         /// <summary>The Remote Manager plug-ins that are on (R73), by name.</summary>
-        public List<string> EnabledIntegrations { get; set; } = new List<string>();
+        public TextList<string> EnabledIntegrations { get; set; } = new TextList<string>();
         public int Revision { get; set; }
 
         public const int DefaultGracePeriodDays = 30;
@@ -62,7 +65,7 @@ namespace MspLicensing
 
         public static IReadOnlyList<SeatBand> ToBands(IList<int> minimums)
         {
-            var bands = new List<SeatBand>(minimums.Count);
+            var bands = new TextList<SeatBand>();
             for (int i = 0; i < minimums.Count; i++)
             {
                 int? max = i + 1 < minimums.Count ? minimums[i + 1] - 1 : (int?)null;
@@ -72,7 +75,7 @@ namespace MspLicensing
         }
 
         /// <summary>R3: seat band lower bounds start at 1 and strictly increase.</summary>
-        public static int[] ValidateSeatBands(IList<int> minimums)
+        public static TextList<int> ValidateSeatBands(IList<int> minimums)
         {
             string shown = minimums == null ? null : string.Join(",", minimums.Select(m => m.ToString(CultureInfo.InvariantCulture)));
             if (minimums == null || minimums.Count == 0)
@@ -89,7 +92,7 @@ namespace MspLicensing
             }
             if (minimums.Count > 50)
                 throw MspException.InvalidValue("SeatBands", shown, "give at most 50 bands");
-            return minimums.ToArray();
+            return new TextList<int>(minimums);
         }
 
         public static int ValidateGracePeriod(int days)

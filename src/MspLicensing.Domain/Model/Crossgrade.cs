@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
     /// <summary>R41: what the partner decides for a duplicate Software license.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum SoftwareChoice
     {
         /// <summary>Move the license to the new plan, keeping its activation code.</summary>
@@ -13,6 +16,7 @@ namespace MspLicensing
     }
 
     /// <summary>What a crossgrade does to one product or license (R41-R44).</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum CrossgradeAction
     {
         /// <summary>A product the customer did not hold: a new license.</summary>

@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
     /// <summary>R11: where a customer was created.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum CustomerOrigin
     {
         LicensingManagementPlatform,
@@ -43,7 +46,7 @@ namespace MspLicensing
         /// <summary>R70: whether the customer has reached Remote Manager (false until synchronized, for customers created in LMP).</summary>
         public bool InRemoteManager { get; set; } = true;
         /// <summary>R72: the names of the policy templates assigned to the customer.</summary>
-        public List<string> Templates { get; set; } = new List<string>();
+        public TextList<string> Templates { get; set; } = new TextList<string>();
         public DateTime CreatedUtc { get; set; }
         public DateTime ModifiedUtc { get; set; }
         public int Revision { get; set; }
@@ -56,7 +59,7 @@ namespace MspLicensing
         {
             var copy = (Customer)MemberwiseClone();
             copy.ExternalId = new ExternalIdMap(ExternalId);
-            copy.Templates = new List<string>(Templates ?? new List<string>());
+            copy.Templates = new TextList<string>(Templates);
             return copy;
         }
     }

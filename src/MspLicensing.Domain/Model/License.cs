@@ -2,10 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
     /// <summary>R38 (and the crossgrade states of R43, R44): where a license stands on a given day.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum LicenseStatus
     {
         Active,
@@ -22,6 +25,7 @@ namespace MspLicensing
     }
 
     /// <summary>R39: licenses bought through LMP (Msp) or elsewhere and registered in Remote Manager (NonMsp).</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum LicenseModel
     {
         Msp,
@@ -72,10 +76,10 @@ namespace MspLicensing
         public DataCenter? DataCenter { get; set; }
         public DateTime StartDate { get; set; }
         public DateTime ExpirationDate { get; set; }
-        public List<SeatChange> SeatHistory { get; set; } = new List<SeatChange>();
-        public List<UsedCount> UsedHistory { get; set; } = new List<UsedCount>();
+        public TextList<SeatChange> SeatHistory { get; set; } = new TextList<SeatChange>();
+        public TextList<UsedCount> UsedHistory { get; set; } = new TextList<UsedCount>();
         /// <summary>Where the license sat over time: a new entry when a trial converts, a crossgrade moves it or it is unbundled.</summary>
-        public List<LicensePlacement> Placements { get; set; } = new List<LicensePlacement>();
+        public TextList<LicensePlacement> Placements { get; set; } = new TextList<LicensePlacement>();
         public LicenseModel LicenseModel { get; set; }
         /// <summary>Full or Trial for MSP licenses; Standard, PayAsYouGo, Upfront or NFR for non-MSP licenses.</summary>
         public string LicenseType { get; set; }
@@ -141,9 +145,9 @@ namespace MspLicensing
         public License Clone()
         {
             var copy = (License)MemberwiseClone();
-            copy.SeatHistory = SeatHistory.Select(c => new SeatChange { Date = c.Date, Seats = c.Seats }).ToList();
-            copy.UsedHistory = UsedHistory.Select(u => new UsedCount { Date = u.Date, Used = u.Used }).ToList();
-            copy.Placements = Placements.Select(p => new LicensePlacement { From = p.From, SubscriptionId = p.SubscriptionId, Suite = p.Suite, LicenseType = p.LicenseType }).ToList();
+            copy.SeatHistory = new TextList<SeatChange>(SeatHistory.Select(c => new SeatChange { Date = c.Date, Seats = c.Seats }));
+            copy.UsedHistory = new TextList<UsedCount>(UsedHistory.Select(u => new UsedCount { Date = u.Date, Used = u.Used }));
+            copy.Placements = new TextList<LicensePlacement>(Placements.Select(p => new LicensePlacement { From = p.From, SubscriptionId = p.SubscriptionId, Suite = p.Suite, LicenseType = p.LicenseType }));
             return copy;
         }
     }

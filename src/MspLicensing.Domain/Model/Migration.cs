@@ -1,8 +1,11 @@
 using System;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
     /// <summary>R60: how a non-MSP license was bought (or, for NFR, given: R51).</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum NonMspLicenseType
     {
         Standard,
@@ -25,6 +28,7 @@ namespace MspLicensing
         public string AuthorizationKey { get; set; }
     }
 
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum MigrationStatus
     {
         Completed,

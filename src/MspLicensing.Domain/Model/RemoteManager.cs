@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
@@ -11,7 +13,7 @@ namespace MspLicensing
         /// <summary>WFBSS or CE.</summary>
         public string Product { get; set; }
         public string Description { get; set; }
-        public Dictionary<string, string> Settings { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        public TextMap Settings { get; set; } = new TextMap();
         public DateTime CreatedUtc { get; set; }
         public DateTime ModifiedUtc { get; set; }
         public int Revision { get; set; }
@@ -22,6 +24,7 @@ namespace MspLicensing
         public override string ToString() => Name;
     }
 
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum SyncSide
     {
         LicensingManagementPlatform,
@@ -53,6 +56,7 @@ namespace MspLicensing
     }
 
     /// <summary>R71: a product Remote Manager manages for a customer.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum ManagedStatus
     {
         Normal,

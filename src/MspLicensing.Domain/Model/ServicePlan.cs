@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
     /// <summary>R20: a plan is a Trial or a Full version, fixed when it is created.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum PlanVersion
     {
         Full,
@@ -41,7 +44,7 @@ namespace MspLicensing
         public string Description { get; set; }
         public bool Enabled { get; set; } = true;
         public PlanVersion Version { get; set; }
-        public List<PlanProduct> Products { get; set; } = new List<PlanProduct>();
+        public TextList<PlanProduct> Products { get; set; } = new TextList<PlanProduct>();
         /// <summary>Initial license period in months: 1-36 (R20); exactly 1 for a trial (R37).</summary>
         public int InitialPeriodMonths { get; set; }
         /// <summary>Auto-renewal period in months, or null when licenses do not renew (R33).</summary>

@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
     /// <summary>R54: where a month's report stands.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum UsageReportStatus
     {
         Preparing,
@@ -20,6 +23,8 @@ namespace MspLicensing
         public string Product { get; set; }
         public int Chargeable { get; set; }
         public string Comment { get; set; }
+
+        public override string ToString() => $"{Product} {Chargeable} for {CustomerId}" + (string.IsNullOrEmpty(Comment) ? string.Empty : ": " + Comment);
     }
 
     /// <summary>The stored state of one month's report: its status, adjustments and, once submitted, its frozen lines.</summary>
@@ -28,16 +33,26 @@ namespace MspLicensing
         /// <summary>The month, yyyy-MM.</summary>
         public string Month { get; set; }
         public UsageReportStatus Status { get; set; }
-        public List<UsageAdjustment> Adjustments { get; set; } = new List<UsageAdjustment>();
+        public TextList<UsageAdjustment> Adjustments { get; set; } = new TextList<UsageAdjustment>();
         /// <summary>R54: the lines as submitted; later (even back-dated) changes do not alter them.</summary>
-        public List<UsageLine> FrozenLines { get; set; } = new List<UsageLine>();
+        public TextList<UsageLine> FrozenLines { get; set; } = new TextList<UsageLine>();
         /// <summary>The seat bands when the report was submitted.</summary>
-        public int[] FrozenSeatBands { get; set; }
+        public TextList<int> FrozenSeatBands { get; set; }
         public DateTime? SubmittedUtc { get; set; }
         public DateTime? ApprovedUtc { get; set; }
+        /// <summary>When the report was last rejected; cleared when it is submitted again (the audit log keeps every rejection).</summary>
         public DateTime? RejectedUtc { get; set; }
+        /// <summary>Why the report was rejected, while it is Rejected; cleared when it is submitted again.</summary>
         public string RejectedReason { get; set; }
         public int Revision { get; set; }
+
+        /// <summary>
+        /// The report's lines, filled in when the report is returned: the frozen lines of a Submitted or Approved
+        /// report, the month's lines as they stand now (editable) of a Preparing or Rejected one.
+        /// </summary>
+        public TextList<UsageLine> Lines { get; set; } = new TextList<UsageLine>();
+
+        public override string ToString() => $"{Month} {Status}";
     }
 
     /// <summary>R50: one line per customer and billed license (a suite counts once) of a month.</summary>
@@ -56,13 +71,27 @@ namespace MspLicensing
         public int Provisioned { get; set; }
         /// <summary>Peak used count reported for the month, if any.</summary>
         public int? Used { get; set; }
+        /// <summary>
+        /// R50: the share of provisioned seats that were not used, (Provisioned - Used) / Provisioned in percent, never
+        /// negative: a used count above provisioned is 0 here and shows in <see cref="ExceededBy"/>. Null without a used count.
+        /// </summary>
         public double? OverProvisionedPercent { get; set; }
+        /// <summary>R50: how many seats the used count is above provisioned (0 within it); null without a used count.</summary>
+        public int? ExceededBy { get; set; }
         public int Chargeable { get; set; }
         public string Comment { get; set; }
         public string Band { get; set; }
         public UsageReportStatus Status { get; set; }
 
         public override string ToString() => $"{Month} {Customer} {Product}: {Chargeable}";
+
+        /// <summary>R50: the over-provisioning and the excess of a used count against provisioned seats.</summary>
+        public static (double? OverProvisionedPercent, int? ExceededBy) Usage(int provisioned, int? used)
+        {
+            if (!used.HasValue) return (null, null);
+            if (used.Value >= provisioned) return (provisioned > 0 ? 0.0 : (double?)null, used.Value - provisioned);
+            return (Math.Round((provisioned - used.Value) * 100.0 / provisioned, 1), 0);
+        }
     }
 
     /// <summary>R53: one line per product of a month: the aggregate of all customers and its seat band.</summary>

@@ -61,14 +61,24 @@ namespace MspLicensing
             var account = session.GetAccount();
             if (account.AccountType != AccountType.CustomerLicensingPortal)
                 throw MspException.ForRule(Rules.R12, "CustomerDeletionNotAllowed", ErrorKind.PermissionDenied,
-                    $"Customer '{customer.Name}' cannot be deleted: this is a Licensing Management Platform account, and only Customer Licensing Portal accounts delete customers.",
+                    $"Customer '{customer.Name}' cannot be deleted: this is a Licensing Management Platform account, and only Customer Licensing Portal accounts delete customers. Cancel its subscriptions (Stop-MspSubscription) or disable it (Set-MspCustomer -Enabled $false).",
                     customer);
             if (session.CustomerHoldsProducts(customer.CustomerId))
                 throw MspException.ForRule(Rules.R12, "CustomerHoldsProducts", ErrorKind.InvalidOperation,
-                    $"Customer '{customer.Name}' still holds products; remove them first.", customer);
+                    $"Customer '{customer.Name}' still holds {Products(session.LicensesOfCustomer(customer.CustomerId))}; remove them first with Unregister-MspProduct: Get-MspLicense -Customer '{customer.Name.Replace("'", "''")}' | Unregister-MspProduct.", customer);
             session.Customers.Delete(customer);
             session.Audit("Delete", TargetType, customer.CustomerId.ToString(), customer.Name, Describe(customer));
             return customer;
+        }
+
+        /// <summary>"2 products: HES (HE-...), WFBSS (WF-...)": the products of licenses, for a message; at most five named.</summary>
+        private static string Products(IReadOnlyList<License> licenses)
+        {
+            const int Named = 5;
+            var names = licenses.OrderBy(l => l.Product, StringComparer.OrdinalIgnoreCase).ThenBy(l => l.ActivationCode, StringComparer.Ordinal)
+                .Select(l => string.IsNullOrEmpty(l.ActivationCode) ? l.Product : $"{l.Product} ({l.ActivationCode})").ToList();
+            string count = names.Count == 1 ? "1 product" : $"{names.Count} products";
+            return count + ": " + string.Join(", ", names.Take(Named)) + (names.Count > Named ? $" and {names.Count - Named} more" : string.Empty);
         }
 
         /// <summary>The customer a reference names, read inside the session; a stale read revision is refused.</summary>
@@ -80,7 +90,9 @@ namespace MspLicensing
                 throw new MspException("CustomerNotFound", ErrorKind.ObjectNotFound,
                     target.Id.HasValue
                         ? $"No customer has the id '{target.Id.Value}'{(target.ReadRevision.HasValue ? $" (customer '{target.Name}' was deleted after it was read)" : string.Empty)}. Get-MspCustomer lists the customers."
-                        : $"No customer is named {MspException.Quote(target.Name)}. Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.",
+                        : Wildcard.ContainsWildcard(target.Name)
+                            ? $"No customer is named {MspException.Quote(target.Name)}: a customer is named here by its exact name or id, not by a wildcard. Get-MspCustomer -Name '{target.Name.Replace("'", "''")}' lists the customers it matches."
+                            : $"No customer is named {MspException.Quote(target.Name)}. Get-MspCustomer lists the customers (Get-MspCustomer -Name takes wildcards, such as 'Cont*').",
                     target.Display);
             }
             if (target.ReadRevision.HasValue && target.ReadRevision.Value != found.Revision)

@@ -72,7 +72,7 @@ namespace MspLicensing
                 DataCenter = product.Kind == ProductKind.Service ? account.DefaultDataCenter : (DataCenter?)null,
                 StartDate = start,
                 ExpirationDate = expiration,
-                SeatHistory = new List<SeatChange> { new SeatChange { Date = start, Seats = seats } },
+                SeatHistory = new TextList<SeatChange> { new SeatChange { Date = start, Seats = seats } },
                 LicenseModel = LicenseModel.NonMsp,
                 LicenseType = r.LicenseType.ToString(),
             };

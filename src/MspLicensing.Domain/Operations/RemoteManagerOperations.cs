@@ -154,10 +154,10 @@ namespace MspLicensing
         }
 
         /// <summary>R72: the template names a customer gets: each must exist; one template per product (a later one replaces an earlier one).</summary>
-        public static List<string> AssignTemplates(IStoreSession session, IEnumerable<string> current, IEnumerable<string> names)
+        public static TextList<string> AssignTemplates(IStoreSession session, IEnumerable<string> current, IEnumerable<string> names)
         {
             AccountRules.RequireLmp(session.GetAccount(), "Templates");
-            var result = new List<string>(current ?? Enumerable.Empty<string>());
+            var result = new TextList<string>(current);
             foreach (var name in names)
             {
                 var template = ResolveTemplate(session, name);
@@ -180,9 +180,9 @@ namespace MspLicensing
             return p;
         }
 
-        private static Dictionary<string, string> Settings(IDictionary<string, string> settings)
+        private static TextMap Settings(IDictionary<string, string> settings)
         {
-            var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var result = new TextMap();
             foreach (var pair in settings ?? new Dictionary<string, string>())
             {
                 if (string.IsNullOrWhiteSpace(pair.Key))

@@ -145,7 +145,7 @@ namespace MspLicensing
         }
 
         /// <summary>R20: the products of a plan with their data centers. Each product once; a product is not also part of a suite in the same plan.</summary>
-        public static List<PlanProduct> Products(IList<string> codes, IDictionary<string, string> dataCenters, DataCenter accountDefault)
+        public static TextList<PlanProduct> Products(IList<string> codes, IDictionary<string, string> dataCenters, DataCenter accountDefault)
         {
             var products = new List<Product>();
             foreach (var code in codes)
@@ -181,7 +181,7 @@ namespace MspLicensing
                 }
             }
 
-            var result = new List<PlanProduct>();
+            var result = new TextList<PlanProduct>();
             foreach (var product in products)
             {
                 var planProduct = new PlanProduct { Code = product.Code };
@@ -274,7 +274,7 @@ namespace MspLicensing
             Description = p.Description,
             Enabled = p.Enabled,
             Version = p.Version,
-            Products = p.Products.Select(x => new PlanProduct { Code = x.Code, DataCenters = new Dictionary<string, DataCenter>(x.DataCenters, StringComparer.OrdinalIgnoreCase) }).ToList(),
+            Products = new TextList<PlanProduct>(p.Products.Select(x => new PlanProduct { Code = x.Code, DataCenters = new Dictionary<string, DataCenter>(x.DataCenters, StringComparer.OrdinalIgnoreCase) })),
             InitialPeriodMonths = p.InitialPeriodMonths,
             AutoRenewalMonths = p.AutoRenewalMonths,
             ExpirationNoticeDays = p.ExpirationNoticeDays,

@@ -134,7 +134,7 @@ namespace MspLicensing
                     DataCenter = planProduct.DataCenterOf(part.Code),
                     StartDate = start,
                     ExpirationDate = subscription.ExpirationDate,
-                    SeatHistory = new List<SeatChange> { new SeatChange { Date = start, Seats = seats } },
+                    SeatHistory = new TextList<SeatChange> { new SeatChange { Date = start, Seats = seats } },
                     LicenseModel = LicenseModel.Msp,
                     LicenseType = type,
                 };

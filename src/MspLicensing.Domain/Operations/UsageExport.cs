@@ -3,9 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum ExportFormat
     {
         Csv,
@@ -27,7 +30,24 @@ namespace MspLicensing
             ("ProductName", r => r.ProductName), ("ServicePlan", r => r.ServicePlan), ("ActivationCode", r => r.ActivationCode),
             ("Provisioned", r => r.Provisioned), ("Used", r => r.Used), ("OverProvisionedPercent", r => r.OverProvisionedPercent),
             ("Chargeable", r => r.Chargeable), ("Comment", r => r.Comment), ("Band", r => r.Band), ("Status", r => r.Status.ToString()),
+            ("ExceededBy", r => r.ExceededBy),
         };
+
+        /// <summary>How the file is encoded; the help states it.</summary>
+        public const string Encoding =
+            "CSV is UTF-8 with a byte order mark, which Excel needs to show names with umlauts or accents correctly (Import-Csv and PSA tools read it too); JSON is UTF-8 without one.";
+
+        /// <summary>R55: the bytes of an export: CSV as UTF-8 with a byte order mark, so Excel reads non-ASCII text right; JSON as UTF-8 without one.</summary>
+        public static byte[] Encode(string text, ExportFormat format)
+        {
+            var utf8 = new UTF8Encoding(format == ExportFormat.Csv);
+            var preamble = utf8.GetPreamble();
+            var body = utf8.GetBytes(text);
+            var bytes = new byte[preamble.Length + body.Length];
+            Buffer.BlockCopy(preamble, 0, bytes, 0, preamble.Length);
+            Buffer.BlockCopy(body, 0, bytes, preamble.Length, body.Length);
+            return bytes;
+        }
 
         public static string Write(IEnumerable<UsageSummary> rows, ExportFormat format) => Write(rows, SummaryColumns, format);
 

@@ -15,9 +15,11 @@ namespace MspLicensing
         /// <summary>A month as yyyy-MM (invariant culture, Gregorian calendar, PRODUCT.md §5); the first day of it.</summary>
         public static DateTime ParseMonth(string field, string text)
         {
-            if (TryParseMonth(text, out var month))
-                return Dates.Day(field, month);
-            throw MspException.InvalidValue(field, text, "give a month as yyyy-MM, e.g. 2026-03");
+            if (!TryParseMonth(text, out var month))
+                throw MspException.InvalidValue(field, text, "give a month as yyyy-MM, e.g. 2026-03");
+            if (month < Dates.MonthOf(Dates.Earliest) || month > Dates.MonthOf(Dates.Latest))
+                throw MspException.InvalidValue(field, MonthText(month), $"give a month from {MonthText(Dates.Earliest)} to {MonthText(Dates.Latest)}");
+            return Dates.Day(field, month);
         }
 
         /// <summary>Whether <paramref name="text"/> is a month as yyyy-MM.</summary>
@@ -38,7 +40,7 @@ namespace MspLicensing
             var report = session.GetUsageReport(MonthText(month));
             var status = report?.Status ?? UsageReportStatus.Preparing;
             IEnumerable<UsageLine> lines;
-            int[] bands;
+            IList<int> bands;
             if (Frozen(status))
             {
                 lines = report.FrozenLines;
@@ -61,6 +63,8 @@ namespace MspLicensing
             {
                 l.Status = status;
                 l.Band = bandOf[l.Product];
+                // Lines frozen by an older version carry a negative percentage for a used count above provisioned.
+                (l.OverProvisionedPercent, l.ExceededBy) = UsageLine.Usage(l.Provisioned, l.Used);
             }
             // Product totals do not need the lines in order; the customer view does.
             return withNames
@@ -141,9 +145,9 @@ namespace MspLicensing
                     ActivationCode = withNames ? string.Join(", ", items.Select(i => i.License.ActivationCode)) : null,
                     Provisioned = provisioned,
                     Used = used,
-                    OverProvisionedPercent = used.HasValue && provisioned > 0 ? Math.Round((provisioned - used.Value) * 100.0 / provisioned, 1) : (double?)null,
                     Chargeable = provisioned,
                 };
+                (line.OverProvisionedPercent, line.ExceededBy) = UsageLine.Usage(provisioned, used);
                 if (adjusted.TryGetValue((line.CustomerId, line.Product.ToUpperInvariant()), out var adjustment) && adjustment.Chargeable < provisioned)
                 {
                     line.Chargeable = adjustment.Chargeable;
@@ -239,14 +243,14 @@ namespace MspLicensing
             if (month > current)
                 throw MspException.InvalidValue("Month", MonthText(month), $"a month is reported once it has begun; it is {MonthText(today)} now");
             var report = session.GetUsageReport(MonthText(month));
-            if (report != null && Frozen(report.Status)) return (report, false);
+            if (report != null && Frozen(report.Status)) return (WithLines(session, report), false);
             if (month == current && !early)
                 throw MspException.ForRule(Rules.R54, "UsageMonthNotEnded", ErrorKind.InvalidOperation,
                     $"The {MonthText(month)} report cannot be submitted before the month has ended: its figures can still change until {Dates.Format(current.AddMonths(1).AddDays(-1))}. Submit it from {Dates.Format(current.AddMonths(1))}, or give -Force to submit it early.",
                     MonthText(month));
             report = Editable(session, month, "submitted");
-            report.FrozenLines = Compute(session, month, report.Adjustments, true).ToList();
-            report.FrozenSeatBands = account.SeatBandMinimums;
+            report.FrozenLines = new TextList<UsageLine>(Compute(session, month, report.Adjustments, true));
+            report.FrozenSeatBands = new TextList<int>(account.SeatBandMinimums);
             return (Move(session, report, UsageReportStatus.Submitted, nowUtc, null,
                 $"Submitted: {report.FrozenLines.Count} lines, {report.FrozenLines.Sum(l => l.Chargeable)} chargeable seats" + (month == current ? " (before the month ended)" : string.Empty)), true);
         }
@@ -269,6 +273,13 @@ namespace MspLicensing
             report.FrozenLines.Clear();
             report.FrozenSeatBands = null;
             return Move(session, report, UsageReportStatus.Rejected, nowUtc, text, "Rejected: " + text);
+        }
+
+        /// <summary>The report with its <see cref="UsageReport.Lines"/> filled in, as the cmdlets return it.</summary>
+        private static UsageReport WithLines(IStoreSession session, UsageReport report)
+        {
+            report.Lines = new TextList<UsageLine>(Lines(session, ParseMonth("Month", report.Month), true));
+            return report;
         }
 
         private static UsageReport Editable(IStoreSession session, DateTime month, string verb)
@@ -294,7 +305,13 @@ namespace MspLicensing
         {
             var from = report.Status;
             report.Status = to;
-            if (to == UsageReportStatus.Submitted) report.SubmittedUtc = nowUtc;
+            if (to == UsageReportStatus.Submitted)
+            {
+                report.SubmittedUtc = nowUtc;
+                // R54: a report submitted again is no longer rejected; the audit log keeps why it was.
+                report.RejectedUtc = null;
+                report.RejectedReason = null;
+            }
             if (to == UsageReportStatus.Approved) report.ApprovedUtc = nowUtc;
             if (to == UsageReportStatus.Rejected)
             {
@@ -303,7 +320,7 @@ namespace MspLicensing
             }
             session.SaveUsageReport(report);
             session.Audit(to.ToString(), TargetType, report.Month, report.Month, $"Status: {from} -> {to}; {summary}");
-            return report;
+            return WithLines(session, report);
         }
     }
 }

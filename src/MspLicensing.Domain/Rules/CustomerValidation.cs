@@ -42,7 +42,7 @@ namespace MspLicensing
                 Email = Email(Required("Email", f.Email)),
                 Enabled = f.Enabled ?? true,
                 Origin = f.Origin ?? CustomerOrigin.LicensingManagementPlatform,
-                Templates = f.Templates?.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToList() ?? new List<string>(),
+                Templates = new TextList<string>(f.Templates?.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim())),
             };
             ApplyOptional(c, f);
             c.ExternalId = MergeExternalIds(new ExternalIdMap(), f.ExternalId);

@@ -1,10 +1,13 @@
 using System;
 using System.Globalization;
 using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
     /// <summary>What kind of failure a domain error is; the cmdlets map it to an ErrorCategory.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum ErrorKind
     {
         InvalidArgument,
@@ -41,10 +44,14 @@ namespace MspLicensing
         /// <summary>The rule this error enforces, if any (e.g. "R12").</summary>
         public string Rule { get; private set; }
 
-        /// <summary>An error that enforces a product rule: the message ends with the rule's words and number.</summary>
+        /// <summary>
+        /// An error that enforces a product rule: the message ends with the rule's number and title in one line, e.g.
+        /// "(R12: Deleting customers; see about_MspLicensing_Rules)"; the rule's whole text is in that topic. The
+        /// message before it says what was refused and why, so the error reads at a glance at 80 columns.
+        /// </summary>
         public static MspException ForRule(Rule rule, string errorId, ErrorKind kind, string message, object target = null)
         {
-            var e = new MspException(errorId, kind, message + " (" + rule.Id + ": " + rule.Text + ")", target);
+            var e = new MspException(errorId, kind, message + " (" + rule.Id + ": " + rule.Title + "; see about_MspLicensing_Rules)", target);
             e.Rule = rule.Id;
             return e;
         }

@@ -102,7 +102,7 @@ namespace MspLicensing
             "Before anything changes, the crossgrade plan shows which product is New and which is transferred from which plan with which activation code (Get-MspCrossgradePlan, or -WhatIf).");
 
         public static readonly Rule R50 = new Rule("R50", "Usage report", "Monthly report lines",
-            "Reporting is monthly only. A month's report has one line per customer and billed license: Provisioned (the peak seats held in the month), Used (the peak used count reported for the month, if any), Over-provisioned %, Chargeable and Comment.");
+            "Reporting is monthly only. A month's report has one line per customer and billed license: Provisioned (the peak seats held in the month), Used (the peak used count reported for the month, if any), Over-provisioned % (the share of provisioned seats not used, never negative), Chargeable and Comment. A used count above provisioned is shown as exceeded: Over-provisioned % is 0 and ExceededBy says by how many seats.");
 
         public static readonly Rule R51 = new Rule("R51", "Usage report", "Chargeable",
             "Chargeable is Provisioned unless the MSP sets it lower with a comment; a lower value without a comment is refused. Trials and NFR licenses are never billed: the report has no line for them. An NFR (not-for-resale) license comes from the Partner Portal and is recorded with Register-MspProduct -LicenseType NFR; it is a non-MSP license (so R39 applies: a customer holds an NFR or an MSP license of a product, not both), it cannot be migrated into LMP (where it would be billed), and it stays in Remote Manager until it expires.");
@@ -117,7 +117,7 @@ namespace MspLicensing
             "A month's report is Preparing, then Submitted, then Approved, or Rejected (editable again). Only Preparing and Rejected reports change; once submitted, the month's figures are frozen even if later changes are back-dated. A month is submitted once it has ended (the current month only deliberately, with -Force; a month that has not begun never), and submitting a report that is already Submitted or Approved changes nothing, so a month-end task can run again.");
 
         public static readonly Rule R55 = new Rule("R55", "Usage report", "Keeping and exporting",
-            "Reports are kept (at least two years) and export to CSV and JSON in a flat shape that spreadsheets and PSA tools import.");
+            "Reports are kept (at least two years) and export to CSV and JSON in a flat shape that spreadsheets and PSA tools import: CSV as UTF-8 with a byte order mark, so that Excel shows names with umlauts or accents right, JSON as UTF-8 without one. Every object the cmdlets return is flat as well: Export-Csv writes a list as its items separated by '; ' and a map as key=value pairs, never a type name, and ConvertTo-Json writes statuses and other choices by name (Active, not 0).");
 
         public static readonly Rule R56 = new Rule("R56", "Usage report", "Billing does not wait for the renewal run",
             "Billing and status never depend on a scheduled job having run: an auto-renewing subscription is active, and bills, for every day it would have been renewed through, whether or not Invoke-MspRenewal has recorded the renewals. Suspending or cancelling it, changing its renewal terms, or a crossgrade that ends it (the licenses it leaves Unbundled run to that date), records the renewals due by that day first.");

@@ -125,6 +125,21 @@ namespace MspLicensing.Commands
                 WriteObject(items[(int)i]);
         }
 
+        /// <summary>
+        /// Writes a file the command wrote as Get-Item returns it: the FileSystem provider's item, with PSPath,
+        /// PSParentPath and PSProvider, so it renders like any file at the prompt (a bare FileInfo renders without its
+        /// mode, length or time) and pipes on to Get-Content, Copy-Item or Send-MailMessage -Attachments.
+        /// </summary>
+        protected void WriteFileItem(string providerPath)
+        {
+            var items = SessionState.InvokeProvider.Item.Get(new[] { FileSystemProvider + providerPath }, true, true);
+            if (items.Count == 0) WriteObject(new System.IO.FileInfo(providerPath));
+            foreach (var item in items) WriteObject(item);
+        }
+
+        /// <summary>The provider-qualified prefix that makes a path a file-system path whatever the current location.</summary>
+        private const string FileSystemProvider = @"Microsoft.PowerShell.Core\FileSystem::";
+
         /// <summary>The words that name an item in errors and messages: <c>Customer 'Contoso'</c>.</summary>
         protected static string Named(string kind, object value) =>
             (string.IsNullOrEmpty(kind) ? string.Empty : kind + " ") + MspException.Quote(value ?? string.Empty);

@@ -52,6 +52,35 @@ namespace MspLicensing.Formatting
         }
 
         /// <summary>
+        /// The text cut to <paramref name="width"/> characters with "…" at the end, as a table cuts a cell; for a view
+        /// that wraps another column (&lt;Wrap/&gt;) but keeps names on one line.
+        /// </summary>
+        public static string Cut(object value, int width)
+        {
+            string text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            if (string.IsNullOrEmpty(text) || width < 2 || text.Length <= width) return text;
+            return text.Substring(0, width - 1) + "\u2026";
+        }
+
+        /// <summary>
+        /// The status of a subscription with, on a second line, the day it took effect when it ended or was suspended
+        /// ("Cancelled" over "2026-03-15"), for the subscription views.
+        /// </summary>
+        public static string SubscriptionStatus(Subscription subscription)
+        {
+            if (subscription == null) return null;
+            DateTime? since;
+            switch (subscription.Status)
+            {
+                case MspLicensing.SubscriptionStatus.Cancelled: since = subscription.CancelledOn; break;
+                case MspLicensing.SubscriptionStatus.Deactivated: since = subscription.DeactivatedOn; break;
+                case MspLicensing.SubscriptionStatus.Suspended: since = subscription.SuspendedOn; break;
+                default: since = null; break;
+            }
+            return subscription.Status + (since.HasValue ? "\n" + Dates.Format(since.Value) : string.Empty);
+        }
+
+        /// <summary>
         /// The text cut to <paramref name="width"/> characters from the left, so a long path keeps its end (the file
         /// name): "…/MspLicensing/msplicensing.db".
         /// </summary>

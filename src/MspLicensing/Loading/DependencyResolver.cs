@@ -27,6 +27,9 @@ namespace MspLicensing.Commands
 
         private static readonly Assembly Module = typeof(DependencyResolver).Assembly;
 
+        /// <summary>The domain dll: on Windows PowerShell it asks for the Newtonsoft.Json its enums name in their attributes.</summary>
+        private static readonly Assembly Domain = typeof(MspException).Assembly;
+
         // Process-wide by nature: AppDomain.AssemblyResolve is one event per process, and every session (runspace) that
         // imports the module shares it. The count keeps the handler subscribed while any session has the module
         // imported, so removing the module from one session does not take the resolver away from another; the lock
@@ -71,13 +74,13 @@ namespace MspLicensing.Commands
             && File.Exists(Path.Combine(Folder, name + ".dll"));
 
         /// <summary>
-        /// Whether the request comes from the module: the cmdlet dll, or an assembly in bin/Dependencies (the store asking
-        /// for LiteDB). Another module asking for its own LiteDB must not get ours. Windows PowerShell may not say who is
+        /// Whether the request comes from the module: the cmdlet dll, the domain dll, or an assembly in bin/Dependencies
+        /// (the store asking for LiteDB). Another module asking for its own LiteDB must not get ours. Windows PowerShell may not say who is
         /// asking; then the name alone decides, as the assemblies in bin/Dependencies are ours.
         /// </summary>
         private static bool IsOurs(Assembly requesting)
         {
-            if (requesting == null || requesting == Module)
+            if (requesting == null || requesting == Module || requesting == Domain)
                 return true;
             if (requesting.IsDynamic)
                 return false;

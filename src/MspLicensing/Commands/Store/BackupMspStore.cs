@@ -40,7 +40,7 @@ namespace MspLicensing.Commands
             try
             {
                 Store.Backup(target);
-                WriteObject(new FileInfo(target));
+                WriteFileItem(target);
             }
             catch (MspException ex)
             {

@@ -19,7 +19,7 @@ namespace MspLicensing.Commands
                 new HelpExample("Approve March", "Approve-MspUsageReport -Month 2026-03", "Status Approved.", ExampleSetup.UsageMarch + "\nSubmit-MspUsageReport -Month 2026-03"),
                 new HelpExample("Approve and look at the totals", "Approve-MspUsageReport -Month 2026-03\nGet-MspUsageReport -Month 2026-03", "The rows show Status Approved.", ExampleSetup.UsageMarch + "\nSubmit-MspUsageReport -Month 2026-03"),
             },
-            Outputs = "The report: month, status and dates.",
+            Outputs = "The report: month, status, dates and its frozen lines (Lines).",
             Related = new[] { "Submit-MspUsageReport", "Deny-MspUsageReport", "Get-MspUsageReport" },
         };
 

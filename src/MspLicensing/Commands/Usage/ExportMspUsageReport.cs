@@ -27,7 +27,7 @@ namespace MspLicensing.Commands
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Writes a month's usage report to a CSV or JSON file.",
-            Description = "Export-MspUsageReport writes the rows Get-MspUsageReport shows (per product, or per customer and license with -ByCustomer) to a file, flat, with invariant numbers (a dot as decimal separator) and months as yyyy-MM, so spreadsheets and PSA tools in any language import it. CSV is UTF-8 with a header row; JSON is an array of objects. An existing file is overwritten only with -Force. Reports of past months stay available, so any month can be exported again. " + UsageExport.FormulaCells,
+            Description = "Export-MspUsageReport writes the rows Get-MspUsageReport shows (per product, or per customer and license with -ByCustomer) to a file, flat, with invariant numbers (a dot as decimal separator) and months as yyyy-MM, so spreadsheets and PSA tools in any language import it. CSV has a header row; JSON is an array of objects. " + UsageExport.Encoding + " An existing file is overwritten only with -Force. Reports of past months stay available, so any month can be exported again. " + UsageExport.FormulaCells,
             Rules = new[] { Rules.R55 },
             Parameters =
             {
@@ -72,14 +72,14 @@ namespace MspLicensing.Commands
             });
             try
             {
-                PrivateFiles.WriteWhole(target, new UTF8Encoding(false).GetBytes(text), replace: Force);
+                PrivateFiles.WriteWhole(target, UsageExport.Encode(text, Format), replace: Force);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 ThrowMspError(ExportFailed(target, ex), target);
                 return;
             }
-            WriteObject(new FileInfo(target));
+            WriteFileItem(target);
         }
 
         private static MspException ExportFailed(string target, Exception ex) =>

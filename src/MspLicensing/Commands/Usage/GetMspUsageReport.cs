@@ -30,7 +30,7 @@ namespace MspLicensing.Commands
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Shows a month's usage report: per product, or per customer and license.",
-            Description = "Get-MspUsageReport computes the monthly report the MSP is billed on. By default it has one row per product: how many customers, the provisioned, used and chargeable seats added up over all customers, and the seat band that total falls in. With -ByCustomer it has one row per customer and billed license (a suite is one row): the peak seats held in the month, the peak used count reported, the over-provisioned percentage, the chargeable seats and the comment of an adjustment. A license active on any day of the month bills the whole month; trials never bill. A Submitted or Approved month shows the figures as they were submitted.",
+            Description = "Get-MspUsageReport computes the monthly report the MSP is billed on. By default it has one row per product: how many customers, the provisioned, used and chargeable seats added up over all customers, and the seat band that total falls in. With -ByCustomer it has one row per customer and billed license (a suite is one row): the peak seats held in the month, the peak used count reported, the over-provisioned percentage (never negative: a used count above provisioned shows as exceeded, with ExceededBy seats), the chargeable seats and the comment of an adjustment. A license active on any day of the month bills the whole month; trials never bill. A Submitted or Approved month shows the figures as they were submitted.",
             Rules = new[] { Rules.R50, Rules.R51, Rules.R52, Rules.R53, Rules.R54 },
             Parameters =
             {

@@ -28,7 +28,7 @@ namespace MspLicensing.Commands
                 new HelpExample("Submit the current month early", "Submit-MspUsageReport -Force", "Without -Force the current month is refused until it has ended.", ExampleSetup.ContosoOnMonthly),
                 new HelpExample("Submit March after checking it", "Get-MspUsageReport -Month 2026-03\nSubmit-MspUsageReport -Month 2026-03", "Get-MspUsageReport shows Status Submitted and the frozen figures afterwards.", ExampleSetup.UsageMarch),
             },
-            Outputs = "The report: month, status and dates.",
+            Outputs = "The report: month, status, dates and its frozen lines (Lines).",
             Related = new[] { "Get-MspUsageReport", "Approve-MspUsageReport", "Deny-MspUsageReport" },
         };
 
