@@ -12,8 +12,10 @@ namespace MspLicensing.Store
     /// </summary>
     public sealed class BatchPace
     {
-        /// <summary>The most items one transaction takes.</summary>
+        /// <summary>The most items one transaction of a pipeline takes.</summary>
         public const int MaxBatch = 500;
+
+        private readonly int _maxBatch;
 
         /// <summary>The size of the first batch, before the time an item takes is known.</summary>
         public const int FirstBatch = 4;
@@ -27,8 +29,10 @@ namespace MspLicensing.Store
 
         /// <param name="now">The time since the command started.</param>
         /// <param name="interval">How often progress is due; <see cref="DefaultInterval"/> unless a test wants another.</param>
-        public BatchPace(Func<TimeSpan> now, TimeSpan interval)
+        /// <param name="maxBatch">The most items one transaction takes; <see cref="MaxBatch"/> unless the items are cheap and many.</param>
+        public BatchPace(Func<TimeSpan> now, TimeSpan interval, int maxBatch = MaxBatch)
         {
+            _maxBatch = Math.Max(1, maxBatch);
             _now = now ?? throw new ArgumentNullException(nameof(now));
             Interval = interval < TimeSpan.Zero ? TimeSpan.Zero : interval;
         }
@@ -55,7 +59,7 @@ namespace MspLicensing.Store
             long perItem = Math.Max(1, took.Ticks / items);
             long fit = Interval.Ticks / perItem;
             // Grow step by step (a fast first batch may flatter the ones after it); shrink at once.
-            long size = Math.Min(fit, Math.Min(MaxBatch, 4L * Math.Max(BatchSize, items)));
+            long size = Math.Min(fit, Math.Min(_maxBatch, 4L * Math.Max(BatchSize, items)));
             BatchSize = (int)Math.Max(1, size);
         }
 

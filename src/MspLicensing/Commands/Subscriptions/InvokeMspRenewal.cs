@@ -10,8 +10,11 @@ namespace MspLicensing.Commands
     [OutputType(typeof(RenewalAction))]
     public sealed class InvokeMspRenewalCommand : MspCmdlet
     {
-        // Batches sized by time (BatchPace: about a quarter of a second each): a run over thousands of subscriptions
-        // holds the store only that long at a time, so readers and seat changes at the prompt get in between.
+        // Batches sized by time (BatchPace): each holds the store for about half a second, so readers and seat changes
+        // at the prompt get in between; a renewal is cheap and every commit of a large store costs far more than one,
+        // so a batch may take thousands of them.
+        private static readonly TimeSpan RenewalBatchTime = TimeSpan.FromMilliseconds(500);
+        private const int RenewalMaxBatch = 5000;
 
         [Parameter(Position = 0)]
         [PSDefaultValue(Help = Clock.TodayHelp)]
@@ -72,7 +75,7 @@ namespace MspLicensing.Commands
             if (!ShouldProcess($"{run.Due.Count} subscription(s)", $"Renew and record statuses as of {Dates.Format(asOf)}")) return;
 
             int done = 0;
-            var pace = new MspLicensing.Store.BatchPace(() => watch.Elapsed, MspLicensing.Store.BatchPace.DefaultInterval);
+            var pace = new MspLicensing.Store.BatchPace(() => watch.Elapsed, RenewalBatchTime, RenewalMaxBatch);
             for (int start = 0; start < run.Due.Count;)
             {
                 var chunk = new List<PlannedRenewal>();
