@@ -74,8 +74,8 @@ namespace MspLicensing.Store
         /// <param name="timeout">How long a command waits for the store while another one uses it (default 30 s); then StoreBusy.</param>
         /// <param name="waiting">Told, about once a second, that the command is waiting for the store and for how long.</param>
         /// <param name="verify">
-        /// Check every page and document before use (as Test-MspStore does) instead of the header, collection and index
-        /// pages only; a damaged store is refused with StoreDamaged either way.
+        /// Read every page, document and index node of the file before use (<see cref="StoreCheck.AllPages"/>), not only
+        /// its header, collection and index pages; a damaged store is refused with StoreDamaged either way.
         /// </param>
         public static LiteDbStore Open(string path, string password = null, IReadOnlyList<SchemaStep> steps = null, Func<DateTime> utcNow = null,
             TimeSpan? timeout = null, Action<string> waiting = null, bool verify = false)

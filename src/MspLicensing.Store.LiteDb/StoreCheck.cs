@@ -249,7 +249,7 @@ namespace MspLicensing.Store
                     Set(used, address);
                     problem = type == DataPage
                         ? ReadBlock(page, position, length, address, first, chainStarts, continuations, firstBlocks)
-                        : ReadNode(page, position, length, (byte)slot, nodeLinks);
+                        : ReadNode(page, position, length, nodeLinks);
                     if (problem != null)
                     {
                         Report(id, $"{(type == DataPage ? "the data block" : "the index node")} in slot {slot} {problem}");
@@ -354,7 +354,7 @@ namespace MspLicensing.Store
         /// An index node: slot (1), levels (1), document (5), next node of the same document (5), previous and next
         /// node on each level (10 each), then the key (type and length in 2 bytes, then the value).
         /// </summary>
-        private static string ReadNode(byte[] page, int position, int length, byte slot, List<long> links)
+        private static string ReadNode(byte[] page, int position, int length, List<long> links)
         {
             int end = position + length;
             if (length < 12 + 10 + 1) return "is too short";

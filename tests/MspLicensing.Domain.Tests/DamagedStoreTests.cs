@@ -61,7 +61,7 @@ namespace MspLicensing.Domain.Tests
                     new Random(7).NextBytes(bytes.AsSpan(8192, 8192));
                     return bytes;
                 case "random bytes mid-file":
-                    new Random(11).NextBytes(bytes.AsSpan(bytes.Length / 2, 64));
+                    new Random(11).NextBytes(bytes.AsSpan(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("Customer 200\0")), 64));
                     return bytes;
             }
             throw new ArgumentException(kind);

@@ -38,9 +38,21 @@ namespace MspLicensing.Module.Tests
             var bytes = (byte[])good.Clone();
             if (kind == "missing its last page") return good.Take(good.Length - 8192).ToArray();
             if (kind == "a random second page") new Random(7).NextBytes(bytes.AsSpan(8192, 8192));
-            else if (kind == "random bytes mid-file") new Random(11).NextBytes(bytes.AsSpan(bytes.Length / 2, 64));
+            else if (kind == "random bytes mid-file") new Random(11).NextBytes(bytes.AsSpan(InDocument(bytes), 64));
             else throw new ArgumentException(kind);
             return bytes;
+        }
+
+        /// <summary>
+        /// Where the name of a customer in the middle of the file is stored: the store's layout depends on how the
+        /// pipeline batched its items, so the damage goes where a document surely is.
+        /// </summary>
+        private static int InDocument(byte[] bytes)
+        {
+            var name = System.Text.Encoding.UTF8.GetBytes($"Customer {Customers / 2}\0");
+            int at = bytes.AsSpan().IndexOf(name);
+            Assert.True(at > 0);
+            return at;
         }
 
         internal static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
@@ -113,9 +125,18 @@ namespace MspLicensing.Module.Tests
                 }
                 var read = s.Run("Get-MspCustomer | Measure-Object | ForEach-Object Count; Get-MspAuditLog -First 5 | Out-Null; Get-MspStore | Out-Null");
                 AssertNoRawError(read);
-                Assert.Empty(read.Errors);
-                Assert.Equal(Customers, (int)read.Output.Single().BaseObject);
                 Assert.Equal(before, Hash(path));
+                if (read.Errors.Count > 0 || read.Exception != null)
+                {
+                    // Bytes that still decode but no longer map to a customer (a changed enum value): only the full
+                    // check maps every document. The read says so, and Test-MspStore lists it.
+                    Assert.All(read.Errors, e => Assert.StartsWith("MspLicensing.StoreDamaged,", e.FullyQualifiedErrorId));
+                    Assert.Equal(false, s.Ok("Test-MspStore -Quiet").Output.Single().BaseObject);
+                    Assert.Equal(before, Hash(path));
+                    refused++;
+                    continue;
+                }
+                Assert.Equal(Customers, (int)read.Output.Single().BaseObject);
                 Assert.Equal(true, s.Ok("Test-MspStore -Quiet").Output.Single().BaseObject);
                 s.NewCustomer("Added " + i);
                 Assert.Equal(true, s.Ok("Test-MspStore -Quiet").Output.Single().BaseObject);

@@ -25,7 +25,7 @@ BeforeAll {
     $script:why = ''
     if (-not $IsLinux) { $script:why = 'a tmpfs disk-full test needs Linux' }
     else {
-        $out = & mount -t tmpfs -o size=1M tmpfs $script:mount 2>&1
+        $out = & /usr/bin/env mount -t tmpfs -o size=1M tmpfs $script:mount 2>&1
         if ($LASTEXITCODE -eq 0) { $script:mountable = $true; & umount $script:mount }
         else { $script:why = "mounting a tmpfs was refused (it needs root): $out" }
     }
@@ -35,7 +35,7 @@ BeforeAll {
         param([int] $FreeKB)
         if ((& findmnt -n $script:mount) -ne $null) { & umount $script:mount }
         $sizeKB = [int]((Get-Item $script:base).Length / 1KB) + $FreeKB + 4096
-        & mount -t tmpfs -o "size=$($sizeKB)k" tmpfs $script:mount
+        & /usr/bin/env mount -t tmpfs -o "size=$($sizeKB)k" tmpfs $script:mount
         if ($LASTEXITCODE -ne 0) { throw "mount failed" }
         Copy-Item $script:base (Join-Path $script:mount 'msp.db')
         $avail = [long]((& df -k --output=avail $script:mount | Select-Object -Last 1).Trim())

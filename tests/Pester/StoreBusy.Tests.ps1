@@ -46,10 +46,10 @@ try {
         $script:busy = $null
         Start-Sleep -Milliseconds 150
         for ($attempt = 0; $attempt -lt 20 -and -not $process.HasExited -and -not $script:busy; $attempt++) {
-            & kill -STOP $process.Id
+            & /usr/bin/env kill -STOP $process.Id
             $run = Invoke-ChildPwsh -ArgumentList '-File', $waiterScript -WorkingDirectory $script:work -Store (Join-Path $script:work 'env.db')
             if ($run.StdOut -match 'RESULT MspLicensing.StoreBusy') { $script:busy = $run }
-            & kill -CONT $process.Id
+            & /usr/bin/env kill -CONT $process.Id
             if (-not $script:busy) { Start-Sleep -Milliseconds 50 }
         }
         $process.WaitForExit(120000) | Out-Null
