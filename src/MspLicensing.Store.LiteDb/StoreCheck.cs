@@ -16,7 +16,7 @@ namespace MspLicensing.Store
     internal static class StoreCheck
     {
         private const int PageSize = StorePages.PageSize;
-        private const byte EmptyPage = 0, HeaderPage = 1, CollectionPage = 2, IndexPage = 3, DataPage = 4;
+        private const byte EmptyPage = 0, HeaderPage = 1, CollectionPage = 2, IndexPage = 3, DataPage = 4, Damaged = 255;
         private const uint None = uint.MaxValue;
         private const int MaxProblems = 20;
 
@@ -197,7 +197,8 @@ namespace MspLicensing.Store
         /// Reads every page from 1 to the header's last page id: the header and slot table of each page (the page id it
         /// carries, its type, its collection, its counters, every slot inside the page), every document (its blocks
         /// chained from first to last, and its bytes well-formed BSON as LiteDB decodes them) and every index node (its
-        /// key, and its links to documents and to other nodes). One pass over the file.
+        /// key, and its links to documents and to other nodes). Two passes over the file: the second reads the index pages
+        /// again to follow each link, so that nothing but a few bits a page is kept in memory.
         /// </summary>
         internal static List<string> AllPages(StorePages pages, Layout layout)
         {
@@ -209,7 +210,6 @@ namespace MspLicensing.Store
             var types = new byte[total];
             var used = new ulong[total * 4];   // used slots of data and index pages, 256 bits a page
             var first = new ulong[total * 4];  // slots of data pages that hold the first block of a document
-            var nodeLinks = new List<long>();  // every link of every index node: to a node, or to a first block
             var chainStarts = new List<KeyValuePair<long, long>>();
             var continuations = new Dictionary<long, Block>();
             var firstBlocks = new Dictionary<long, byte[]>();
@@ -249,30 +249,44 @@ namespace MspLicensing.Store
                     Set(used, address);
                     problem = type == DataPage
                         ? ReadBlock(page, position, length, address, first, chainStarts, continuations, firstBlocks)
-                        : ReadNode(page, position, length, nodeLinks);
+                        : ReadNode(page, position, length);
                     if (problem != null)
                     {
                         Report(id, $"{(type == DataPage ? "the data block" : "the index node")} in slot {slot} {problem}");
+                        types[id] = Damaged; // nothing links here, and its links are not followed
                         break;
                     }
                 }
             }
 
-            // Links between pages, now that every page was read.
+            // Links between pages, now that every page was read: every link of every index node goes to a node, or to
+            // the first block of a document.
             int badLinks = 0;
-            for (int i = 0; i < nodeLinks.Count; i++)
+            for (uint id = 1; id <= layout.LastPageId && badLinks <= 3; id++)
             {
-                long link = nodeLinks[i];
-                bool toDocument = link < 0;
-                long address = toDocument ? ~link : link;
-                if (address == EmptyAddress) continue;
-                uint target = (uint)(address >> 8);
-                bool ok = target < total && Get(used, address) && types[target] == (toDocument ? DataPage : IndexPage) && (!toDocument || Get(first, address));
-                if (ok) continue;
-                if (++badLinks <= 3)
-                    problems.Add($"an index node links to {(toDocument ? "a document" : "a node")} at page {target} slot {address & 0xFF}, which is not there");
+                if (types[id] != IndexPage || !pages.Read(id, page)) continue;
+                int highest = page[30];
+                if (highest == byte.MaxValue) continue;
+                for (int slot = 0; slot <= highest; slot++)
+                {
+                    int length = BitConverter.ToUInt16(page, PageSize - (slot + 1) * 4);
+                    int position = BitConverter.ToUInt16(page, PageSize - (slot + 1) * 4 + 2);
+                    if (length == 0) continue;
+                    int levels = page[position + 1];
+                    for (int link = -1; link < 1 + levels * 2; link++)
+                    {
+                        bool toDocument = link < 0;
+                        long address = AddressAt(page, toDocument ? position + 2 : link == 0 ? position + 7 : position + 12 + (link - 1) * 5);
+                        if (address == EmptyAddress) continue;
+                        uint target = (uint)(address >> 8);
+                        if (target < total && Get(used, address) && types[target] == (toDocument ? DataPage : IndexPage) && (!toDocument || Get(first, address)))
+                            continue;
+                        if (++badLinks <= 3)
+                            problems.Add($"the index node in page {id} slot {slot} links to {(toDocument ? "a document" : "a node")} at page {target} slot {address & 0xFF}, which is not there");
+                    }
+                }
             }
-            if (badLinks > 3) problems.Add($"and {(badLinks - 3).ToString(CultureInfo.InvariantCulture)} more broken index links");
+            if (badLinks > 3) problems.Add("and more broken index links");
 
             // Documents of more than one block: follow each chain and check the document as a whole.
             int badChains = 0;
@@ -354,7 +368,7 @@ namespace MspLicensing.Store
         /// An index node: slot (1), levels (1), document (5), next node of the same document (5), previous and next
         /// node on each level (10 each), then the key (type and length in 2 bytes, then the value).
         /// </summary>
-        private static string ReadNode(byte[] page, int position, int length, List<long> links)
+        private static string ReadNode(byte[] page, int position, int length)
         {
             int end = position + length;
             if (length < 12 + 10 + 1) return "is too short";
@@ -362,13 +376,6 @@ namespace MspLicensing.Store
             if (levels < 1 || levels > 32) return $"has {levels} levels";
             int key = position + 12 + levels * 10;
             if (key + 1 > end) return "is shorter than its levels";
-            links.Add(~AddressAt(page, position + 2));
-            links.Add(AddressAt(page, position + 7));
-            for (int level = 0; level < levels; level++)
-            {
-                links.Add(AddressAt(page, position + 12 + level * 10));
-                links.Add(AddressAt(page, position + 12 + level * 10 + 5));
-            }
             return Bson.KeyProblem(page, key, end);
         }
         /// <summary>What is wrong with the header and slot table of a page, or null.</summary>
