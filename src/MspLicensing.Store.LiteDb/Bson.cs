@@ -152,6 +152,100 @@ namespace MspLicensing.Store
             return p + size > end ? "has a key longer than the node" : null;
         }
 
+        /// <summary>A key that is not compared (an index on an expression, or a value of a type the check does not follow).</summary>
+        internal const ulong AnyKey = 0;
+
+        /// <summary>
+        /// For each index slot that keys on a top-level field (<paramref name="fields"/>), the key the document must
+        /// have in that index: its field's value, or null when it has no such field. The document was checked already.
+        /// </summary>
+        internal static ulong[] Keys(byte[] b, int start, byte[][] fields)
+        {
+            var keys = new ulong[fields.Length];
+            for (int i = 0; i < fields.Length; i++)
+                keys[i] = fields[i] == null ? AnyKey : Hash(1, b, 0, 0);
+            int end = start + BitConverter.ToInt32(b, start) - 1;
+            int p = start + 4;
+            while (p < end)
+            {
+                byte type = b[p++];
+                int name = p;
+                while (b[p] != 0) p++;
+                int nameLength = p - name;
+                p++;
+                int size = ValueSize(b, type, p);
+                for (int i = 0; i < fields.Length; i++)
+                    if (fields[i] != null && fields[i].Length == nameLength && b.AsSpanEquals(name, fields[i]))
+                        keys[i] = ValueKey(b, type, p);
+                p += size;
+            }
+            return keys;
+        }
+
+        private static bool AsSpanEquals(this byte[] b, int start, byte[] other)
+        {
+            for (int i = 0; i < other.Length; i++)
+                if (b[start + i] != other[i]) return false;
+            return true;
+        }
+
+        private static int ValueSize(byte[] b, byte type, int p)
+        {
+            switch (type)
+            {
+                case 0x01: case 0x09: case 0x12: return 8;
+                case 0x10: return 4;
+                case 0x13: return 16;
+                case 0x07: return 12;
+                case 0x08: return 1;
+                case 0x02: return 4 + BitConverter.ToInt32(b, p);
+                case 0x03: case 0x04: return BitConverter.ToInt32(b, p);
+                case 0x05: return 5 + BitConverter.ToInt32(b, p);
+                default: return 0;
+            }
+        }
+
+        /// <summary>The key of a document value, as <see cref="KeyHash"/> gives it for an index node.</summary>
+        private static ulong ValueKey(byte[] b, byte type, int p)
+        {
+            switch (type)
+            {
+                case 0x02: return Hash(6, b, p + 4, BitConverter.ToInt32(b, p) - 1);
+                case 0x05: return b[p + 4] == 4 && BitConverter.ToInt32(b, p) == 16 ? Hash(11, b, p + 5, 16) : AnyKey;
+                case 0x10: return Hash(2, b, p, 4);
+                case 0x12: return Hash(3, b, p, 8);
+                case 0x0A: return Hash(1, b, p, 0);
+                case 0x08: return Hash(12, new[] { b[p] == 0 ? (byte)0 : (byte)1 }, 0, 1);
+                default: return AnyKey;
+            }
+        }
+
+        /// <summary>The key of the index node whose key starts at <paramref name="k"/> (type and length in 2 bytes, then the value).</summary>
+        internal static ulong KeyHash(byte[] b, int k)
+        {
+            int type = b[k] & 0x3F;
+            int length = ((b[k] & 0xC0) << 2) | b[k + 1];
+            switch (type)
+            {
+                case 6: return Hash(6, b, k + 2, length);
+                case 11: return Hash(11, b, k + 1, 16);
+                case 2: return Hash(2, b, k + 1, 4);
+                case 3: return Hash(3, b, k + 1, 8);
+                case 1: return Hash(1, b, k, 0);
+                case 12: return Hash(12, new[] { b[k + 1] == 0 ? (byte)0 : (byte)1 }, 0, 1);
+                default: return AnyKey;
+            }
+        }
+
+        /// <summary>FNV-1a of a type and bytes; never <see cref="AnyKey"/>.</summary>
+        private static ulong Hash(byte type, byte[] b, int start, int count)
+        {
+            ulong h = 14695981039346656037UL;
+            h = (h ^ type) * 1099511628211UL;
+            for (int i = start; i < start + count; i++) h = (h ^ b[i]) * 1099511628211UL;
+            return h == AnyKey ? 1 : h;
+        }
+
         private static bool Utf8(byte[] b, int start, int count)
         {
             bool ascii = true;

@@ -406,10 +406,15 @@ namespace MspLicensing.Store
             {
                 return write(session, item);
             }
-            catch (Exception ex) when (!(ex is DamagedException) && StoreDamage.Describe(ex) is string what)
+            catch (DamagedException ex)
+            {
+                if (_damaged == null) _damaged = StoreDamage.Error(Path, ex.Message, ex);
+                throw;
+            }
+            catch (Exception ex) when (StoreDamage.Describe(ex) is string what)
             {
                 ClearDamageMark();
-                _damaged = StoreDamage.Error(Path, what, ex);
+                if (_damaged == null) _damaged = StoreDamage.Error(Path, what, ex);
                 throw new DamagedException(what, ex);
             }
         };

@@ -25,6 +25,11 @@ namespace MspLicensing.Store
         {
             public uint LastPageId;
             public readonly Dictionary<string, uint> Collections = new Dictionary<string, uint>(StringComparer.Ordinal);
+            /// <summary>
+            /// By collection page: the top-level field each index slot keys on (an index on "$.Field"); null for an
+            /// index on another expression.
+            /// </summary>
+            public readonly Dictionary<uint, byte[][]> IndexFields = new Dictionary<uint, byte[][]>();
         }
 
         /// <summary>The cheap check of every open: header page, collection pages, index end pages, file length.</summary>
@@ -76,7 +81,7 @@ namespace MspLicensing.Store
             foreach (var c in layout.Collections)
             {
                 if (problems.Count >= MaxProblems) break;
-                CheckCollection(pages, c.Key, c.Value, last, collectionPages, page, problems);
+                CheckCollection(pages, c.Key, c.Value, last, collectionPages, page, problems, layout);
             }
             return problems;
         }
@@ -121,7 +126,7 @@ namespace MspLicensing.Store
             return list;
         }
 
-        private static void CheckCollection(StorePages pages, string name, uint id, uint last, HashSet<uint> collectionPages, byte[] page, List<string> problems)
+        private static void CheckCollection(StorePages pages, string name, uint id, uint last, HashSet<uint> collectionPages, byte[] page, List<string> problems, Layout layout)
         {
             string what = $"the page of collection '{name}' (page {id})";
             if (!pages.Read(id, page))
@@ -144,8 +149,10 @@ namespace MspLicensing.Store
             int p = 96;
             int count = page[p++];
             bool hasId = false;
+            var fields = new byte[256][];
             for (int i = 0; i < count; i++)
             {
+                byte slot = page[p];
                 p += 2; // slot, index type
                 string indexName = CString(page, ref p, PageSize);
                 string expression = CString(page, ref p, PageSize);
@@ -162,7 +169,13 @@ namespace MspLicensing.Store
                 p += 10 + 1 + 4; // head, tail, reserved, free index page list
                 if (indexName == "_id") hasId = true;
                 indexes.Add((indexName, headPage, headSlot, tailPage, tailSlot));
+                fields[slot] = TopLevelField(expression);
             }
+            int slots = 0;
+            for (int i = 0; i < fields.Length; i++)
+                if (fields[i] != null) slots = i + 1;
+            Array.Resize(ref fields, slots);
+            layout.IndexFields[id] = fields;
             if (!hasId)
             {
                 problems.Add($"{what} has no primary key index");
@@ -197,8 +210,8 @@ namespace MspLicensing.Store
         /// Reads every page from 1 to the header's last page id: the header and slot table of each page (the page id it
         /// carries, its type, its collection, its counters, every slot inside the page), every document (its blocks
         /// chained from first to last, and its bytes well-formed BSON as LiteDB decodes them) and every index node (its
-        /// key, and its links to documents and to other nodes). Two passes over the file: the second reads the index pages
-        /// again to follow each link, so that nothing but a few bits a page is kept in memory.
+        /// key, which must be the value of its field in the document, and its links to documents and to other nodes). Two
+        /// passes over the file: the second reads the index pages again to follow each link.
         /// </summary>
         internal static List<string> AllPages(StorePages pages, Layout layout)
         {
@@ -213,6 +226,8 @@ namespace MspLicensing.Store
             var chainStarts = new List<KeyValuePair<long, long>>();
             var continuations = new Dictionary<long, Block>();
             var firstBlocks = new Dictionary<long, byte[]>();
+            var keys = new Dictionary<long, ulong[]>(); // by first block: the key each index slot must hold for the document
+            var collectionOf = new Dictionary<long, uint>(); // the collection of each document of more than one block
             void Report(uint id, string problem)
             {
                 if (++bad <= MaxProblems) problems.Add($"page {id} is damaged: {problem}");
@@ -250,6 +265,12 @@ namespace MspLicensing.Store
                     problem = type == DataPage
                         ? ReadBlock(page, position, length, address, first, chainStarts, continuations, firstBlocks)
                         : ReadNode(page, position, length);
+                    if (problem == null && type == DataPage && page[position] == 0)
+                    {
+                        uint collection = BitConverter.ToUInt32(page, 19);
+                        if (AddressAt(page, position + 1) == EmptyAddress) keys[address] = Bson.Keys(page, position + 6, layout.IndexFields[collection]);
+                        else collectionOf[address] = collection;
+                    }
                     if (problem != null)
                     {
                         Report(id, $"{(type == DataPage ? "the data block" : "the index node")} in slot {slot} {problem}");
@@ -258,35 +279,6 @@ namespace MspLicensing.Store
                     }
                 }
             }
-
-            // Links between pages, now that every page was read: every link of every index node goes to a node, or to
-            // the first block of a document.
-            int badLinks = 0;
-            for (uint id = 1; id <= layout.LastPageId && badLinks <= 3; id++)
-            {
-                if (types[id] != IndexPage || !pages.Read(id, page)) continue;
-                int highest = page[30];
-                if (highest == byte.MaxValue) continue;
-                for (int slot = 0; slot <= highest; slot++)
-                {
-                    int length = BitConverter.ToUInt16(page, PageSize - (slot + 1) * 4);
-                    int position = BitConverter.ToUInt16(page, PageSize - (slot + 1) * 4 + 2);
-                    if (length == 0) continue;
-                    int levels = page[position + 1];
-                    for (int link = -1; link < 1 + levels * 2; link++)
-                    {
-                        bool toDocument = link < 0;
-                        long address = AddressAt(page, toDocument ? position + 2 : link == 0 ? position + 7 : position + 12 + (link - 1) * 5);
-                        if (address == EmptyAddress) continue;
-                        uint target = (uint)(address >> 8);
-                        if (target < total && Get(used, address) && types[target] == (toDocument ? DataPage : IndexPage) && (!toDocument || Get(first, address)))
-                            continue;
-                        if (++badLinks <= 3)
-                            problems.Add($"the index node in page {id} slot {slot} links to {(toDocument ? "a document" : "a node")} at page {target} slot {address & 0xFF}, which is not there");
-                    }
-                }
-            }
-            if (badLinks > 3) problems.Add("and more broken index links");
 
             // Documents of more than one block: follow each chain and check the document as a whole.
             int badChains = 0;
@@ -309,11 +301,49 @@ namespace MspLicensing.Store
                 {
                     var whole = bytes.ToArray();
                     problem = Bson.Problem(whole, 0, whole.Length);
+                    if (problem == null) keys[start.Key] = Bson.Keys(whole, 0, layout.IndexFields[collectionOf[start.Key]]);
                 }
                 if (problem != null && ++badChains <= 3)
                     problems.Add($"the document that starts at page {start.Key >> 8} slot {start.Key & 0xFF} is damaged: {problem}");
             }
             if (badChains > 3) problems.Add($"and {(badChains - 3).ToString(CultureInfo.InvariantCulture)} more damaged documents");
+
+            // Links between pages, now that every page was read: every link of every index node goes to a node, or to
+            // the first block of a document.
+            int badLinks = 0;
+            for (uint id = 1; id <= layout.LastPageId && badLinks <= 3; id++)
+            {
+                if (types[id] != IndexPage || !pages.Read(id, page)) continue;
+                int highest = page[30];
+                if (highest == byte.MaxValue) continue;
+                for (int slot = 0; slot <= highest; slot++)
+                {
+                    int length = BitConverter.ToUInt16(page, PageSize - (slot + 1) * 4);
+                    int position = BitConverter.ToUInt16(page, PageSize - (slot + 1) * 4 + 2);
+                    if (length == 0) continue;
+                    int levels = page[position + 1];
+                    long document = AddressAt(page, position + 2);
+                    if (document != EmptyAddress && keys.TryGetValue(document, out var documentKeys))
+                    {
+                        ulong expected = page[position] < documentKeys.Length ? documentKeys[page[position]] : Bson.AnyKey;
+                        if (expected != Bson.AnyKey && expected != Bson.KeyHash(page, position + 12 + levels * 10) && ++badLinks <= 3)
+                            problems.Add($"the index node in page {id} slot {slot} holds another key than its document at page {document >> 8} slot {document & 0xFF}");
+                    }
+                    for (int link = -1; link < 1 + levels * 2; link++)
+                    {
+                        bool toDocument = link < 0;
+                        long address = AddressAt(page, toDocument ? position + 2 : link == 0 ? position + 7 : position + 12 + (link - 1) * 5);
+                        if (address == EmptyAddress) continue;
+                        uint target = (uint)(address >> 8);
+                        if (target < total && Get(used, address) && types[target] == (toDocument ? DataPage : IndexPage) && (!toDocument || Get(first, address)))
+                            continue;
+                        if (++badLinks <= 3)
+                            problems.Add($"the index node in page {id} slot {slot} links to {(toDocument ? "a document" : "a node")} at page {target} slot {address & 0xFF}, which is not there");
+                    }
+                }
+            }
+            if (badLinks > 3) problems.Add("and more broken index links");
+
             if (bad > MaxProblems) problems.Add($"and {(bad - MaxProblems).ToString(CultureInfo.InvariantCulture)} more damaged pages");
             return problems;
         }
@@ -419,6 +449,16 @@ namespace MspLicensing.Store
             int highest = page[30];
             if (highest == byte.MaxValue || slot > highest) return false;
             return BitConverter.ToUInt16(page, PageSize - (slot + 1) * 4) != 0;
+        }
+
+        /// <summary>The field of an index expression "$.Field" as UTF-8, or null for any other expression.</summary>
+        private static byte[] TopLevelField(string expression)
+        {
+            if (!expression.StartsWith("$.", StringComparison.Ordinal) || expression.Length == 2) return null;
+            string field = expression.Substring(2);
+            foreach (char c in field)
+                if (!(char.IsLetterOrDigit(c) || c == '_')) return null;
+            return Encoding.UTF8.GetBytes(field);
         }
 
         /// <summary>A zero-terminated UTF-8 name of at most 255 bytes ending before <paramref name="end"/>; null when there is none.</summary>

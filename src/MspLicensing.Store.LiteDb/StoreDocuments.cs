@@ -65,6 +65,16 @@ namespace MspLicensing.Store
                 });
                 if (bad > 3) problems.Add($"and {(bad - 3).ToString(CultureInfo.InvariantCulture)} more documents of collection '{name}' that do not read");
                 if (!whole) continue;
+                // Every document is found under its own id (the primary key index agrees with the documents).
+                Attempt(problems, $"the primary key index of collection '{name}' cannot be read", () =>
+                {
+                    int lost = 0;
+                    foreach (var id in ids)
+                        if (col.FindById(id) == null && ++lost <= 3)
+                            problems.Add($"a document of collection '{name}' is not found under its id {id}");
+                    if (lost > 3) problems.Add($"and {(lost - 3).ToString(CultureInfo.InvariantCulture)} more documents of collection '{name}' not found under their ids");
+                    return true;
+                });
                 foreach (var index in indexes.Where(i => i["collection"] == name && i["name"] != "_id"))
                 {
                     string indexName = index["name"].AsString;

@@ -342,6 +342,38 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void A_document_whose_id_changed_is_refused_by_the_full_check_and_when_read_by_its_id()
+        {
+            using var t = new TestStore();
+            Customer contoso;
+            using (var store = t.Open())
+                contoso = store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            // The _id element of the stored document (type 5, "_id", 16 bytes of subtype 4): one bit of the id flips,
+            // and the primary key index still finds the document under the old id.
+            var bytes = File.ReadAllBytes(t.Path_);
+            var element = new byte[] { 0x05, (byte)'_', (byte)'i', (byte)'d', 0, 16, 0, 0, 0, 4 }.Concat(contoso.CustomerId.ToByteArray()).ToArray();
+            int at = bytes.AsSpan().IndexOf(element);
+            Assert.True(at > 0);
+            bytes[at + element.Length - 1] ^= 0x01;
+            File.WriteAllBytes(t.Path_, bytes);
+            string before = Hash(t.Path_);
+
+            var health = LiteDbStore.Test(t.Path_);
+            Assert.False(health.Healthy);
+            Assert.Contains(health.Problems, p => p.Contains("holds another key than its document"));
+            Assert.Contains("holds another key", Assert.Throws<MspException>(() => LiteDbStore.Open(t.Path_, verify: true)).Message);
+            // Opened with the check of every command, the read by id finds the document under the old id and refuses it.
+            using (var store = t.Open())
+            {
+                var ex = Assert.Throws<MspException>(() => store.Read(s => s.Customers.Get(contoso.CustomerId)));
+                Assert.Equal("StoreDamaged", ex.ErrorId);
+                Assert.Contains("reads as id", ex.Message);
+                Damaged(() => store.Write("Set-MspCustomer", s => s.Customers.Get(contoso.CustomerId)));
+            }
+            Assert.Equal(before, Hash(t.Path_));
+        }
+
+        [Fact]
         public void An_encrypted_store_is_checked_through_its_password()
         {
             using var t = new TestStore();
