@@ -16,6 +16,7 @@
         'Disconnect-MspStore'
         'Get-MspStore'
         'Backup-MspStore'
+        'Test-MspStore'
         'Get-MspAuditLog'
         'Get-MspAccount'
         'Set-MspAccount'

@@ -103,6 +103,15 @@ internal static class Program
         report.Target("Get-MspCustomer -Name <exact>", Stats.Median(lookups), 20,
             $"median of {LookupCalls} warm calls, max {lookups.Max():0.0} ms");
 
+        // Connect-MspStore reads every page, document and index node of the file before it switches the session to it.
+        string storePath = Invoke(runspace, ps => ps.AddScript("(Get-MspStore).Path")).Single().ToString();
+        Func<PowerShell, PowerShell> connect = ps => ps.AddCommand("Connect-MspStore").AddParameter("Path", storePath);
+        Time(runspace, connect, expected: 0);
+        var connects = Enumerable.Range(0, 10).Select(_ => Time(runspace, connect, expected: 0)).ToList();
+        report.Info($"Connect-MspStore (checks every page), {CustomerCount:N0} customers", Stats.Median(connects),
+            $"median of 10 calls, max {connects.Max():0.0} ms");
+        report.Info($"Test-MspStore with {CustomerCount:N0} customers", Time(runspace, ps => ps.AddCommand("Test-MspStore"), expected: 1), "one call");
+
         report.Info($"Get-MspCustomer (all {CustomerCount:N0})",
             Time(runspace, ps => ps.AddCommand("Get-MspCustomer"), expected: CustomerCount), "one call");
         report.Info("Get-MspCustomer -ExternalId @{ConnectWiseManage='5000'}",

@@ -241,7 +241,14 @@ namespace MspLicensing.Store
                 _decorate = decorate;
             }
 
-            public T Get(Guid id) => Load(_col.FindById(id));
+            public T Get(Guid id)
+            {
+                var item = Load(_col.FindById(id));
+                // The primary key index found the document under this id: a document that says otherwise is damaged.
+                if (item != null && _id(item) != id)
+                    throw new DamagedException($"the {_typeName} stored under id {id} reads as id {_id(item)}", null);
+                return item;
+            }
 
             public IEnumerable<T> All()
             {

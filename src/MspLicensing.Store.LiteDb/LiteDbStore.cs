@@ -12,17 +12,27 @@ namespace MspLicensing.Store
     /// every transaction holds LiteDB's cross-process lock, and each document carries a version that a stale
     /// write must match (<see cref="IVersioned"/>).
     /// </summary>
+    /// <remarks>
+    /// A damaged file is refused and never changed by reading: every open checks the file's layout first
+    /// (<see cref="StoreCheck"/>; with <c>verify</c> every page and document), reads go through a read-only LiteDB
+    /// engine, and damage met later (by a read or a write) is a StoreDamaged error after which the store takes no
+    /// more writes.
+    /// </remarks>
     public sealed class LiteDbStore : IMspStore
     {
         private readonly LiteDatabase _db;
+        /// <summary>The same file through a read-only engine: reads, and the checks, can never write to it.</summary>
+        private readonly LiteDatabase _reader;
         private readonly string _password;
         private readonly BsonMapper _mapper;
         private readonly string _user;
         private readonly Func<DateTime> _utcNow;
         private readonly string _logFile;
         private readonly StoreGate _gate;
+        /// <summary>The damage this store met; from then on it takes no writes.</summary>
+        private MspException _damaged;
 
-        private LiteDbStore(string path, string password, bool encrypted, IReadOnlyList<SchemaStep> steps, Func<DateTime> utcNow, StoreGate gate)
+        private LiteDbStore(string path, string password, bool encrypted, IReadOnlyList<SchemaStep> steps, Func<DateTime> utcNow, StoreGate gate, bool verify)
         {
             _gate = gate;
             Path = path;
@@ -33,17 +43,21 @@ namespace MspLicensing.Store
             _user = Environment.UserName;
             _utcNow = utcNow ?? (() => DateTime.UtcNow);
             PrepareLog();
+            _reader = new LiteDatabase(ReaderConnection(path, password), _mapper);
             _db = new LiteDatabase(ConnectionFor(path, password), _mapper);
             try
             {
                 _gate.Run(() =>
                 {
+                    var health = Examine(path, password, _reader, verify ? Depth.Pages : Depth.Header);
+                    if (!health.Healthy) throw StoreDamage.Error(path, Summary(health.Problems));
                     Prepare(steps ?? Schema.Steps);
                     return 0;
                 });
             }
             catch
             {
+                _reader.Dispose();
                 _db.Dispose();
                 throw;
             }
@@ -59,8 +73,12 @@ namespace MspLicensing.Store
         /// </summary>
         /// <param name="timeout">How long a command waits for the store while another one uses it (default 30 s); then StoreBusy.</param>
         /// <param name="waiting">Told, about once a second, that the command is waiting for the store and for how long.</param>
+        /// <param name="verify">
+        /// Read every page, document and index node of the file before use (<see cref="StoreCheck.AllPages"/>), not only
+        /// its header, collection and index pages; a damaged store is refused with StoreDamaged either way.
+        /// </param>
         public static LiteDbStore Open(string path, string password = null, IReadOnlyList<SchemaStep> steps = null, Func<DateTime> utcNow = null,
-            TimeSpan? timeout = null, Action<string> waiting = null)
+            TimeSpan? timeout = null, Action<string> waiting = null, bool verify = false)
         {
             if (string.IsNullOrWhiteSpace(path))
                 throw MspException.InvalidValue("Path", path, "give the path of a store file");
@@ -73,6 +91,22 @@ namespace MspLicensing.Store
             if (!File.Exists(full))
                 CreateNew(full, password, steps ?? Schema.Steps);
 
+            bool encrypted = InspectFile(full, password);
+            var gate = new StoreGate(full, timeout, waiting);
+            try
+            {
+                return Guard(full, () => new LiteDbStore(full, password, encrypted, steps, utcNow, gate, verify));
+            }
+            catch
+            {
+                gate.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Checks that the file looks like a store and that a password is given exactly when it is encrypted; returns whether it is.</summary>
+        private static bool InspectFile(string full, string password)
+        {
             bool encrypted = StoreFile.Inspect(full);
             if (encrypted && password == null)
                 throw new MspException("StorePasswordRequired", ErrorKind.PermissionDenied,
@@ -80,16 +114,88 @@ namespace MspLicensing.Store
             if (!encrypted && password != null)
                 throw new MspException("StoreNotEncrypted", ErrorKind.InvalidArgument,
                     $"The store '{full}' is not encrypted, but a password was given: connect without -Password.", full);
-            var gate = new StoreGate(full, timeout, waiting);
+            return encrypted;
+        }
+
+        /// <summary>
+        /// Checks the store at <paramref name="path"/> fully without changing it: every page, every document (read and
+        /// mapped to its kind of object), every index, the schema record and the account. It never creates, upgrades
+        /// or repairs; a file that is not a store, or a wrong password, is an error.
+        /// </summary>
+        public static StoreHealth Test(string path, string password = null, TimeSpan? timeout = null, Action<string> waiting = null)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+                throw MspException.InvalidValue("Path", path, "give the path of a store file");
+            string full = System.IO.Path.GetFullPath(path);
+            if (!File.Exists(full))
+                throw new MspException("StoreNotFound", ErrorKind.ObjectNotFound,
+                    $"There is no store file '{full}' to test; give the path of an existing store.", full);
+            if (string.IsNullOrEmpty(password)) password = null;
+            InspectFile(full, password);
+            using (var gate = new StoreGate(full, timeout, waiting))
+            using (var reader = new LiteDatabase(ReaderConnection(full, password), Mapping.Mapper))
+                return Guard(full, () => gate.Run(() => Examine(full, password, reader, Depth.Documents)));
+        }
+
+        /// <summary>How far a check goes.</summary>
+        private enum Depth
+        {
+            /// <summary>The header, collection and index end pages: every open.</summary>
+            Header,
+            /// <summary>And every page, document and index node, read raw: Connect-MspStore and the first use in a session.</summary>
+            Pages,
+            /// <summary>And every document mapped to its object and every index walked, through LiteDB: Test-MspStore.</summary>
+            Documents,
+        }
+
+        /// <summary>Checks the file as far as <paramref name="depth"/> says. Reads only.</summary>
+        private static StoreHealth Examine(string path, string password, LiteDatabase reader, Depth depth)
+        {
+            var health = new StoreHealth { Path = path, Encrypted = password != null };
+            var problems = new List<string>();
+            StoreCheck.Layout layout = null;
             try
             {
-                return Guard(full, () => new LiteDbStore(full, password, encrypted, steps, utcNow, gate));
+                using (var pages = StorePages.Open(path, password, LogFileOf(path)))
+                {
+                    problems.AddRange(StoreCheck.Header(pages, out layout));
+                    if (layout != null) health.Pages = layout.LastPageId + 1L;
+                    if (depth != Depth.Header && problems.Count == 0) problems.AddRange(StoreCheck.AllPages(pages, layout));
+                }
             }
-            catch
+            catch (Exception ex) when (StoreDamage.Describe(ex) is string what)
             {
-                gate.Dispose();
-                throw;
+                problems.Add("its pages cannot be read: " + what);
             }
+            if (depth == Depth.Documents && problems.Count == 0)
+            {
+                reader.BeginTrans();
+                try
+                {
+                    problems.AddRange(StoreDocuments.Check(reader, layout.Collections.Keys, out int documents, out int? version));
+                    health.Documents = documents;
+                    health.SchemaVersion = version;
+                }
+                catch (Exception ex) when (StoreDamage.Describe(ex) is string what)
+                {
+                    problems.Add("it cannot be read: " + what);
+                }
+                finally
+                {
+                    TryRollback(reader);
+                }
+            }
+            health.Problems = problems.ToArray();
+            health.Healthy = problems.Count == 0;
+            return health;
+        }
+
+        /// <summary>The first problems in one sentence, for an error message.</summary>
+        private static string Summary(IReadOnlyList<string> problems)
+        {
+            const int shown = 3;
+            string text = string.Join("; ", problems.Take(shown));
+            return problems.Count > shown ? text + $"; and {(problems.Count - shown).ToString(System.Globalization.CultureInfo.InvariantCulture)} more" : text;
         }
 
         /// <summary>Creates a store in a temporary file beside the target and moves it into place, so no half-made store is ever seen.</summary>
@@ -138,27 +244,50 @@ namespace MspLicensing.Store
             }
         }
 
+        /// <summary>Reads the schema version (read-only) and runs the schema steps the store lacks (the only write of an open).</summary>
         private void Prepare(IReadOnlyList<SchemaStep> steps)
         {
+            int version = SchemaVersionOf(_reader);
+            int current = steps[steps.Count - 1].Version;
+            if (version > current)
+                throw new MspException("StoreSchemaTooNew", ErrorKind.InvalidData,
+                    $"The store '{Path}' has schema version {version}, written by a newer MspLicensing; this module reads up to version {current}. Update the module (Update-Module MspLicensing); the store was left as it is.", Path);
+            if (version == current) return;
             _db.BeginTrans();
             try
             {
-                var meta = _db.GetCollection(Schema.Meta).FindById("schema");
-                if (meta == null || meta["Application"].AsString != Schema.Application)
-                    throw StoreFile.NotAStore(Path, "it is a LiteDB database, but not an MspLicensing store");
-                int version = meta["Version"].AsInt32;
-                int current = steps[steps.Count - 1].Version;
-                if (version > current)
-                    throw new MspException("StoreSchemaTooNew", ErrorKind.InvalidData,
-                        $"The store '{Path}' has schema version {version}, written by a newer MspLicensing; this module reads up to version {current}. Update the module (Update-Module MspLicensing); the store was left as it is.", Path);
+                version = SchemaVersionOf(_db);
                 if (version < current)
                     Initialize(_db, steps, version);
                 _db.Commit();
+            }
+            catch (Exception ex) when (StoreDamage.Describe(ex) != null)
+            {
+                TryRollback(_db);
+                ClearDamageMark();
+                throw;
             }
             catch
             {
                 _db.Rollback();
                 throw;
+            }
+        }
+
+        private int SchemaVersionOf(LiteDatabase db)
+        {
+            bool own = db == _reader;
+            if (own) db.BeginTrans();
+            try
+            {
+                var meta = db.GetCollection(Schema.Meta).FindById("schema");
+                if (meta == null || meta["Application"].AsString != Schema.Application)
+                    throw StoreFile.NotAStore(Path, "it is a LiteDB database, but not an MspLicensing store");
+                return meta["Version"].AsInt32;
+            }
+            finally
+            {
+                if (own) TryRollback(db);
             }
         }
 
@@ -201,24 +330,24 @@ namespace MspLicensing.Store
 
         public T Read<T>(Func<IStoreSession, T> read)
         {
-            return Guard(Path, () => _gate.Run(() =>
+            return Watch(() => Guard(Path, () => _gate.Run(() =>
             {
-                PrepareLog();
-                _db.BeginTrans();
+                _reader.BeginTrans();
                 try
                 {
-                    return read(new LiteDbSession(_db, null, _user, _utcNow));
+                    return read(new LiteDbSession(_reader, null, _user, _utcNow));
                 }
                 finally
                 {
-                    _db.Rollback();
+                    TryRollback(_reader);
                 }
-            }));
+            })));
         }
 
         public T Write<T>(string command, Func<IStoreSession, T> write)
         {
-            return Guard(Path, () => _gate.Run(() =>
+            RefuseIfDamaged();
+            return Watch(() => Guard(Path, () => _gate.Run(() =>
             {
                 PrepareLog();
                 _db.BeginTrans();
@@ -230,16 +359,113 @@ namespace MspLicensing.Store
                     _db.Commit();
                     return result;
                 }
+                catch (Exception ex) when (StoreDamage.Describe(ex) != null)
+                {
+                    TryRollback(_db);
+                    ClearDamageMark();
+                    throw;
+                }
                 catch
                 {
                     _db.Rollback();
                     throw;
                 }
-            }));
+            })));
+        }
+
+        /// <summary>Remembers damage met by <paramref name="action"/>: the store takes no more writes.</summary>
+        private T Watch<T>(Func<T> action)
+        {
+            try
+            {
+                return action();
+            }
+            catch (MspException ex) when (ex.ErrorId == "StoreDamaged")
+            {
+                if (_damaged == null) _damaged = ex;
+                throw;
+            }
+        }
+
+        /// <summary>Refuses a write once this store met damage.</summary>
+        private void RefuseIfDamaged()
+        {
+            if (_damaged != null)
+                throw new MspException("StoreDamaged", ErrorKind.InvalidData,
+                    "No change was made: " + _damaged.Message, Path, _damaged);
+        }
+
+        /// <summary>
+        /// The write of one batch item, watched for damage: damage ends the batch (<see cref="DamagedException"/>) and
+        /// every later item of this store is refused.
+        /// </summary>
+        private Func<IStoreSession, TIn, TOut> Watched<TIn, TOut>(Func<IStoreSession, TIn, TOut> write) => (session, item) =>
+        {
+            if (_damaged != null) throw new DamagedException(_damaged.Message, _damaged);
+            try
+            {
+                return write(session, item);
+            }
+            catch (DamagedException ex)
+            {
+                if (_damaged == null) _damaged = StoreDamage.Error(Path, ex.Message, ex);
+                throw;
+            }
+            catch (Exception ex) when (StoreDamage.Describe(ex) is string what)
+            {
+                ClearDamageMark();
+                if (_damaged == null) _damaged = StoreDamage.Error(Path, what, ex);
+                throw new DamagedException(what, ex);
+            }
+        };
+
+        private static void TryRollback(LiteDatabase db)
+        {
+            try
+            {
+                db.Rollback();
+            }
+            catch (Exception ex) when (StoreDamage.Describe(ex) != null)
+            {
+                // The engine closed itself on the damage; there is nothing to roll back.
+            }
+        }
+
+        /// <summary>
+        /// Takes back the mark LiteDB leaves on a file in which it met damage (byte 191 of the header page, asking for a
+        /// rebuild at the next open). Every open refuses a marked file, so the mark was not there when this store opened:
+        /// LiteDB set it just now, under this command's hold on the store. The store never lets LiteDB rebuild (which
+        /// drops what it cannot read) and refuses the file itself, so the file is left byte for byte as it was.
+        /// </summary>
+        private void ClearDamageMark()
+        {
+            try
+            {
+                using (var file = new FileStream(Path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite))
+                {
+                    Stream stream = _password == null ? (Stream)file : new AesStream(_password, file);
+                    var page = new byte[StoreFile.PageSize];
+                    stream.Position = 0;
+                    int read = 0, n;
+                    while (read < page.Length && (n = stream.Read(page, read, page.Length - read)) > 0) read += n;
+                    if (read < page.Length || page[191] == 0) return;
+                    page[191] = 0;
+                    stream.Position = 0;
+                    stream.Write(page, 0, page.Length);
+                    stream.Flush();
+                    file.Flush(true);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is LiteException || ex is NotSupportedException)
+            {
+                // The file cannot be written: then LiteDB could not mark it either.
+            }
         }
 
         public IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write)
         {
+            RefuseIfDamaged();
+            write = Watched(write);
             var results = new ItemResult<TOut>[items.Count];
             var failed = new bool[items.Count];
             // The items run in one transaction. When one fails, the transaction is rolled back and the items before it
@@ -330,7 +556,7 @@ namespace MspLicensing.Store
                 {
                     Path = Path,
                     SizeBytes = new FileInfo(Path).Length,
-                    SchemaVersion = _db.GetCollection(Schema.Meta).FindById("schema")["Version"].AsInt32,
+                    SchemaVersion = _reader.GetCollection(Schema.Meta).FindById("schema")["Version"].AsInt32,
                     Encrypted = Encrypted,
                     AccountName = account.Name,
                     AccountType = account.AccountType,
@@ -338,7 +564,7 @@ namespace MspLicensing.Store
                     ServicePlans = session.ServicePlans.Count(),
                     Subscriptions = session.Subscriptions.Count(),
                     Licenses = session.Licenses.Count(),
-                    AuditEntries = _db.GetCollection(Schema.AuditCollection).Count(),
+                    AuditEntries = _reader.GetCollection(Schema.AuditCollection).Count(),
                     PendingSync = session.Outbox.Count(),
                 };
             });
@@ -355,8 +581,8 @@ namespace MspLicensing.Store
 
             // Read every collection in one transaction (a consistent view) and build the copy in memory; only the
             // finished bytes go to disk, whole or not at all (PrivateFiles.WriteWhole).
-            var snapshot = Read(session => _db.GetCollectionNames()
-                .ToDictionary(name => name, name => (List<BsonDocument>)_db.GetCollection(name).FindAll().ToList()));
+            var snapshot = Read(session => _reader.GetCollectionNames()
+                .ToDictionary(name => name, name => (List<BsonDocument>)_reader.GetCollection(name).FindAll().ToList()));
             byte[] bytes = Guard(target, () =>
             {
                 using (var data = new MemoryStream())
@@ -383,6 +609,7 @@ namespace MspLicensing.Store
 
         public void Dispose()
         {
+            _reader.Dispose();
             _db.Dispose();
             _gate.Dispose();
         }
@@ -394,12 +621,25 @@ namespace MspLicensing.Store
             Password = password,
         };
 
+        /// <summary>The store through a read-only engine: LiteDB opens the file for reading only, so it cannot change it.</summary>
+        private static ConnectionString ReaderConnection(string path, string password) => new ConnectionString
+        {
+            Filename = path,
+            Connection = ConnectionType.Shared,
+            Password = password,
+            ReadOnly = true,
+        };
+
         /// <summary>Turns LiteDB and file-system failures into errors that name the store and say what to do.</summary>
         private static T Guard<T>(string path, Func<T> action)
         {
             try
             {
                 return action();
+            }
+            catch (Exception ex) when (StoreDamage.Describe(ex) is string what)
+            {
+                throw StoreDamage.Error(path, what, ex);
             }
             catch (LiteException ex)
             {

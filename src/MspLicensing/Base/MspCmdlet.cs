@@ -17,7 +17,10 @@ namespace MspLicensing.Commands
     {
         private IMspStore _store;
 
-        /// <summary>The store of this session, opened on first use; a failure to open it is terminating.</summary>
+        /// <summary>
+        /// The store of this session, opened on first use; a failure to open it is terminating. The first use in a session
+        /// checks every page of the file (as Connect-MspStore does), later ones its header, collection and index pages.
+        /// </summary>
         protected IMspStore Store
         {
             get
@@ -27,7 +30,9 @@ namespace MspLicensing.Commands
                     var connection = StoreConnection.Current(this);
                     try
                     {
-                        _store = LiteDbStore.Open(connection.Path, connection.PlainPassword, timeout: connection.Timeout, waiting: WaitingForStore);
+                        bool verify = !StoreConnection.Checked(this, connection.Path);
+                        _store = LiteDbStore.Open(connection.Path, connection.PlainPassword, timeout: connection.Timeout, waiting: WaitingForStore, verify: verify);
+                        if (verify) StoreConnection.MarkChecked(this, connection.Path);
                     }
                     catch (MspException ex)
                     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Net;
@@ -70,6 +71,25 @@ namespace MspLicensing.Commands
         }
 
         internal static void Clear(PSCmdlet cmdlet) => cmdlet.SessionState.PSVariable.Remove("global:" + VariableName);
+
+        internal const string CheckedVariableName = "MspLicensingCheckedStores";
+
+        /// <summary>
+        /// Whether this session checked every page of the store at <paramref name="path"/> already (Connect-MspStore, or
+        /// the first command that used it). Kept in a global variable of the runspace, so runspaces never share it.
+        /// </summary>
+        internal static bool Checked(PSCmdlet cmdlet, string path) =>
+            cmdlet.SessionState.PSVariable.GetValue("global:" + CheckedVariableName) is HashSet<string> paths && paths.Contains(path);
+
+        internal static void MarkChecked(PSCmdlet cmdlet, string path)
+        {
+            if (!(cmdlet.SessionState.PSVariable.GetValue("global:" + CheckedVariableName) is HashSet<string> paths))
+            {
+                paths = new HashSet<string>(StringComparer.Ordinal);
+                cmdlet.SessionState.PSVariable.Set("global:" + CheckedVariableName, paths);
+            }
+            paths.Add(path);
+        }
 
         public override string ToString() => Path;
     }

@@ -30,7 +30,7 @@ namespace MspLicensing.Commands
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Switches this session to a store file, creating it when it does not exist.",
-            Description = "Connect-MspStore chooses the store file that every MspLicensing command of this session uses, until Disconnect-MspStore or another Connect-MspStore. Without it, commands use $env:MSPLICENSING_STORE when that is set, else the per-user default file. A path that does not exist becomes a new, empty store (with -Password, an encrypted one). An existing file that is not a store, or a wrong password, is refused with an error naming the path, and the file is left untouched. Several sessions and processes can use one store at the same time.",
+            Description = "Connect-MspStore chooses the store file that every MspLicensing command of this session uses, until Disconnect-MspStore or another Connect-MspStore. Without it, commands use $env:MSPLICENSING_STORE when that is set, else the per-user default file. A path that does not exist becomes a new, empty store (with -Password, an encrypted one). An existing file that is not a store, or a wrong password, is refused with an error naming the path, and the file is left untouched. Connect-MspStore reads every page of the file first (a fraction of a second for 10,000 customers): a damaged store (truncated, overwritten, or with bytes that no longer decode) is refused with a StoreDamaged error that says what is wrong, and nothing is written to it; restore the latest copy made with Backup-MspStore, and list the damage with Test-MspStore. Later commands check the file's header, collection and index pages each time, and a command that meets damage stops with StoreDamaged and writes nothing more. Several sessions and processes can use one store at the same time.",
             Parameters =
             {
                 ["Path"] = "The store file. Relative paths are resolved against the current location; the folder is created when needed.",
@@ -48,7 +48,7 @@ namespace MspLicensing.Commands
                     "Creates or opens an encrypted store. At an interactive prompt, read the password with Read-Host -AsSecureString instead of writing it in a script."),
             },
             Outputs = "With -PassThru, the store's information.",
-            Related = new[] { "Disconnect-MspStore", "Get-MspStore", "about_MspLicensing" },
+            Related = new[] { "Disconnect-MspStore", "Get-MspStore", "Test-MspStore", "about_MspLicensing" },
         };
 
         protected override void ProcessRecord()
@@ -59,9 +59,10 @@ namespace MspLicensing.Commands
             var connection = new StoreConnection(full, Password, "Connect-MspStore", TimeSpan.FromSeconds(Timeout));
             try
             {
-                using (var store = LiteDbStore.Open(full, connection.PlainPassword, timeout: connection.Timeout, waiting: WaitingForStore))
+                using (var store = LiteDbStore.Open(full, connection.PlainPassword, timeout: connection.Timeout, waiting: WaitingForStore, verify: true))
                 {
                     StoreConnection.Set(this, connection);
+                    StoreConnection.MarkChecked(this, full);
                     if (PassThru)
                     {
                         var info = store.GetInfo();

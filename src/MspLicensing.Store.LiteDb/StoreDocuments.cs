@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LiteDB;
+
+namespace MspLicensing.Store
+{
+    /// <summary>
+    /// Checks a store's documents through a read-only LiteDB engine (which can never write to the file): every document
+    /// of every collection is read and mapped to its model type, every index is walked from end to end and must list
+    /// each document of its collection once, and the schema record and the account are there.
+    /// </summary>
+    internal static class StoreDocuments
+    {
+        private const int MaxProblems = 20;
+
+        private static readonly Dictionary<string, Func<BsonMapper, BsonDocument, object>> Models = new Dictionary<string, Func<BsonMapper, BsonDocument, object>>
+        {
+            [Schema.AccountCollection] = (m, d) => m.ToObject<Account>(d),
+            [Schema.CustomerCollection] = (m, d) => m.ToObject<Customer>(d),
+            [Schema.AuditCollection] = (m, d) => m.ToObject<AuditEntry>(d),
+            [Schema.LicenseCollection] = (m, d) => Readers.License(d),
+            [Schema.ServicePlanCollection] = (m, d) => m.ToObject<ServicePlan>(d),
+            [Schema.SubscriptionCollection] = (m, d) => Readers.Subscription(d),
+            [Schema.UsageReportCollection] = (m, d) => m.ToObject<UsageReport>(d),
+            [Schema.MigrationCollection] = (m, d) => m.ToObject<LicenseMigration>(d),
+            [Schema.TemplateCollection] = (m, d) => m.ToObject<Template>(d),
+            [Schema.OutboxCollection] = (m, d) => m.ToObject<OutboxItem>(d),
+            [Schema.Meta] = (m, d) => d,
+        };
+
+        /// <summary>Checks every document and index; returns what is wrong and counts the documents read.</summary>
+        internal static List<string> Check(LiteDatabase db, IEnumerable<string> collections, out int documents, out int? schemaVersion)
+        {
+            var problems = new List<string>();
+            int read = 0;
+            schemaVersion = null;
+            var indexes = Attempt(problems, "the list of indexes cannot be read",
+                () => db.GetCollection("$indexes").FindAll().ToList()) ?? new List<BsonDocument>();
+            foreach (string name in collections)
+            {
+                if (problems.Count >= MaxProblems) break;
+                var col = db.GetCollection(name);
+                Models.TryGetValue(name, out var model);
+                var ids = new HashSet<BsonValue>();
+                int bad = 0;
+                bool whole = Attempt(problems, $"collection '{name}' cannot be read to its end", () =>
+                {
+                    foreach (var doc in col.FindAll())
+                    {
+                        read++;
+                        ids.Add(doc["_id"]);
+                        if (model == null) continue;
+                        try
+                        {
+                            model(db.Mapper, doc);
+                        }
+                        catch (Exception ex) when (!(ex is OutOfMemoryException))
+                        {
+                            if (++bad <= 3) problems.Add($"a document of collection '{name}' ({Id(doc)}) does not read as its kind of object: {ex.Message}");
+                        }
+                    }
+                    return true;
+                });
+                if (bad > 3) problems.Add($"and {(bad - 3).ToString(CultureInfo.InvariantCulture)} more documents of collection '{name}' that do not read");
+                if (!whole) continue;
+                // Every document is found under its own id (the primary key index agrees with the documents).
+                Attempt(problems, $"the primary key index of collection '{name}' cannot be read", () =>
+                {
+                    int lost = 0;
+                    foreach (var id in ids)
+                        if (col.FindById(id) == null && ++lost <= 3)
+                            problems.Add($"a document of collection '{name}' is not found under its id {id}");
+                    if (lost > 3) problems.Add($"and {(lost - 3).ToString(CultureInfo.InvariantCulture)} more documents of collection '{name}' not found under their ids");
+                    return true;
+                });
+                foreach (var index in indexes.Where(i => i["collection"] == name && i["name"] != "_id"))
+                {
+                    string indexName = index["name"].AsString;
+                    Attempt(problems, $"index '{indexName}' of collection '{name}' cannot be read", () =>
+                    {
+                        int count = 0;
+                        var seen = new HashSet<BsonValue>();
+                        foreach (var doc in col.Find(Query.All(indexName)))
+                        {
+                            count++;
+                            if (!ids.Contains(doc["_id"]) || !seen.Add(doc["_id"]))
+                            {
+                                problems.Add($"index '{indexName}' of collection '{name}' lists a document that is not in the collection or lists it twice ({Id(doc)})");
+                                return true;
+                            }
+                        }
+                        if (count != ids.Count)
+                            problems.Add($"index '{indexName}' of collection '{name}' lists {count.ToString(CultureInfo.InvariantCulture)} documents, and the collection holds {ids.Count.ToString(CultureInfo.InvariantCulture)}");
+                        return true;
+                    });
+                }
+            }
+            documents = read;
+            var meta = Attempt(problems, "the schema record cannot be read", () => db.GetCollection(Schema.Meta).FindById("schema"));
+            if (meta == null || !meta["Application"].IsString || meta["Application"].AsString != Schema.Application || !meta["Version"].IsInt32)
+                problems.Add("it has no valid schema record (the application and schema version of an MspLicensing store)");
+            else
+                schemaVersion = meta["Version"].AsInt32;
+            var account = Attempt(problems, "the account cannot be read", () => db.GetCollection(Schema.AccountCollection).FindById("account"));
+            if (account == null && schemaVersion != null)
+                problems.Add("it has no partner account");
+            return problems;
+        }
+
+        private static T Attempt<T>(List<string> problems, string what, Func<T> action)
+        {
+            try
+            {
+                return action();
+            }
+            catch (Exception ex) when (StoreDamage.Describe(ex) is string damage)
+            {
+                problems.Add(what + ": " + damage);
+                return default(T);
+            }
+        }
+
+        private static string Id(BsonDocument doc)
+        {
+            try
+            {
+                return "id " + doc["_id"].ToString();
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                return "id unreadable";
+            }
+        }
+    }
+}
