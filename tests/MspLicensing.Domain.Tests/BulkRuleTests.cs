@@ -89,6 +89,22 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void R64_a_renewal_run_starts_with_large_batches_bounded_by_time_and_its_own_largest()
+        {
+            var half = TimeSpan.FromMilliseconds(500);
+            var pace = new BatchPace(() => TimeSpan.Zero, half, maxBatch: 5000, firstBatch: 500);
+            Assert.Equal(500, pace.BatchSize);
+            // 0.1 ms a renewal: 5,000 would fit half a second; growth is at most four times a step.
+            pace.Committed(500, TimeSpan.FromMilliseconds(50));
+            Assert.Equal(2000, pace.BatchSize);
+            pace.Committed(2000, TimeSpan.FromMilliseconds(200));
+            Assert.Equal(5000, pace.BatchSize);
+            // Slower renewals (another process holds the disk busy): the batch shrinks to what fits half a second.
+            pace.Committed(5000, TimeSpan.FromSeconds(2));
+            Assert.Equal(1250, pace.BatchSize);
+        }
+
+        [Fact]
         public void R64_fast_items_grow_their_batches_step_by_step_up_to_the_largest()
         {
             var pace = new BatchPace(() => TimeSpan.Zero, Quarter);

@@ -30,9 +30,11 @@ namespace MspLicensing.Store
         /// <param name="now">The time since the command started.</param>
         /// <param name="interval">How often progress is due; <see cref="DefaultInterval"/> unless a test wants another.</param>
         /// <param name="maxBatch">The most items one transaction takes; <see cref="MaxBatch"/> unless the items are cheap and many.</param>
-        public BatchPace(Func<TimeSpan> now, TimeSpan interval, int maxBatch = MaxBatch)
+        /// <param name="firstBatch">The size of the first batch; <see cref="FirstBatch"/> unless the items are known to be cheap.</param>
+        public BatchPace(Func<TimeSpan> now, TimeSpan interval, int maxBatch = MaxBatch, int firstBatch = FirstBatch)
         {
             _maxBatch = Math.Max(1, maxBatch);
+            BatchSize = Math.Max(1, Math.Min(firstBatch, _maxBatch));
             _now = now ?? throw new ArgumentNullException(nameof(now));
             Interval = interval < TimeSpan.Zero ? TimeSpan.Zero : interval;
         }

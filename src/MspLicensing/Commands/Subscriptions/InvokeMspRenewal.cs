@@ -15,6 +15,8 @@ namespace MspLicensing.Commands
         // so a batch may take thousands of them.
         private static readonly TimeSpan RenewalBatchTime = TimeSpan.FromMilliseconds(500);
         private const int RenewalMaxBatch = 5000;
+        // A renewal takes well under a millisecond: the first batch need not feel its way up from a handful.
+        private const int RenewalFirstBatch = 500;
 
         [Parameter(Position = 0)]
         [PSDefaultValue(Help = Clock.TodayHelp)]
@@ -75,7 +77,7 @@ namespace MspLicensing.Commands
             if (!ShouldProcess($"{run.Due.Count} subscription(s)", $"Renew and record statuses as of {Dates.Format(asOf)}")) return;
 
             int done = 0;
-            var pace = new MspLicensing.Store.BatchPace(() => watch.Elapsed, RenewalBatchTime, RenewalMaxBatch);
+            var pace = new MspLicensing.Store.BatchPace(() => watch.Elapsed, RenewalBatchTime, RenewalMaxBatch, RenewalFirstBatch);
             for (int start = 0; start < run.Due.Count;)
             {
                 var chunk = new List<PlannedRenewal>();
