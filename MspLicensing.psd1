@@ -59,6 +59,7 @@
         'New-MspTemplate'
         'Get-MspTemplate'
         'Set-MspTemplate'
+        'Remove-MspTemplate'
         'Get-MspIntegration'
         'Enable-MspIntegration'
         'Disable-MspIntegration'

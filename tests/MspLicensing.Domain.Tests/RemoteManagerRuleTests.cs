@@ -88,6 +88,26 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void An_assigned_template_cannot_be_removed_and_an_empty_list_unassigns_R72()
+        {
+            using var f = new SubscriptionFixture();
+            f.Store.Write("T", s => RemoteManagerOperations.CreateTemplate(s, "WF baseline", "WFBSS", null, null, Now));
+            NewCustomer(f, "Fabrikam", CustomerOrigin.LicensingManagementPlatform, "WF baseline");
+            var refused = Assert.Throws<MspException>(() => f.Store.Write("T", s => RemoteManagerOperations.RemoveTemplate(s, "WF baseline")));
+            Assert.Equal("TemplateAssigned", refused.ErrorId);
+            Assert.Contains("'Fabrikam'", refused.Message);
+            Assert.NotNull(f.Store.Read(s => s.FindTemplateByName("WF baseline")));
+
+            var cleared = f.Store.Write("Set-MspCustomer", s => CustomerOperations.Update(s, CustomerRef.ByName("Fabrikam"), new CustomerFields { Templates = new string[0] }, Now));
+            Assert.Empty(cleared.Templates);
+            // Not given (null) leaves the templates as they are.
+            f.Store.Write("Set-MspCustomer", s => CustomerOperations.Update(s, CustomerRef.ByName("Fabrikam"), new CustomerFields { Notes = "x" }, Now));
+            f.Store.Write("T", s => RemoteManagerOperations.RemoveTemplate(s, "wf BASELINE"));
+            Assert.Null(f.Store.Read(s => s.FindTemplateByName("WF baseline")));
+            Assert.Single(f.Store.Read(s => s.AuditLog(new AuditQuery { TargetType = "Template" }).Where(e => e.Action == "Delete").ToList()));
+        }
+
+        [Fact]
         public void A_CLP_account_has_no_templates_R72()
         {
             using var f = new SubscriptionFixture();

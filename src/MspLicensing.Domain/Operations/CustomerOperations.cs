@@ -41,8 +41,9 @@ namespace MspLicensing
         {
             var current = Resolve(session, target);
             var changed = CustomerValidation.Change(current, fields);
-            if (fields.Templates != null && fields.Templates.Count > 0)
-                changed.Templates = RemoteManagerOperations.AssignTemplates(session, changed.Templates, fields.Templates);
+            // An empty list clears the customer's templates; names assign (each replaces the template of its product).
+            if (fields.Templates != null)
+                changed.Templates = fields.Templates.Count == 0 ? new TextList<string>() : RemoteManagerOperations.AssignTemplates(session, changed.Templates, fields.Templates);
             if (!string.Equals(changed.Name, current.Name, StringComparison.Ordinal))
                 EnsureNameFree(session, changed.Name, current.CustomerId);
             string summary = Difference(current, changed);

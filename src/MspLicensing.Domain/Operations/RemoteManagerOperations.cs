@@ -138,6 +138,24 @@ namespace MspLicensing
             return template;
         }
 
+        /// <summary>R72: removes a template no customer has; an assigned one is refused with the customers that have it.</summary>
+        public static Template RemoveTemplate(IStoreSession session, string name)
+        {
+            AccountRules.RequireLmp(session.GetAccount(), "Templates");
+            var template = ResolveTemplate(session, name);
+            var holders = session.Customers.All().Where(c => c.Templates.Contains(template.Name, StringComparer.OrdinalIgnoreCase))
+                .Select(c => c.Name).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+            if (holders.Count > 0)
+            {
+                string shown = string.Join(", ", holders.Take(5).Select(n => "'" + n + "'")) + (holders.Count > 5 ? $" and {holders.Count - 5} more" : string.Empty);
+                throw MspException.ForRule(Rules.R72, "TemplateAssigned", ErrorKind.InvalidOperation,
+                    $"Template '{template.Name}' is assigned to {holders.Count} customer(s): {shown}. Assign them another {template.Product} template or none (Set-MspCustomer -Name <customer> -Template @()) first.", template);
+            }
+            session.Templates.Delete(template);
+            session.Audit("Delete", TemplateTargetType, template.TemplateId.ToString(), template.Name, $"{template.Product} template with {template.Settings.Count} setting(s)");
+            return template;
+        }
+
         public static IReadOnlyList<Template> Templates(IStoreSession session, string namePattern)
         {
             var pattern = namePattern == null ? null : Wildcard.Parse("Name", namePattern);

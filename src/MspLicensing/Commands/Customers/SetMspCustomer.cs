@@ -87,7 +87,7 @@ namespace MspLicensing.Commands
 
         [Parameter]
         [ArgumentCompleter(typeof(TemplateNameCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyCollection]
         public string[] Template { get; set; }
 
         [Parameter]
@@ -118,7 +118,7 @@ namespace MspLicensing.Commands
                 ["Notes"] = $"Free text, up to {CustomerValidation.MaxNotesLength} characters (line breaks and tabs allowed); an empty string clears it.",
                 ["Enabled"] = "Enables ($true) or disables ($false) the customer. Disabling changes no license.",
                 ["ExternalId"] = "External ids to add or replace, e.g. @{ Autotask = '0815' }; an empty value removes an id, e.g. @{ Autotask = '' }. Values are text or numbers; each tool appears once (keys ignore case).",
-                ["Template"] = "Names of Remote Manager policy templates to assign; a template replaces the customer's template of the same product.",
+                ["Template"] = "Names of Remote Manager policy templates to assign; a template replaces the customer's template of the same product. An empty list, @(), takes every template off the customer.",
                 ["PassThru"] = "Writes the changed customers.",
             },
             Examples = new[]

@@ -24,7 +24,7 @@ namespace MspLicensing.Commands
                 new HelpExample("A template's settings", "(Get-MspTemplate 'WF baseline').Settings", "The settings as name and value.", "New-MspTemplate -Name 'WF baseline' -Product WFBSS -Setting @{ RealTimeScan = 'On' }"),
             },
             Outputs = "Templates.",
-            Related = new[] { "New-MspTemplate", "Set-MspTemplate" },
+            Related = new[] { "New-MspTemplate", "Set-MspTemplate", "Remove-MspTemplate" },
         };
 
         protected override void EndProcessing() => WriteObject(Read(s => RemoteManagerOperations.Templates(s, Name)), enumerateCollection: true);
