@@ -227,6 +227,8 @@ namespace MspLicensing.Module.Tests
         [InlineData("Get-MspProduct -Code WFBSS-", "WFBSS-EDR")]
         [InlineData("Get-MspProduct -Name Cloud", "'Cloud App Security'")]
         [InlineData("Set-MspAccount -DefaultDataCenter Ger", "Germany")]
+        [InlineData("Get-MspAuditLog -TargetType Sub", "Subscription")]
+        [InlineData("Get-MspAuditLog -TargetType Usage", "UsageReport")]
         public void Names_tab_complete(string line, string expected)
         {
             using var s = new ModuleSession();
@@ -234,6 +236,23 @@ namespace MspLicensing.Module.Tests
             s.NewCustomer("Tailspin Toys");
             var r = s.Ok($"[System.Management.Automation.CommandCompletion]::CompleteInput(\"{line.Replace("\"", "`\"")}\", {line.Length}, $null).CompletionMatches | ForEach-Object CompletionText");
             Assert.Contains(expected, r.Output.Select(o => o.ToString()));
+        }
+
+        [Fact]
+        public void Months_tab_complete_newest_first_from_the_current_month()
+        {
+            using var s = new ModuleSession();
+            const string line = "Get-MspUsageReport -Month ";
+            var months = s.Ok($"[System.Management.Automation.CommandCompletion]::CompleteInput(\"{line}\", {line.Length}, $null).CompletionMatches | ForEach-Object CompletionText")
+                .Output.Select(o => o.ToString()).ToList();
+            var today = System.DateTime.Today;
+            Assert.Equal(25, months.Count);
+            Assert.Equal(today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), months[0]);
+            Assert.Equal(today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), months[1]);
+            Assert.Equal(months.OrderByDescending(m => m, System.StringComparer.Ordinal), months);
+            const string typed = "Submit-MspUsageReport -Month 2026-0";
+            Assert.All(s.Ok($"[System.Management.Automation.CommandCompletion]::CompleteInput(\"{typed}\", {typed.Length}, $null).CompletionMatches | ForEach-Object CompletionText").Output,
+                m => Assert.StartsWith("2026-0", m.ToString()));
         }
     }
 }

@@ -40,6 +40,7 @@ namespace MspLicensing.Commands
     public abstract class UsageCmdlet : MspCmdlet
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(MonthCompleter))]
         [MonthTransformation]
         [ValidateNotNullOrEmpty]
         [PSDefaultValue(Help = Clock.CurrentMonthHelp)]

@@ -75,8 +75,36 @@ namespace MspLicensing.Commands
 
     public sealed class AuditTargetTypeCompleter : CompleterBase
     {
-        protected override IEnumerable<(string, string)> Candidates() =>
-            new[] { (CustomerOperations.TargetType, "Customers"), (AccountOperations.TargetType, "The partner account") };
+        /// <summary>Every kind of object the audit log records changes of, sorted.</summary>
+        internal static readonly (string Value, string Tooltip)[] TargetTypes =
+        {
+            (AccountOperations.TargetType, "The partner account"),
+            (CustomerOperations.TargetType, "Customers"),
+            (IntegrationOperations.TargetType, "PSA and RMM plug-ins"),
+            (LicenseOperations.TargetType, "Licenses (used counts, descriptions, removals)"),
+            (MigrationOperations.TargetType, "License migrations"),
+            (ServicePlanOperations.TargetType, "Service plans"),
+            (SubscriptionOperations.TargetType, "Subscriptions (seats, renewals, suspensions, cancellations)"),
+            (RemoteManagerOperations.TemplateTargetType, "Remote Manager policy templates"),
+            (UsageOperations.TargetType, "Monthly usage reports"),
+        };
+
+        protected override IEnumerable<(string, string)> Candidates() => TargetTypes.OrderBy(t => t.Value, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Months for -Month: the current one first, then back two years (reports are kept that long, R55).</summary>
+    public sealed class MonthCompleter : CompleterBase
+    {
+        protected override IEnumerable<(string, string)> Candidates()
+        {
+            var current = UsageOperations.ParseMonth("Month", Clock.CurrentMonth);
+            for (int back = 0; back <= 24; back++)
+            {
+                var month = current.AddMonths(-back);
+                yield return (UsageOperations.MonthText(month),
+                    back == 0 ? "The current month (submitted once it has ended)" : back == 1 ? "Last month" : month.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
     }
 
     /// <summary>Candidates read from the session's store.</summary>

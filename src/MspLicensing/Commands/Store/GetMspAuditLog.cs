@@ -44,7 +44,7 @@ namespace MspLicensing.Commands
             {
                 ["After"] = "Only changes at or after this time (local time).",
                 ["Before"] = "Only changes at or before this time (local time).",
-                ["TargetType"] = "Only changes to this kind of object: Customer or Account.",
+                ["TargetType"] = "Only changes to this kind of object: " + string.Join(", ", AuditTargetTypeCompleter.TargetTypes.Select(t => t.Value).OrderBy(v => v, StringComparer.Ordinal)) + ".",
                 ["Target"] = "Only changes to targets whose name matches; wildcards allowed.",
                 ["CustomerId"] = "Only changes to this customer; binds from customer objects in the pipeline.",
                 ["Command"] = "Only changes made by this cmdlet; wildcards allowed, e.g. Set-*.",
