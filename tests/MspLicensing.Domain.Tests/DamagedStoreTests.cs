@@ -162,6 +162,17 @@ namespace MspLicensing.Domain.Tests
                     refused++;
                     continue;
                 }
+                // Bytes that still decode but no longer map (a changed enum value) pass the open check, which does not map
+                // documents: Test-MspStore maps every one and lists them, and nothing is changed.
+                var health = LiteDbStore.Test(path);
+                if (!health.Healthy)
+                {
+                    store.Dispose();
+                    Assert.All(health.Problems, p => Assert.Contains("does not read as its kind of object", p));
+                    Assert.Equal(before, Hash(path));
+                    refused++;
+                    continue;
+                }
                 // Accepted: the changed bytes were in free space, and the store reads and writes as a healthy one.
                 using (store)
                 {

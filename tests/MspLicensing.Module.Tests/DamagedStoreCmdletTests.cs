@@ -137,7 +137,15 @@ namespace MspLicensing.Module.Tests
                     continue;
                 }
                 Assert.Equal(Customers, (int)read.Output.Single().BaseObject);
-                Assert.Equal(true, s.Ok("Test-MspStore -Quiet").Output.Single().BaseObject);
+                var problems = s.Ok("(Test-MspStore).Problems").Output.Select(o => o.ToString()).ToList();
+                if (problems.Count > 0)
+                {
+                    // The same, in a collection these reads did not map (the outbox, say): Test-MspStore lists it.
+                    Assert.All(problems, p => Assert.Contains("does not read as its kind of object", p));
+                    Assert.Equal(before, Hash(path));
+                    refused++;
+                    continue;
+                }
                 s.NewCustomer("Added " + i);
                 Assert.Equal(true, s.Ok("Test-MspStore -Quiet").Output.Single().BaseObject);
             }
