@@ -239,8 +239,8 @@ namespace MspLicensing.Store
             }
             finally
             {
-                TryDelete(temp);
-                TryDelete(LogFileOf(temp));
+                PrivateFiles.TryDelete(temp);
+                PrivateFiles.TryDelete(LogFileOf(temp));
             }
         }
 
@@ -687,20 +687,6 @@ namespace MspLicensing.Store
                     $"The store '{path}' could not be opened: the password is wrong. Connect again with the right -Password; the file was left as it is.", path, ex);
             return new MspException("StoreError", ErrorKind.InvalidData,
                 $"The store '{path}' could not be used: {ex.Message}", path, ex);
-        }
-
-        private static void TryDelete(string file)
-        {
-            try
-            {
-                if (File.Exists(file)) File.Delete(file);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
         }
     }
 }

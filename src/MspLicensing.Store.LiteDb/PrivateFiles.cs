@@ -87,10 +87,22 @@ namespace MspLicensing.Store
             }
             finally
             {
-                if (!moved)
-                {
-                    try { File.Delete(staging); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-                }
+                if (!moved) TryDelete(staging);
+            }
+        }
+
+        /// <summary>Deletes a leftover file (a staging or temporary file) when it can; one it cannot delete stays.</summary>
+        internal static void TryDelete(string file)
+        {
+            try
+            {
+                if (File.Exists(file)) File.Delete(file);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
             }
         }
 

@@ -97,7 +97,7 @@ namespace MspLicensing.Commands
     {
         protected override IEnumerable<(string, string)> Candidates()
         {
-            var current = UsageOperations.ParseMonth("Month", Clock.CurrentMonth);
+            var current = Dates.MonthOf(Clock.Today);
             for (int back = 0; back <= 24; back++)
             {
                 var month = current.AddMonths(-back);
