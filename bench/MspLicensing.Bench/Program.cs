@@ -108,7 +108,7 @@ internal static class Program
         Func<PowerShell, PowerShell> connect = ps => ps.AddCommand("Connect-MspStore").AddParameter("Path", storePath);
         Time(runspace, connect, expected: 0);
         var connects = Enumerable.Range(0, 10).Select(_ => Time(runspace, connect, expected: 0)).ToList();
-        report.Info($"Connect-MspStore (checks every page), {CustomerCount:N0} customers", Stats.Median(connects),
+        report.Info($"Connect-MspStore (checks every page, document and index), {CustomerCount:N0} customers", Stats.Median(connects),
             $"median of 10 calls, max {connects.Max():0.0} ms");
         report.Info($"Test-MspStore with {CustomerCount:N0} customers", Time(runspace, ps => ps.AddCommand("Test-MspStore"), expected: 1), "one call");
 

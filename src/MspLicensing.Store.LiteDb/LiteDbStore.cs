@@ -49,7 +49,7 @@ namespace MspLicensing.Store
             {
                 _gate.Run(() =>
                 {
-                    var health = Examine(path, password, _reader, verify ? Depth.Pages : Depth.Header);
+                    var health = Examine(path, password, _reader, verify ? Depth.Documents : Depth.Header);
                     if (!health.Healthy) throw StoreDamage.Error(path, Summary(health.Problems));
                     Prepare(steps ?? Schema.Steps);
                     return 0;
@@ -142,9 +142,12 @@ namespace MspLicensing.Store
         {
             /// <summary>The header, collection and index end pages: every open.</summary>
             Header,
-            /// <summary>And every page, document and index node, read raw: Connect-MspStore and the first use in a session.</summary>
+            /// <summary>And every page, document and index node, read raw (the first part of Documents).</summary>
             Pages,
-            /// <summary>And every document mapped to its object and every index walked, through LiteDB: Test-MspStore.</summary>
+            /// <summary>
+            /// And every document mapped to its object and every index walked, through LiteDB: Test-MspStore, and
+            /// Connect-MspStore and the first use in a session, so that they refuse what Test-MspStore finds.
+            /// </summary>
             Documents,
         }
 
