@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using LiteDB;
+
+/// <summary>
+/// The raw LiteDB floor beside a measurement: the same documents the module wrote (or read), written (or read) by
+/// LiteDB alone in shared mode, the connection the module uses, with no mapping, rules, audit logic or PowerShell.
+/// </summary>
+/// <remarks>
+/// A write scenario is bracketed by <see cref="Before"/> (a copy of the store file and the revision of every document)
+/// and <see cref="Replay"/>: the documents the scenario inserted and the ones it updated, each as many times as its
+/// revision moved (a seat change a month is twelve updates of a license), are written again into copies of the store
+/// as it was before, once in one transaction and once in transactions of the module's batch size, and timed.
+/// Documents are fetched from the store in chunks outside the clock, so the replay holds little memory at any scale.
+/// </remarks>
+internal static class Floor
+{
+    private const int Chunk = 500;
+
+    internal sealed class State
+    {
+        public string Copy { get; set; }
+        public Dictionary<string, Dictionary<BsonValue, int>> Revisions { get; } = new Dictionary<string, Dictionary<BsonValue, int>>();
+        public Dictionary<string, BsonValue> LastAuditId { get; } = new Dictionary<string, BsonValue>();
+    }
+
+    internal sealed class Times
+    {
+        public double OneTransactionMs { get; set; }
+        public double BatchedMs { get; set; }
+        public int BatchSize { get; set; }
+        public long Inserts { get; set; }
+        public long Updates { get; set; }
+    }
+
+    /// <summary>The store before a write scenario: a copy of its file and every document's revision.</summary>
+    internal static State Before(string store, string copy)
+    {
+        File.Copy(store, copy, overwrite: true);
+        var state = new State { Copy = copy };
+        using (var db = Open(copy, readOnly: true))
+            foreach (string name in db.GetCollectionNames())
+            {
+                var col = db.GetCollection(name);
+                if (name == "audit")
+                {
+                    state.LastAuditId[name] = col.Count() == 0 ? BsonValue.Null : col.Max("_id");
+                    continue;
+                }
+                var revisions = new Dictionary<BsonValue, int>();
+                foreach (var doc in col.FindAll())
+                    revisions[doc["_id"]] = doc.TryGetValue("Revision", out var r) && r.IsNumber ? r.AsInt32 : 0;
+                state.Revisions[name] = revisions;
+            }
+        return state;
+    }
+
+    /// <summary>Writes what the scenario wrote into two copies of the store as it was before it, and times the writes.</summary>
+    internal static Times Replay(string store, State before, int batchSize)
+    {
+        var writes = WritesSince(store, before);
+        var times = new Times
+        {
+            BatchSize = batchSize,
+            Inserts = writes.Sum(w => (long)w.Inserts.Count),
+            Updates = writes.Sum(w => w.Updates.Sum(u => (long)u.Times)),
+        };
+        string batched = before.Copy + ".batched";
+        File.Copy(before.Copy, batched, overwrite: true);
+        try
+        {
+            times.OneTransactionMs = Write(store, before.Copy, writes, int.MaxValue);
+            times.BatchedMs = Write(store, batched, writes, batchSize);
+        }
+        finally
+        {
+            File.Delete(before.Copy);
+            File.Delete(batched);
+        }
+        return times;
+    }
+
+    /// <summary>Reads every document of the collections with no mapping; returns the milliseconds and the count.</summary>
+    internal static (double Ms, long Documents) ReadAll(string store, params string[] collections)
+    {
+        using (var db = Open(store, readOnly: true))
+        {
+            // One transaction, as one command of the module reads: shared mode opens the file once for it.
+            var watch = Stopwatch.StartNew();
+            db.BeginTrans();
+            long count = 0;
+            foreach (string name in collections)
+                foreach (var _ in db.GetCollection(name).FindAll())
+                    count++;
+            db.Rollback();
+            return (watch.Elapsed.TotalMilliseconds, count);
+        }
+    }
+
+    /// <summary>Finds one document per key through the collection's index, warm: the median of the calls.</summary>
+    internal static double Lookup(string store, string collection, string field, IReadOnlyList<string> keys)
+    {
+        using (var db = Open(store, readOnly: true))
+        {
+            var col = db.GetCollection(collection);
+            var expression = BsonExpression.Create("$." + field + " = @0", new BsonValue(keys[0]));
+            col.FindOne(expression);
+            var times = new List<double>();
+            foreach (string key in keys)
+            {
+                var watch = Stopwatch.StartNew();
+                var found = col.FindOne(BsonExpression.Create("$." + field + " = @0", new BsonValue(key)));
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                if (found == null) throw new InvalidOperationException($"No {collection} document with {field} = {key}.");
+            }
+            return Stats.Median(times);
+        }
+    }
+
+    /// <summary>Looks up every key through the index in one read: what a bulk lookup of many keys costs at the least.</summary>
+    internal static double LookupAll(string store, string collection, string field, IReadOnlyList<string> keys)
+    {
+        using (var db = Open(store, readOnly: true))
+        {
+            var col = db.GetCollection(collection);
+            var watch = Stopwatch.StartNew();
+            db.BeginTrans();
+            foreach (string key in keys)
+                if (col.FindOne(BsonExpression.Create("$." + field + " = @0", new BsonValue(key))) == null)
+                    throw new InvalidOperationException($"No {collection} document with {field} = {key}.");
+            db.Rollback();
+            return watch.Elapsed.TotalMilliseconds;
+        }
+    }
+
+    private sealed class CollectionWrites
+    {
+        public string Name { get; set; }
+        public List<BsonValue> Inserts { get; } = new List<BsonValue>();
+        public List<(BsonValue Id, int Times)> Updates { get; } = new List<(BsonValue, int)>();
+    }
+
+    private static List<CollectionWrites> WritesSince(string store, State before)
+    {
+        var result = new List<CollectionWrites>();
+        using (var db = Open(store, readOnly: true))
+            foreach (string name in db.GetCollectionNames())
+            {
+                var writes = new CollectionWrites { Name = name };
+                var col = db.GetCollection(name);
+                if (before.LastAuditId.TryGetValue(name, out var last))
+                {
+                    var since = last.IsNull ? col.FindAll() : col.Find(BsonExpression.Create("$._id > @0", last));
+                    foreach (var doc in since) writes.Inserts.Add(doc["_id"]);
+                }
+                else
+                {
+                    before.Revisions.TryGetValue(name, out var revisions);
+                    foreach (var doc in col.FindAll())
+                    {
+                        var id = doc["_id"];
+                        int now = doc.TryGetValue("Revision", out var r) && r.IsNumber ? r.AsInt32 : 0;
+                        if (revisions == null || !revisions.TryGetValue(id, out int then)) writes.Inserts.Add(id);
+                        else if (now > then) writes.Updates.Add((id, now - then));
+                    }
+                }
+                if (writes.Inserts.Count > 0 || writes.Updates.Count > 0) result.Add(writes);
+            }
+        return result;
+    }
+
+    /// <summary>
+    /// Inserts, then updates round by round (every document updated once, then those updated twice again, …), committing
+    /// every <paramref name="batchSize"/> writes. Only the writes and commits are on the clock.
+    /// </summary>
+    private static double Write(string store, string target, List<CollectionWrites> writes, int batchSize)
+    {
+        var clock = new Stopwatch();
+        using (var source = Open(store, readOnly: true))
+        using (var db = Open(target, readOnly: false))
+        {
+            int pending = 0;
+            void Begin()
+            {
+                clock.Start();
+                db.BeginTrans();
+                clock.Stop();
+            }
+            void Counted()
+            {
+                if (++pending < batchSize) return;
+                clock.Start();
+                db.Commit();
+                db.BeginTrans();
+                clock.Stop();
+                pending = 0;
+            }
+            Begin();
+            foreach (var w in writes)
+            {
+                var from = source.GetCollection(w.Name);
+                var to = db.GetCollection(w.Name);
+                foreach (var chunk in w.Inserts.Chunk(Chunk))
+                {
+                    var docs = chunk.Select(id => from.FindById(id)).ToList();
+                    foreach (var doc in docs)
+                    {
+                        clock.Start();
+                        to.Insert(doc);
+                        clock.Stop();
+                        Counted();
+                    }
+                }
+                int rounds = w.Updates.Count == 0 ? 0 : w.Updates.Max(u => u.Times);
+                for (int round = 1; round <= rounds; round++)
+                    foreach (var chunk in w.Updates.Where(u => u.Times >= round).Chunk(Chunk))
+                    {
+                        var docs = chunk.Select(u => from.FindById(u.Id)).ToList();
+                        foreach (var doc in docs)
+                        {
+                            clock.Start();
+                            to.Update(doc);
+                            clock.Stop();
+                            Counted();
+                        }
+                    }
+            }
+            clock.Start();
+            db.Commit();
+            clock.Stop();
+        }
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static LiteDatabase Open(string path, bool readOnly) =>
+        new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared, ReadOnly = readOnly });
+}
