@@ -13,6 +13,13 @@ namespace MspLicensing.Store
         private readonly string _user;
         private readonly Func<DateTime> _utcNow;
         private readonly List<AuditEntry> _audit = new List<AuditEntry>();
+        private readonly int[] _writes = new int[1];
+
+        /// <summary>
+        /// How many changes this transaction has made or started (documents written, audit entries added): an item of
+        /// a batch that failed while it stayed the same changed nothing, so the transaction goes on without it.
+        /// </summary>
+        internal int Writes => _writes[0];
 
         internal LiteDbSession(LiteDatabase db, string command, string user, Func<DateTime> utcNow)
         {
@@ -21,25 +28,25 @@ namespace MspLicensing.Store
             _user = user;
             _utcNow = utcNow;
             Customers = new DocumentSet<Customer>(db, Schema.CustomerCollection, "Customer", c => c.CustomerId, c => c.Name,
-                (c, doc) => doc["NameKey"] = NameKey(c.Name));
+                (c, doc) => doc["NameKey"] = NameKey(c.Name), writes: _writes);
             ServicePlans = new DocumentSet<ServicePlan>(db, Schema.ServicePlanCollection, "ServicePlan", p => p.ServicePlanId, p => p.Name,
-                (p, doc) => doc["NameKey"] = NameKey(p.Name));
+                (p, doc) => doc["NameKey"] = NameKey(p.Name), writes: _writes);
             Subscriptions = new DocumentSet<Subscription>(db, Schema.SubscriptionCollection, "Subscription", x => x.SubscriptionId, x => x.ServicePlan + " " + x.SubscriptionId, null,
                 read: Readers.Subscription,
                 onRead: x => _expirations[x.SubscriptionId] = x.ExpirationDate,
                 onWrite: x => _expirations[x.SubscriptionId] = x.ExpirationDate,
-                beforeAll: () => _readAllSubscriptions = true);
+                beforeAll: () => _readAllSubscriptions = true, writes: _writes);
             Licenses = new DocumentSet<License>(db, Schema.LicenseCollection, "License", l => l.LicenseId, l => l.Product + " " + l.ActivationCode, null,
                 read: Readers.License,
                 onRead: FollowSubscription,
                 beforeAll: () =>
                 {
                     if (!_readAllSubscriptions) Subscriptions.All();
-                });
+                }, writes: _writes);
             Templates = new DocumentSet<Template>(db, Schema.TemplateCollection, "Template", t => t.TemplateId, t => t.Name,
-                (t, doc) => doc["NameKey"] = NameKey(t.Name));
-            Outbox = new DocumentSet<OutboxItem>(db, Schema.OutboxCollection, "OutboxItem", o => o.OutboxItemId, o => o.Change + " " + o.CustomerId, null);
-            Migrations = new DocumentSet<LicenseMigration>(db, Schema.MigrationCollection, "LicenseMigration", m => m.MigrationId, m => m.Product + " " + m.SourceActivationCode, null);
+                (t, doc) => doc["NameKey"] = NameKey(t.Name), writes: _writes);
+            Outbox = new DocumentSet<OutboxItem>(db, Schema.OutboxCollection, "OutboxItem", o => o.OutboxItemId, o => o.Change + " " + o.CustomerId, null, writes: _writes);
+            Migrations = new DocumentSet<LicenseMigration>(db, Schema.MigrationCollection, "LicenseMigration", m => m.MigrationId, m => m.Product + " " + m.SourceActivationCode, null, writes: _writes);
         }
 
         public IDocumentSet<Customer> Customers { get; }
@@ -108,6 +115,7 @@ namespace MspLicensing.Store
         public void SaveAccount(Account account)
         {
             RequireWritable();
+            _writes[0]++;
             var col = _db.GetCollection(Schema.AccountCollection);
             var stored = col.FindById("account");
             int storedRevision = stored?["Revision"].AsInt32 ?? 0;
@@ -128,6 +136,7 @@ namespace MspLicensing.Store
         public void SaveUsageReport(UsageReport report)
         {
             RequireWritable();
+            _writes[0]++;
             var col = _db.GetCollection(Schema.UsageReportCollection);
             var stored = col.FindById(report.Month);
             int storedRevision = stored?["Revision"].AsInt32 ?? 0;
@@ -153,6 +162,7 @@ namespace MspLicensing.Store
         public void Audit(string action, string targetType, string targetId, string target, string summary)
         {
             RequireWritable();
+            _writes[0]++;
             _audit.Add(new AuditEntry
             {
                 TimeUtc = _utcNow(),
@@ -222,13 +232,15 @@ namespace MspLicensing.Store
             private readonly Action _beforeAll;
             private readonly Func<BsonDocument, T> _read;
             private readonly Dictionary<Guid, int> _seen = new Dictionary<Guid, int>();
+            private readonly int[] _writes;
 
             /// <param name="onRead">Runs on every item read.</param>
             /// <param name="onWrite">Runs on every item inserted or updated.</param>
             /// <param name="beforeAll">Runs before All() reads the whole collection.</param>
             internal DocumentSet(LiteDatabase db, string collection, string typeName, Func<T, Guid> id, Func<T, string> name, Action<T, BsonDocument> decorate,
-                Action<T> onRead = null, Action<T> onWrite = null, Action beforeAll = null, Func<BsonDocument, T> read = null)
+                Action<T> onRead = null, Action<T> onWrite = null, Action beforeAll = null, Func<BsonDocument, T> read = null, int[] writes = null)
             {
+                _writes = writes ?? new int[1];
                 _read = read ?? (doc => db.Mapper.ToObject<T>(doc));
                 _onRead = onRead;
                 _onWrite = onWrite;
@@ -262,6 +274,7 @@ namespace MspLicensing.Store
 
             public void Insert(T item)
             {
+                _writes[0]++;
                 item.Revision = 1;
                 _col.Insert(ToDocument(item));
                 _seen[_id(item)] = item.Revision;
@@ -270,6 +283,7 @@ namespace MspLicensing.Store
 
             public void Update(T item)
             {
+                _writes[0]++;
                 CheckRevision(item);
                 item.Revision++;
                 _col.Update(ToDocument(item));
@@ -279,6 +293,7 @@ namespace MspLicensing.Store
 
             public void Delete(T item)
             {
+                _writes[0]++;
                 CheckRevision(item);
                 _col.Delete(_id(item));
                 _seen.Remove(_id(item));

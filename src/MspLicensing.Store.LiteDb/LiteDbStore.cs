@@ -471,7 +471,8 @@ namespace MspLicensing.Store
             write = Watched(write);
             var results = new ItemResult<TOut>[items.Count];
             var failed = new bool[items.Count];
-            // The items run in one transaction. When one fails, the transaction is rolled back and the items before it
+            // The items run in one transaction. An item refused before it changed anything is left out and the others go
+            // on in the same transaction. When one fails part-way, the transaction is rolled back and the items before it
             // (which ran fine) are committed on their own; the rest go on after it. Every item is all-or-nothing, each
             // runs at most twice (more only when someone changes what it touches between the two runs), and the store
             // is held for no longer than the batch takes once: other commands get in between.
@@ -520,6 +521,7 @@ namespace MspLicensing.Store
                     for (int i = from; i < to; i++)
                     {
                         if (failed[i]) continue;
+                        int writes = session.Writes;
                         try
                         {
                             results[i] = new ItemResult<TOut>(write(session, items[i]), null);
@@ -529,6 +531,9 @@ namespace MspLicensing.Store
                             // A file-system failure (a full disk) is not the item's fault: it ends the batch.
                             results[i] = new ItemResult<TOut>(default(TOut), ex is LiteException le ? Translate(Path, le) : ex);
                             failed[i] = true;
+                            // An item refused before it changed anything (a duplicate, a rule) leaves the transaction
+                            // as it was: the batch goes on in it. One that failed part-way is rolled back.
+                            if (session.Writes == writes) continue;
                             failedAt = i;
                             break;
                         }

@@ -265,6 +265,28 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void WriteEach_runs_each_item_once_when_the_failing_ones_changed_nothing()
+        {
+            using var t = new TestStore();
+            using var store = t.Open();
+            store.WriteEach("New-MspCustomer", Enumerable.Range(0, 50).Select(i => "C" + (i * 2)).ToArray(), (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now));
+            // Every other row repeats a customer that exists (refused by the rule before anything is written), as an
+            // import rerun over a half-imported file does: the new rows land in the same transaction, each run once.
+            var names = Enumerable.Range(0, 100).Select(i => "C" + i).ToArray();
+            var runs = new System.Collections.Generic.Dictionary<string, int>();
+            var results = store.WriteEach("New-MspCustomer", names, (s, name) =>
+            {
+                runs[name] = runs.TryGetValue(name, out int n) ? n + 1 : 1;
+                return CustomerOperations.Create(s, TestStore.Fields(name), Now);
+            });
+            Assert.Equal(50, results.Count(r => r.Succeeded));
+            Assert.All(results.Where((r, i) => i % 2 == 0), r => Assert.Equal("CustomerNameTaken", ((MspException)r.Error).ErrorId));
+            Assert.All(runs.Values, n => Assert.Equal(1, n));
+            Assert.Equal(100, store.Read(s => s.Customers.Count()));
+            Assert.Equal(100, store.Read(s => s.AuditLog(new AuditQuery()).Count()));
+        }
+
+        [Fact]
         public void Backup_is_a_consistent_copy_that_opens()
         {
             using var t = new TestStore();
