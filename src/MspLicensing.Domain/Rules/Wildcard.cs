@@ -39,7 +39,8 @@ namespace MspLicensing
         public bool IsExact => Literal != null;
 
         /// <summary>Whether <paramref name="value"/> matches, ignoring case; null never does.</summary>
-        public bool IsMatch(string value) => value != null && _regex.IsMatch(value);
+        public bool IsMatch(string value) =>
+            value != null && (IsExact ? string.Equals(value, Literal, StringComparison.OrdinalIgnoreCase) : _regex.IsMatch(value));
 
         /// <summary>Reads <paramref name="pattern"/> (a value of the parameter <paramref name="field"/>); an invalid pattern is an error that names both.</summary>
         public static Wildcard Parse(string field, string pattern)
@@ -82,8 +83,10 @@ namespace MspLicensing
                 }
             }
             regex.Append('$');
-            return new Wildcard(pattern, exact ? literal.ToString() : null,
-                new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline));
+            // An exact name compares as text: thousands of names (Get-MspCustomer -Name from a file) build no regex each.
+            return exact
+                ? new Wildcard(pattern, literal.ToString(), null)
+                : new Wildcard(pattern, null, new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline));
         }
 
         /// <summary>Whether <paramref name="value"/> matches <paramref name="pattern"/> (a value of <paramref name="field"/>); no pattern matches everything.</summary>
@@ -174,6 +177,8 @@ namespace MspLicensing
     public sealed class NameFilter
     {
         private readonly List<Wildcard> _patterns;
+        private readonly HashSet<string> _exact;
+        private readonly List<Wildcard> _wild;
 
         /// <param name="field">The parameter the names come from, named by the error for an invalid pattern.</param>
         public NameFilter(string field, IEnumerable<string> names)
@@ -182,6 +187,8 @@ namespace MspLicensing
                 .Where(n => !string.IsNullOrWhiteSpace(n))
                 .Select(n => Wildcard.Parse(field, n.Trim()))
                 .ToList();
+            _exact = new HashSet<string>(_patterns.Where(p => p.IsExact).Select(p => p.Literal), StringComparer.OrdinalIgnoreCase);
+            _wild = _patterns.Where(p => !p.IsExact).ToList();
         }
 
         /// <summary>True when there are names and none has a wildcard.</summary>
@@ -190,7 +197,7 @@ namespace MspLicensing
         /// <summary>The names the exact patterns stand for (escapes removed): what the name index looks up.</summary>
         public IEnumerable<string> ExactNames => _patterns.Where(p => p.IsExact).Select(p => p.Literal);
 
-        public bool Matches(string name) => _patterns.Count == 0 || _patterns.Any(p => p.IsMatch(name));
+        public bool Matches(string name) => _patterns.Count == 0 || (name != null && _exact.Contains(name)) || _wild.Any(p => p.IsMatch(name));
 
         /// <summary>The exact names that none of <paramref name="found"/> carries, ignoring case: each is worth an error.</summary>
         public IEnumerable<string> Missing(IEnumerable<string> found)
