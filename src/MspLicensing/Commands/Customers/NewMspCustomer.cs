@@ -60,6 +60,7 @@ namespace MspLicensing.Commands
         public string TimeZone { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(LanguageCompleter))]
         public string Language { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
