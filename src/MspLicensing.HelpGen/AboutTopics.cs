@@ -94,6 +94,10 @@ namespace MspLicensing.HelpGen
                 .Para("A value that PowerShell itself cannot bind, such as an empty cell for a required parameter or 'maybe' for -Enabled, is refused by PowerShell before the command sees the row: that error names the parameter rather than the item, but its TargetObject is the row as well. A cell of an optional column that PowerShell cannot convert, such as 'ten' for Seats, PowerShell would leave out without a word, and the item would go ahead without it: the command refuses such a row instead, naming the item, the column and the value.")
                 .Para("A pipeline of more than one item shows progress: how many items succeeded and how many failed, for example '480 customers created, 3 failed'. It moves a few times a second while the pipeline runs and ends with the final counts, which include every item refused by the command.");
 
+            topic.Section("Tab completion")
+                .Para("Tab completes the values of these parameters; names, codes and plans come from the store of the session. Values with spaces come quoted, and every list is sorted unless it says otherwise.")
+                .Terms(CompletedParameters(commands));
+
             topic.Section("Commands")
                 .Para($"The {module.Name} module has these commands; Get-Help <command> -Full shows the help of each, with examples.")
                 .Table(new[] { "Command", "Synopsis" },
@@ -101,6 +105,17 @@ namespace MspLicensing.HelpGen
                         .Select(c => (IReadOnlyList<string>)new[] { c.Name, c.Help.Synopsis.Trim() }));
             return topic;
         }
+
+        /// <summary>Each parameter Tab completes, with what it offers (the completer's own description) and the commands that have it.</summary>
+        private static IEnumerable<(string, string)> CompletedParameters(IReadOnlyList<CommandModel> commands) =>
+            commands.SelectMany(c => c.OwnParameters.Select(p => (Command: c.Name, Parameter: p.Name,
+                    Completer: c.Type.GetProperty(p.Name, BindingFlags.Public | BindingFlags.Instance)?.GetCustomAttribute<System.Management.Automation.ArgumentCompleterAttribute>()?.Type)))
+                .Where(x => x.Completer != null)
+                .GroupBy(x => (x.Parameter, x.Completer))
+                .OrderBy(g => g.Key.Parameter, StringComparer.Ordinal).ThenBy(g => g.Min(x => x.Command), StringComparer.Ordinal)
+                .Select(g => ("-" + g.Key.Parameter,
+                    string.Join(", ", g.Select(x => x.Command).Distinct().OrderBy(n => n, StringComparer.Ordinal)) + ": "
+                    + ((CompleterBase)Activator.CreateInstance(g.Key.Completer)).Description + "."));
 
         private static Section TopicList(IReadOnlyList<Topic> topics)
         {

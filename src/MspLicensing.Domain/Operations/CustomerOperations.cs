@@ -36,6 +36,34 @@ namespace MspLicensing
             return customer;
         }
 
+        /// <summary>
+        /// R13: stores a customer made by <see cref="Prepare"/> unless the account has one of that name (ignoring case, as
+        /// R10 compares names); then the stored customer is returned as it is, with what <paramref name="given"/> (the
+        /// fields the input gave) would change in it.
+        /// </summary>
+        public static Creation<Customer> CreateUnlessExists(IStoreSession session, Customer prepared, CustomerFields given, DateTime nowUtc)
+        {
+            var existing = session.FindCustomerByName(prepared.Name);
+            if (existing == null) return Creation<Customer>.Created(Create(session, prepared, nowUtc));
+            return Creation<Customer>.Existing(existing, Difference(existing, AsGiven(existing, given, prepared.Templates)));
+        }
+
+        /// <summary>The existing customer with the input's fields applied as Set-MspCustomer would (its name and origin aside), and the input's templates added.</summary>
+        private static Customer AsGiven(Customer existing, CustomerFields given, IList<string> templates)
+        {
+            var fields = new CustomerFields
+            {
+                Country = given.Country, City = given.City, State = given.State,
+                ContactFirstName = given.ContactFirstName, ContactLastName = given.ContactLastName, Email = given.Email,
+                Address = given.Address, PostalCode = given.PostalCode, Phone = given.Phone, TimeZone = given.TimeZone,
+                Language = given.Language, Notes = given.Notes, Enabled = given.Enabled, ExternalId = given.ExternalId,
+            };
+            var asGiven = CustomerValidation.Change(existing, fields);
+            var missing = (templates ?? new List<string>()).Where(t => !existing.Templates.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (missing.Count > 0) asGiven.Templates = new TextList<string>(existing.Templates.Concat(missing));
+            return asGiven;
+        }
+
         /// <summary>Changes the given fields of a customer; a customer read earlier that was changed since is refused.</summary>
         public static Customer Update(IStoreSession session, CustomerRef target, CustomerFields fields, DateTime nowUtc)
         {

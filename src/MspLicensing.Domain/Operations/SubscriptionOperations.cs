@@ -36,6 +36,47 @@ namespace MspLicensing
             Assign(session, request, nowUtc, null, false);
 
         /// <summary>
+        /// R13: assigns a plan unless the customer holds it already through a subscription of that plan (its licenses
+        /// still held on the start day, as R40 counts them); then that subscription is returned unchanged, with the seats
+        /// the request gives differently. Seats given are checked either way (R31, R37).
+        /// </summary>
+        public static Creation<Subscription> AssignUnlessAssigned(IStoreSession session, Assignment request, DateTime nowUtc)
+        {
+            var account = session.GetAccount();
+            AccountRules.RequireLmp(account, "Subscriptions");
+            var customer = CustomerOperations.Resolve(session, request.Customer);
+            var plan = ServicePlanOperations.Resolve(session, request.ServicePlan);
+            var start = Dates.Day("StartDate", request.StartDate);
+            var seats = SeatsByProduct(plan, request.Seats, request.ProductSeats, plan.Version == PlanVersion.Trial, plan.Seats);
+            int graceDays = account.GracePeriodDays;
+            var existing = session.SubscriptionsOfCustomer(customer.CustomerId)
+                .Where(s => s.ServicePlanId == plan.ServicePlanId)
+                .Select(s => (Subscription: s, Licenses: session.LicensesOfSubscription(s.SubscriptionId)))
+                .Where(x => x.Licenses.Any(l => l.LicenseModel == LicenseModel.Msp && Holds(l, x.Subscription, start, graceDays)))
+                .OrderByDescending(x => x.Subscription.StartDate)
+                .FirstOrDefault();
+            if (existing.Subscription == null) return Creation<Subscription>.Created(Assign(session, request, nowUtc));
+            bool seatsGiven = request.Seats.HasValue || (request.ProductSeats != null && request.ProductSeats.Count > 0);
+            string differences = seatsGiven ? SeatDifferences(plan, seats, existing.Licenses, start) : string.Empty;
+            return Creation<Subscription>.Existing(Decorate(existing.Subscription, customer, DateTime.Today), differences);
+        }
+
+        /// <summary>"WFBSS: 5 seats -> 10": each product of the plan whose licenses hold other seats on the day than asked.</summary>
+        private static string SeatDifferences(ServicePlan plan, IDictionary<string, int> wanted, IEnumerable<License> licenses, DateTime day)
+        {
+            var parts = new List<string>();
+            foreach (var product in plan.Products)
+            {
+                var held = licenses.Where(l => l.LicenseModel == LicenseModel.Msp
+                        && (string.Equals(l.Product, product.Code, StringComparison.OrdinalIgnoreCase) || string.Equals(l.Suite, product.Code, StringComparison.OrdinalIgnoreCase)))
+                    .Select(l => l.SeatsOn(day)).Distinct().OrderBy(n => n).ToList();
+                if (held.Count == 0 || (held.Count == 1 && held[0] == wanted[product.Code])) continue;
+                parts.Add($"{product.Code}: {string.Join("/", held.Select(n => n.ToString(CultureInfo.InvariantCulture)))} seats -> {wanted[product.Code].ToString(CultureInfo.InvariantCulture)}");
+            }
+            return string.Join("; ", parts);
+        }
+
+        /// <summary>
         /// Assigns a plan in a migration: <paramref name="migrating"/> is the non-MSP license the new subscription
         /// replaces (R39 does not count it). With <paramref name="moveMigrating"/> the license itself moves into the
         /// subscription, keeping its activation code, instead of getting a new license.

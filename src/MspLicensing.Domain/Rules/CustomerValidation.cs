@@ -107,6 +107,9 @@ namespace MspLicensing
             }
         }
 
+        /// <summary>Whether <see cref="Language"/> takes the tag.</summary>
+        public static bool IsLanguageTag(string tag) => tag != null && LanguagePattern.IsMatch(tag.Trim());
+
         /// <summary>A language tag such as en-US, de-DE, zh-Hant-TW; normalized to the usual casing.</summary>
         public static string Language(string language)
         {

@@ -154,6 +154,23 @@ namespace MspLicensing.Commands
         protected static string Named(string kind, object value, string otherKind, object other) =>
             Named(kind, value) + ", " + Named(otherKind, other);
 
+        /// <summary>
+        /// Writes what a create that skips what exists did (R13, -SkipExisting): the created or the existing object, and
+        /// for an existing one a verbose line "Customer 'Contoso' exists; skipped." and a warning with what the input
+        /// gives differently, which <paramref name="changer"/> (e.g. "Set-MspCustomer") would change. False when skipped.
+        /// </summary>
+        protected bool WriteCreation<T>(Creation<T> creation, string item, string changer)
+        {
+            if (creation.Skipped)
+            {
+                WriteVerbose(item + " exists; skipped.");
+                if (creation.Differences.Length > 0)
+                    WriteWarning($"{item} exists and was left as it is, though the input would change {creation.Differences}; use {changer} for that.");
+            }
+            WriteObject(creation.Value);
+            return !creation.Skipped;
+        }
+
         /// <summary>The wildcard pattern of a parameter (null when it is not given); an invalid pattern stops the command.</summary>
         protected Wildcard Pattern(string parameter, string pattern)
         {
@@ -298,8 +315,8 @@ namespace MspLicensing.Commands
         /// a failed item is reported as a non-terminating error that names it, and the others land. Objects and errors
         /// are written in the order of the input, objects only after their batch is committed, so a downstream command
         /// always sees them in the store. Batches are paced by time (<see cref="BatchPace"/>): progress
-        /// ("N customers created, N failed", counting every failure) moves a few times a second and closes with the
-        /// final counts.
+        /// ("N customers created, N failed", counting every failure, and "N skipped" where items are skipped) moves a
+        /// few times a second and closes with the final counts.
         /// </summary>
         protected sealed class PipelineBatch<TIn, TOut>
         {
@@ -309,20 +326,28 @@ namespace MspLicensing.Commands
             private readonly string _activity;
             private readonly string _noun;
             private readonly bool _writeResults;
+            private readonly Func<TOut, bool> _emit;
             private readonly List<Entry> _pending = new List<Entry>();
             private readonly HashSet<string> _commandLine;
             private readonly Stopwatch _watch = Stopwatch.StartNew();
             private readonly BatchPace _pace;
             private int _done;
             private int _failed;
+            private int _skipped;
             private string _shown;
 
             /// <param name="target">The value that identifies an item (a name, a code, an id): the target of its errors when it came through no pipeline.</param>
             /// <param name="noun">What the progress counts, e.g. "customers created".</param>
             /// <param name="writeResults">False for commands that write nothing on success (no -PassThru): only errors are written.</param>
-            public PipelineBatch(MspCmdlet cmdlet, Func<IStoreSession, TIn, TOut> write, Func<TIn, object> target, string noun, bool writeResults = true)
+            /// <param name="emit">
+            /// Writes the result of a stored item instead of WriteObject, and returns false when the item was skipped
+            /// (it existed already): progress counts it apart, neither done nor failed.
+            /// </param>
+            public PipelineBatch(MspCmdlet cmdlet, Func<IStoreSession, TIn, TOut> write, Func<TIn, object> target, string noun, bool writeResults = true,
+                Func<TOut, bool> emit = null)
             {
                 _writeResults = writeResults;
+                _emit = emit;
                 _cmdlet = cmdlet;
                 _write = write;
                 _target = target;
@@ -333,7 +358,7 @@ namespace MspLicensing.Commands
                 _commandLine = new HashSet<string>(cmdlet.MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             }
 
-            public int Succeeded => _done - _failed;
+            public int Succeeded => _done - _failed - _skipped;
 
             /// <summary>
             /// Adds the current pipeline item; it is committed with its batch. <paramref name="name"/> is the words that
@@ -365,7 +390,15 @@ namespace MspLicensing.Commands
                 }
             }
 
-            private string Status => $"{Succeeded} {_noun}, {_failed} failed";
+            private string Status => $"{Succeeded} {_noun}, " + (_skipped > 0 ? $"{_skipped} skipped, " : string.Empty) + $"{_failed} failed";
+
+            /// <summary>Writes the result of a stored item; false when the item was skipped.</summary>
+            private bool Emit(TOut value)
+            {
+                if (_emit != null) return _emit(value);
+                if (_writeResults) _cmdlet.WriteObject(value);
+                return true;
+            }
 
             private void Enqueue(Entry entry)
             {
@@ -392,9 +425,8 @@ namespace MspLicensing.Commands
                     catch (BatchInterruptedException<TOut> ex)
                     {
                         // What was stored before the store failed is reported; then the failure stops the command.
-                        if (_writeResults)
-                            foreach (var stored in ex.Committed)
-                                if (stored != null && stored.Succeeded) _cmdlet.WriteObject(stored.Value);
+                        foreach (var stored in ex.Committed)
+                            if (stored != null && stored.Succeeded) Emit(stored.Value);
                         _cmdlet.ThrowMspError(ex.Failure, null);
                         return;
                     }
@@ -412,7 +444,7 @@ namespace MspLicensing.Commands
                     var result = entry.Error == null ? results[next++] : null;
                     if (result != null && result.Succeeded)
                     {
-                        if (_writeResults) _cmdlet.WriteObject(result.Value);
+                        if (!Emit(result.Value)) _skipped++;
                         continue;
                     }
                     _failed++;

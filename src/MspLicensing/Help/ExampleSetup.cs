@@ -40,6 +40,16 @@ namespace MspLicensing.Commands.Help
             + "\nNew-MspSubscription -Customer Contoso -ServicePlan 'WF Services XDR' -Seats 20 -StartDate 2026-06-01"
             + "\nInvoke-MspCrossgrade -Customer Contoso -ServicePlan 'WF Services Monthly Rolling' -Date 2026-07-01";
 
+        /// <summary>
+        /// R13: an onboarding of three customers that stopped half-way: Fabrikam was created and subscribed, Tailspin Toys
+        /// only created, Northwind not at all.
+        /// </summary>
+        internal const string InterruptedOnboarding =
+            MonthlyPlan
+            + "\n[IO.File]::WriteAllText(\"$PWD/customers.csv\", \"Name,Country,City,ContactFirstName,ContactLastName,Email`nFabrikam,DE,Berlin,Jonas,Weber,jonas@fabrikam.de`nTailspin Toys,GB,London,Amy,Clark,amy@tailspintoys.co.uk`nNorthwind,CA,Toronto,Raj,Patel,raj@northwind.ca`n\")"
+            + "\nImport-Csv ./customers.csv | Select-Object -First 1 | New-MspCustomer | New-MspSubscription -ServicePlan 'WF Services Monthly Rolling' -Seats 10"
+            + "\nImport-Csv ./customers.csv | Select-Object -Skip 1 -First 1 | New-MspCustomer";
+
         internal const string ContosoOnTrial =
             Contoso + "\n" + TrialPlan + "\nNew-MspSubscription -Customer Contoso -ServicePlan 'WF Services Trial' -StartDate 2026-01-15";
     }

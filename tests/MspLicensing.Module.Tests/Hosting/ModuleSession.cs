@@ -15,6 +15,7 @@ namespace MspLicensing.Module.Tests.Hosting
         public List<ErrorRecord> Errors { get; } = new List<ErrorRecord>();
         public List<ProgressRecord> Progress { get; } = new List<ProgressRecord>();
         public List<WarningRecord> Warnings { get; } = new List<WarningRecord>();
+        public List<VerboseRecord> Verbose { get; } = new List<VerboseRecord>();
         /// <summary>What the host showed (tables rendered by Out-Default, -WhatIf lines).</summary>
         public string Text { get; set; }
         /// <summary>The terminating error, if the command line threw.</summary>
@@ -120,6 +121,7 @@ namespace MspLicensing.Module.Tests.Hosting
                 result.Errors.AddRange(ps.Streams.Error);
                 result.Progress.AddRange(ps.Streams.Progress);
                 result.Warnings.AddRange(ps.Streams.Warning);
+                result.Verbose.AddRange(ps.Streams.Verbose);
             }
         }
 

@@ -10,6 +10,7 @@ namespace MspLicensing.Commands
     {
         [Parameter(Position = 0)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(FeatureNameCompleter))]
         public string Name { get; set; }
 
         [Parameter]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using MspLicensing.Commands.Help;
 
@@ -9,7 +10,10 @@ namespace MspLicensing.Commands
     [OutputType(typeof(Customer))]
     public sealed class NewMspCustomerCommand : MspCmdlet
     {
-        private PipelineBatch<Customer, Customer> _batch;
+        private PipelineBatch<Customer, Creation<Customer>> _batch;
+
+        /// <summary>With -SkipExisting: the fields each prepared customer was given, to compare with a customer that exists.</summary>
+        private readonly Dictionary<Customer, CustomerFields> _given = new Dictionary<Customer, CustomerFields>();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("CompanyName", "Company")]
@@ -56,6 +60,7 @@ namespace MspLicensing.Commands
         public string TimeZone { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(LanguageCompleter))]
         public string Language { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -76,11 +81,14 @@ namespace MspLicensing.Commands
         [ArgumentCompleter(typeof(TemplateNameCompleter))]
         public string[] Template { get; set; }
 
+        [Parameter]
+        public SwitchParameter SkipExisting { get; set; }
+
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Creates end customers.",
-            Description = "New-MspCustomer creates a customer of the MSP. Every parameter binds from the pipeline by property name, so Import-Csv customers.csv | New-MspCustomer creates one customer per row; bad rows are reported one by one and skipped, the good ones are created (in batches, each customer whole or not at all). Empty optional cells are ignored. The customer's name must be unique in the account, ignoring case.",
-            Rules = new[] { Rules.R10, Rules.R11, Rules.R70, Rules.R72 },
+            Description = "New-MspCustomer creates a customer of the MSP. Every parameter binds from the pipeline by property name, so Import-Csv customers.csv | New-MspCustomer creates one customer per row; bad rows are reported one by one and skipped, the good ones are created (in batches, each customer whole or not at all). Empty optional cells are ignored. The customer's name must be unique in the account, ignoring case. With -SkipExisting, a customer the account has already is passed on as it is instead of being refused, so an import or onboarding that stopped half-way can simply run again.",
+            Rules = new[] { Rules.R10, Rules.R11, Rules.R13, Rules.R70, Rules.R72 },
             Parameters =
             {
                 ["Name"] = $"The company name, 1 to {CustomerValidation.MaxNameLength} characters, unique in the account ignoring case.",
@@ -100,6 +108,7 @@ namespace MspLicensing.Commands
                 ["ExternalId"] = "The customer's ids in PSA and RMM tools, as a hashtable such as @{ ConnectWiseManage = '4711'; Autotask = '0815' } or as text 'ConnectWiseManage=4711;Autotask=0815'. Values are text or numbers; each tool appears once (keys ignore case).",
                 ["Origin"] = "Where the customer is created: LicensingManagementPlatform (default) or RemoteManager. It reaches the other side when Sync-MspRemoteManager runs.",
                 ["Template"] = "Names of Remote Manager policy templates to assign (one per product: Worry-Free Business Security Services, Cloud Edge).",
+                ["SkipExisting"] = "Creates only the customers the account does not have yet (R13). A customer whose name exists already (ignoring case) is not created again: the stored customer is passed down the pipeline as it is, and a verbose line says so (Customer 'Contoso' exists; skipped.). None of its fields is overwritten: a warning names each field the input gives differently, with the stored and the given value, and Set-MspCustomer changes them. A name that comes twice in the input is created once. Skipped customers are not errors; the progress counts them apart.",
             },
             Examples = new[]
             {
@@ -114,20 +123,27 @@ namespace MspLicensing.Commands
                     "Import-Csv ./customers.csv | New-MspCustomer -ErrorVariable rejected -ErrorAction SilentlyContinue\n$rejected.TargetObject | Export-Csv ./rejected.csv -NoTypeInformation",
                     "Each error names its row's customer (Customer 'Margie Travel': Email 'margie-at-travel' is not valid: ...) and its TargetObject is the row, so rejected.csv holds the rows to correct and import again; the other rows are created.",
                     "[IO.File]::WriteAllText(\"$PWD/customers.csv\", \"Name,Country,City,ContactFirstName,ContactLastName,Email`nFabrikam,DE,Berlin,Jonas,Weber,jonas@fabrikam.de`nMargie Travel,US,Boston,Margie,Shoop,margie-at-travel`n\")"),
+                new HelpExample("Re-run an interrupted onboarding",
+                    "Import-Csv ./customers.csv | New-MspCustomer -SkipExisting | New-MspSubscription -ServicePlan 'WF Services Monthly Rolling' -Seats 10 -SkipExisting",
+                    "The first run stopped after Fabrikam was created and subscribed and Tailspin Toys was created. This run creates only Northwind, subscribes Tailspin Toys and Northwind, and passes Fabrikam and its subscription on as they are, without errors: the output holds the subscriptions of all three customers. Add -Verbose to see what was skipped.",
+                    ExampleSetup.InterruptedOnboarding),
                 new HelpExample("Keep the PSA id of a customer",
                     "New-MspCustomer -Name Northwind -Country CA -City Toronto -State ON -ContactFirstName Raj -ContactLastName Patel -Email raj@northwind.ca -ExternalId @{ ConnectWiseManage = '4711' } -TimeZone UTC-05:00 -Language en-CA",
                     "Find it later with Get-MspCustomer -ExternalId @{ ConnectWiseManage = '4711' }."),
             },
             Inputs = "Objects with properties named like the parameters, such as the rows of Import-Csv.",
-            Outputs = "The created customers.",
+            Outputs = "The created customers; with -SkipExisting also the existing customers the input names.",
             Related = new[] { "Get-MspCustomer", "Set-MspCustomer", "Remove-MspCustomer", "about_MspLicensing_Customers" },
         };
 
         protected override void BeginProcessing()
         {
-            _batch = new PipelineBatch<Customer, Customer>(this,
-                (session, customer) => CustomerOperations.Create(session, customer, DateTime.UtcNow),
-                customer => customer.Name, "customers created");
+            _batch = new PipelineBatch<Customer, Creation<Customer>>(this,
+                (session, customer) => SkipExisting
+                    ? CustomerOperations.CreateUnlessExists(session, customer, _given[customer], DateTime.UtcNow)
+                    : Creation<Customer>.Created(CustomerOperations.Create(session, customer, DateTime.UtcNow)),
+                customer => customer.Name, "customers created",
+                emit: created => WriteCreation(created, Named("Customer", created.Value.Name), "Set-MspCustomer"));
         }
 
         protected override void ProcessRecord()
@@ -135,7 +151,7 @@ namespace MspLicensing.Commands
             Customer prepared;
             try
             {
-                prepared = CustomerOperations.Prepare(new CustomerFields
+                var fields = new CustomerFields
                 {
                     Name = Name,
                     Country = Country,
@@ -150,11 +166,13 @@ namespace MspLicensing.Commands
                     TimeZone = Blank(TimeZone),
                     Language = Blank(Language),
                     Notes = Blank(Notes),
-                    Enabled = Enabled ?? true,
+                    Enabled = Enabled,
                     ExternalId = Tables.Strings(ExternalId, nameof(ExternalId)),
                     Origin = Origin,
                     Templates = Template,
-                });
+                };
+                prepared = CustomerOperations.Prepare(fields);
+                if (SkipExisting) _given[prepared] = fields;
             }
             catch (MspException ex)
             {

@@ -71,6 +71,7 @@ namespace MspLicensing.Commands
 
         [Parameter]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(LanguageCompleter))]
         public string Language { get; set; }
 
         [Parameter]

@@ -28,6 +28,7 @@ namespace MspLicensing.Commands
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ActivationCodeCompleter))]
         public string ActivationCode { get; set; }
 
         [Parameter]

@@ -12,6 +12,7 @@ namespace MspLicensing.Commands
         private PipelineBatch<(Guid? Id, string Code), License> _batch;
 
         [Parameter(ParameterSetName = ByActivationCode, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(UnbundledActivationCodeCompleter))]
         public string ActivationCode { get; set; }
 
         [Parameter(ParameterSetName = Identity.ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]

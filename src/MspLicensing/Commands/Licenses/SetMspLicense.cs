@@ -14,6 +14,7 @@ namespace MspLicensing.Commands
         private bool _usedFromRows;
 
         [Parameter(ParameterSetName = ByActivationCode, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ActivationCodeCompleter))]
         public string ActivationCode { get; set; }
 
         [Parameter(ParameterSetName = Identity.ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]

@@ -14,6 +14,7 @@ namespace MspLicensing.Commands
 
         [Parameter(ParameterSetName = ByActivationCode, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = ByDetails, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(NonMspActivationCodeCompleter))]
         public string ActivationCode { get; set; }
 
         [Parameter(ParameterSetName = ByDetails, Mandatory = true, ValueFromPipelineByPropertyName = true)]

@@ -12,6 +12,7 @@ namespace MspLicensing.Commands
         private PipelineBatch<Guid, License> _batch;
 
         [Parameter(ParameterSetName = ByActivationCode, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ActivationCodeCompleter))]
         public string ActivationCode { get; set; }
 
         [Parameter(ParameterSetName = Identity.ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]

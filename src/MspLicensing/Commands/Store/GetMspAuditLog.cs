@@ -30,6 +30,7 @@ namespace MspLicensing.Commands
 
         [Parameter]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ChangeCommandCompleter))]
         public string Command { get; set; }
 
         [Parameter]
