@@ -44,6 +44,7 @@
         'Get-MspCrossgradePlan'
         'Invoke-MspCrossgrade'
         'Get-MspUsageReport'
+        'Get-MspUsageMonth'
         'Set-MspUsageReport'
         'Submit-MspUsageReport'
         'Approve-MspUsageReport'

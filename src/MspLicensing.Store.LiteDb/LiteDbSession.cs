@@ -133,6 +133,9 @@ namespace MspLicensing.Store
             return doc == null ? null : _db.Mapper.ToObject<UsageReport>(doc);
         }
 
+        public IReadOnlyList<string> UsageReportMonths() =>
+            _db.GetCollection(Schema.UsageReportCollection).FindAll().Select(d => d["_id"].AsString).OrderBy(m => m, StringComparer.Ordinal).ToList();
+
         public void SaveUsageReport(UsageReport report)
         {
             RequireWritable();
@@ -159,7 +162,7 @@ namespace MspLicensing.Store
             return _db.GetCollection(Schema.LicenseCollection).Exists(Equal("CustomerId", customerId));
         }
 
-        public void Audit(string action, string targetType, string targetId, string target, string summary)
+        public void Audit(string action, string targetType, string targetId, string target, string summary, Guid? customerId = null)
         {
             RequireWritable();
             _writes[0]++;
@@ -172,6 +175,7 @@ namespace MspLicensing.Store
                 TargetType = targetType,
                 TargetId = targetId,
                 Target = target,
+                CustomerId = customerId,
                 Summary = summary,
             });
         }
@@ -190,18 +194,46 @@ namespace MspLicensing.Store
             var command = q.Command == null ? null : Wildcard.Parse("Command", q.Command);
             var user = q.User == null ? null : Wildcard.Parse("User", q.User);
             var col = _db.GetCollection<AuditEntry>(Schema.AuditCollection);
-            IEnumerable<AuditEntry> entries = q.TargetId != null
-                ? col.Find(Equal("TargetId", q.TargetId))
-                : col.FindAll();
-            return entries
+            string customerKey = q.CustomerId?.ToString();
+            IEnumerable<AuditEntry> entries;
+            if (q.TargetId != null) entries = col.Find(Equal("TargetId", q.TargetId));
+            // A customer's history: the entries that name the customer, and those of its record written before entries
+            // named their customer (found by the record's id, as the log found them then).
+            else if (q.CustomerId.HasValue)
+                entries = col.Find(Equal("CustomerId", q.CustomerId.Value))
+                    .Concat(col.Find(Equal("TargetId", customerKey)).Where(e => e.CustomerId == null));
+            else entries = col.FindAll();
+            var list = entries
                 .Where(e => (!q.AfterUtc.HasValue || e.TimeUtc >= q.AfterUtc.Value)
                             && (!q.BeforeUtc.HasValue || e.TimeUtc <= q.BeforeUtc.Value)
                             && (q.TargetType == null || string.Equals(e.TargetType, q.TargetType, StringComparison.OrdinalIgnoreCase))
+                            && (q.TargetId == null || e.TargetId == q.TargetId)
+                            && (!q.CustomerId.HasValue || e.CustomerId == q.CustomerId || (e.CustomerId == null && e.TargetId == customerKey))
                             && (target == null || target.IsMatch(e.Target))
                             && (command == null || command.IsMatch(e.Command))
                             && (user == null || user.IsMatch(e.User)))
                 .OrderByDescending(e => e.Id)
                 .ToList();
+            NameCustomers(list);
+            return list;
+        }
+
+        /// <summary>Fills in the name each entry's customer has now; a deleted customer has none.</summary>
+        private void NameCustomers(IReadOnlyList<AuditEntry> entries)
+        {
+            var ids = new HashSet<Guid>(entries.Where(e => e.CustomerId.HasValue).Select(e => e.CustomerId.Value));
+            if (ids.Count == 0) return;
+            var customers = _db.GetCollection(Schema.CustomerCollection);
+            var names = new Dictionary<Guid, string>();
+            // A few customers are read by id; the log of many customers reads the customers once.
+            var docs = ids.Count <= 64 ? ids.Select(id => customers.FindById(id)).Where(d => d != null) : customers.FindAll();
+            foreach (var doc in docs)
+            {
+                var id = doc["_id"].AsGuid;
+                if (ids.Contains(id)) names[id] = doc["Name"].AsString;
+            }
+            foreach (var entry in entries)
+                entry.Customer = entry.CustomerId.HasValue && names.TryGetValue(entry.CustomerId.Value, out var name) ? name : null;
         }
 
         internal static string NameKey(string name) => name.Trim().ToUpperInvariant();

@@ -29,7 +29,7 @@ namespace MspLicensing.Store
             mapper.RegisterType<DateTime>(d => new BsonValue(d.Ticks), b => new DateTime(b.AsInt64, DateTimeKind.Unspecified));
             mapper.Entity<Customer>().Id(c => c.CustomerId, autoId: false).Ignore(c => c.ContactName);
             mapper.Entity<Account>().Ignore(a => a.SeatBands);
-            mapper.Entity<AuditEntry>().Id(a => a.Id, autoId: true).Ignore(a => a.Time);
+            mapper.Entity<AuditEntry>().Id(a => a.Id, autoId: true).Ignore(a => a.Time).Ignore(a => a.Customer);
             mapper.Entity<ServicePlan>().Id(p => p.ServicePlanId, autoId: false).Ignore(p => p.IsBundle);
             mapper.Entity<PlanProduct>().Ignore(p => p.Product);
             mapper.Entity<Subscription>().Id(s => s.SubscriptionId, autoId: false).Ignore(s => s.IsTrial).Ignore(s => s.Customer).Ignore(s => s.Status);
@@ -45,7 +45,7 @@ namespace MspLicensing.Store
             Warm(mapper, new Customer { ExternalId = new ExternalIdMap { ["Tool"] = "1" }, Templates = { "T" } });
             Warm(mapper, new Template { Settings = { ["a"] = "b" } });
             Warm(mapper, new OutboxItem());
-            Warm(mapper, new AuditEntry());
+            Warm(mapper, new AuditEntry { CustomerId = Guid.Empty });
             Warm(mapper, new ServicePlan { Products = new TextList<PlanProduct> { new PlanProduct { Code = "WFBSS", DataCenters = { ["WFBSS"] = DataCenter.Germany } } } });
             Warm(mapper, new Subscription { SuspendedOn = DateTime.MinValue, RecordedStatus = SubscriptionStatus.Active });
             Warm(mapper, new License

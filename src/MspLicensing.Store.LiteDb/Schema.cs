@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LiteDB;
 
 namespace MspLicensing.Store
@@ -63,7 +64,41 @@ namespace MspLicensing.Store
             // No layout change: licenses may now end as Removed (R43) and be of type NFR (R51). An older module would
             // read a removed license as live and bill it, so it must refuse a store that may hold one.
             new SchemaStep(6, "Licenses that end as Removed (Remove-MspLicense) and NFR licenses", db => { }),
+            // An older module would write entries without their customer, which a customer's history would miss.
+            new SchemaStep(7, "Audit entries name the customer they concern", db =>
+            {
+                db.GetCollection(AuditCollection).EnsureIndex("CustomerId", "$.CustomerId");
+                NameCustomersOfOlderEntries(db);
+            }),
         };
+
+        /// <summary>
+        /// Entries written before step 7 name no customer: those of a customer record, and of a subscription, license or
+        /// migration that is still stored, get the customer it belongs to. The others (usage report changes, and
+        /// licenses unregistered since) keep none.
+        /// </summary>
+        private static void NameCustomersOfOlderEntries(LiteDatabase db)
+        {
+            var owners = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+            foreach (var collection in new[] { SubscriptionCollection, LicenseCollection, MigrationCollection })
+            {
+                foreach (var doc in db.GetCollection(collection).FindAll())
+                {
+                    if (doc["_id"].IsGuid && doc["CustomerId"].IsGuid) owners[doc["_id"].AsGuid.ToString()] = doc["CustomerId"].AsGuid;
+                }
+            }
+            var audit = db.GetCollection(AuditCollection);
+            foreach (var entry in audit.FindAll().ToList())
+            {
+                if (!entry["CustomerId"].IsNull) continue;
+                if (!entry["TargetId"].IsString) continue;
+                string targetId = entry["TargetId"].AsString;
+                bool record = entry["TargetType"].IsString && entry["TargetType"].AsString == CustomerOperations.TargetType;
+                if (record ? !Guid.TryParse(targetId, out var customer) : !owners.TryGetValue(targetId, out customer)) continue;
+                entry["CustomerId"] = customer;
+                audit.Update(entry);
+            }
+        }
 
         /// <summary>The schema version this module writes.</summary>
         public static int Current => Steps[Steps.Count - 1].Version;

@@ -236,8 +236,9 @@ namespace MspLicensing.Domain.Tests
             public Template FindTemplateByName(string name) => _inner.FindTemplateByName(name);
             public IDocumentSet<OutboxItem> Outbox => _inner.Outbox;
             public UsageReport GetUsageReport(string month) => _inner.GetUsageReport(month);
+            public IReadOnlyList<string> UsageReportMonths() => _inner.UsageReportMonths();
             public void SaveUsageReport(UsageReport report) => _inner.SaveUsageReport(report);
-            public void Audit(string action, string targetType, string targetId, string target, string summary) => throw new InvalidOperationException("the disk is full");
+            public void Audit(string action, string targetType, string targetId, string target, string summary, Guid? customerId = null) => throw new InvalidOperationException("the disk is full");
             public IEnumerable<AuditEntry> AuditLog(AuditQuery query) => _inner.AuditLog(query);
         }
 

@@ -15,11 +15,12 @@ BeforeDiscovery {
         @{ Name = 'Get-MspCrossgradePlan'; Command = "Get-MspCrossgradePlan -Customer Contoso -ServicePlan 'WF Services XDR'"; Keys = 'Customer', 'ServicePlan', 'Product', 'Suite', 'Action', 'FromServicePlan', 'ActivationCode', 'LicenseStatus' }
         @{ Name = 'Get-MspUsageReport'; Command = 'Get-MspUsageReport'; Keys = 'Month', 'Product', 'Customers', 'Provisioned', 'Used', 'Chargeable', 'Band', 'Status' }
         @{ Name = 'Get-MspUsageReport -ByCustomer'; Command = 'Get-MspUsageReport -ByCustomer'; Keys = 'Month', 'Customer', 'Product', 'ServicePlan', 'ActivationCode', 'Provisioned', 'Used', 'OverProvisionedPercent', 'Chargeable', 'Band' }
+        @{ Name = 'Get-MspUsageMonth'; Command = 'Get-MspUsageMonth'; Keys = 'Month', 'Status', 'Lines', 'Customers', 'Chargeable', 'Adjustments', 'RejectedReason' }
         @{ Name = 'Get-MspLicenseMigration'; Command = 'Get-MspLicenseMigration'; Keys = 'MigrationId', 'Customer', 'Product', 'SourceActivationCode', 'NewActivationCode', 'ServicePlan', 'Seats', 'Status' }
         @{ Name = 'Get-MspManagedProduct'; Command = 'Get-MspCustomer | Get-MspManagedProduct'; Keys = 'Customer', 'Product', 'ActivationCode', 'LicenseModel', 'Seats', 'Used', 'Status' }
         @{ Name = 'Get-MspTemplate'; Command = 'Get-MspTemplate'; Keys = 'TemplateId', 'Name', 'Product', 'Customers' }
         @{ Name = 'Get-MspIntegration'; Command = 'Get-MspIntegration'; Keys = 'Name', 'DisplayName', 'Enabled', 'Supported', 'Customers' }
-        @{ Name = 'Get-MspAuditLog'; Command = 'Get-MspAuditLog'; Keys = 'Id', 'User', 'Command', 'Action', 'TargetType', 'TargetId', 'Target', 'Summary' }
+        @{ Name = 'Get-MspAuditLog'; Command = 'Get-MspAuditLog'; Keys = 'Id', 'User', 'Command', 'Action', 'TargetType', 'TargetId', 'Target', 'CustomerId', 'Customer', 'Summary' }
         @{ Name = 'Get-MspStore'; Command = 'Get-MspStore'; Keys = 'Path', 'SchemaVersion', 'Encrypted', 'AccountName', 'Customers', 'ServicePlans', 'Subscriptions', 'Licenses' }
     )
 }

@@ -16,6 +16,14 @@ namespace MspLicensing
         public string TargetType { get; set; }
         public string TargetId { get; set; }
         public string Target { get; set; }
+        /// <summary>
+        /// The customer the change concerns: the customer record itself, or the customer whose subscription, license,
+        /// crossgrade, migration, usage report line or template assignment changed. Null for changes that concern no
+        /// one customer (plans, templates, the account), and for older entries the store could not trace to a customer.
+        /// </summary>
+        public Guid? CustomerId { get; set; }
+        /// <summary>The customer's name as it is now, filled in when the log is read; null when the customer was deleted.</summary>
+        public string Customer { get; set; }
         public string Summary { get; set; }
 
         public override string ToString() => $"{Action} {TargetType} {Target}";
@@ -29,6 +37,11 @@ namespace MspLicensing
         /// <summary>Wildcard on the target name.</summary>
         public string Target { get; set; }
         public string TargetId { get; set; }
+        /// <summary>
+        /// Every change that concerns the customer (<see cref="AuditEntry.CustomerId"/>), and the entries of its
+        /// customer record written before the log kept the customer of each change.
+        /// </summary>
+        public Guid? CustomerId { get; set; }
         /// <summary>Wildcard on the command name.</summary>
         public string Command { get; set; }
         public string User { get; set; }

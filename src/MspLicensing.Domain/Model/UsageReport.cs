@@ -94,6 +94,48 @@ namespace MspLicensing
         }
     }
 
+    /// <summary>R50: the lines of one month as its report has them, with the report's status (and the stored report, if any).</summary>
+    public sealed class UsageMonthLines
+    {
+        public UsageMonthLines(DateTime month, IReadOnlyList<UsageLine> lines, UsageReportStatus status, UsageReport report)
+        {
+            Month = month;
+            Lines = lines;
+            Status = status;
+            Report = report;
+        }
+
+        /// <summary>The first day of the month.</summary>
+        public DateTime Month { get; }
+        public IReadOnlyList<UsageLine> Lines { get; }
+        public UsageReportStatus Status { get; }
+        /// <summary>The stored report; null while nothing about the month was stored (it is Preparing).</summary>
+        public UsageReport Report { get; }
+    }
+
+    /// <summary>R54: one month with a report to make or one stored: where it stands and its totals (Get-MspUsageMonth).</summary>
+    public sealed class UsageMonth
+    {
+        /// <summary>The month, yyyy-MM.</summary>
+        public string Month { get; set; }
+        public UsageReportStatus Status { get; set; }
+        /// <summary>How many lines (one per customer and billed license) the month's report has.</summary>
+        public int Lines { get; set; }
+        /// <summary>How many customers the lines are of.</summary>
+        public int Customers { get; set; }
+        /// <summary>The chargeable seats of all lines added up.</summary>
+        public int Chargeable { get; set; }
+        /// <summary>How many lines were set below provisioned (Set-MspUsageReport).</summary>
+        public int Adjustments { get; set; }
+        public DateTime? SubmittedUtc { get; set; }
+        public DateTime? ApprovedUtc { get; set; }
+        public DateTime? RejectedUtc { get; set; }
+        /// <summary>Why the report was rejected, while it is Rejected.</summary>
+        public string RejectedReason { get; set; }
+
+        public override string ToString() => $"{Month} {Status}";
+    }
+
     /// <summary>R53: one line per product of a month: the aggregate of all customers and its seat band.</summary>
     public sealed class UsageSummary
     {

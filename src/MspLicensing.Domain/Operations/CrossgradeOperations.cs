@@ -252,7 +252,7 @@ namespace MspLicensing
                 }
                 session.Audit("Crossgrade", SubscriptionOperations.TargetType, subscription.SubscriptionId.ToString(), Customer.Name + " / " + plan.Name,
                     $"Crossgrade to '{plan.Name}' on {Dates.Format(date)}: " + string.Join("; ", Steps.Select(s =>
-                        (s.Product ?? "subscription '" + s.FromServicePlan + "'") + " " + s.LicenseStatus + (s.ActivationCode == null ? string.Empty : " (" + s.ActivationCode + ")"))));
+                        (s.Product ?? "subscription '" + s.FromServicePlan + "'") + " " + s.LicenseStatus + (s.ActivationCode == null ? string.Empty : " (" + s.ActivationCode + ")"))), Customer.CustomerId);
                 subscription.Customer = Customer.Name;
                 subscription.Status = Lifecycle.StatusOf(subscription, date);
                 return subscription;

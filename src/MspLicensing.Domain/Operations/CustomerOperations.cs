@@ -32,7 +32,7 @@ namespace MspLicensing
             customer.ModifiedUtc = nowUtc;
             session.Customers.Insert(customer);
             RemoteManagerOperations.Queue(session, customer, "Create", fromRemoteManager ? SyncSide.LicensingManagementPlatform : SyncSide.RemoteManager, Describe(customer), nowUtc);
-            session.Audit("Create", TargetType, customer.CustomerId.ToString(), customer.Name, Describe(customer));
+            session.Audit("Create", TargetType, customer.CustomerId.ToString(), customer.Name, Describe(customer), customer.CustomerId);
             return customer;
         }
 
@@ -79,7 +79,7 @@ namespace MspLicensing
             changed.ModifiedUtc = nowUtc;
             session.Customers.Update(changed);
             RemoteManagerOperations.Queue(session, changed, "Update", SyncSide.RemoteManager, summary, nowUtc);
-            session.Audit("Update", TargetType, changed.CustomerId.ToString(), changed.Name, summary);
+            session.Audit("Update", TargetType, changed.CustomerId.ToString(), changed.Name, summary, changed.CustomerId);
             return changed;
         }
 
@@ -96,7 +96,7 @@ namespace MspLicensing
                 throw MspException.ForRule(Rules.R12, "CustomerHoldsProducts", ErrorKind.InvalidOperation,
                     $"Customer '{customer.Name}' still holds {Products(session.LicensesOfCustomer(customer.CustomerId))}; remove them first with Unregister-MspProduct: Get-MspLicense -Customer '{customer.Name.Replace("'", "''")}' | Unregister-MspProduct.", customer);
             session.Customers.Delete(customer);
-            session.Audit("Delete", TargetType, customer.CustomerId.ToString(), customer.Name, Describe(customer));
+            session.Audit("Delete", TargetType, customer.CustomerId.ToString(), customer.Name, Describe(customer), customer.CustomerId);
             return customer;
         }
 

@@ -52,7 +52,7 @@ namespace MspLicensing
             session.Licenses.Update(license);
             session.Audit("Remove", TargetType, license.LicenseId.ToString(), removal.Customer?.Name + " / " + license.Product + " " + license.ActivationCode,
                 $"Unbundled (since {Dates.Format(unbundledOn ?? license.StartDate)}) -> Removed on {Dates.Format(removal.Day)}: {RemovalBilling(removal.Day)}; "
-                + $"{license.SeatsOn(removal.Day)} seats, expiring {Dates.Format(license.ExpirationDate)}");
+                + $"{license.SeatsOn(removal.Day)} seats, expiring {Dates.Format(license.ExpirationDate)}", license.CustomerId);
             return removal.Decorated();
         }
 

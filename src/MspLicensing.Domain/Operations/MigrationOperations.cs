@@ -80,7 +80,7 @@ namespace MspLicensing
             license.RecordedStatus = Lifecycle.StatusOf(license, null, start, account.GracePeriodDays);
             session.Licenses.Insert(license);
             session.Audit("Register", "License", license.LicenseId.ToString(), customer.Name + " / " + product.Code + " " + code,
-                $"{r.LicenseType} license of {product.Code}, {seats} seats, {Dates.Format(start)} to {Dates.Format(expiration)}" + (key == null ? string.Empty : ", Authorization Key " + key));
+                $"{r.LicenseType} license of {product.Code}, {seats} seats, {Dates.Format(start)} to {Dates.Format(expiration)}" + (key == null ? string.Empty : ", Authorization Key " + key), customer.CustomerId);
             license.Customer = customer.Name;
             license.Status = Lifecycle.StatusOf(license, null, DateTime.Today, account.GracePeriodDays);
             return license;
@@ -152,7 +152,7 @@ namespace MspLicensing
             }
             session.Migrations.Insert(migration);
             session.Audit("Migrate", TargetType, migration.MigrationId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
-                $"{migration.Status}: to '{plan.Name}'" + (migration.NewActivationCode == null ? string.Empty : ", new activation code " + migration.NewActivationCode));
+                $"{migration.Status}: to '{plan.Name}'" + (migration.NewActivationCode == null ? string.Empty : ", new activation code " + migration.NewActivationCode), license.CustomerId);
             return migration;
         }
 
@@ -178,7 +178,7 @@ namespace MspLicensing
             migration.Instructions = $"Trend Micro has migrated {migration.Product} license {license.ActivationCode}; it is now part of '{plan.Name}' in LMP with the same activation code.";
             session.Migrations.Update(migration);
             session.Audit("Migrate", TargetType, migration.MigrationId.ToString(), customer?.Name + " / " + migration.Product + " " + migration.SourceActivationCode,
-                $"Completed: joined '{plan.Name}'");
+                $"Completed: joined '{plan.Name}'", migration.CustomerId);
             return migration;
         }
 
@@ -191,7 +191,7 @@ namespace MspLicensing
             var customer = session.Customers.Get(license.CustomerId);
             session.Licenses.Delete(license);
             session.Audit("Delete", "License", license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
-                $"{license.LicenseType} license of {license.Product}, {license.Seats} seats, expiring {Dates.Format(license.ExpirationDate)}");
+                $"{license.LicenseType} license of {license.Product}, {license.Seats} seats, expiring {Dates.Format(license.ExpirationDate)}", license.CustomerId);
             return license;
         }
 
@@ -207,7 +207,7 @@ namespace MspLicensing
             session.Licenses.Update(license);
             var customer = session.Customers.Get(license.CustomerId);
             session.Audit("Update", "License", license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
-                $"Description: '{before}' -> '{text}'");
+                $"Description: '{before}' -> '{text}'", license.CustomerId);
             license.Customer = customer?.Name;
             return license;
         }

@@ -158,7 +158,7 @@ namespace MspLicensing
             s.ModifiedUtc = nowUtc;
             session.Subscriptions.Update(s);
             session.Audit("Renew", SubscriptionOperations.TargetType, s.SubscriptionId.ToString(), planned.Customer + " / " + s.ServicePlan,
-                "As of " + Dates.Format(planned.Actions[0].AsOf) + ": " + string.Join("; ", planned.Actions.Select(a => (a.Product ?? "subscription") + " " + a.Action + " " + (a.From ?? "new") + " -> " + a.To)));
+                "As of " + Dates.Format(planned.Actions[0].AsOf) + ": " + string.Join("; ", planned.Actions.Select(a => (a.Product ?? "subscription") + " " + a.Action + " " + (a.From ?? "new") + " -> " + a.To)), s.CustomerId);
         }
     }
 }

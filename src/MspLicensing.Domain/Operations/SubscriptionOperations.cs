@@ -126,7 +126,7 @@ namespace MspLicensing
             }
             session.Audit("Create", TargetType, subscription.SubscriptionId.ToString(), customer.Name + " / " + plan.Name,
                 $"Plan '{plan.Name}' ({plan.Version}) from {Dates.Format(start)} to {Dates.Format(subscription.ExpirationDate)}; licenses: "
-                + string.Join(", ", licenses.Select(l => $"{l.Product} {l.Seats} seats {l.ActivationCode}")));
+                + string.Join(", ", licenses.Select(l => $"{l.Product} {l.Seats} seats {l.ActivationCode}")), customer.CustomerId);
             subscription.Customer = customer.Name;
             subscription.Status = Lifecycle.StatusOf(subscription, DateTime.Today);
             return subscription;
@@ -361,7 +361,7 @@ namespace MspLicensing
             foreach (var license in licenses) session.Licenses.Update(license);
             s.ModifiedUtc = nowUtc;
             session.Subscriptions.Update(s);
-            session.Audit("Update", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + s.ServicePlan, string.Join("; ", summary));
+            session.Audit("Update", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + s.ServicePlan, string.Join("; ", summary), s.CustomerId);
             return Decorate(s, customer, DateTime.Today);
         }
 
@@ -435,7 +435,7 @@ namespace MspLicensing
             s.AutoRenewal = false;
             s.ModifiedUtc = nowUtc;
             session.Subscriptions.Update(s);
-            session.Audit("Suspend", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + s.ServicePlan, summary);
+            session.Audit("Suspend", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + s.ServicePlan, summary, s.CustomerId);
             return Decorate(s, customer, day);
         }
 
@@ -459,7 +459,7 @@ namespace MspLicensing
             s.AutoRenewal = true;
             s.ModifiedUtc = nowUtc;
             session.Subscriptions.Update(s);
-            session.Audit("Resume", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + s.ServicePlan, $"Resumed on {Dates.Format(day)}; AutoRenewal: False -> True");
+            session.Audit("Resume", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + s.ServicePlan, $"Resumed on {Dates.Format(day)}; AutoRenewal: False -> True", s.CustomerId);
             return Decorate(s, customer, day);
         }
 
@@ -487,7 +487,7 @@ namespace MspLicensing
             }
             session.Subscriptions.Update(s);
             session.Audit("Cancel", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + s.ServicePlan,
-                $"Cancelled on {Dates.Format(day)}; licenses: {string.Join(", ", licenses.Select(l => l.Product + " " + l.ActivationCode))}");
+                $"Cancelled on {Dates.Format(day)}; licenses: {string.Join(", ", licenses.Select(l => l.Product + " " + l.ActivationCode))}", s.CustomerId);
             return Decorate(s, customer, day);
         }
 
@@ -547,7 +547,7 @@ namespace MspLicensing
             session.Subscriptions.Update(s);
             session.Audit("Convert", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + plan.Name,
                 $"Trial converted to '{plan.Name}' on {Dates.Format(day)}, expires {Dates.Format(s.ExpirationDate)}; kept codes: {string.Join(", ", licenses.Select(l => l.Product + " " + l.ActivationCode))}"
-                + (added.Count > 0 ? "; new: " + string.Join(", ", added.Select(l => l.Product + " " + l.ActivationCode)) : string.Empty));
+                + (added.Count > 0 ? "; new: " + string.Join(", ", added.Select(l => l.Product + " " + l.ActivationCode)) : string.Empty), s.CustomerId);
             return Decorate(s, customer, day);
         }
 
@@ -630,7 +630,7 @@ namespace MspLicensing
             session.Licenses.Update(license);
             var customer = session.Customers.Get(license.CustomerId);
             session.Audit("Update", "License", license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
-                $"Used on {Dates.Format(day)}: {(before.HasValue ? before.Value.ToString(CultureInfo.InvariantCulture) : "none")} -> {used}");
+                $"Used on {Dates.Format(day)}: {(before.HasValue ? before.Value.ToString(CultureInfo.InvariantCulture) : "none")} -> {used}", license.CustomerId);
             return Decorate(license, session.Subscriptions.Get(license.SubscriptionId), id => customer?.Name, DateTime.Today, session.GetAccount().GracePeriodDays);
         }
 

@@ -34,28 +34,53 @@ namespace MspLicensing
         public static string MonthText(DateTime month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
         /// <summary>R50-R53: the lines of a month; a submitted or approved month returns its frozen lines (R54).</summary>
-        public static IReadOnlyList<UsageLine> Lines(IStoreSession session, DateTime month, bool withNames)
+        public static IReadOnlyList<UsageLine> Lines(IStoreSession session, DateTime month, bool withNames) =>
+            Months(session, new[] { month }, withNames)[0].Lines;
+
+        /// <summary>The most months one report covers (Get-MspUsageReport -From -To).</summary>
+        public const int MaxReportMonths = 36;
+
+        /// <summary>
+        /// R50: the lines of several months, each computed as its own monthly report (nothing adds up across months):
+        /// the licenses and subscriptions are read once for all of them. <paramref name="progress"/> hears of each month
+        /// before it is computed.
+        /// </summary>
+        public static IReadOnlyList<UsageMonthLines> Months(IStoreSession session, IReadOnlyList<DateTime> months, bool withNames, Action<DateTime, int> progress = null) =>
+            Months(session, new UsageData(session), months, withNames, progress);
+
+        private static IReadOnlyList<UsageMonthLines> Months(IStoreSession session, UsageData data, IReadOnlyList<DateTime> months, bool withNames, Action<DateTime, int> progress)
         {
-            AccountRules.RequireLmp(session.GetAccount(), "Usage reports");
-            var report = session.GetUsageReport(MonthText(month));
-            var status = report?.Status ?? UsageReportStatus.Preparing;
-            IEnumerable<UsageLine> lines;
-            IList<int> bands;
-            if (Frozen(status))
+            var account = session.GetAccount();
+            AccountRules.RequireLmp(account, "Usage reports");
+            var result = new List<UsageMonthLines>();
+            for (int i = 0; i < months.Count; i++)
             {
-                lines = report.FrozenLines;
-                bands = report.FrozenSeatBands;
-                if (withNames)
+                var month = months[i];
+                progress?.Invoke(month, i);
+                var report = session.GetUsageReport(MonthText(month));
+                var status = report?.Status ?? UsageReportStatus.Preparing;
+                IEnumerable<UsageLine> lines;
+                IList<int> bands;
+                if (Frozen(status))
                 {
-                    var names = session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name);
-                    foreach (var l in report.FrozenLines) l.Customer = names.TryGetValue(l.CustomerId, out var n) ? n : l.Customer;
+                    lines = report.FrozenLines;
+                    bands = report.FrozenSeatBands;
+                    if (withNames)
+                        foreach (var l in report.FrozenLines) l.Customer = data.Names.TryGetValue(l.CustomerId, out var n) ? n : l.Customer;
                 }
+                else
+                {
+                    lines = Compute(data, month, report?.Adjustments, withNames);
+                    bands = account.SeatBandMinimums;
+                }
+                result.Add(new UsageMonthLines(month, Finish(lines, bands, status, withNames), status, report));
             }
-            else
-            {
-                lines = Compute(session, month, report?.Adjustments, withNames);
-                bands = session.GetAccount().SeatBandMinimums;
-            }
+            return result;
+        }
+
+        /// <summary>The band and status of every line of a month; the customer view in order of customer and product.</summary>
+        private static IReadOnlyList<UsageLine> Finish(IEnumerable<UsageLine> lines, IList<int> bands, UsageReportStatus status, bool withNames)
+        {
             var list = lines.ToList();
             var bandOf = list.GroupBy(l => l.Product, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => Account.ToBands(bands).LastOrDefault(b => g.Sum(l => l.Chargeable) >= b.Minimum)?.Name ?? Account.ToBands(bands)[0].Name, StringComparer.OrdinalIgnoreCase);
@@ -70,6 +95,108 @@ namespace MspLicensing
             return withNames
                 ? list.OrderBy(l => l.Customer ?? l.CustomerId.ToString(), StringComparer.OrdinalIgnoreCase).ThenBy(l => l.Product, StringComparer.OrdinalIgnoreCase).ToList()
                 : list;
+        }
+
+        /// <summary>
+        /// The months from <paramref name="from"/> to <paramref name="to"/>, both included; a range that runs backwards,
+        /// or one longer than <paramref name="limit"/> months, is refused naming both ends.
+        /// </summary>
+        public static IReadOnlyList<DateTime> Range(DateTime from, DateTime to, int? limit = null)
+        {
+            from = Dates.MonthOf(from);
+            to = Dates.MonthOf(to);
+            if (from > to)
+                throw new MspException("MonthRangeReversed", ErrorKind.InvalidArgument,
+                    $"From '{MonthText(from)}' is after To '{MonthText(to)}': give the first month of the range as -From and the last as -To.", MonthText(from));
+            int count = (to.Year - from.Year) * 12 + to.Month - from.Month + 1;
+            if (limit.HasValue && count > limit.Value)
+                throw new MspException("MonthRangeTooLong", ErrorKind.InvalidArgument,
+                    $"From '{MonthText(from)}' to '{MonthText(to)}' covers {count.ToString(CultureInfo.InvariantCulture)} months; a report covers at most {limit.Value.ToString(CultureInfo.InvariantCulture)} months at a time: split the range, e.g. -From {MonthText(from)} -To {MonthText(from.AddMonths(limit.Value - 1))}.",
+                    MonthText(from));
+            return Enumerable.Range(0, count).Select(i => from.AddMonths(i)).ToList();
+        }
+
+        /// <summary>
+        /// R54, R55: the months that have a report to make or one stored, newest first, each with its status, its dates
+        /// and its figures (the frozen ones of a Submitted or Approved month). A month appears once it has a billed line
+        /// or a stored report, up to the current month (or a later month with a stored report);
+        /// <paramref name="from"/> and <paramref name="to"/> limit the months.
+        /// </summary>
+        public static IReadOnlyList<UsageMonth> MonthList(IStoreSession session, DateTime? from, DateTime? to, DateTime today, Action<DateTime, int, int> progress = null)
+        {
+            AccountRules.RequireLmp(session.GetAccount(), "Usage reports");
+            if (from.HasValue && to.HasValue) Range(from.Value, to.Value);
+            var data = new UsageData(session);
+            var (earliest, latestReport) = Extent(session, data);
+            if (!earliest.HasValue) return new UsageMonth[0];
+            // From the first month a license bills in (or a report was stored for) to the current month, or to the last
+            // month with a report where one was stored ahead.
+            var first = earliest.Value;
+            var last = latestReport.HasValue && latestReport.Value > Dates.MonthOf(today) ? latestReport.Value : Dates.MonthOf(today);
+            if (from.HasValue && Dates.MonthOf(from.Value) > first) first = Dates.MonthOf(from.Value);
+            if (to.HasValue && Dates.MonthOf(to.Value) < last) last = Dates.MonthOf(to.Value);
+            if (first > last) return new UsageMonth[0];
+            var months = Range(first, last);
+            return Months(session, data, months, false, (m, i) => progress?.Invoke(m, i, months.Count))
+                .Where(m => m.Lines.Count > 0 || m.Report != null)
+                .Select(m => new UsageMonth
+                {
+                    Month = MonthText(m.Month),
+                    Status = m.Status,
+                    Lines = m.Lines.Count,
+                    Customers = m.Lines.Select(l => l.CustomerId).Distinct().Count(),
+                    Chargeable = m.Lines.Sum(l => l.Chargeable),
+                    Adjustments = m.Report?.Adjustments?.Count ?? 0,
+                    SubmittedUtc = m.Report?.SubmittedUtc,
+                    ApprovedUtc = m.Report?.ApprovedUtc,
+                    RejectedUtc = m.Report?.RejectedUtc,
+                    RejectedReason = m.Report?.RejectedReason,
+                })
+                .Reverse()
+                .ToList();
+        }
+
+        /// <summary>
+        /// R50: the reports of the months from <paramref name="from"/> to <paramref name="to"/>, both included, each on its
+        /// own; without <paramref name="from"/> from the first month a license bills in or a report was stored for, without
+        /// <paramref name="to"/> to the current month. At most <see cref="MaxReportMonths"/> months.
+        /// </summary>
+        public static IReadOnlyList<UsageMonthLines> MonthsBetween(IStoreSession session, DateTime? from, DateTime? to, DateTime today, bool withNames, Action<DateTime, int, int> progress = null)
+        {
+            AccountRules.RequireLmp(session.GetAccount(), "Usage reports");
+            var data = new UsageData(session);
+            var last = Dates.MonthOf(to ?? today);
+            var first = from.HasValue ? Dates.MonthOf(from.Value) : Extent(session, data).Earliest ?? last;
+            // Nothing bills before -To: its month alone, with no lines.
+            if (!from.HasValue && first > last) first = last;
+            var months = Range(first, last, MaxReportMonths);
+            return Months(session, data, months, withNames, (m, i) => progress?.Invoke(m, i, months.Count));
+        }
+
+        /// <summary>The first month a license bills in or a report was stored for, and the last month with a stored report.</summary>
+        private static (DateTime? Earliest, DateTime? LatestReport) Extent(IStoreSession session, UsageData data)
+        {
+            var reports = session.UsageReportMonths().Select(m => ParseMonth("Month", m)).ToList();
+            var starts = data.Licenses.Select(FirstBilledMonth).Where(m => m.HasValue).Select(m => m.Value).Concat(reports).ToList();
+            return (starts.Count == 0 ? (DateTime?)null : starts.Min(), reports.Count == 0 ? (DateTime?)null : reports.Max());
+        }
+
+        /// <summary>
+        /// The first month a license can bill in: the first day it sat in a Full MSP placement (R51); null when it never
+        /// bills, such as a trial, an NFR license or a non-MSP license that was never migrated.
+        /// </summary>
+        private static DateTime? FirstBilledMonth(License license)
+        {
+            if (LicenseOperations.IsNfr(license)) return null;
+            var placements = license.Placements.Count > 0 ? (IEnumerable<LicensePlacement>)license.Placements : new[] { license.PlacementOn(license.StartDate) };
+            DateTime? first = null;
+            foreach (var p in placements)
+            {
+                if (!Billable(p.LicenseType)) continue;
+                var from = p.From > license.StartDate ? p.From : license.StartDate;
+                if (!first.HasValue || from < first.Value) first = from;
+            }
+            return first.HasValue ? Dates.MonthOf(first.Value) : (DateTime?)null;
         }
 
         /// <summary>R53: per product, the customers' chargeable seats added up, and the band the total falls in.</summary>
@@ -99,14 +226,14 @@ namespace MspLicensing
         /// R52: every license active on a day of the month bills the month at its peak seats, as the product (or suite)
         /// it sat in at the end of its active days in the month; R51: trials and NFR never bill; adjustments apply.
         /// </summary>
-        private static IEnumerable<UsageLine> Compute(IStoreSession session, DateTime month, IReadOnlyList<UsageAdjustment> adjustments, bool withNames)
+        private static IEnumerable<UsageLine> Compute(UsageData data, DateTime month, IReadOnlyList<UsageAdjustment> adjustments, bool withNames)
         {
             var first = month;
             var next = month.AddMonths(1);
-            var subscriptions = session.Subscriptions.All().ToDictionary(s => s.SubscriptionId);
-            var names = withNames ? session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name) : null;
+            var subscriptions = data.Subscriptions;
+            var names = withNames ? data.Names : null;
             var parts = new Dictionary<(Guid Customer, string Product, Guid Subscription), List<(License License, int Peak, int? Used)>>();
-            foreach (var license in session.Licenses.All())
+            foreach (var license in data.Licenses)
             {
                 // R51: an NFR license never bills, whatever placement it shows.
                 if (LicenseOperations.IsNfr(license)) continue;
@@ -211,7 +338,7 @@ namespace MspLicensing
             var report = Editable(session, month, "changed");
             var customer = CustomerOperations.Resolve(session, customerRef);
             var code = Catalog.Get("Product", product).Code;
-            var line = Compute(session, month, null, false).FirstOrDefault(l => l.CustomerId == customer.CustomerId && string.Equals(l.Product, code, StringComparison.OrdinalIgnoreCase))
+            var line = Compute(new UsageData(session), month, null, false).FirstOrDefault(l => l.CustomerId == customer.CustomerId && string.Equals(l.Product, code, StringComparison.OrdinalIgnoreCase))
                 ?? throw new MspException("UsageLineNotFound", ErrorKind.ObjectNotFound,
                     $"The {MonthText(month)} report has no billed {code} line for customer '{customer.Name}'. Get-MspUsageReport -Month {MonthText(month)} -ByCustomer -Customer '{customer.Name}' shows its lines (a suite bills under the suite's code).", code);
             if (chargeable < 0 || chargeable > line.Provisioned)
@@ -225,7 +352,7 @@ namespace MspLicensing
                 report.Adjustments.Add(new UsageAdjustment { CustomerId = customer.CustomerId, Product = code, Chargeable = chargeable, Comment = text });
             session.SaveUsageReport(report);
             session.Audit("Update", TargetType, report.Month, report.Month + " / " + customer.Name + " / " + code,
-                $"Chargeable: {line.Chargeable} -> {chargeable}" + (text == null ? string.Empty : $" ({text})"));
+                $"Chargeable: {line.Chargeable} -> {chargeable}" + (text == null ? string.Empty : $" ({text})"), customer.CustomerId);
             return Lines(session, month, true).First(l => l.CustomerId == customer.CustomerId && string.Equals(l.Product, code, StringComparison.OrdinalIgnoreCase));
         }
 
@@ -249,7 +376,7 @@ namespace MspLicensing
                     $"The {MonthText(month)} report cannot be submitted before the month has ended: its figures can still change until {Dates.Format(current.AddMonths(1).AddDays(-1))}. Submit it from {Dates.Format(current.AddMonths(1))}, or give -Force to submit it early.",
                     MonthText(month));
             report = Editable(session, month, "submitted");
-            report.FrozenLines = new TextList<UsageLine>(Compute(session, month, report.Adjustments, true));
+            report.FrozenLines = new TextList<UsageLine>(Compute(new UsageData(session), month, report.Adjustments, true));
             report.FrozenSeatBands = new TextList<int>(account.SeatBandMinimums);
             return (Move(session, report, UsageReportStatus.Submitted, nowUtc, null,
                 $"Submitted: {report.FrozenLines.Count} lines, {report.FrozenLines.Sum(l => l.Chargeable)} chargeable seats" + (month == current ? " (before the month ended)" : string.Empty)), true);
@@ -321,6 +448,38 @@ namespace MspLicensing
             session.SaveUsageReport(report);
             session.Audit(to.ToString(), TargetType, report.Month, report.Month, $"Status: {from} -> {to}; {summary}");
             return WithLines(session, report);
+        }
+
+        /// <summary>What the lines of a month are computed from, each part read on first use and then kept for later months.</summary>
+        private sealed class UsageData
+        {
+            private readonly IStoreSession _session;
+            private Dictionary<Guid, Subscription> _subscriptions;
+            private IReadOnlyList<License> _licenses;
+            private Dictionary<Guid, string> _names;
+
+            public UsageData(IStoreSession session) => _session = session;
+
+            public Dictionary<Guid, Subscription> Subscriptions =>
+                _subscriptions ?? (_subscriptions = _session.Subscriptions.All().ToDictionary(s => s.SubscriptionId));
+
+            /// <summary>The licenses, read after the subscriptions (a license that follows its subscription takes its dates).</summary>
+            public IReadOnlyList<License> Licenses
+            {
+                get
+                {
+                    if (_licenses == null)
+                    {
+                        _ = Subscriptions;
+                        _licenses = _session.Licenses.All().ToList();
+                    }
+                    return _licenses;
+                }
+            }
+
+            /// <summary>Customer names by id.</summary>
+            public Dictionary<Guid, string> Names =>
+                _names ?? (_names = _session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name));
         }
     }
 }

@@ -102,11 +102,18 @@ namespace MspLicensing.Store
 
         /// <summary>The stored report of a month (yyyy-MM), or null while nothing about it was stored.</summary>
         UsageReport GetUsageReport(string month);
+        /// <summary>The months (yyyy-MM) that have a stored report, oldest first.</summary>
+        IReadOnlyList<string> UsageReportMonths();
         /// <summary>Stores a month's report if the stored revision still equals report.Revision (0 for a new one).</summary>
         void SaveUsageReport(UsageReport report);
 
-        /// <summary>Adds an entry to the audit log of this transaction (who and which command are filled in).</summary>
-        void Audit(string action, string targetType, string targetId, string target, string summary);
+        /// <summary>
+        /// Adds an entry to the audit log of this transaction (who and which command are filled in).
+        /// <paramref name="customerId"/> is the customer the change concerns (its record, or its subscription, license,
+        /// crossgrade, migration, usage report line or template assignment), so that the customer's history lists it;
+        /// null for a change that concerns no one customer.
+        /// </summary>
+        void Audit(string action, string targetType, string targetId, string target, string summary, Guid? customerId = null);
 
         IEnumerable<AuditEntry> AuditLog(AuditQuery query);
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
 
@@ -6,8 +7,11 @@ namespace MspLicensing.Commands
 {
     /// <summary>
     /// Lets -Month take yyyy-MM text, or a date (Get-Date, [datetime]'2026-03-01', or date text read as
-    /// <see cref="DateTransformationAttribute"/> reads it): it becomes yyyy-MM, the same in every culture. Other text goes
-    /// on as it is, for <see cref="UsageOperations.ParseMonth"/> to accept or refuse.
+    /// <see cref="DateTransformationAttribute"/> reads it): it becomes yyyy-MM, the same in every culture. Other text
+    /// (and numbers) goes on as it is, for <see cref="UsageOperations.ParseMonth"/> to accept or refuse; a list is read
+    /// item by item. Any other object (a customer, a plan) is not a month: it is refused as a value that does not
+    /// convert, so that from the pipeline it binds to another parameter instead (Get-MspCustomer | Get-MspUsageReport
+    /// gives customers, '2026-01','2026-02' | Get-MspUsageReport gives months).
     /// </summary>
     public sealed class MonthTransformationAttribute : ArgumentTransformationAttribute
     {
@@ -17,8 +21,22 @@ namespace MspLicensing.Commands
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             object value = inputData is PSObject pso ? pso.BaseObject : inputData;
+            if (value is IList list && !(value is string))
+            {
+                var months = new object[list.Count];
+                for (int i = 0; i < list.Count; i++) months[i] = One(list[i]);
+                return months;
+            }
+            return One(inputData);
+        }
+
+        private static object One(object inputData)
+        {
+            object value = inputData is PSObject pso ? pso.BaseObject : inputData;
             switch (value)
             {
+                case null:
+                    return inputData;
                 case DateTime date:
                     return UsageOperations.MonthText(date);
                 case string text when !UsageOperations.IsMonthText(text):
@@ -30,8 +48,13 @@ namespace MspLicensing.Commands
                     {
                         return inputData;
                     }
-                default:
+                case string _:
                     return inputData;
+                case IConvertible _:
+                    return inputData;
+                default:
+                    string message = $"{MspException.Quote(value)} ({value.GetType().Name}) is not a month: give a month as yyyy-MM, e.g. 2026-03, or a date.";
+                    throw new ArgumentTransformationMetadataException(message, new PSInvalidCastException(message));
             }
         }
     }
@@ -56,6 +79,69 @@ namespace MspLicensing.Commands
             catch (MspException ex)
             {
                 ThrowMspError(ex, Month);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The base of the commands that cover a range of months: -From and -To, yyyy-MM, both included (R50: each month is
+    /// reported on its own).
+    /// </summary>
+    public abstract class MonthRangeCmdlet : MspCmdlet
+    {
+        [Parameter]
+        [ArgumentCompleter(typeof(MonthCompleter))]
+        [MonthTransformation]
+        [ValidateNotNullOrEmpty]
+        public string From { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(MonthCompleter))]
+        [MonthTransformation]
+        [ValidateNotNullOrEmpty]
+        public string To { get; set; }
+
+        /// <summary>Whether -From or -To was given.</summary>
+        protected bool RangeGiven => From != null || To != null;
+
+        /// <summary>The first day of -From; null when it was not given. A month that is not yyyy-MM stops the command.</summary>
+        protected DateTime? FromMonth => From == null ? (DateTime?)null : ParseMonth(nameof(From), From);
+
+        /// <summary>The first day of -To; null when it was not given. A month that is not yyyy-MM stops the command.</summary>
+        protected DateTime? ToMonth => To == null ? (DateTime?)null : ParseMonth(nameof(To), To);
+
+        private bool _progressShown;
+
+        /// <summary>Shows which month is being computed, when there are several (a report over many customers takes a while).</summary>
+        protected void MonthProgress(string activity, DateTime month, int index, int count)
+        {
+            if (count < 2) return;
+            _progressShown = true;
+            WriteProgress(new ProgressRecord(1, activity, $"{UsageOperations.MonthText(month)} ({index + 1} of {count})")
+            {
+                PercentComplete = index * 100 / count,
+            });
+        }
+
+        /// <summary>Ends the progress <see cref="MonthProgress"/> showed, if it showed any.</summary>
+        protected void EndMonthProgress(string activity)
+        {
+            if (!_progressShown) return;
+            _progressShown = false;
+            WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        /// <summary>The first day of a month parameter's value; one that is not yyyy-MM stops the command.</summary>
+        protected DateTime ParseMonth(string parameter, string text)
+        {
+            try
+            {
+                return UsageOperations.ParseMonth(parameter, text);
+            }
+            catch (MspException ex)
+            {
+                ThrowMspError(ex, text);
                 throw;
             }
         }
