@@ -47,7 +47,7 @@ namespace MspLicensing.HelpGen
             var topic = new Topic(Overview, "Licensing for managed service providers (MSPs), from PowerShell.");
             topic.Section("Long description")
                 .Para(module.Description)
-                .Para("Every command works on the store of the session: one file that holds the partner account, the customers and the audit log. Nothing is sent anywhere. Commands write typed objects and take objects from the pipeline, so they combine with Import-Csv, Export-Csv, Where-Object and ForEach-Object. Every command that changes the store supports -WhatIf and -Confirm.");
+                .Para($"Every command works on the store of the session: one file that holds the partner account, the customers and the audit log. Nothing is sent anywhere. Commands write typed objects and take objects from the pipeline, so they combine with Import-Csv, Export-Csv, Where-Object and ForEach-Object. Every command that changes the store supports -WhatIf and -Confirm, and they say what changes: the object (customer and plan, product and activation code), from what to what on which day, and what it means for the bill, quoting the rule that says so, e.g. {Rules.R35.Quote}. $WhatIfPreference, and the -WhatIf of a function that calls a command, show the same as -WhatIf.");
 
             string defaultPath = StoreConnection.DefaultPath();
             string defaultFile = Path.GetFileName(defaultPath);

@@ -189,20 +189,21 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal(ErrorKind.InvalidOperation, again.Kind);
             Assert.Contains("was removed on 2026-07-10 already; nothing was changed", again.Message);
             Assert.Equal(before, Snapshot(f));
-            // The check alone (for -WhatIf) refuses the same way and writes nothing.
-            Assert.Equal("LicenseAlreadyRemoved", Assert.Throws<MspException>(() => f.Store.Read(s => LicenseOperations.CheckRemoval(s, cas.LicenseId, null, July10))).ErrorId);
+            // Its preview (for -WhatIf and -Confirm) refuses the same way and writes nothing.
+            Assert.Equal("LicenseAlreadyRemoved", Assert.Throws<MspException>(() => f.Store.Read(s => ChangePreview.Of(s, "CAS", x => LicenseOperations.Remove(x, cas.LicenseId, null, July10)))).ErrorId);
+            Assert.Equal(before, Snapshot(f));
         }
 
         [Fact]
-        public void R43_Checking_a_removal_changes_nothing()
+        public void R43_The_preview_of_a_removal_names_the_license_the_day_and_what_it_bills_and_changes_nothing()
         {
             using var f = Unbundled(out _, out _);
             var cas = Licenses(f, July10).Single(l => l.Product == "CAS");
             var before = Snapshot(f);
-            var checkedLicense = f.Store.Read(s => LicenseOperations.CheckRemoval(s, null, cas.ActivationCode, July10));
-            Assert.Equal(LicenseStatus.Unbundled, checkedLicense.Status);
-            Assert.Equal("Contoso", checkedLicense.Customer);
+            var preview = f.Store.Read(s => ChangePreview.Of(s, "CAS", x => LicenseOperations.Remove(x, null, cas.ActivationCode, July10)));
+            Assert.Equal($"Contoso / CAS {cas.ActivationCode}: Unbundled -> Removed on 2026-07-10 (R43: {Rules.R43.Billing})", preview.Text);
             Assert.Equal(before, Snapshot(f));
+            Assert.Equal(LicenseStatus.Unbundled, Licenses(f, July10).Single(l => l.Product == "CAS").Status);
         }
 
         [Fact]

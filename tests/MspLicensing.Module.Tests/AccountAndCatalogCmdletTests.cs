@@ -39,7 +39,7 @@ namespace MspLicensing.Module.Tests
         {
             using var s = new ModuleSession();
             var r = s.Ok("Set-MspAccount -AccountType CustomerLicensingPortal -WhatIf");
-            Assert.Contains("AccountType to CustomerLicensingPortal", r.Text);
+            Assert.Contains("What if: Partner account 'MSP partner': AccountType: 'LicensingManagementPlatform' -> 'CustomerLicensingPortal'", r.Text);
             Assert.Equal(AccountType.LicensingManagementPlatform, s.Ok("Get-MspAccount").Objects<Account>().Single().AccountType);
         }
 

@@ -59,7 +59,7 @@ namespace MspLicensing.Module.Tests
             Assert.Equal(before, Licenses());
             Assert.Equal(audit, s.Ok("Get-MspAuditLog").Output.Count);
             var whatIf = s.Ok("Invoke-MspCrossgrade -Customer Contoso -ServicePlan 'WF Services XDR' -Date 2026-03-10 -WhatIf").Text;
-            Assert.Contains("Held already in 'WF Services XDR': nothing changes", whatIf);
+            Assert.Contains("What if: Contoso: holds 'WF Services XDR' already; nothing changes", whatIf);
         }
 
         [Fact]
@@ -70,8 +70,9 @@ namespace MspLicensing.Module.Tests
             s.Ok(Setup);
             var r = s.Ok("Invoke-MspCrossgrade -Customer Contoso -ServicePlan 'WF Services XDR' -WhatIf");
             Assert.Empty(r.Output);
-            Assert.Contains("What if: Performing the operation \"Crossgrade to 'WF Services XDR': License transfer from WF Services Monthly Rolling", r.Text);
-            Assert.Contains("on target \"Contoso / subscription\"", r.Text);
+            Assert.Contains("What if: Contoso: crossgrade to 'WF Services XDR' on ", r.Text);
+            Assert.Contains("\n  WFBSS: License transfer from WF Services Monthly Rolling (WF-", r.Text);
+            Assert.Contains("\n  subscription 'WF Services Monthly Rolling': Deactivated by license transfer\n", r.Text);
             Assert.Single(s.Ok("Get-MspSubscription -Customer Contoso").Output);
         }
 

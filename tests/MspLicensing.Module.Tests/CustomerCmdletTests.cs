@@ -93,7 +93,7 @@ namespace MspLicensing.Module.Tests
             using var s = new ModuleSession();
             var r = s.Ok("New-MspCustomer -Name Contoso -Country US -City Seattle -ContactFirstName Ann -ContactLastName Lee -Email ann@contoso.com -WhatIf");
             Assert.Empty(r.Output);
-            Assert.Contains("What if: Performing the operation \"Create customer\" on target \"Contoso\".", r.Text);
+            Assert.Contains("What if: Customer 'Contoso': new customer in Seattle, US", r.Text);
             Assert.Empty(s.Ok("Get-MspCustomer").Output);
         }
 
@@ -183,7 +183,7 @@ namespace MspLicensing.Module.Tests
             using var s = new ModuleSession();
             s.NewCustomer("Contoso");
             var r = s.Ok("Set-MspCustomer Contoso -City Redmond -WhatIf");
-            Assert.Contains("What if: Performing the operation \"Change customer\" on target \"Contoso\".", r.Text);
+            Assert.Contains("What if: Customer 'Contoso': City: 'Seattle' -> 'Redmond'", r.Text);
             s.Host.ChoiceAnswers.Enqueue(2); // [N] No
             s.Ok("Set-MspCustomer Contoso -City Redmond -Confirm");
             Assert.Single(s.Host.Prompts);

@@ -26,7 +26,7 @@ namespace MspLicensing.Module.Tests
             return module.CmdletsToExport;
         });
 
-        private static readonly Lazy<IReadOnlyDictionary<string, CommandHelp>> HelpByCommand = new Lazy<IReadOnlyDictionary<string, CommandHelp>>(() =>
+        internal static readonly Lazy<IReadOnlyDictionary<string, CommandHelp>> HelpByCommand = new Lazy<IReadOnlyDictionary<string, CommandHelp>>(() =>
             typeof(CommandHelp).Assembly.GetExportedTypes()
                 .Where(t => t.GetCustomAttribute<CmdletAttribute>() != null)
                 .ToDictionary(

@@ -53,7 +53,7 @@ namespace MspLicensing.Module.Tests
             string audit = s.Ok("(Get-MspAuditLog).Count").Output.Single().ToString();
             var r = s.Ok("Get-MspLicense -Customer Contoso -Product CAS | Remove-MspLicense -Date 2026-07-10 -WhatIf");
             Assert.Empty(r.Output);
-            Assert.Contains($"What if: Performing the operation \"Remove Unbundled license on 2026-07-10: 2026-07 bills in full, later months nothing\" on target \"CAS {code} of Contoso\".", r.Text);
+            Assert.Contains($"What if: Contoso / CAS {code}: Unbundled -> Removed on 2026-07-10 (R43: the month of the removal is billed in full, later months nothing)", r.Text);
             Assert.Equal(LicenseStatus.Unbundled, s.Ok("Get-MspLicense -Customer Contoso -Product CAS -AsOf 2026-08-01").Objects<License>().Single().Status);
             Assert.Equal(audit, s.Ok("(Get-MspAuditLog).Count").Output.Single().ToString());
             Assert.Contains("CAS 20", Billed(s, "2026-08"));

@@ -76,8 +76,8 @@ namespace MspLicensing.Module.Tests
             s.NewCustomer("Contoso");
             s.Ok(Monthly);
             s.Ok("New-MspSubscription -Customer Contoso -ServicePlan 'WF Services Monthly Rolling' -Seats 25 -StartDate 2026-01-15");
-            var whatIf = s.Ok("Set-MspSubscription -Customer Contoso -Seats 99 -WhatIf");
-            Assert.Contains("What if: Performing the operation \"Change subscription\"", whatIf.Text);
+            var whatIf = s.Ok("Set-MspSubscription -Customer Contoso -Seats 99 -Date 2026-02-10 -WhatIf");
+            Assert.Contains("What if: Contoso / WF Services Monthly Rolling: WFBSS seats from 2026-02-10: 25 -> 99; 2026-02 bills 99 seats (R52: a month bills in full, at its peak seats)", whatIf.Text);
             s.Ok("Get-MspSubscription -Customer Contoso | Set-MspSubscription -Seats 40 -Date 2026-03-01");
             s.Ok("Set-MspSubscription Contoso -Seats 30 -Date 2026-02-01");
             var license = s.Ok("Get-MspLicense -Customer Contoso").Objects<License>().Single();
@@ -156,7 +156,7 @@ namespace MspLicensing.Module.Tests
 
             var preview = s.Ok("Invoke-MspRenewal -AsOf 2027-01-20 -WhatIf");
             Assert.Empty(preview.Output);
-            Assert.Contains("What if: Performing the operation \"Renewed 2027-01-15 -> 2027-02-15\" on target \"A / WF Services Monthly Rolling\"", preview.Text);
+            Assert.Contains("What if: A / WF Services Monthly Rolling: subscription Renewed 2027-01-15 -> 2027-02-15", preview.Text);
             Assert.Equal(new DateTime(2027, 1, 15), s.Ok("Get-MspSubscription A 'WF Services Monthly Rolling'").Objects<Subscription>().Single().ExpirationDate);
 
             var run = s.Ok("Invoke-MspRenewal -AsOf 2027-01-20");

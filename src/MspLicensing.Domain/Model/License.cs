@@ -139,6 +139,15 @@ namespace MspLicensing
             return current?.Seats ?? (SeatHistory.Count == 0 ? 0 : SeatHistory.OrderBy(c => c.Date).First().Seats);
         }
 
+        /// <summary>R52: the most seats the license held on any day from <paramref name="from"/> up to (not including) <paramref name="to"/>.</summary>
+        public int PeakSeats(DateTime from, DateTime to)
+        {
+            int peak = SeatsOn(from);
+            foreach (var change in SeatHistory)
+                if (change.Date >= from && change.Date < to && change.Seats > peak) peak = change.Seats;
+            return peak;
+        }
+
         public override string ToString() => Product + " " + ActivationCode;
 
         /// <summary>A copy whose histories can change without touching this license.</summary>

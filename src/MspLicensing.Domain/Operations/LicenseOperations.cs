@@ -29,16 +29,6 @@ namespace MspLicensing
             $"{UsageOperations.MonthText(day)} bills in full, later months nothing";
 
         /// <summary>
-        /// R43: checks that the license can be removed on <paramref name="date"/>, without changing anything, and
-        /// returns it as it is read for output (for -WhatIf and -Confirm). Refused exactly as <see cref="Remove"/> would be.
-        /// </summary>
-        public static License CheckRemoval(IStoreSession session, Guid? licenseId, string activationCode, DateTime date)
-        {
-            var removal = Removal.Prepare(session, licenseId, activationCode, date);
-            return removal.Decorated();
-        }
-
-        /// <summary>
         /// R43: removes an Unbundled license on a day: it is active (and bills its month in full, R52) through that
         /// day and nothing after it; it stays in the history with its activation code and the status Removed.
         /// </summary>

@@ -158,7 +158,11 @@ namespace MspLicensing
             s.ModifiedUtc = nowUtc;
             session.Subscriptions.Update(s);
             session.Audit("Renew", SubscriptionOperations.TargetType, s.SubscriptionId.ToString(), planned.Customer + " / " + s.ServicePlan,
-                "As of " + Dates.Format(planned.Actions[0].AsOf) + ": " + string.Join("; ", planned.Actions.Select(a => (a.Product ?? "subscription") + " " + a.Action + " " + (a.From ?? "new") + " -> " + a.To)), s.CustomerId);
+                "As of " + Dates.Format(planned.Actions[0].AsOf) + ": " + Describe(planned), s.CustomerId);
         }
+
+        /// <summary>What a planned renewal does, in the words of the audit log and of -WhatIf: "subscription Renewed 2027-01-15 -> 2027-02-15; WFBSS StatusChanged Active -> InGrace".</summary>
+        public static string Describe(PlannedRenewal planned) =>
+            string.Join("; ", planned.Actions.Select(a => (a.Product ?? "subscription") + " " + a.Action + " " + (a.From ?? "new") + " -> " + a.To));
     }
 }

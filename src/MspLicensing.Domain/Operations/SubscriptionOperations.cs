@@ -318,13 +318,16 @@ namespace MspLicensing
                     }
                 }
                 int? all = changes.Seats.HasValue ? ValidateSeats("Seats", changes.Seats.Value, false) : (int?)null;
+                // A suite's components change together: the summary names the suite once.
+                var named = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var license in licenses)
                 {
                     int? seats = bySuiteOrProduct.TryGetValue(license.Suite ?? license.Product, out var n) ? n : all;
                     if (!seats.HasValue) continue;
                     int before = license.SeatsOn(date);
                     SetSeats(license, date, seats.Value);
-                    if (before != seats.Value) summary.Add($"{license.Product} seats from {Dates.Format(date)}: {before} -> {seats.Value}");
+                    if (before != seats.Value && named.Add(license.Suite ?? license.Product))
+                        summary.Add($"{license.Suite ?? license.Product} seats from {Dates.Format(date)}: {before} -> {seats.Value}");
                 }
             }
             if (changes.ExpirationDate.HasValue)

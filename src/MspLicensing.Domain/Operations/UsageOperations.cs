@@ -220,7 +220,7 @@ namespace MspLicensing
         public static UsageReportStatus StatusOf(IStoreSession session, DateTime month) =>
             session.GetUsageReport(MonthText(month))?.Status ?? UsageReportStatus.Preparing;
 
-        private static bool Frozen(UsageReportStatus status) => status == UsageReportStatus.Submitted || status == UsageReportStatus.Approved;
+        internal static bool Frozen(UsageReportStatus status) => status == UsageReportStatus.Submitted || status == UsageReportStatus.Approved;
 
         /// <summary>
         /// R52: every license active on a day of the month bills the month at its peak seats, as the product (or suite)
@@ -243,9 +243,7 @@ namespace MspLicensing
                 if (from >= to) continue;
                 var placement = BilledPlacement(license, from, to);
                 if (!Billable(placement.LicenseType)) continue;
-                int peak = license.SeatsOn(from);
-                foreach (var change in license.SeatHistory)
-                    if (change.Date >= from && change.Date < to && change.Seats > peak) peak = change.Seats;
+                int peak = license.PeakSeats(from, to);
                 int? used = null;
                 foreach (var u in license.UsedHistory)
                     if (u.Date >= first && u.Date < next && (!used.HasValue || u.Used > used.Value)) used = u.Used;

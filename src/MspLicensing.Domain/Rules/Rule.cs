@@ -7,18 +7,32 @@ namespace MspLicensing
     /// <summary>A product rule with its stable number. The text is written once, here; help and errors quote it.</summary>
     public sealed class Rule
     {
-        internal Rule(string id, string area, string title, string text)
+        /// <param name="billing">
+        /// What the rule means for the bill, in the words -WhatIf and -Confirm quote (<see cref="ChangePreview"/>); it
+        /// stands in <paramref name="text"/> where that says {billing}, so the rule and the previews say it alike.
+        /// </param>
+        internal Rule(string id, string area, string title, string text, string billing = null)
         {
             Id = id;
             Area = area;
             Title = title;
-            Text = text;
+            Billing = billing;
+            Text = billing == null ? text : text.Replace(BillingPlace, billing);
         }
+
+        /// <summary>Where a rule's text states its <see cref="Billing"/>.</summary>
+        internal const string BillingPlace = "{billing}";
 
         public string Id { get; }
         public string Area { get; }
         public string Title { get; }
         public string Text { get; }
+
+        /// <summary>What the rule means for the bill, as a change's preview quotes it; null for rules without a billing effect.</summary>
+        public string Billing { get; }
+
+        /// <summary>The rule's billing effect as a preview quotes it: "(R35: the month it happens in is billed in full)".</summary>
+        public string Quote => "(" + Id + ": " + Billing + ")";
 
         public override string ToString() => Id + " " + Title;
     }
@@ -48,7 +62,8 @@ namespace MspLicensing
             "An onboarding that stopped half-way runs again with -SkipExisting, and completes what is missing. New-MspCustomer -SkipExisting creates no customer whose name the account has already (ignoring case, as R10 keeps names unique): it passes the stored customer on as it is, without overwriting any field, and warns of each field the input gives differently (Set-MspCustomer changes them). New-MspSubscription -SkipExisting assigns no plan that a customer holds already through a subscription of that same plan (one whose licenses still count as held, as for R40): it passes that subscription on as it is, seats and dates included, and warns of seats the input gives differently (Set-MspSubscription changes them). A plan whose products the customer holds through another plan still needs a crossgrade (R40). Without -SkipExisting, an existing customer is refused as a duplicate name (R10) and an existing subscription as a duplicate of products (R40).");
 
         public static readonly Rule R20 = new Rule("R20", "Service plans", "Service plan fields",
-            "A service plan has a unique name (ignoring case), an enabled flag (disabling it affects no customer already on it), a version Trial or Full fixed at creation, one or more products each with a data center (services) and a managing console, an initial license period of 1 to 36 months (a trial: exactly 1), an auto-renewal period in months or none, an expiration-notice period in days and a number of units (seats) per license.");
+            "A service plan has a unique name (ignoring case), an enabled flag, a version Trial or Full fixed at creation, one or more products each with a data center (services) and a managing console, an initial license period of 1 to 36 months (a trial: exactly 1), an auto-renewal period in months or none, an expiration-notice period in days and a number of units (seats) per license; {billing}: subscriptions keep the terms they were assigned with.",
+            billing: "changing or disabling a plan affects no customer already on it");
 
         public static readonly Rule R21 = new Rule("R21", "Service plans", "Bundles keep their products",
             "A plan that contains a suite (such as Worry-Free Services Advanced or Worry-Free XDR) is a bundle: products cannot be added to it or removed from it. Move customers between bundles with a crossgrade.");
@@ -72,13 +87,16 @@ namespace MspLicensing
             "Seats can be raised or lowered at any time without changing the dates, and the expiration date can be changed on its own. Every seat change is kept with the date it takes effect.");
 
         public static readonly Rule R35 = new Rule("R35", "Subscriptions", "Cancelling",
-            "Cancelling a subscription takes effect at once; the month it happens in is billed in full.");
+            "Cancelling a subscription takes effect at once; {billing}.",
+            billing: "the month it happens in is billed in full");
 
         public static readonly Rule R36 = new Rule("R36", "Subscriptions", "Suspend and resume",
-            "Suspending turns auto-renewal off and lets the licenses run to their expiration date (or an earlier date given); a suspended subscription cannot be changed, and a subscription without auto-renewal cannot be suspended. Resuming is allowed until the grace period after expiration ends, and turns auto-renewal on again.");
+            "Suspending turns auto-renewal off and lets the licenses run to their expiration date (or an earlier date given), and {billing}; a suspended subscription cannot be changed, and a subscription without auto-renewal cannot be suspended. Resuming is allowed until the grace period after expiration ends, and turns auto-renewal on again.",
+            billing: "nothing bills after the expiration date");
 
         public static readonly Rule R37 = new Rule("R37", "Subscriptions", "Trials",
-            "A trial comes only from a Trial plan, has at most 10 seats per license, lasts one month, is not billed and cannot be changed; it can be converted to a Full plan, keeping its activation codes.");
+            "A trial comes only from a Trial plan, has at most 10 seats per license, lasts one month, is not billed and cannot be changed; it can be converted to a Full plan, keeping its activation codes, and {billing}.",
+            billing: "a converted trial bills from the month of the conversion");
 
         public static readonly Rule R38 = new Rule("R38", "Subscriptions", "License status",
             "A license is Active, ExpiringSoon (within the plan's notice days before expiration, when it will not renew), InGrace (expired, within the account's grace period), Expired, Cancelled, Suspended or Trial, computed from its dates as of a given day, so that a renewal run for the same day always comes to the same result.");
@@ -96,7 +114,8 @@ namespace MspLicensing
             "Duplicates are found along the upgrade paths, for example Worry-Free Business Security Services, then Worry-Free Services Advanced, then Worry-Free XDR: a component and the suite it sits in count as the same product.");
 
         public static readonly Rule R43 = new Rule("R43", "Crossgrade", "Unbundled licenses",
-            "Leaving a suite for a plan that does not cover all of it leaves the suite's other licenses as Unbundled standalone licenses, usable until their expiration date or until they are removed (Remove-MspLicense): the month of the removal is billed in full, later months nothing, and the license stays in the history with its activation code and the status Removed. Only Unbundled licenses are removed this way; MSP licenses end by cancelling their subscription (Stop-MspSubscription), non-MSP licenses by Unregister-MspProduct. A license is removed on a day from the day it was unbundled up to the day before it expires, and only once.");
+            "Leaving a suite for a plan that does not cover all of it leaves the suite's other licenses as Unbundled standalone licenses, usable until their expiration date or until they are removed (Remove-MspLicense): {billing}, and the license stays in the history with its activation code and the status Removed. Only Unbundled licenses are removed this way; MSP licenses end by cancelling their subscription (Stop-MspSubscription), non-MSP licenses by Unregister-MspProduct. A license is removed on a day from the day it was unbundled up to the day before it expires, and only once.",
+            billing: "the month of the removal is billed in full, later months nothing");
 
         public static readonly Rule R44 = new Rule("R44", "Crossgrade", "New licenses start at once",
             "The licenses of the new plan start on the day of the crossgrade; a subscription left with no license ends as Deactivated (deactivated by license transfer).");
@@ -108,16 +127,20 @@ namespace MspLicensing
             "Reporting is monthly only: a report of several months (Get-MspUsageReport -From -To) is each month's report in turn, every row with its month, and nothing adds up across months. A month's report has one line per customer and billed license: Provisioned (the peak seats held in the month), Used (the peak used count reported for the month, if any), Over-provisioned % (the share of provisioned seats not used, never negative), Chargeable and Comment. A used count above provisioned is shown as exceeded: Over-provisioned % is 0 and ExceededBy says by how many seats.");
 
         public static readonly Rule R51 = new Rule("R51", "Usage report", "Chargeable",
-            "Chargeable is Provisioned unless the MSP sets it lower with a comment; a lower value without a comment is refused. Trials and NFR licenses are never billed: the report has no line for them. An NFR (not-for-resale) license comes from the Partner Portal and is recorded with Register-MspProduct -LicenseType NFR; it is a non-MSP license (so R39 applies: a customer holds an NFR or an MSP license of a product, not both), it cannot be migrated into LMP (where it would be billed), and it stays in Remote Manager until it expires.");
+            "Chargeable is Provisioned unless the MSP sets it lower with a comment; a lower value without a comment is refused; {billing}: the report has no line for them. An NFR (not-for-resale) license comes from the Partner Portal and is recorded with Register-MspProduct -LicenseType NFR; it is a non-MSP license (so R39 applies: a customer holds an NFR or an MSP license of a product, not both), it cannot be migrated into LMP (where it would be billed), and it stays in Remote Manager until it expires.",
+            billing: "trials and NFR licenses are never billed");
 
         public static readonly Rule R52 = new Rule("R52", "Usage report", "Whole months",
-            "A license active on any day of a month bills the whole month at its peak seats: a cancellation on the 15th bills that month in full and nothing after it.");
+            "A license active on any day of a month bills that month, and {billing}: a cancellation on the 15th bills that month in full and nothing after it.",
+            billing: "a month bills in full, at its peak seats");
 
         public static readonly Rule R53 = new Rule("R53", "Usage report", "Aggregate usage and seat bands",
-            "The partner reports aggregate usage: per product, the chargeable seats of all customers add up, and that total decides the seat band (300 seats plus a new customer with 25 report 325, band 251-500). Suites bill as the suite, not as their components; in a month a license sat both in a suite and outside it (a crossgrade month, up or down), it bills once, as the suite.");
+            "The partner reports aggregate usage: {billing} (300 seats plus a new customer with 25 report 325, band 251-500). Suites bill as the suite, not as their components; in a month a license sat both in a suite and outside it (a crossgrade month, up or down), it bills once, as the suite.",
+            billing: "per product, the chargeable seats of all customers add up, and that total decides the seat band");
 
         public static readonly Rule R54 = new Rule("R54", "Usage report", "Report states",
-            "A month's report is Preparing, then Submitted, then Approved, or Rejected (editable again). Only Preparing and Rejected reports change; once submitted, the month's figures are frozen even if later changes are back-dated. A month is submitted once it has ended (the current month only deliberately, with -Force; a month that has not begun never), and submitting a report that is already Submitted or Approved changes nothing, so a month-end task can run again.");
+            "A month's report is Preparing, then Submitted, then Approved, or Rejected (editable again). Only Preparing and Rejected reports change; {billing} even if later changes are back-dated. A month is submitted once it has ended (the current month only deliberately, with -Force; a month that has not begun never), and submitting a report that is already Submitted or Approved changes nothing, so a month-end task can run again.",
+            billing: "once submitted, the month's figures are frozen");
 
         public static readonly Rule R55 = new Rule("R55", "Usage report", "Keeping and exporting",
             "Reports are kept (at least two years) and export to CSV and JSON in a flat shape that spreadsheets and PSA tools import: CSV as UTF-8 with a byte order mark, so that Excel shows names with umlauts or accents right, JSON as UTF-8 without one. Every object the cmdlets return is flat as well: Export-Csv writes a list as its items separated by '; ' and a map as key=value pairs, never a type name, and ConvertTo-Json writes statuses and other choices by name (Active, not 0).");

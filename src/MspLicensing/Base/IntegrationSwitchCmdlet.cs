@@ -17,8 +17,7 @@ namespace MspLicensing.Commands
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(Name, (On ? "Enable" : "Disable") + " plug-in")) return;
-            if (TryWrite(s => IntegrationOperations.Set(s, Name, On), Name, out var state) && PassThru)
+            if (TryChange((On ? "Enable" : "Disable") + " plug-in " + Name, Name, s => IntegrationOperations.Set(s, Name, On), out var state) && PassThru)
                 WriteObject(state);
         }
     }

@@ -56,6 +56,103 @@ namespace MspLicensing.Commands
         /// <summary>Whether the user gave the parameter (for value types whose default means "not given").</summary>
         protected bool Bound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
+        private bool? _changesShown;
+
+        /// <summary>
+        /// Whether ShouldProcess shows what this command changes: under -WhatIf or $WhatIfPreference (which a calling
+        /// function's -WhatIf and $PSDefaultParameterValues set as well), when it asks first (-Confirm, or a
+        /// $ConfirmPreference at or below the command's ConfirmImpact) and under -Verbose. Only then is a change worked
+        /// out in advance (<see cref="ChangePreview"/>), so a pipeline of thousands that nobody watches reads no more.
+        /// </summary>
+        protected bool ChangesShown
+        {
+            get
+            {
+                if (_changesShown == null)
+                    _changesShown = Switch("WhatIf", () => LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference")))
+                                    || Switch("Confirm", AsksFirst)
+                                    || Switch("Verbose", Verbosely);
+                return _changesShown.Value;
+            }
+        }
+
+        /// <summary>A common switch as given, else what the session's preference makes of it.</summary>
+        private bool Switch(string parameter, Func<bool> preference) =>
+            MyInvocation.BoundParameters.TryGetValue(parameter, out var given) ? LanguagePrimitives.IsTrue(given) : preference();
+
+        /// <summary>Whether $ConfirmPreference asks before a change of this command's ConfirmImpact, as PowerShell decides it.</summary>
+        private bool AsksFirst()
+        {
+            var impact = GetType().GetCustomAttributes(typeof(CmdletAttribute), true).OfType<CmdletAttribute>().FirstOrDefault()?.ConfirmImpact ?? ConfirmImpact.Medium;
+            var threshold = Preference("ConfirmPreference", ConfirmImpact.High);
+            return impact != ConfirmImpact.None && threshold != ConfirmImpact.None && impact >= threshold;
+        }
+
+        /// <summary>Whether $VerbosePreference shows verbose messages (ShouldProcess writes what it goes ahead with as one).</summary>
+        private bool Verbosely()
+        {
+            var preference = Preference("VerbosePreference", ActionPreference.SilentlyContinue);
+            return preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+        }
+
+        private T Preference<T>(string variable, T otherwise) =>
+            LanguagePrimitives.TryConvertTo(GetVariableValue(variable), out T value) ? value : otherwise;
+
+        /// <summary>
+        /// Asks whether to go ahead (ShouldProcess) in words that say what the change does: when they are shown
+        /// (<see cref="ChangesShown"/>), <paramref name="change"/> is worked out on a read of the store without writing
+        /// anything, and a change the domain refuses is not asked about: <paramref name="refused"/> holds why, and the
+        /// answer is false. Otherwise <paramref name="name"/> names the change. -WhatIf shows "What if: " and the text;
+        /// -Confirm asks with the same text.
+        /// </summary>
+        private bool ShouldChange(string name, Func<IStoreSession, object> change, out MspException refused)
+        {
+            refused = null;
+            string text = name;
+            if (ChangesShown)
+            {
+                try
+                {
+                    text = Store.Read(s => ChangePreview.Of(s, name, change).Text);
+                }
+                catch (MspException ex)
+                {
+                    refused = ex;
+                    return false;
+                }
+            }
+            return ShouldProcessChange(text);
+        }
+
+        /// <summary>
+        /// Asks about one change (<see cref="ShouldChange(string, Func{IStoreSession, object}, out MspException)"/>) and
+        /// makes it in one transaction (<see cref="TryWrite{T}(Func{IStoreSession, T}, string, object, out T)"/>): false
+        /// when the user declines, under -WhatIf, or when it is refused; a refusal is the item's error either way.
+        /// </summary>
+        protected bool TryChange<T>(string name, string item, object identity, Func<IStoreSession, T> change, out T result)
+        {
+            result = default(T);
+            if (ShouldChange(name, s => change(s), out var refused)) return TryWrite(change, item, identity, out result);
+            if (refused != null) WriteError(Errors.Item(refused, item, PipelineInput ?? identity));
+            return false;
+        }
+
+        /// <summary>
+        /// <see cref="TryChange{T}(string, string, object, Func{IStoreSession, T}, out T)"/> for a change whose errors
+        /// target <paramref name="target"/> (as <see cref="TryWrite{T}(Func{IStoreSession, T}, object, out T)"/> writes them).
+        /// </summary>
+        protected bool TryChange<T>(string name, object target, Func<IStoreSession, T> change, out T result)
+        {
+            result = default(T);
+            if (ShouldChange(name, s => change(s), out var refused)) return TryWrite(change, target, out result);
+            if (refused != null) WriteError(Errors.Record(refused, target));
+            return false;
+        }
+
+        /// <summary>ShouldProcess with a text that says what changes: "What if: text" under -WhatIf, and the same text when -Confirm asks.</summary>
+        protected bool ShouldProcessChange(string text) =>
+            ShouldProcess(text, "Are you sure you want to perform this action?\n" + text, "Confirm");
+
         /// <summary>Runs a read; a store failure is terminating.</summary>
         protected T Read<T>(Func<IStoreSession, T> read)
         {
@@ -369,6 +466,18 @@ namespace MspLicensing.Commands
             {
                 object identity = _target(item);
                 Enqueue(new Entry { Item = item, Error = _cmdlet.UnconvertedCell(_commandLine), Name = name ?? Named(null, identity), Input = _cmdlet.PipelineInput ?? identity });
+            }
+
+            /// <summary>
+            /// Adds the current pipeline item if the user goes ahead with it (<see cref="ShouldChange(string, Func{IStoreSession, object}, out MspException)"/>,
+            /// which works out the batch's own change of the item for -WhatIf and -Confirm); a change the domain refuses
+            /// then is reported as the item's error, in its place among the others. <paramref name="subject"/> names the
+            /// change where it is not worked out.
+            /// </summary>
+            public void AddConfirmed(TIn item, string name, string subject)
+            {
+                if (_cmdlet.ShouldChange(subject, session => _write(session, item), out var refused)) Add(item, name);
+                else if (refused != null) Fail(refused, name ?? Named(null, _target(item)), _target(item));
             }
 
             /// <summary>

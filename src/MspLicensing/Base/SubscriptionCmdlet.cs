@@ -71,7 +71,7 @@ namespace MspLicensing.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>What -WhatIf says the command does, e.g. "Suspend subscription".</summary>
+        /// <summary>What the command does, e.g. "Suspend subscription": it names the change where -WhatIf and -Confirm do not work it out.</summary>
         protected abstract string Action { get; }
 
         /// <summary>What the progress counts, e.g. "subscriptions suspended".</summary>
@@ -86,7 +86,7 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             var target = Target(ServicePlan);
-            if (ShouldProcess(Describe(target), Action)) _batch.Add(target, ItemName(target));
+            _batch.AddConfirmed(target, ItemName(target), Action + " " + Describe(target));
         }
 
         protected override void EndProcessing() => _batch.Complete();

@@ -86,18 +86,8 @@ namespace MspLicensing.Commands
                 WriteMspError(ex, null);
                 return;
             }
-            if (!ShouldProcess("Partner account", "Change " + Describe(changes))) return;
-            if (TryWrite(s => AccountOperations.Update(s, changes, InputObject?.Revision), InputObject, out var account) && PassThru)
+            if (TryChange("Change partner account", InputObject, s => AccountOperations.Update(s, changes, InputObject?.Revision), out var account) && PassThru)
                 WriteObject(account);
         }
-
-        private static string Describe(AccountChanges c) => string.Join(", ", new[]
-        {
-            c.Name != null ? $"Name to '{c.Name}'" : null,
-            c.AccountType.HasValue ? $"AccountType to {c.AccountType}" : null,
-            c.SeatBandMinimums != null ? $"SeatBands to {string.Join(", ", Account.ToBands(c.SeatBandMinimums).Select(b => b.Name))}" : null,
-            c.DefaultDataCenter.HasValue ? $"DefaultDataCenter to {c.DefaultDataCenter}" : null,
-            c.GracePeriodDays.HasValue ? $"GracePeriodDays to {c.GracePeriodDays}" : null,
-        }.Where(x => x != null).DefaultIfEmpty("nothing"));
     }
 }

@@ -19,7 +19,7 @@ namespace MspLicensing.Commands
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Moves customers to a service plan whose products they partly hold already (crossgrade).",
-            Description = "Invoke-MspCrossgrade assigns a plan that duplicates products the customer holds, in one transaction per customer. Duplicate Service licenses transfer to the new subscription with their activation code and seat history; duplicate Software licenses follow -SoftwareAction (Transfer, or New with a new code), and without it the command stops and lists what must be decided. Products not held before get new licenses, which start at once. Leaving a suite leaves its other licenses Unbundled until they expire, and a subscription left with no license ends as Deactivated. -WhatIf shows the crossgrade plan and changes nothing. Customers come from the pipeline; one that fails is reported and the others go on. A customer who holds the plan already, with a license for each of its products, is left as it is and the command says so with -Verbose, so an interrupted bulk crossgrade can be run again from the start.",
+            Description = "Invoke-MspCrossgrade assigns a plan that duplicates products the customer holds, in one transaction per customer. Duplicate Service licenses transfer to the new subscription with their activation code and seat history; duplicate Software licenses follow -SoftwareAction (Transfer, or New with a new code), and without it the command stops and lists what must be decided. Products not held before get new licenses, which start at once. Leaving a suite leaves its other licenses Unbundled until they expire, and a subscription left with no license ends as Deactivated. -WhatIf, however it is set (the parameter, $WhatIfPreference, or the -WhatIf of a function that calls this command), shows each customer's crossgrade plan and changes nothing: a line with the customer, the plan, the day and the month the new licenses bill from, then a line a step (New, or the plan a license is transferred from with its activation code). -Confirm shows the same plan and asks once a customer; No leaves that customer as it is. Customers come from the pipeline; one that fails is reported and the others go on. A customer who holds the plan already, with a license for each of its products, is left as it is and the command says so with -Verbose, so an interrupted bulk crossgrade can be run again from the start.",
             Rules = new[] { Rules.R21, Rules.R40, Rules.R41, Rules.R42, Rules.R43, Rules.R44, Rules.R45 },
             Parameters =
             {
@@ -37,8 +37,8 @@ namespace MspLicensing.Commands
                     "The Worry-Free Services license keeps its activation code; Cloud App Security, Email Security, Hosted Email Security and the EDR add-on are new. The old subscription ends as Deactivated.",
                     ExampleSetup.ContosoReadyForXdr),
                 new HelpExample("See the plan first",
-                    "Invoke-MspCrossgrade -Customer Contoso -ServicePlan 'WF Services XDR' -WhatIf",
-                    "Lists each product with New or the plan it is transferred from; nothing changes.",
+                    "Invoke-MspCrossgrade -Customer Contoso -ServicePlan 'WF Services XDR' -Date 2026-06-01 -WhatIf",
+                    $"What if: Contoso: crossgrade to 'WF Services XDR' on 2026-06-01; new licenses bill from 2026-06 {Rules.R52.Quote}\nThen a line a product: '  WFBSS: License transfer from WF Services Monthly Rolling' with its activation code, '  CAS: New' and so on, and the subscription the crossgrade ends. Nothing changes.",
                     ExampleSetup.ContosoReadyForXdr),
                 new HelpExample("Upgrade every customer of a plan, keeping on-premises keys",
                     "Get-MspSubscription -ServicePlan 'WF Services Monthly Rolling' | Invoke-MspCrossgrade -ServicePlan 'WF Services XDR' -SoftwareAction @{ 'WFBS-ADV' = 'Transfer' }",
@@ -66,18 +66,22 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             var request = Request(ProductSeats);
-
-            bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var flag) && ((SwitchParameter)flag).IsPresent;
-            if (whatIf)
+            string name = Named("Customer", Customer.Display);
+            string text = $"Crossgrade {Customer.Display} to service plan '{ServicePlan.Display}'";
+            if (ChangesShown)
             {
-                // R45: -WhatIf shows the crossgrade plan.
-                if (!TryRead(s => CrossgradeOperations.Plan(s, request), Customer.Display, out var steps)) return;
-                foreach (var step in steps)
-                    ShouldProcess($"{step.Customer} / {step.Product ?? "subscription"}", $"Crossgrade to '{step.ServicePlan}': {step.LicenseStatus}" + (step.ActivationCode == null ? string.Empty : $" ({step.ActivationCode})"));
-                return;
+                // R45: -WhatIf and -Confirm show the customer's crossgrade plan, a line a step, and ask once for all of it.
+                try
+                {
+                    text = Store.Read(s => ChangePreview.Crossgrade(Customer.Display, CrossgradeOperations.Plan(s, request), request.Date));
+                }
+                catch (MspException ex)
+                {
+                    _batch.Fail(ex, name, Customer.Display);
+                    return;
+                }
             }
-            if (ShouldProcess(Customer.Display, $"Crossgrade to service plan '{ServicePlan.Display}'"))
-                _batch.Add(request, Named("Customer", Customer.Display));
+            if (ShouldProcessChange(text)) _batch.Add(request, name);
         }
 
         protected override void EndProcessing() => _batch.Complete();

@@ -179,8 +179,7 @@ namespace MspLicensing.Commands
                 _batch.Fail(ex, Named("Customer", Name), Name);
                 return;
             }
-            if (ShouldProcess(prepared.Name, "Create customer"))
-                _batch.Add(prepared, Named("Customer", prepared.Name));
+            _batch.AddConfirmed(prepared, Named("Customer", prepared.Name), "Create customer " + prepared.Name);
         }
 
         protected override void EndProcessing() => _batch.Complete();

@@ -58,8 +58,7 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             var target = CustomerIdentity.Reference(ParameterSetName, Name, CustomerId, InputObject);
-            if (ShouldProcess(target.Display, "Delete customer"))
-                _batch.Add(target, Named("Customer", target.Display));
+            _batch.AddConfirmed(target, Named("Customer", target.Display), "Delete customer " + target.Display);
         }
 
         protected override void EndProcessing() => _batch.Complete();

@@ -181,8 +181,7 @@ namespace MspLicensing.Commands
                 ExternalId = externalIds,
                 Templates = Template,
             };
-            if (ShouldProcess(target.Display, "Change customer"))
-                _batch.Add((target, fields), Named("Customer", target.Display));
+            _batch.AddConfirmed((target, fields), Named("Customer", target.Display), "Change customer " + target.Display);
         }
 
         protected override void EndProcessing() => _batch.Complete();

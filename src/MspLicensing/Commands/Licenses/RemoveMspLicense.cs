@@ -66,22 +66,9 @@ namespace MspLicensing.Commands
             (Guid? Id, string Code) item = ParameterSetName == Identity.ById ? (LicenseId, null)
                 : ParameterSetName == Identity.ByObject ? (InputObject.LicenseId, InputObject.ActivationCode)
                 : ((Guid?)null, ActivationCode);
-            // The same checks as the removal, read first, so that -WhatIf and -Confirm name the license and a refusal
-            // is reported whether or not anything would be written.
-            string name = Named("License", item.Code ?? item.Id?.ToString());
-            License license;
-            try
-            {
-                license = Store.Read(s => LicenseOperations.CheckRemoval(s, item.Id, item.Code, Date));
-            }
-            catch (MspException ex)
-            {
-                _batch.Fail(ex, name, item.Code ?? (object)item.Id);
-                return;
-            }
-            if (ShouldProcess($"{license.Product} {license.ActivationCode} of {license.Customer}",
-                    $"Remove {license.Status} license on {Dates.Format(Date)}: {LicenseOperations.RemovalBilling(Date)}"))
-                _batch.Add(item, name);
+            // -WhatIf and -Confirm work the removal out first (it is High impact: asked about by default), so they name
+            // the license and what the removal bills, and a refusal is reported whether or not anything is written.
+            _batch.AddConfirmed(item, Named("License", item.Code ?? item.Id?.ToString()), $"Remove license {item.Code ?? item.Id?.ToString()} on {Dates.Format(Date)}");
         }
 
         protected override void EndProcessing() => _batch.Complete();

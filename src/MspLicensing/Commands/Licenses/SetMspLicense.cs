@@ -115,8 +115,7 @@ namespace MspLicensing.Commands
                 return;
             }
             string what = string.Join(" and ", new[] { item.Used.HasValue ? $"used count {item.Used} on {Dates.Format(item.Date)}" : null, description != null ? "description" : null }.Where(x => x != null));
-            if (ShouldProcess(item.Code ?? item.Id?.ToString(), "Record " + what))
-                _batch.Add(item, name);
+            _batch.AddConfirmed(item, name, $"Record {what} of license {item.Code ?? item.Id?.ToString()}");
         }
 
         protected override void EndProcessing() => _batch.Complete();

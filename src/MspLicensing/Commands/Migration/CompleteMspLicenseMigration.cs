@@ -53,7 +53,7 @@ namespace MspLicensing.Commands
 
         protected override void ProcessRecord()
         {
-            if (ShouldProcess(MigrationId.ToString(), "Complete license migration")) _batch.Add(MigrationId, Named("Migration", MigrationId));
+            _batch.AddConfirmed(MigrationId, Named("Migration", MigrationId), "Complete license migration " + MigrationId);
         }
 
         protected override void EndProcessing() => _batch.Complete();

@@ -91,8 +91,8 @@ namespace MspLicensing.Commands
                 ActivationCode = ActivationCode,
                 AuthorizationKey = AuthorizationKey,
             };
-            if (!ShouldProcess(Customer.Display, $"Register {LicenseType} license of {Product}")) return;
-            if (TryWrite(s => MigrationOperations.Register(s, registration, DateTime.UtcNow), Named("Customer", Customer.Display, "product", Product), Customer.Display, out var license))
+            if (TryChange($"Register {LicenseType} license of {Product} for {Customer.Display}", Named("Customer", Customer.Display, "product", Product), Customer.Display,
+                    s => MigrationOperations.Register(s, registration, DateTime.UtcNow), out var license))
                 WriteObject(license);
         }
     }

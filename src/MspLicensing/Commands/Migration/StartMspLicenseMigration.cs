@@ -125,8 +125,7 @@ namespace MspLicensing.Commands
                 ExpirationDate = Bound(nameof(ExpirationDate)) ? ExpirationDate : Date.AddYears(1),
                 ActivationCode = ActivationCode,
             };
-            if (ShouldProcess(request.ActivationCode ?? request.LicenseId.ToString(), $"Migrate into service plan '{ServicePlan.Display}'"))
-                _batch.Add((request, registration), name);
+            _batch.AddConfirmed((request, registration), name, $"Migrate {request.ActivationCode ?? request.LicenseId.ToString()} into service plan '{ServicePlan.Display}'");
         }
 
         protected override void EndProcessing() => _batch.Complete();

@@ -66,7 +66,7 @@ namespace MspLicensing.Commands
                     return;
                 }
             }
-            if (ShouldProcess(ParameterSetName == ByActivationCode ? ActivationCode : id.ToString(), "Delete product from Remote Manager")) _batch.Add(id, name);
+            _batch.AddConfirmed(id, name, "Delete product " + (ParameterSetName == ByActivationCode ? ActivationCode : id.ToString()) + " from Remote Manager");
         }
 
         protected override void EndProcessing() => _batch.Complete();

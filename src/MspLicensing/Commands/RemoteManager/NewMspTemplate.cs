@@ -48,8 +48,8 @@ namespace MspLicensing.Commands
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(Name, $"Create {Product} template")) return;
-            if (TryWrite(s => RemoteManagerOperations.CreateTemplate(s, Name, Product, Tables.Strings(Setting, nameof(Setting)), Description, DateTime.UtcNow), Named("Template", Name), Name, out var template))
+            if (TryChange($"Create {Product} template {Name}", Named("Template", Name), Name,
+                    s => RemoteManagerOperations.CreateTemplate(s, Name, Product, Tables.Strings(Setting, nameof(Setting)), Description, DateTime.UtcNow), out var template))
                 WriteObject(template);
         }
     }

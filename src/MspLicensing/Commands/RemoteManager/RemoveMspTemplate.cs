@@ -40,8 +40,7 @@ namespace MspLicensing.Commands
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess($"Template '{Name}'", "Remove")) return;
-            if (TryWrite(s => RemoteManagerOperations.RemoveTemplate(s, Name), Named("Template", Name), Name, out var template) && PassThru)
+            if (TryChange("Remove template " + Name, Named("Template", Name), Name, s => RemoteManagerOperations.RemoveTemplate(s, Name), out var template) && PassThru)
                 WriteObject(template);
         }
     }

@@ -50,8 +50,8 @@ namespace MspLicensing.Commands
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(Name, "Change template")) return;
-            if (TryWrite(s => RemoteManagerOperations.ChangeTemplate(s, Name, Tables.Strings(Setting, nameof(Setting)), Description, DateTime.UtcNow), Named("Template", Name), Name, out var template) && PassThru)
+            if (TryChange("Change template " + Name, Named("Template", Name), Name,
+                    s => RemoteManagerOperations.ChangeTemplate(s, Name, Tables.Strings(Setting, nameof(Setting)), Description, DateTime.UtcNow), out var template) && PassThru)
                 WriteObject(template);
         }
     }

@@ -95,9 +95,8 @@ namespace MspLicensing.Commands
                 Description = Description,
                 Enabled = Enabled,
             };
-            if (!ShouldProcess(Name, "Create service plan")) return;
             // The fields are read inside the change, so a malformed data center table is the item's error.
-            if (TryWrite(s => ServicePlanOperations.Create(s, Fields(), DateTime.UtcNow), Named("Service plan", Name), Name, out var plan))
+            if (TryChange("Create service plan " + Name, Named("Service plan", Name), Name, s => ServicePlanOperations.Create(s, Fields(), DateTime.UtcNow), out var plan))
                 WriteObject(plan);
         }
     }

@@ -49,8 +49,7 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             var target = ServicePlanIdentity.Reference(ParameterSetName, Name, ServicePlanId, InputObject);
-            if (ShouldProcess(target.Display, "Remove service plan"))
-                TryWrite(s => ServicePlanOperations.Remove(s, target), Named("Service plan", target.Display), target.Display, out _);
+            TryChange("Remove service plan " + target.Display, Named("Service plan", target.Display), target.Display, s => ServicePlanOperations.Remove(s, target), out _);
         }
     }
 }

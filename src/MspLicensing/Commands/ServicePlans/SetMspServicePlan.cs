@@ -114,9 +114,9 @@ namespace MspLicensing.Commands
                 Description = Description,
                 Enabled = Bound(nameof(Enabled)) ? Enabled : (bool?)null,
             };
-            if (!ShouldProcess(target.Display, "Change service plan")) return;
             // The fields are read inside the change, so a malformed data center table is the item's error.
-            if (TryWrite(s => ServicePlanOperations.Update(s, target, Fields(), DateTime.UtcNow), Named("Service plan", target.Display), target.Display, out var plan) && PassThru)
+            if (TryChange("Change service plan " + target.Display, Named("Service plan", target.Display), target.Display,
+                    s => ServicePlanOperations.Update(s, target, Fields(), DateTime.UtcNow), out var plan) && PassThru)
                 WriteObject(plan);
         }
     }

@@ -64,7 +64,7 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             var target = ParameterSetName == Identity.ByCustomer ? SubscriptionRef.TrialOf(Customer.Reference) : Target(null);
-            if (ShouldProcess(Describe(target), $"Convert trial to service plan '{ServicePlan.Display}'")) _batch.Add(target, ItemName(target));
+            _batch.AddConfirmed(target, ItemName(target), $"Convert trial {Describe(target)} to service plan '{ServicePlan.Display}'");
         }
 
         protected override void EndProcessing() => _batch.Complete();

@@ -26,7 +26,7 @@ namespace MspLicensing.Commands
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Renews what is due and moves licenses through their statuses as of a day.",
-            Description = "Invoke-MspRenewal renews every subscription with auto-renewal whose expiration date has come (catching up missed periods), and records the status of every license as of -AsOf (default today): ExpiringSoon, InGrace, Expired and so on. It returns one object per thing it did. Running it twice for the same day changes nothing the second time, so it is safe in a scheduled task; it commits in batches, so people working at the prompt are not held up, and a subscription someone changes meanwhile is simply read again. -WhatIf shows what it would do.",
+            Description = "Invoke-MspRenewal renews every subscription with auto-renewal whose expiration date has come (catching up missed periods), and records the status of every license as of -AsOf (default today): ExpiringSoon, InGrace, Expired and so on. It returns one object per thing it did. Running it twice for the same day changes nothing the second time, so it is safe in a scheduled task; it commits in batches, so people working at the prompt are not held up, and a subscription someone changes meanwhile is simply read again. -WhatIf, however it is set (the parameter, $WhatIfPreference, or the -WhatIf of a function that calls this command), shows a line for each subscription the run would renew or move to another status, and changes nothing. -Confirm asks subscription by subscription and renews the ones confirmed; a subscription declined is renewed by the next run.",
             Rules = new[] { Rules.R33, Rules.R36, Rules.R38 },
             Parameters =
             {
@@ -39,7 +39,7 @@ namespace MspLicensing.Commands
                     "Renews what is due today and reports status changes; a second run today returns nothing."),
                 new HelpExample("See what a run at the end of next January would do",
                     "Invoke-MspRenewal -AsOf 2027-01-31 -WhatIf",
-                    "Nothing is changed.",
+                    "What if: Contoso / WF Services Monthly Rolling: subscription Renewed 2027-01-15 -> 2027-02-15\nNothing is changed.",
                     ExampleSetup.ContosoOnMonthly),
                 new HelpExample("Renew as of a day and list the renewals",
                     "Invoke-MspRenewal -AsOf 2027-01-15 | Where-Object Action -eq Renewed",
@@ -67,21 +67,16 @@ namespace MspLicensing.Commands
                 return;
             }
 
-            bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var flag) && ((SwitchParameter)flag).IsPresent;
-            if (whatIf)
-            {
-                foreach (var a in run.Due.SelectMany(p => p.Actions))
-                    ShouldProcess($"{a.Customer} / {a.ServicePlan}" + (a.Product == null ? string.Empty : " / " + a.Product), $"{a.Action} {a.From ?? "new"} -> {a.To}");
-                return;
-            }
-            if (!ShouldProcess($"{run.Due.Count} subscription(s)", $"Renew and record statuses as of {Dates.Format(asOf)}")) return;
+            // Each subscription is a step of its own, in the words of -WhatIf and -Confirm; the ones the user goes ahead
+            // with are renewed (-WhatIf, however it was set, goes ahead with none).
+            var due = run.Due.Where(p => ShouldProcessChange(ChangePreview.Renewal(p))).ToList();
 
             int done = 0;
             var pace = new MspLicensing.Store.BatchPace(() => watch.Elapsed, RenewalBatchTime, RenewalMaxBatch, RenewalFirstBatch);
-            for (int start = 0; start < run.Due.Count;)
+            for (int start = 0; start < due.Count;)
             {
                 var chunk = new List<PlannedRenewal>();
-                for (int i = start; i < run.Due.Count && chunk.Count < pace.BatchSize; i++) chunk.Add(run.Due[i]);
+                for (int i = start; i < due.Count && chunk.Count < pace.BatchSize; i++) chunk.Add(due[i]);
                 start += chunk.Count;
                 var began = watch.Elapsed;
                 var results = Write(chunk, (s, planned) => RenewalOperations.Apply(s, planned, DateTime.UtcNow));
@@ -96,12 +91,12 @@ namespace MspLicensing.Commands
                 }
                 pace.Committed(chunk.Count, watch.Elapsed - began);
                 done += chunk.Count;
-                WriteProgress(new ProgressRecord(1, CommandName, $"{done} of {run.Due.Count} subscriptions done")
+                WriteProgress(new ProgressRecord(1, CommandName, $"{done} of {due.Count} subscriptions done")
                 {
-                    PercentComplete = (int)(100L * done / Math.Max(1, run.Due.Count)),
+                    PercentComplete = (int)(100L * done / Math.Max(1, due.Count)),
                 });
             }
-            if (run.Due.Count > 0)
+            if (due.Count > 0)
                 WriteProgress(new ProgressRecord(1, CommandName, "Done") { RecordType = ProgressRecordType.Completed });
             WriteVerbose($"Renewal run as of {Dates.Format(asOf)} done in {watch.ElapsedMilliseconds} ms.");
         }

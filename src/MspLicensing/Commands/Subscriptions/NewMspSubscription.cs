@@ -101,8 +101,7 @@ namespace MspLicensing.Commands
                 _batch.Fail(ex, ItemName, Customer?.Display);
                 return;
             }
-            if (ShouldProcess(Customer.Display, $"Assign service plan '{ServicePlan.Display}'"))
-                _batch.Add(assignment, ItemName);
+            _batch.AddConfirmed(assignment, ItemName, $"Assign service plan '{ServicePlan.Display}' to {Customer.Display}");
         }
 
         protected override void EndProcessing() => _batch.Complete();

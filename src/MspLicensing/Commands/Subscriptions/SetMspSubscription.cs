@@ -33,7 +33,7 @@ namespace MspLicensing.Commands
         {
             Synopsis = "Changes subscriptions: seats, expiration date, auto-renewal.",
             Description = "Set-MspSubscription raises or lowers seats without touching the dates, changes the expiration date on its own, and turns auto-renewal on or off or changes its period. Every seat change is kept with the day it takes effect (-Date, default today), because the monthly usage report bills the peak seats of each month; an earlier -Date back-fills the history. Trials, suspended, cancelled and deactivated subscriptions cannot be changed.",
-            Rules = new[] { Rules.R31, Rules.R34, Rules.R36, Rules.R37 },
+            Rules = new[] { Rules.R31, Rules.R34, Rules.R36, Rules.R37, Rules.R52 },
             Parameters =
             {
                 ["SubscriptionId"] = "The subscription's id. Binds from subscriptions and licenses in the pipeline.",
@@ -57,6 +57,10 @@ namespace MspLicensing.Commands
                 new HelpExample("Record a seat change that happened earlier",
                     "Set-MspSubscription -Customer Contoso -Seats 30 -Date 2026-03-01\n(Get-MspLicense -Customer Contoso).SeatHistory",
                     "The history keeps every change with its day.",
+                    ExampleSetup.ContosoOnMonthly),
+                new HelpExample("See what lowering seats in the middle of a month bills",
+                    "Set-MspSubscription -Customer Contoso -Seats 20 -Date 2026-06-10 -WhatIf",
+                    $"What if: Contoso / WF Services Monthly Rolling: WFBSS seats from 2026-06-10: 25 -> 20; 2026-06 bills 25 seats {Rules.R52.Quote}\nThe month bills its peak; nothing is changed.",
                     ExampleSetup.ContosoOnMonthly),
                 new HelpExample("Move the expiration date and stop renewing",
                     "Get-MspSubscription -Customer Contoso | Set-MspSubscription -ExpirationDate 2026-12-31 -AutoRenewal $false",

@@ -26,8 +26,7 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             var month = MonthStart();
-            if (!ShouldProcess($"Usage report {UsageOperations.MonthText(month)}", "Approve")) return;
-            if (TryWrite(s => UsageOperations.Approve(s, month, DateTime.UtcNow), Month, out var report))
+            if (TryChange($"Approve usage report {UsageOperations.MonthText(month)}", Month, s => UsageOperations.Approve(s, month, DateTime.UtcNow), out var report))
                 WriteObject(report);
         }
     }

@@ -33,8 +33,7 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             var month = MonthStart();
-            if (!ShouldProcess($"Usage report {UsageOperations.MonthText(month)}", "Reject")) return;
-            if (TryWrite(s => UsageOperations.Deny(s, month, Reason, DateTime.UtcNow), Month, out var report))
+            if (TryChange($"Reject usage report {UsageOperations.MonthText(month)}", Month, s => UsageOperations.Deny(s, month, Reason, DateTime.UtcNow), out var report))
                 WriteObject(report);
         }
     }

@@ -53,8 +53,8 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             var month = MonthStart();
-            if (!ShouldProcess($"{Customer.Display} / {Product} in {UsageOperations.MonthText(month)}", $"Set chargeable seats to {Chargeable}")) return;
-            if (TryWrite(s => UsageOperations.Adjust(s, month, Customer.Reference, Product, Chargeable, Comment), Named("Customer", Customer.Display, "product", Product), Customer.Display, out var line))
+            if (TryChange($"Set chargeable seats of {Customer.Display} / {Product} in {UsageOperations.MonthText(month)} to {Chargeable}", Named("Customer", Customer.Display, "product", Product), Customer.Display,
+                    s => UsageOperations.Adjust(s, month, Customer.Reference, Product, Chargeable, Comment), out var line))
                 WriteObject(line);
         }
     }
