@@ -105,14 +105,14 @@ $created = [Collections.Generic.List[object]]::new()
 } | New-MspCustomer -ErrorAction SilentlyContinue -ErrorVariable failed | ForEach-Object { $created.Add($_) }
 $diskFull = @($failed | Where-Object { "$($_.FullyQualifiedErrorId)$($_.ErrorRecord.FullyQualifiedErrorId)" -like 'MspLicensing.StoreDiskFull,*' }).Count
 Remove-Item '__MOUNT__/filler'
-$later = New-MspCustomer -Name 'After the disk was freed' -Country DE -City Berlin -ContactFirstName A -ContactLastName B -Email c@example.com
-[pscustomobject]@{ Created = $created.Count; DiskFull = $diskFull; Later = [bool]$later } | ConvertTo-Json -Compress
+$later = New-MspCustomer -Name 'After the disk was freed' -Country DE -City Berlin -ContactFirstName A -ContactLastName B -Email c@example.com -ErrorAction SilentlyContinue -ErrorVariable laterError
+[pscustomobject]@{ Created = $created.Count; DiskFull = $diskFull; Later = [bool]$later; LaterError = "$laterError" } | ConvertTo-Json -Compress
 '@.Replace('__MOUNT__', $script:mount)
         $job.Result | Should -Not -BeNullOrEmpty -Because $job.Run.StdErr
         $job.Result.DiskFull | Should -Be 1
         $job.Result.Created | Should -BeGreaterThan 0
         $job.Result.Created | Should -BeLessThan 3000
-        $job.Result.Later | Should -BeTrue
+        $job.Result.Later | Should -BeTrue -Because $job.Result.LaterError
         (Get-StoreCount).Customers | Should -Be (1000 + $job.Result.Created + 1)
     }
 
