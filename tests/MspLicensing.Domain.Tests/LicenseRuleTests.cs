@@ -53,7 +53,7 @@ namespace MspLicensing.Domain.Tests
                 StartDate = new DateTime(2026, 1, 1),
                 ExpirationDate = new DateTime(2027, 6, 30),
                 ActivationCode = code,
-            }, Now));
+            }, Now, SubscriptionFixture.Today));
 
         [Fact]
         public void R43_A_removed_unbundled_license_bills_its_month_in_full_and_nothing_after()

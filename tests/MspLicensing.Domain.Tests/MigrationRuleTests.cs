@@ -21,7 +21,7 @@ namespace MspLicensing.Domain.Tests
                 ExpirationDate = new DateTime(2027, 6, 1),
                 ActivationCode = code,
                 AuthorizationKey = key,
-            }, Now));
+            }, Now, SubscriptionFixture.Today));
 
         private static LicenseMigration Migrate(SubscriptionFixture f, License l, string plan) =>
             f.Store.Write("Start-MspLicenseMigration", s => MigrationOperations.Start(s, new MigrationRequest { LicenseId = l.LicenseId, ServicePlan = ServicePlanRef.ByName(plan), Date = Mar1 }, Now));

@@ -13,7 +13,7 @@ namespace MspLicensing.Domain.Tests
         private static readonly DateTime Jan15 = new DateTime(2026, 1, 15);
 
         private static Subscription Change(SubscriptionFixture f, Subscription s, SubscriptionChanges c) =>
-            f.Store.Write("Set-MspSubscription", x => SubscriptionOperations.Change(x, SubscriptionRef.ById(s.SubscriptionId), c, Now));
+            f.Store.Write("Set-MspSubscription", x => SubscriptionOperations.Change(x, SubscriptionRef.ById(s.SubscriptionId), c, Now, SubscriptionFixture.Today));
 
         [Fact]
         public void Assignment_creates_one_license_per_product_from_the_start_date_R30()

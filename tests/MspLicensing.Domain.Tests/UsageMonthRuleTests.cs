@@ -20,7 +20,7 @@ namespace MspLicensing.Domain.Tests
             f.Store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Fabrikam"), Now));
             f.Plan("Basic", "WFBSS", renewal: 1);
             var contoso = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
-            f.Store.Write("Set-MspSubscription", s => SubscriptionOperations.Change(s, SubscriptionRef.ById(contoso.SubscriptionId), new SubscriptionChanges { Seats = 30, Date = new DateTime(2026, 2, 10) }, Now));
+            f.Store.Write("Set-MspSubscription", s => SubscriptionOperations.Change(s, SubscriptionRef.ById(contoso.SubscriptionId), new SubscriptionChanges { Seats = 30, Date = new DateTime(2026, 2, 10) }, Now, SubscriptionFixture.Today));
             f.Assign("Basic", Mar, seats: 5, customer: "Fabrikam");
             return f;
         }
@@ -75,7 +75,7 @@ namespace MspLicensing.Domain.Tests
             f.Store.Write("Deny-MspUsageReport", s => UsageOperations.Deny(s, Feb, "Seats do not match", submitted.AddDays(2)));
             f.Store.Write("Submit-MspUsageReport", s => UsageOperations.Submit(s, Mar, Today, submitted.AddDays(3)));
             // A back-dated change after March was submitted does not alter its figures.
-            f.Store.Write("Set-MspSubscription", s => SubscriptionOperations.Change(s, SubscriptionRef.ByCustomer(CustomerRef.ByName("Contoso"), ServicePlanRef.ByName("Basic")), new SubscriptionChanges { Seats = 90, Date = new DateTime(2026, 3, 5) }, Now));
+            f.Store.Write("Set-MspSubscription", s => SubscriptionOperations.Change(s, SubscriptionRef.ByCustomer(CustomerRef.ByName("Contoso"), ServicePlanRef.ByName("Basic")), new SubscriptionChanges { Seats = 90, Date = new DateTime(2026, 3, 5) }, Now, SubscriptionFixture.Today));
 
             var months = f.Store.Read(s => UsageOperations.MonthList(s, null, null, Today));
             Assert.Equal(new[]
@@ -118,7 +118,7 @@ namespace MspLicensing.Domain.Tests
                 StartDate = new DateTime(2020, 1, 1),
                 ExpirationDate = new DateTime(2027, 6, 1),
                 ActivationCode = "WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF",
-            }, Now));
+            }, Now, SubscriptionFixture.Today));
             Assert.Empty(f.Store.Read(s => UsageOperations.MonthList(s, null, null, Today)));
             Assert.Equal(new[] { new DateTime(2026, 5, 1) }, f.Store.Read(s => UsageOperations.MonthsBetween(s, null, null, Today, false)).Select(m => m.Month));
             // An empty month submitted all the same has its report listed.

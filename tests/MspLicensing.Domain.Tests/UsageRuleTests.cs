@@ -20,7 +20,7 @@ namespace MspLicensing.Domain.Tests
             f.Store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields(name), Now));
 
         private static void Change(SubscriptionFixture f, Subscription s, int seats, DateTime date) =>
-            f.Store.Write("Set-MspSubscription", x => SubscriptionOperations.Change(x, SubscriptionRef.ById(s.SubscriptionId), new SubscriptionChanges { Seats = seats, Date = date }, Now));
+            f.Store.Write("Set-MspSubscription", x => SubscriptionOperations.Change(x, SubscriptionRef.ById(s.SubscriptionId), new SubscriptionChanges { Seats = seats, Date = date }, Now, SubscriptionFixture.Today));
 
         [Fact]
         public void A_line_per_customer_and_license_with_peak_seats_used_and_over_provisioning_R50()
@@ -29,9 +29,9 @@ namespace MspLicensing.Domain.Tests
             f.Plan("Basic", "WFBSS, CAS", renewal: 1);
             var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
             var id = f.Licenses(sub).Single(l => l.Product == "WFBSS").LicenseId;
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 12, new DateTime(2026, 3, 5), Now));
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 15, new DateTime(2026, 3, 25), Now));
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 19, new DateTime(2026, 4, 2), Now));
+            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 12, new DateTime(2026, 3, 5), Now, SubscriptionFixture.Today));
+            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 15, new DateTime(2026, 3, 25), Now, SubscriptionFixture.Today));
+            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 19, new DateTime(2026, 4, 2), Now, SubscriptionFixture.Today));
             var lines = Lines(f, March);
             Assert.Equal(new[] { "CAS", "WFBSS" }, lines.Select(l => l.Product));
             var wfbss = lines.Single(l => l.Product == "WFBSS");
@@ -308,7 +308,7 @@ namespace MspLicensing.Domain.Tests
             f.Plan("Basic", "WFBSS", renewal: 1);
             var sub = f.Assign("Basic", new DateTime(2024, 1, 15), seats: 3);
             var id = f.Licenses(sub).Single().LicenseId;
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 2, new DateTime(2024, 2, 5), Now));
+            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 2, new DateTime(2024, 2, 5), Now, SubscriptionFixture.Today));
             // Two years back is still there.
             var lines = Lines(f, new DateTime(2024, 2, 1));
             var csv = UsageExport.Write(lines, ExportFormat.Csv);
@@ -357,8 +357,8 @@ namespace MspLicensing.Domain.Tests
             f.Plan("Basic", "WFBSS, CAS", renewal: 1);
             var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
             var licenses = f.Licenses(sub);
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, licenses.Single(l => l.Product == "WFBSS").LicenseId, 30, new DateTime(2026, 3, 5), Now));
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, licenses.Single(l => l.Product == "CAS").LicenseId, 15, new DateTime(2026, 3, 5), Now));
+            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, licenses.Single(l => l.Product == "WFBSS").LicenseId, 30, new DateTime(2026, 3, 5), Now, SubscriptionFixture.Today));
+            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, licenses.Single(l => l.Product == "CAS").LicenseId, 15, new DateTime(2026, 3, 5), Now, SubscriptionFixture.Today));
             var lines = Lines(f, March);
             var exceeded = lines.Single(l => l.Product == "WFBSS");
             Assert.Equal((0.0, 10), (exceeded.OverProvisionedPercent.Value, exceeded.ExceededBy.Value));

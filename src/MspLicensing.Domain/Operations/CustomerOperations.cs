@@ -116,13 +116,12 @@ namespace MspLicensing
             Customer found = target.Id.HasValue ? session.Customers.Get(target.Id.Value) : session.FindCustomerByName(target.Name);
             if (found == null)
             {
-                throw new MspException("CustomerNotFound", ErrorKind.ObjectNotFound,
-                    target.Id.HasValue
-                        ? $"No customer has the id '{target.Id.Value}'{(target.ReadRevision.HasValue ? $" (customer '{target.Name}' was deleted after it was read)" : string.Empty)}. Get-MspCustomer lists the customers."
-                        : Wildcard.ContainsWildcard(target.Name)
-                            ? $"No customer is named {MspException.Quote(target.Name)}: a customer is named here by its exact name or id, not by a wildcard. Get-MspCustomer -Name '{target.Name.Replace("'", "''")}' lists the customers it matches."
-                            : $"No customer is named {MspException.Quote(target.Name)}. Get-MspCustomer lists the customers (Get-MspCustomer -Name takes wildcards, such as 'Cont*').",
-                    target.Display);
+                throw target.Id.HasValue
+                    ? MspException.CustomerNotFound($"has the id '{target.Id.Value}'", target.Display,
+                        $"{(target.ReadRevision.HasValue ? $" (customer '{target.Name}' was deleted after it was read)" : string.Empty)}. Get-MspCustomer lists the customers.")
+                    : MspException.CustomerNotFound($"is named {MspException.Quote(target.Name)}", target.Display, Wildcard.ContainsWildcard(target.Name)
+                        ? $": a customer is named here by its exact name or id, not by a wildcard. Get-MspCustomer -Name '{target.Name.Replace("'", "''")}' lists the customers it matches."
+                        : ". Get-MspCustomer lists the customers (Get-MspCustomer -Name takes wildcards, such as 'Cont*').");
             }
             if (target.ReadRevision.HasValue && target.ReadRevision.Value != found.Revision)
                 throw MspException.StaleObject(TargetType, found.Name, target.ReadRevision.Value, found.Revision, "Get-MspCustomer");

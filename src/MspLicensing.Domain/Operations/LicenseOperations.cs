@@ -13,9 +13,7 @@ namespace MspLicensing
         public static License Resolve(IStoreSession session, Guid? licenseId, string activationCode) =>
             (licenseId.HasValue ? session.Licenses.Get(licenseId.Value)
                 : session.FindLicenseByActivationCode(ActivationCodes.Normalize("ActivationCode", activationCode)))
-            ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
-                $"No license has the {(licenseId.HasValue ? "id '" + licenseId + "'" : "activation code '" + activationCode + "'")}. Get-MspLicense lists the licenses.",
-                licenseId?.ToString() ?? activationCode);
+            ?? throw MspException.LicenseNotFound(licenseId, activationCode);
 
         /// <summary>R51: whether a license is (or ever was) an NFR license: those never bill and never migrate into LMP.</summary>
         public static bool IsNfr(License license) =>

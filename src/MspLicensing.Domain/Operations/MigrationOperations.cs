@@ -22,7 +22,7 @@ namespace MspLicensing
         private static readonly Regex AuthorizationKeyPattern = new Regex(@"^[A-Z0-9]{4,6}(-[A-Z0-9]{4,6}){3,7}$", RegexOptions.CultureInvariant);
 
         /// <summary>R60: registers a non-MSP license; a CLP account needs an Authorization Key and a product Remote Manager supports for it (R2).</summary>
-        public static License Register(IStoreSession session, ProductRegistration r, DateTime nowUtc)
+        public static License Register(IStoreSession session, ProductRegistration r, DateTime nowUtc, DateTime today)
         {
             var account = session.GetAccount();
             var customer = CustomerOperations.Resolve(session, r.Customer);
@@ -82,7 +82,7 @@ namespace MspLicensing
             session.Audit("Register", "License", license.LicenseId.ToString(), customer.Name + " / " + product.Code + " " + code,
                 $"{r.LicenseType} license of {product.Code}, {seats} seats, {Dates.Format(start)} to {Dates.Format(expiration)}" + (key == null ? string.Empty : ", Authorization Key " + key), customer.CustomerId);
             license.Customer = customer.Name;
-            license.Status = Lifecycle.StatusOf(license, null, DateTime.Today, account.GracePeriodDays);
+            license.Status = Lifecycle.StatusOf(license, null, today, account.GracePeriodDays);
             return license;
         }
 
@@ -186,8 +186,7 @@ namespace MspLicensing
         public static License Unregister(IStoreSession session, Guid licenseId)
         {
             AccountRules.RequireClp(session.GetAccount(), "Deleting products", "In an LMP account cancel the subscription instead (Stop-MspSubscription).");
-            var license = session.Licenses.Get(licenseId) ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
-                $"No license has the id '{licenseId}'. Get-MspLicense lists the licenses.", licenseId);
+            var license = session.Licenses.Get(licenseId) ?? throw MspException.LicenseNotFound(licenseId, null);
             var customer = session.Customers.Get(license.CustomerId);
             session.Licenses.Delete(license);
             session.Audit("Delete", "License", license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
@@ -199,8 +198,7 @@ namespace MspLicensing
         public static License Describe(IStoreSession session, Guid licenseId, string description)
         {
             AccountRules.RequireClp(session.GetAccount(), "Editing product descriptions", "In an LMP account product descriptions come from the service plans.");
-            var license = session.Licenses.Get(licenseId) ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
-                $"No license has the id '{licenseId}'. Get-MspLicense lists the licenses.", licenseId);
+            var license = session.Licenses.Get(licenseId) ?? throw MspException.LicenseNotFound(licenseId, null);
             string text = TextInput.Optional("Description", description, MaxDescriptionLength, prose: true);
             var before = license.Description;
             license.Description = text;

@@ -46,8 +46,7 @@ namespace MspLicensing
                 ModifiedUtc = nowUtc,
             };
             if (f.Products == null || f.Products.Count == 0)
-                throw new MspException("RequiredFieldMissing", ErrorKind.InvalidArgument,
-                    "Product is required (R20: a plan has one or more products): give product codes or names, e.g. -Product WFBSS, CAS.", null);
+                throw MspException.RequiredFieldMissing("Product", " (R20: a plan has one or more products): give product codes or names, e.g. -Product WFBSS, CAS.", null);
             plan.Products = Products(f.Products, f.DataCenters, account.DefaultDataCenter);
             ApplyTerms(plan, f, isNew: true);
             EnsureNameFree(session, plan.Name, null);
@@ -119,8 +118,7 @@ namespace MspLicensing
         {
             var plan = target.Id.HasValue ? session.ServicePlans.Get(target.Id.Value) : session.FindServicePlanByName(target.Name);
             if (plan == null)
-                throw new MspException("ServicePlanNotFound", ErrorKind.ObjectNotFound,
-                    $"No service plan {(target.Id.HasValue ? "has the id" : "is named")} {MspException.Quote(target.Display)}. Get-MspServicePlan lists the plans.", target.Display);
+                throw MspException.ServicePlanNotFound(target.Display, target.Id.HasValue);
             if (target.ReadRevision.HasValue && target.ReadRevision.Value != plan.Revision)
                 throw MspException.StaleObject(TargetType, plan.Name, target.ReadRevision.Value, plan.Revision, "Get-MspServicePlan");
             return plan;
@@ -252,7 +250,7 @@ namespace MspLicensing
         {
             string n = name?.Trim();
             if (string.IsNullOrEmpty(n))
-                throw new MspException("RequiredFieldMissing", ErrorKind.InvalidArgument, "Name is required (R20): give the service plan a name.", name);
+                throw MspException.RequiredFieldMissing("Name", " (R20): give the service plan a name.", name);
             return TextInput.Check("Name", name, MaxNameLength);
         }
 

@@ -31,16 +31,23 @@ namespace MspLicensing
             return seats;
         }
 
-        /// <summary>R30: assigns a plan to a customer: one license per product (per component for suites), each with an activation code (R32).</summary>
-        public static Subscription Assign(IStoreSession session, Assignment request, DateTime nowUtc) =>
-            Assign(session, request, nowUtc, null, false);
+        /// <summary>
+        /// R30: assigns a plan to a customer: one license per product (per component for suites), each with an activation
+        /// code (R32). The subscription returned shows its status on <paramref name="today"/>.
+        /// </summary>
+        public static Subscription Assign(IStoreSession session, Assignment request, DateTime nowUtc, DateTime today)
+        {
+            var subscription = Assign(session, request, nowUtc, null, false);
+            subscription.Status = Lifecycle.StatusOf(subscription, today);
+            return subscription;
+        }
 
         /// <summary>
         /// R13: assigns a plan unless the customer holds it already through a subscription of that plan (its licenses
         /// still held on the start day, as R40 counts them); then that subscription is returned unchanged, with the seats
         /// the request gives differently. Seats given are checked either way (R31, R37).
         /// </summary>
-        public static Creation<Subscription> AssignUnlessAssigned(IStoreSession session, Assignment request, DateTime nowUtc)
+        public static Creation<Subscription> AssignUnlessAssigned(IStoreSession session, Assignment request, DateTime nowUtc, DateTime today)
         {
             var account = session.GetAccount();
             AccountRules.RequireLmp(account, "Subscriptions");
@@ -55,10 +62,10 @@ namespace MspLicensing
                 .Where(x => x.Licenses.Any(l => l.LicenseModel == LicenseModel.Msp && Holds(l, x.Subscription, start, graceDays)))
                 .OrderByDescending(x => x.Subscription.StartDate)
                 .FirstOrDefault();
-            if (existing.Subscription == null) return Creation<Subscription>.Created(Assign(session, request, nowUtc));
+            if (existing.Subscription == null) return Creation<Subscription>.Created(Assign(session, request, nowUtc, today));
             bool seatsGiven = request.Seats.HasValue || (request.ProductSeats != null && request.ProductSeats.Count > 0);
             string differences = seatsGiven ? SeatDifferences(plan, seats, existing.Licenses, start) : string.Empty;
-            return Creation<Subscription>.Existing(Decorate(existing.Subscription, customer, DateTime.Today), differences);
+            return Creation<Subscription>.Existing(Decorate(existing.Subscription, customer, today), differences);
         }
 
         /// <summary>"WFBSS: 5 seats -> 10": each product of the plan whose licenses hold other seats on the day than asked.</summary>
@@ -94,8 +101,7 @@ namespace MspLicensing
                     $"Customer '{customer.Name}' is disabled; enable it with Set-MspCustomer -Name '{customer.Name}' -Enabled $true before assigning plans.", customer);
             var plan = ServicePlanOperations.Resolve(session, request.ServicePlan);
             if (!plan.Enabled)
-                throw MspException.ForRule(Rules.R20, "ServicePlanDisabled", ErrorKind.InvalidOperation,
-                    $"Service plan '{plan.Name}' is disabled and cannot be assigned; enable it with Set-MspServicePlan -Name '{plan.Name}' -Enabled $true.", plan);
+                throw MspException.ServicePlanDisabled(plan);
             var start = Dates.Day("StartDate", request.StartDate);
             bool trial = plan.Version == PlanVersion.Trial;
             var seats = SeatsByProduct(plan, request.Seats, request.ProductSeats, trial, plan.Seats);
@@ -128,7 +134,6 @@ namespace MspLicensing
                 $"Plan '{plan.Name}' ({plan.Version}) from {Dates.Format(start)} to {Dates.Format(subscription.ExpirationDate)}; licenses: "
                 + string.Join(", ", licenses.Select(l => $"{l.Product} {l.Seats} seats {l.ActivationCode}")), customer.CustomerId);
             subscription.Customer = customer.Name;
-            subscription.Status = Lifecycle.StatusOf(subscription, DateTime.Today);
             return subscription;
         }
 
@@ -279,7 +284,7 @@ namespace MspLicensing
         }
 
         /// <summary>R34: seats and expiration change independently; R36: not while suspended; R37: never for a trial.</summary>
-        public static Subscription Change(IStoreSession session, SubscriptionRef target, SubscriptionChanges changes, DateTime nowUtc)
+        public static Subscription Change(IStoreSession session, SubscriptionRef target, SubscriptionChanges changes, DateTime nowUtc, DateTime today)
         {
             AccountRules.RequireLmp(session.GetAccount(), "Subscriptions");
             var s = Resolve(session, target);
@@ -360,12 +365,12 @@ namespace MspLicensing
                 summary.Add($"AutoRenewal: {s.AutoRenewal} -> {changes.AutoRenewal.Value}");
                 s.AutoRenewal = changes.AutoRenewal.Value;
             }
-            if (summary.Count == 0) return Decorate(s, customer, DateTime.Today);
+            if (summary.Count == 0) return Decorate(s, customer, today);
             foreach (var license in licenses) session.Licenses.Update(license);
             s.ModifiedUtc = nowUtc;
             session.Subscriptions.Update(s);
             session.Audit("Update", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + s.ServicePlan, string.Join("; ", summary), s.CustomerId);
-            return Decorate(s, customer, DateTime.Today);
+            return Decorate(s, customer, today);
         }
 
         /// <summary>
@@ -509,8 +514,7 @@ namespace MspLicensing
                 throw MspException.ForRule(Rules.R37, "ConvertNeedsFullPlan", ErrorKind.InvalidArgument,
                     $"Service plan '{plan.Name}' is a Trial plan; a trial converts to a Full plan.", plan);
             if (!plan.Enabled)
-                throw MspException.ForRule(Rules.R20, "ServicePlanDisabled", ErrorKind.InvalidOperation,
-                    $"Service plan '{plan.Name}' is disabled and cannot be assigned; enable it with Set-MspServicePlan -Name '{plan.Name}' -Enabled $true.", plan);
+                throw MspException.ServicePlanDisabled(plan);
             var day = Dates.Day("Date", date);
             if (day < s.StartDate)
                 throw MspException.InvalidValue("Date", Dates.Format(day), $"a trial is converted on or after its start, {Dates.Format(s.StartDate)}");
@@ -617,10 +621,9 @@ namespace MspLicensing
         }
 
         /// <summary>Records the used count a product console reported for a license on a day.</summary>
-        public static License SetUsed(IStoreSession session, Guid licenseId, int used, DateTime date, DateTime nowUtc)
+        public static License SetUsed(IStoreSession session, Guid licenseId, int used, DateTime date, DateTime nowUtc, DateTime today)
         {
-            var license = session.Licenses.Get(licenseId) ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
-                $"No license has the id '{licenseId}'. Get-MspLicense lists the licenses.", licenseId);
+            var license = session.Licenses.Get(licenseId) ?? throw MspException.LicenseNotFound(licenseId, null);
             if (used < 0 || used > MaxUsed)
                 throw MspException.InvalidValue("Used", used, UsedCountAllowed);
             var day = Dates.Day("Date", date);
@@ -634,7 +637,7 @@ namespace MspLicensing
             var customer = session.Customers.Get(license.CustomerId);
             session.Audit("Update", "License", license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
                 $"Used on {Dates.Format(day)}: {(before.HasValue ? before.Value.ToString(CultureInfo.InvariantCulture) : "none")} -> {used}", license.CustomerId);
-            return Decorate(license, session.Subscriptions.Get(license.SubscriptionId), id => customer?.Name, DateTime.Today, session.GetAccount().GracePeriodDays);
+            return Decorate(license, session.Subscriptions.Get(license.SubscriptionId), id => customer?.Name, today, session.GetAccount().GracePeriodDays);
         }
 
         /// <summary>Customer names looked up as needed (once each), so a few results never read every customer.</summary>

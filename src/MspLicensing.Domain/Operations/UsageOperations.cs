@@ -392,7 +392,7 @@ namespace MspLicensing
         {
             string text = reason?.Trim();
             if (string.IsNullOrEmpty(text))
-                throw new MspException("RequiredFieldMissing", ErrorKind.InvalidArgument, "Reason is required: say why the report is rejected.", reason);
+                throw MspException.RequiredFieldMissing("Reason", ": say why the report is rejected.", reason);
             text = TextInput.Check("Reason", reason, MaxCommentLength, prose: true);
             var report = Submitted(session, month, "rejected");
             report.FrozenLines.Clear();

@@ -55,7 +55,7 @@ namespace MspLicensing.Commands
             _batch = new PipelineBatch<CrossgradeRequest, Subscription>(this,
                 (session, request) =>
                 {
-                    var result = CrossgradeOperations.Invoke(session, request, DateTime.UtcNow);
+                    var result = CrossgradeOperations.Invoke(session, request, Clock.UtcNow);
                     if (!result.Changed && _kept.Add(result.Subscription.SubscriptionId))
                         WriteVerbose($"'{request.Customer.Display}' holds service plan '{result.Subscription.ServicePlan}' already (subscription {result.Subscription.SubscriptionId}); nothing changed.");
                     return result.Subscription;

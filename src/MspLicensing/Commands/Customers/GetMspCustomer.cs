@@ -109,7 +109,6 @@ namespace MspLicensing.Commands
         }
 
         private static MspException CustomerNotFound(string what, object target, bool filtered) =>
-            new MspException("CustomerNotFound", ErrorKind.ObjectNotFound,
-                $"No customer {what}" + (filtered ? " and matches the other filters" : string.Empty) + ". Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.", target);
+            MspException.CustomerNotFound(what, target, ". Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.", filtered);
     }
 }

@@ -140,8 +140,8 @@ namespace MspLicensing.Commands
         {
             _batch = new PipelineBatch<Customer, Creation<Customer>>(this,
                 (session, customer) => SkipExisting
-                    ? CustomerOperations.CreateUnlessExists(session, customer, _given[customer], DateTime.UtcNow)
-                    : Creation<Customer>.Created(CustomerOperations.Create(session, customer, DateTime.UtcNow)),
+                    ? CustomerOperations.CreateUnlessExists(session, customer, _given[customer], Clock.UtcNow)
+                    : Creation<Customer>.Created(CustomerOperations.Create(session, customer, Clock.UtcNow)),
                 customer => customer.Name, "customers created",
                 emit: created => WriteCreation(created, Named("Customer", created.Value.Name), "Set-MspCustomer"));
         }

@@ -145,7 +145,7 @@ namespace MspLicensing.Commands
         protected override void BeginProcessing()
         {
             _batch = new PipelineBatch<(CustomerRef Target, CustomerFields Fields), Customer>(this,
-                (session, item) => CustomerOperations.Update(session, item.Target, item.Fields, DateTime.UtcNow),
+                (session, item) => CustomerOperations.Update(session, item.Target, item.Fields, Clock.UtcNow),
                 item => item.Target.Display, "customers changed", writeResults: PassThru);
         }
 

@@ -82,8 +82,7 @@ namespace MspLicensing.Commands
             };
             if (!TryRead(s => SubscriptionOperations.FindLicenses(s, query), Customer?.Display ?? ActivationCode ?? Product, out var found)) return;
             if (ActivationCode != null && !Wildcard.ContainsWildcard(ActivationCode) && found.Count == 0)
-                WriteMspError(new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
-                    $"No license has the activation code {MspException.Quote(ActivationCode)}{(query.Customer != null || query.Product != null || query.Status.HasValue ? " and matches the other filters" : string.Empty)}.", ActivationCode), ActivationCode);
+                WriteMspError(MspException.LicenseNotFound(null, ActivationCode, filtered: query.Customer != null || query.Product != null || query.Status.HasValue), ActivationCode);
             WritePage(found);
         }
     }

@@ -82,10 +82,10 @@ namespace MspLicensing.Commands
                 (session, item) =>
                 {
                     var id = item.Id ?? (session.FindLicenseByActivationCode(ActivationCodes.Normalize("ActivationCode", item.Code))
-                        ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound, $"No license has the activation code {MspException.Quote(item.Code)}. Get-MspLicense lists the licenses.", item.Code)).LicenseId;
+                        ?? throw MspException.LicenseNotFound(null, item.Code)).LicenseId;
                     License changed = null;
                     if (item.Description != null) changed = MigrationOperations.Describe(session, id, item.Description);
-                    if (item.Used.HasValue) changed = SubscriptionOperations.SetUsed(session, id, item.Used.Value, item.Date, DateTime.UtcNow);
+                    if (item.Used.HasValue) changed = SubscriptionOperations.SetUsed(session, id, item.Used.Value, item.Date, Clock.UtcNow, Clock.Today);
                     return changed;
                 },
                 item => item.Code ?? item.Id?.ToString(), "used counts recorded", writeResults: PassThru);

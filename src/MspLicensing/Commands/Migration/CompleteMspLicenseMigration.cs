@@ -47,7 +47,7 @@ namespace MspLicensing.Commands
         protected override void BeginProcessing()
         {
             _batch = new PipelineBatch<Guid, LicenseMigration>(this,
-                (session, id) => MigrationOperations.Complete(session, id, Date, DateTime.UtcNow),
+                (session, id) => MigrationOperations.Complete(session, id, Date, Clock.UtcNow),
                 id => id, "migrations completed");
         }
 

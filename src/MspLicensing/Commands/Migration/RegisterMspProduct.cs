@@ -92,7 +92,7 @@ namespace MspLicensing.Commands
                 AuthorizationKey = AuthorizationKey,
             };
             if (TryChange($"Register {LicenseType} license of {Product} for {Customer.Display}", Named("Customer", Customer.Display, "product", Product), Customer.Display,
-                    s => MigrationOperations.Register(s, registration, DateTime.UtcNow), out var license))
+                    s => MigrationOperations.Register(s, registration, Clock.UtcNow, Clock.Today), out var license))
                 WriteObject(license);
         }
     }

@@ -92,8 +92,8 @@ namespace MspLicensing.Commands
                 {
                     // One transaction: a license registered here is migrated too, or neither happens.
                     if (item.Registration != null && session.FindLicenseByActivationCode(ActivationCodes.Normalize(nameof(ActivationCode), item.Registration.ActivationCode)) == null)
-                        MigrationOperations.Register(session, item.Registration, DateTime.UtcNow);
-                    return MigrationOperations.Start(session, item.Request, DateTime.UtcNow);
+                        MigrationOperations.Register(session, item.Registration, Clock.UtcNow, Clock.Today);
+                    return MigrationOperations.Start(session, item.Request, Clock.UtcNow);
                 },
                 item => item.Request.ActivationCode ?? item.Request.LicenseId?.ToString(), "licenses migrated");
         }
@@ -111,8 +111,8 @@ namespace MspLicensing.Commands
             string name = Named("License", request.ActivationCode ?? request.LicenseId.ToString());
             if (ParameterSetName == ByDetails && !Bound(nameof(Seats)))
             {
-                _batch.Fail(new MspException("RequiredFieldMissing", ErrorKind.InvalidArgument,
-                    "Seats is required with -Customer, -Product and -LicenseType: give the seats of the license to register and migrate.", ActivationCode), name, ActivationCode);
+                _batch.Fail(MspException.RequiredFieldMissing("Seats",
+                    " with -Customer, -Product and -LicenseType: give the seats of the license to register and migrate.", ActivationCode), name, ActivationCode);
                 return;
             }
             var registration = ParameterSetName != ByDetails ? null : new ProductRegistration

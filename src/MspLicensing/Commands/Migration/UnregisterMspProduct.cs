@@ -58,7 +58,7 @@ namespace MspLicensing.Commands
                 try
                 {
                     id = Store.Read(s => s.FindLicenseByActivationCode(ActivationCodes.Normalize(nameof(ActivationCode), ActivationCode))
-                        ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound, $"No license has the activation code {MspException.Quote(ActivationCode)}.", ActivationCode)).LicenseId;
+                        ?? throw MspException.LicenseNotFound(null, ActivationCode)).LicenseId;
                 }
                 catch (MspException ex)
                 {

@@ -49,7 +49,7 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             if (TryChange($"Create {Product} template {Name}", Named("Template", Name), Name,
-                    s => RemoteManagerOperations.CreateTemplate(s, Name, Product, Tables.Strings(Setting, nameof(Setting)), Description, DateTime.UtcNow), out var template))
+                    s => RemoteManagerOperations.CreateTemplate(s, Name, Product, Tables.Strings(Setting, nameof(Setting)), Description, Clock.UtcNow), out var template))
                 WriteObject(template);
         }
     }

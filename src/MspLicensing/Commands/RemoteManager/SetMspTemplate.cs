@@ -51,7 +51,7 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             if (TryChange("Change template " + Name, Named("Template", Name), Name,
-                    s => RemoteManagerOperations.ChangeTemplate(s, Name, Tables.Strings(Setting, nameof(Setting)), Description, DateTime.UtcNow), out var template) && PassThru)
+                    s => RemoteManagerOperations.ChangeTemplate(s, Name, Tables.Strings(Setting, nameof(Setting)), Description, Clock.UtcNow), out var template) && PassThru)
                 WriteObject(template);
         }
     }

@@ -29,7 +29,7 @@ namespace MspLicensing.Commands
         {
             int pending = Read(s => s.Outbox.Count());
             if (pending == 0 || !ShouldProcess($"{pending} pending change(s)", "Synchronize with Remote Manager")) return;
-            if (TryWrite(s => RemoteManagerOperations.Sync(s, DateTime.UtcNow), null, out var results))
+            if (TryWrite(s => RemoteManagerOperations.Sync(s, Clock.UtcNow), null, out var results))
                 WriteObject(results, enumerateCollection: true);
         }
     }

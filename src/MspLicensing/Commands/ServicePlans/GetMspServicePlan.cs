@@ -79,8 +79,7 @@ namespace MspLicensing.Commands
                 return;
             }
             foreach (var missing in names.Missing(plans.Select(p => p.Name)))
-                WriteMspError(new MspException("ServicePlanNotFound", ErrorKind.ObjectNotFound,
-                    $"No service plan is named {MspException.Quote(missing)}{(query.Product != null || query.Version.HasValue || query.Enabled.HasValue ? " and matches the other filters" : string.Empty)}. Get-MspServicePlan lists the plans.", missing), missing);
+                WriteMspError(MspException.ServicePlanNotFound(missing, byId: false, filtered: query.Product != null || query.Version.HasValue || query.Enabled.HasValue), missing);
             foreach (var plan in plans) WriteObject(plan);
         }
 

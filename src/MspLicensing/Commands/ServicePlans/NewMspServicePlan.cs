@@ -96,7 +96,7 @@ namespace MspLicensing.Commands
                 Enabled = Enabled,
             };
             // The fields are read inside the change, so a malformed data center table is the item's error.
-            if (TryChange("Create service plan " + Name, Named("Service plan", Name), Name, s => ServicePlanOperations.Create(s, Fields(), DateTime.UtcNow), out var plan))
+            if (TryChange("Create service plan " + Name, Named("Service plan", Name), Name, s => ServicePlanOperations.Create(s, Fields(), Clock.UtcNow), out var plan))
                 WriteObject(plan);
         }
     }

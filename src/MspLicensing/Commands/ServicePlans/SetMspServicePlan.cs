@@ -116,7 +116,7 @@ namespace MspLicensing.Commands
             };
             // The fields are read inside the change, so a malformed data center table is the item's error.
             if (TryChange("Change service plan " + target.Display, Named("Service plan", target.Display), target.Display,
-                    s => ServicePlanOperations.Update(s, target, Fields(), DateTime.UtcNow), out var plan) && PassThru)
+                    s => ServicePlanOperations.Update(s, target, Fields(), Clock.UtcNow), out var plan) && PassThru)
                 WriteObject(plan);
         }
     }

@@ -57,7 +57,7 @@ namespace MspLicensing.Commands
         {
             int? seats = Bound(nameof(Seats)) ? Seats : (int?)null;
             _batch = new PipelineBatch<SubscriptionRef, Subscription>(this,
-                (session, target) => SubscriptionOperations.Convert(session, target, ServicePlan.Reference, seats, Date, DateTime.UtcNow),
+                (session, target) => SubscriptionOperations.Convert(session, target, ServicePlan.Reference, seats, Date, Clock.UtcNow),
                 Describe, "trials converted");
         }
 

@@ -79,10 +79,10 @@ namespace MspLicensing.Commands
                 for (int i = start; i < due.Count && chunk.Count < pace.BatchSize; i++) chunk.Add(due[i]);
                 start += chunk.Count;
                 var began = watch.Elapsed;
-                var results = Write(chunk, (s, planned) => RenewalOperations.Apply(s, planned, DateTime.UtcNow));
+                var results = Write(chunk, (s, planned) => RenewalOperations.Apply(s, planned, Clock.UtcNow));
                 // A subscription someone changed since the run read it is worked out again from a fresh read.
                 var stale = chunk.Where((p, i) => results[i].Error is MspException e && e.ErrorId == "StaleObject").Select(p => p.Subscription.SubscriptionId).ToList();
-                var again = stale.Count == 0 ? null : Write(stale, (s, id) => RenewalOperations.ApplyFresh(s, run, id, DateTime.UtcNow));
+                var again = stale.Count == 0 ? null : Write(stale, (s, id) => RenewalOperations.ApplyFresh(s, run, id, Clock.UtcNow));
                 for (int i = 0, k = 0; i < chunk.Count; i++)
                 {
                     var result = results[i].Error is MspException e && e.ErrorId == "StaleObject" ? again[k++] : results[i];

@@ -76,8 +76,8 @@ namespace MspLicensing.Commands
         {
             _batch = new PipelineBatch<Assignment, Creation<Subscription>>(this,
                 (session, a) => SkipExisting
-                    ? SubscriptionOperations.AssignUnlessAssigned(session, a, DateTime.UtcNow)
-                    : Creation<Subscription>.Created(SubscriptionOperations.Assign(session, a, DateTime.UtcNow)),
+                    ? SubscriptionOperations.AssignUnlessAssigned(session, a, Clock.UtcNow, Clock.Today)
+                    : Creation<Subscription>.Created(SubscriptionOperations.Assign(session, a, Clock.UtcNow, Clock.Today)),
                 a => a.Customer.Display, "subscriptions created",
                 emit: created => WriteCreation(created, Named("Subscription of customer", created.Value.Customer) + " to " + Named("service plan", created.Value.ServicePlan), "Set-MspSubscription"));
         }

@@ -43,6 +43,6 @@ namespace MspLicensing.Commands
         protected override string Done => "subscriptions resumed";
 
         protected override Subscription Apply(MspLicensing.Store.IStoreSession session, SubscriptionRef target) =>
-            SubscriptionOperations.Resume(session, target, Date, DateTime.UtcNow);
+            SubscriptionOperations.Resume(session, target, Date, Clock.UtcNow);
     }
 }

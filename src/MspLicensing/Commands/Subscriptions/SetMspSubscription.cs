@@ -98,6 +98,6 @@ namespace MspLicensing.Commands
         protected override string Done => "subscriptions changed";
 
         protected override Subscription Apply(MspLicensing.Store.IStoreSession session, SubscriptionRef target) =>
-            SubscriptionOperations.Change(session, target, _changes, DateTime.UtcNow);
+            SubscriptionOperations.Change(session, target, _changes, Clock.UtcNow, Clock.Today);
     }
 }

@@ -47,6 +47,6 @@ namespace MspLicensing.Commands
         protected override string Done => "subscriptions cancelled";
 
         protected override Subscription Apply(MspLicensing.Store.IStoreSession session, SubscriptionRef target) =>
-            SubscriptionOperations.Cancel(session, target, Date, DateTime.UtcNow);
+            SubscriptionOperations.Cancel(session, target, Date, Clock.UtcNow);
     }
 }

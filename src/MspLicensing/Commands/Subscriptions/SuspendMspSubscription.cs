@@ -48,6 +48,6 @@ namespace MspLicensing.Commands
         protected override string Done => "subscriptions suspended";
 
         protected override Subscription Apply(MspLicensing.Store.IStoreSession session, SubscriptionRef target) =>
-            SubscriptionOperations.Suspend(session, target, Date, Bound(nameof(ExpirationDate)) ? ExpirationDate : (DateTime?)null, DateTime.UtcNow);
+            SubscriptionOperations.Suspend(session, target, Date, Bound(nameof(ExpirationDate)) ? ExpirationDate : (DateTime?)null, Clock.UtcNow);
     }
 }
