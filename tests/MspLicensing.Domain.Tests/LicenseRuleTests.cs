@@ -32,7 +32,7 @@ namespace MspLicensing.Domain.Tests
         }
 
         private static List<License> Licenses(SubscriptionFixture f, DateTime asOf, LicenseStatus? status = null) =>
-            f.Store.Read(s => SubscriptionOperations.FindLicenses(s, new LicenseQuery { Customer = CustomerRef.ByName("Contoso"), AsOf = asOf, Status = status })).ToList();
+            f.Store.Read(s => LicenseOperations.Find(s, new LicenseQuery { Customer = CustomerRef.ByName("Contoso"), AsOf = asOf, Status = status })).ToList();
 
         private static License Remove(SubscriptionFixture f, License l, DateTime date) =>
             f.Store.Write("Remove-MspLicense", s => LicenseOperations.Remove(s, l.LicenseId, null, date));

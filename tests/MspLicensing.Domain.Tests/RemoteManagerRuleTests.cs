@@ -56,7 +56,7 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal("NotInRemoteManager", none.ErrorId);
             Sync(f);
             var cas = f.Licenses(sub).Single(l => l.Product == "CAS").LicenseId;
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, cas, 12, new DateTime(2026, 5, 1), Now, SubscriptionFixture.Today));
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, cas, 12, new DateTime(2026, 5, 1), Now, SubscriptionFixture.Today));
             IReadOnlyList<ManagedProduct> On(DateTime d) => f.Store.Read(s => RemoteManagerOperations.ManagedProducts(s, CustomerRef.ByName("Contoso"), d));
             var june = On(new DateTime(2026, 6, 1));
             Assert.Equal(new[] { "CAS", "WFBSS" }, june.Select(p => p.Product));
@@ -147,9 +147,9 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal("NotAvailableForAccountType", delete.ErrorId);
             Assert.Contains("Customer Licensing Portal", delete.Message);
             Assert.Contains("Stop-MspSubscription", delete.Message);
-            Assert.Throws<MspException>(() => f.Store.Write("D", s => MigrationOperations.Describe(s, license.LicenseId, "Mail filter")));
+            Assert.Throws<MspException>(() => f.Store.Write("D", s => LicenseOperations.Describe(s, license.LicenseId, "Mail filter")));
             Clp(f);
-            Assert.Equal("Mail filter", f.Store.Write("D", s => MigrationOperations.Describe(s, license.LicenseId, "Mail filter")).Description);
+            Assert.Equal("Mail filter", f.Store.Write("D", s => LicenseOperations.Describe(s, license.LicenseId, "Mail filter")).Description);
             f.Store.Write("U", s => MigrationOperations.Unregister(s, license.LicenseId));
             Assert.Equal(0, f.Store.Read(s => s.Licenses.Count()));
             // And a CLP account has no renewals, seat allocation or usage reports.

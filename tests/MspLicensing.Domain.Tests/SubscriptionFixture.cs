@@ -48,7 +48,7 @@ namespace MspLicensing.Domain.Tests
             }, Now, Today));
 
         public List<License> Licenses(Subscription s) =>
-            Store.Read(x => SubscriptionOperations.FindLicenses(x, new LicenseQuery { SubscriptionId = s.SubscriptionId, AsOf = new DateTime(2026, 11, 23) })).ToList();
+            Store.Read(x => LicenseOperations.Find(x, new LicenseQuery { SubscriptionId = s.SubscriptionId, AsOf = new DateTime(2026, 11, 23) })).ToList();
 
         public Subscription Get(Subscription s, DateTime asOf) =>
             Store.Read(x => SubscriptionOperations.Find(x, new SubscriptionQuery { SubscriptionId = new[] { s.SubscriptionId }, AsOf = asOf })).Single();

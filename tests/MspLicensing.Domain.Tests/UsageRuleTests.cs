@@ -29,9 +29,9 @@ namespace MspLicensing.Domain.Tests
             f.Plan("Basic", "WFBSS, CAS", renewal: 1);
             var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
             var id = f.Licenses(sub).Single(l => l.Product == "WFBSS").LicenseId;
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 12, new DateTime(2026, 3, 5), Now, SubscriptionFixture.Today));
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 15, new DateTime(2026, 3, 25), Now, SubscriptionFixture.Today));
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 19, new DateTime(2026, 4, 2), Now, SubscriptionFixture.Today));
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, id, 12, new DateTime(2026, 3, 5), Now, SubscriptionFixture.Today));
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, id, 15, new DateTime(2026, 3, 25), Now, SubscriptionFixture.Today));
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, id, 19, new DateTime(2026, 4, 2), Now, SubscriptionFixture.Today));
             var lines = Lines(f, March);
             Assert.Equal(new[] { "CAS", "WFBSS" }, lines.Select(l => l.Product));
             var wfbss = lines.Single(l => l.Product == "WFBSS");
@@ -180,7 +180,7 @@ namespace MspLicensing.Domain.Tests
             for (int month = 1; month <= 6; month++)
                 Assert.Equal(10, Lines(f, new DateTime(2026, month, 1)).Single().Chargeable);
             var june15 = new DateTime(2026, 6, 15);
-            var license = f.Store.Read(x => SubscriptionOperations.FindLicenses(x, new LicenseQuery { SubscriptionId = sub.SubscriptionId, AsOf = june15 })).Single();
+            var license = f.Store.Read(x => LicenseOperations.Find(x, new LicenseQuery { SubscriptionId = sub.SubscriptionId, AsOf = june15 })).Single();
             Assert.Equal(LicenseStatus.Active, license.Status);
             Assert.Equal(new DateTime(2026, 7, 10), license.ExpirationDate);
             var shown = f.Get(sub, june15);
@@ -308,7 +308,7 @@ namespace MspLicensing.Domain.Tests
             f.Plan("Basic", "WFBSS", renewal: 1);
             var sub = f.Assign("Basic", new DateTime(2024, 1, 15), seats: 3);
             var id = f.Licenses(sub).Single().LicenseId;
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 2, new DateTime(2024, 2, 5), Now, SubscriptionFixture.Today));
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, id, 2, new DateTime(2024, 2, 5), Now, SubscriptionFixture.Today));
             // Two years back is still there.
             var lines = Lines(f, new DateTime(2024, 2, 1));
             var csv = UsageExport.Write(lines, ExportFormat.Csv);
@@ -357,8 +357,8 @@ namespace MspLicensing.Domain.Tests
             f.Plan("Basic", "WFBSS, CAS", renewal: 1);
             var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
             var licenses = f.Licenses(sub);
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, licenses.Single(l => l.Product == "WFBSS").LicenseId, 30, new DateTime(2026, 3, 5), Now, SubscriptionFixture.Today));
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, licenses.Single(l => l.Product == "CAS").LicenseId, 15, new DateTime(2026, 3, 5), Now, SubscriptionFixture.Today));
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, licenses.Single(l => l.Product == "WFBSS").LicenseId, 30, new DateTime(2026, 3, 5), Now, SubscriptionFixture.Today));
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, licenses.Single(l => l.Product == "CAS").LicenseId, 15, new DateTime(2026, 3, 5), Now, SubscriptionFixture.Today));
             var lines = Lines(f, March);
             var exceeded = lines.Single(l => l.Product == "WFBSS");
             Assert.Equal((0.0, 10), (exceeded.OverProvisionedPercent.Value, exceeded.ExceededBy.Value));
@@ -423,6 +423,28 @@ namespace MspLicensing.Domain.Tests
             var ex = Assert.Throws<MspException>(() => UsageOperations.ParseMonth("Month", month));
             Assert.Equal($"Month '{month}' is not valid: give a month from 2000-01 to 2099-12.", ex.Message);
             Assert.Equal(new DateTime(2099, 12, 1), UsageOperations.ParseMonth("Month", "2099-12"));
+        }
+
+        [Fact]
+        public void The_report_of_a_customer_and_a_product_holds_only_their_rows_and_a_month_computed_once_serves_again_R50_R53()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS, CAS", renewal: 1);
+            Customer(f, "Fabrikam");
+            var contoso = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
+            f.Assign("Basic", new DateTime(2026, 1, 15), seats: 7, customer: "Fabrikam");
+            var code = f.Licenses(contoso).Single(l => l.Product == "WFBSS").ActivationCode;
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.Set(s, null, code.ToLowerInvariant(), new LicenseChanges { Used = 12, Date = new DateTime(2026, 3, 5) }, Now, SubscriptionFixture.Today));
+            var computed = new UsageMonthCache();
+            var request = new UsageReportRequest { Months = new[] { March }, Customer = CustomerRef.ByName("Contoso"), Product = "WFBSS", ByCustomer = true };
+            var month = f.Store.Read(s => UsageOperations.Report(s, request, computed)).Single();
+            var line = Assert.Single(month.Lines);
+            Assert.Equal(("Contoso", "WFBSS", 20, (int?)12), (line.Customer, line.Product, line.Provisioned, line.Used));
+            // The month is in the cache: asking again for every customer computes nothing and reports per product.
+            int computing = 0;
+            var all = f.Store.Read(s => UsageOperations.Report(s, new UsageReportRequest { Months = new[] { March } }, computed, (m, i, n) => computing++)).Single();
+            Assert.Equal(0, computing);
+            Assert.Equal(new[] { ("CAS", 27), ("WFBSS", 27) }, all.Summaries().Select(x => (x.Product, x.Provisioned)));
         }
     }
 }

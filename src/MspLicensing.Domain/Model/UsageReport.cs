@@ -151,4 +151,51 @@ namespace MspLicensing
 
         public override string ToString() => $"{Month} {Product}: {Chargeable} ({Band})";
     }
+
+    /// <summary>What Get-MspUsageReport and Export-MspUsageReport ask for.</summary>
+    public sealed class UsageReportRequest
+    {
+        /// <summary>The months (first days), each reported on its own; unless <see cref="InRange"/>.</summary>
+        public IReadOnlyList<DateTime> Months { get; set; }
+        /// <summary>Whether the months are the range <see cref="From"/> to <see cref="To"/> instead.</summary>
+        public bool InRange { get; set; }
+        /// <summary>The first month of the range; null: the first month a license bills in.</summary>
+        public DateTime? From { get; set; }
+        /// <summary>The last month of the range; null: the month of <see cref="Today"/>.</summary>
+        public DateTime? To { get; set; }
+        public DateTime Today { get; set; }
+        /// <summary>Only this customer's rows; null: every customer's.</summary>
+        public CustomerRef Customer { get; set; }
+        /// <summary>Only this product's rows (its code); null: every product's.</summary>
+        public string Product { get; set; }
+        /// <summary>Rows per customer and license, with the customers' names; else per product.</summary>
+        public bool ByCustomer { get; set; }
+    }
+
+    /// <summary>One month of a usage report: its rows per customer and license, and per product.</summary>
+    public sealed class UsageReportMonth
+    {
+        public UsageReportMonth(DateTime month, UsageReportStatus status, IReadOnlyList<UsageLine> lines)
+        {
+            Month = month;
+            Status = status;
+            Lines = lines;
+        }
+
+        /// <summary>The first day of the month.</summary>
+        public DateTime Month { get; }
+        public UsageReportStatus Status { get; }
+        /// <summary>The rows per customer and license.</summary>
+        public IReadOnlyList<UsageLine> Lines { get; }
+        /// <summary>The rows per product (R53).</summary>
+        public IReadOnlyList<UsageSummary> Summaries() => UsageOperations.Summaries(Lines, Month, Status);
+    }
+
+    /// <summary>The months a command computed so far, kept across its pipeline input (see <see cref="UsageOperations.Report"/>).</summary>
+    public sealed class UsageMonthCache
+    {
+        internal Dictionary<DateTime, UsageMonthLines> Months { get; } = new Dictionary<DateTime, UsageMonthLines>();
+        /// <summary>The months of the request's range, once they are known.</summary>
+        internal IReadOnlyList<DateTime> Range { get; set; }
+    }
 }

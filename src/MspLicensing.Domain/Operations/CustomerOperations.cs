@@ -110,6 +110,18 @@ namespace MspLicensing
             return count + ": " + string.Join(", ", names.Take(Named)) + (names.Count > Named ? $" and {names.Count - Named} more" : string.Empty);
         }
 
+        /// <summary>Customer names looked up as needed (once each), so a few results never read every customer.</summary>
+        internal static Func<Guid, string> Names(IStoreSession session, Customer only, bool everyone)
+        {
+            var names = everyone ? session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name) : new Dictionary<Guid, string>();
+            if (only != null) names[only.CustomerId] = only.Name;
+            return id =>
+            {
+                if (!names.TryGetValue(id, out var name)) names[id] = name = session.Customers.Get(id)?.Name;
+                return name;
+            };
+        }
+
         /// <summary>The customer a reference names, read inside the session; a stale read revision is refused.</summary>
         public static Customer Resolve(IStoreSession session, CustomerRef target)
         {
@@ -133,6 +145,20 @@ namespace MspLicensing
         {
             if (Guid.TryParse(nameOrId, out var id)) return CustomerRef.ById(id);
             return CustomerRef.ByName(nameOrId);
+        }
+
+        /// <summary>Get-MspCustomer: the customers a query selects, and an error for each exact name and each id it gives that none of them has.</summary>
+        public static Found<Customer> Get(IStoreSession session, CustomerQuery query)
+        {
+            var customers = Find(session, query);
+            bool filtered = query.Country != null || query.Enabled.HasValue || query.Email != null || query.ExternalId != null;
+            const string Instead = ". Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.";
+            var notFound = new NameFilter("Name", query.Name).Missing(customers.Select(c => c.Name))
+                .Select(name => MspException.CustomerNotFound($"named {MspException.Quote(name)}", name, Instead, filtered))
+                .Concat((query.CustomerId ?? new Guid[0]).Where(id => customers.All(c => c.CustomerId != id))
+                    .Select(id => MspException.CustomerNotFound($"has the id '{id}'", id, Instead, filtered)))
+                .ToList();
+            return new Found<Customer>(customers, notFound);
         }
 
         public static IReadOnlyList<Customer> Find(IStoreSession session, CustomerQuery query)

@@ -10,6 +10,8 @@ namespace MspLicensing
     {
         /// <summary>Wildcard patterns on the name; any may match.</summary>
         public IList<string> Name { get; set; }
+        /// <summary>The plans with these ids, whatever the other filters say.</summary>
+        public IList<Guid> ServicePlanId { get; set; }
         public bool? Enabled { get; set; }
         public PlanVersion? Version { get; set; }
         /// <summary>Only plans with this product (code or name), directly or as a suite component.</summary>
@@ -122,6 +124,17 @@ namespace MspLicensing
             if (target.ReadRevision.HasValue && target.ReadRevision.Value != plan.Revision)
                 throw MspException.StaleObject(TargetType, plan.Name, target.ReadRevision.Value, plan.Revision, "Get-MspServicePlan");
             return plan;
+        }
+
+        /// <summary>Get-MspServicePlan: the plans a query selects, and an error for each exact name it gives that none of them has.</summary>
+        public static Found<ServicePlan> Get(IStoreSession session, ServicePlanQuery q)
+        {
+            if (q.ServicePlanId != null)
+                return new Found<ServicePlan>(q.ServicePlanId.Select(id => session.ServicePlans.Get(id)).Where(p => p != null).ToList(), new MspException[0]);
+            var plans = Find(session, q);
+            bool filtered = q.Product != null || q.Version.HasValue || q.Enabled.HasValue;
+            return new Found<ServicePlan>(plans, new NameFilter("Name", q.Name).Missing(plans.Select(p => p.Name))
+                .Select(name => MspException.ServicePlanNotFound(name, byId: false, filtered: filtered)).ToList());
         }
 
         public static IReadOnlyList<ServicePlan> Find(IStoreSession session, ServicePlanQuery q)

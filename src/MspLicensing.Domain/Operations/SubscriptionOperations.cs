@@ -13,11 +13,6 @@ namespace MspLicensing
         public const int MinSeats = 1;
         public const int MaxSeats = 999999;
 
-        /// <summary>The highest used count a license records (R34): ten times the most seats.</summary>
-        public const int MaxUsed = MaxSeats * 10;
-
-        /// <summary>What a used count may be, in the words of an error about one.</summary>
-        public static string UsedCountAllowed => "give a used count, a whole number from 0 to " + MaxUsed.ToString("N0", CultureInfo.InvariantCulture);
         public const int MaxTrialSeats = 10;
 
         /// <summary>R31: 1 to 999,999 seats; R37: at most 10 in a trial.</summary>
@@ -572,84 +567,13 @@ namespace MspLicensing
             else candidates = session.Subscriptions.All();
 
             ServicePlan plan = q.ServicePlan == null ? null : ServicePlanOperations.Resolve(session, q.ServicePlan);
-            var names = CustomerNames(session, customer, everyone: customer == null && (q.SubscriptionId == null || q.SubscriptionId.Count == 0));
+            var names = CustomerOperations.Names(session, customer, everyone: customer == null && (q.SubscriptionId == null || q.SubscriptionId.Count == 0));
             return candidates
                 .Where(s => (customer == null || s.CustomerId == customer.CustomerId) && (plan == null || s.ServicePlanId == plan.ServicePlanId))
                 .Select(s => Decorate(s, names, q.AsOf))
                 .Where(s => !q.Status.HasValue || s.Status == q.Status.Value)
                 .OrderBy(s => s.Customer, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.StartDate).ThenBy(s => s.ServicePlan, StringComparer.OrdinalIgnoreCase)
                 .ToList();
-        }
-
-        public static IReadOnlyList<License> FindLicenses(IStoreSession session, LicenseQuery q)
-        {
-            var code = q.ActivationCode == null ? null : Wildcard.Parse("ActivationCode", q.ActivationCode.Trim());
-            IEnumerable<License> candidates;
-            Customer customer = null;
-            if (q.LicenseId != null && q.LicenseId.Count > 0)
-                candidates = q.LicenseId.Select(id => session.Licenses.Get(id)).Where(x => x != null);
-            else if (code != null && code.IsExact)
-                candidates = new[] { session.FindLicenseByActivationCode(code.Literal.ToUpperInvariant()) }.Where(x => x != null);
-            else if (q.SubscriptionId.HasValue)
-                candidates = session.LicensesOfSubscription(q.SubscriptionId.Value);
-            else if (q.Customer != null)
-            {
-                customer = CustomerOperations.Resolve(session, q.Customer);
-                candidates = session.LicensesOfCustomer(customer.CustomerId);
-            }
-            else candidates = session.Licenses.All();
-
-            var product = q.Product == null ? null : Catalog.Get("Product", q.Product);
-            bool all = customer == null && (q.LicenseId == null || q.LicenseId.Count == 0) && q.ActivationCode == null && !q.SubscriptionId.HasValue;
-            var names = CustomerNames(session, customer, everyone: all);
-            var account = session.GetAccount();
-            var subscriptions = new Dictionary<Guid, Subscription>();
-            Subscription SubscriptionOf(Guid id)
-            {
-                if (!subscriptions.TryGetValue(id, out var s)) subscriptions[id] = s = session.Subscriptions.Get(id);
-                return s;
-            }
-            return candidates
-                .Where(l => (customer == null || l.CustomerId == customer.CustomerId)
-                            && (!q.SubscriptionId.HasValue || l.SubscriptionId == q.SubscriptionId.Value)
-                            && (code == null || code.IsMatch(l.ActivationCode))
-                            && (product == null || string.Equals(l.Product, product.Code, StringComparison.OrdinalIgnoreCase) || string.Equals(l.Suite, product.Code, StringComparison.OrdinalIgnoreCase)))
-                .Select(l => Decorate(l, SubscriptionOf(l.SubscriptionId), names, q.AsOf, account.GracePeriodDays))
-                .Where(l => !q.Status.HasValue || l.Status == q.Status.Value)
-                .OrderBy(l => l.Customer, StringComparer.OrdinalIgnoreCase).ThenBy(l => l.StartDate).ThenBy(l => l.Suite ?? l.Product).ThenBy(l => l.Product)
-                .ToList();
-        }
-
-        /// <summary>Records the used count a product console reported for a license on a day.</summary>
-        public static License SetUsed(IStoreSession session, Guid licenseId, int used, DateTime date, DateTime nowUtc, DateTime today)
-        {
-            var license = session.Licenses.Get(licenseId) ?? throw MspException.LicenseNotFound(licenseId, null);
-            if (used < 0 || used > MaxUsed)
-                throw MspException.InvalidValue("Used", used, UsedCountAllowed);
-            var day = Dates.Day("Date", date);
-            if (day < license.StartDate)
-                throw MspException.InvalidValue("Date", Dates.Format(day), $"a used count is reported on or after the license's start, {Dates.Format(license.StartDate)}");
-            var before = license.UsedHistory.FirstOrDefault(u => u.Date == day)?.Used;
-            license.UsedHistory.RemoveAll(u => u.Date == day);
-            license.UsedHistory.Add(new UsedCount { Date = day, Used = used });
-            license.UsedHistory.Sort((a, b) => a.Date.CompareTo(b.Date));
-            session.Licenses.Update(license);
-            var customer = session.Customers.Get(license.CustomerId);
-            session.Audit("Update", "License", license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
-                $"Used on {Dates.Format(day)}: {(before.HasValue ? before.Value.ToString(CultureInfo.InvariantCulture) : "none")} -> {used}", license.CustomerId);
-            return Decorate(license, session.Subscriptions.Get(license.SubscriptionId), id => customer?.Name, today, session.GetAccount().GracePeriodDays);
-        }
-
-        /// <summary>Customer names looked up as needed (once each), so a few results never read every customer.</summary>
-        private static Func<Guid, string> CustomerNames(IStoreSession session, Customer only, bool everyone)
-        {
-            var names = everyone ? session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name) : new Dictionary<Guid, string>();
-            if (only != null) names[only.CustomerId] = only.Name;
-            return id =>
-            {
-                if (!names.TryGetValue(id, out var name)) names[id] = name = session.Customers.Get(id)?.Name;
-                return name;
-            };
         }
 
         private static Subscription Decorate(Subscription s, Customer customer, DateTime asOf) =>
@@ -662,16 +586,6 @@ namespace MspLicensing
             // R56: shown as renewed through the day it is read for, whether or not a renewal run has recorded it.
             s.ExpirationDate = Lifecycle.ExpirationOn(s, asOf);
             return s;
-        }
-
-        /// <summary>Fills in what a license shows when read for output as of a day: customer, plan, status (R38) and, for a live MSP license, the expiration (R56).</summary>
-        internal static License Decorate(License l, Subscription s, Func<Guid, string> nameOf, DateTime asOf, int graceDays)
-        {
-            l.Customer = nameOf(l.CustomerId);
-            l.ServicePlan = s?.ServicePlan;
-            l.Status = Lifecycle.StatusOf(l, s, asOf, graceDays);
-            if (s != null && Lifecycle.Follows(l)) l.ExpirationDate = Lifecycle.ExpirationOn(s, asOf);
-            return l;
         }
     }
 }

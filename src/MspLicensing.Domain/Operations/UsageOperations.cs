@@ -173,6 +173,47 @@ namespace MspLicensing
             return Months(session, data, months, withNames, (m, i) => progress?.Invoke(m, i, months.Count));
         }
 
+        /// <summary>
+        /// Get-MspUsageReport and Export-MspUsageReport: the report of each month the request names (or of its range of
+        /// months, R50), each on its own, with only the rows of the request's customer and product when it gives them.
+        /// Months in <paramref name="computed"/> are not computed again, and the months computed are added to it, so
+        /// customers and months piped in one by one share one computation of each month. <paramref name="progress"/>
+        /// hears of each month before it is computed, with its index and the count.
+        /// </summary>
+        public static IReadOnlyList<UsageReportMonth> Report(IStoreSession session, UsageReportRequest request, UsageMonthCache computed, Action<DateTime, int, int> progress = null)
+        {
+            computed = computed ?? new UsageMonthCache();
+            bool withNames = request.ByCustomer || request.Customer != null;
+            IReadOnlyList<DateTime> months;
+            if (request.InRange)
+            {
+                if (computed.Range == null)
+                {
+                    var range = MonthsBetween(session, request.From, request.To, request.Today, withNames, progress);
+                    foreach (var m in range) computed.Months[m.Month] = m;
+                    computed.Range = range.Select(m => m.Month).ToList();
+                }
+                months = computed.Range;
+            }
+            else
+            {
+                months = request.Months;
+                var missing = months.Where(m => !computed.Months.ContainsKey(m)).Distinct().ToList();
+                if (missing.Count > 0)
+                    foreach (var m in Months(session, missing, withNames, (m, i) => progress?.Invoke(m, i, missing.Count)))
+                        computed.Months[m.Month] = m;
+            }
+            Guid? customerId = request.Customer == null ? (Guid?)null : CustomerOperations.Resolve(session, request.Customer).CustomerId;
+            return months.Select(month =>
+            {
+                var m = computed.Months[month];
+                var lines = m.Lines
+                    .Where(l => (!customerId.HasValue || l.CustomerId == customerId.Value) && (request.Product == null || string.Equals(l.Product, request.Product, StringComparison.OrdinalIgnoreCase)))
+                    .ToList();
+                return new UsageReportMonth(month, m.Status, lines);
+            }).ToList();
+        }
+
         /// <summary>The first month a license bills in or a report was stored for, and the last month with a stored report.</summary>
         private static (DateTime? Earliest, DateTime? LatestReport) Extent(IStoreSession session, UsageData data)
         {

@@ -68,9 +68,14 @@ namespace MspLicensing
             return new MspException(ErrorId, Kind, item + ": " + Message, Target, this) { Rule = Rule };
         }
 
+        /// <summary>Whether this is <see cref="StaleObject"/>: someone else changed the object since it was read, so reading it again and redoing the change may succeed.</summary>
+        public bool IsStaleObject => ErrorId == StaleObjectId;
+
+        private const string StaleObjectId = "StaleObject";
+
         /// <summary>A change based on an object that someone else changed since it was read: refused, nothing written.</summary>
         public static MspException StaleObject(string targetType, string name, int readRevision, int storedRevision, string getCommand) =>
-            new MspException("StaleObject", ErrorKind.WriteConflict,
+            new MspException(StaleObjectId, ErrorKind.WriteConflict,
                 $"{targetType} '{name}' was changed by someone else after it was read (read at revision {readRevision}, now revision {storedRevision}); nothing was written. Read it again with {getCommand} and repeat the change.",
                 name);
 

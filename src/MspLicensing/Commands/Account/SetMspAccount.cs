@@ -77,9 +77,6 @@ namespace MspLicensing.Commands
             try
             {
                 if (DefaultDataCenter != null) changes.DefaultDataCenter = DataCenters.Parse(nameof(DefaultDataCenter), DefaultDataCenter);
-                if (SeatBands != null) Account.ValidateSeatBands(SeatBands);
-                if (Name != null) Account.ValidateName(Name);
-                if (changes.GracePeriodDays.HasValue) Account.ValidateGracePeriod(changes.GracePeriodDays.Value);
             }
             catch (MspException ex)
             {

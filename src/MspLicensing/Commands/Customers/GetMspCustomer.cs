@@ -78,7 +78,7 @@ namespace MspLicensing.Commands
 
         protected override void ProcessRecord()
         {
-            if (!TryNames(nameof(Name), Name, out var names)) return;
+            if (!TryNames(nameof(Name), Name, out _)) return;
             var query = new CustomerQuery
             {
                 Name = Name,
@@ -87,28 +87,19 @@ namespace MspLicensing.Commands
                 Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled : (bool?)null,
                 Email = Email,
             };
-            System.Collections.Generic.IReadOnlyList<Customer> customers;
+            Found<Customer> found;
             try
             {
                 query.ExternalId = Tables.Strings(ExternalId, nameof(ExternalId));
-                customers = Read(s => CustomerOperations.Find(s, query));
+                found = Read(s => CustomerOperations.Get(s, query));
             }
             catch (MspException ex)
             {
                 ThrowMspError(ex, null);
                 return;
             }
-
-            bool filtered = Country != null || query.Enabled.HasValue || Email != null || ExternalId != null;
-            foreach (var missing in names.Missing(customers.Select(c => c.Name)))
-                WriteMspError(CustomerNotFound($"named {MspException.Quote(missing)}", missing, filtered), missing);
-            foreach (var missing in (CustomerId ?? new Guid[0]).Where(id => customers.All(c => c.CustomerId != id)))
-                WriteMspError(CustomerNotFound($"has the id '{missing}'", missing, filtered), missing);
-
-            WritePage(customers);
+            foreach (var missing in found.NotFound) WriteMspError(missing, missing.Target);
+            WritePage(found.Items);
         }
-
-        private static MspException CustomerNotFound(string what, object target, bool filtered) =>
-            MspException.CustomerNotFound(what, target, ". Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.", filtered);
     }
 }

@@ -80,10 +80,9 @@ namespace MspLicensing.Commands
                 ActivationCode = ActivationCode,
                 AsOf = AsOf,
             };
-            if (!TryRead(s => SubscriptionOperations.FindLicenses(s, query), Customer?.Display ?? ActivationCode ?? Product, out var found)) return;
-            if (ActivationCode != null && !Wildcard.ContainsWildcard(ActivationCode) && found.Count == 0)
-                WriteMspError(MspException.LicenseNotFound(null, ActivationCode, filtered: query.Customer != null || query.Product != null || query.Status.HasValue), ActivationCode);
-            WritePage(found);
+            if (!TryRead(s => LicenseOperations.Get(s, query), Customer?.Display ?? ActivationCode ?? Product, out var found)) return;
+            foreach (var missing in found.NotFound) WriteMspError(missing, missing.Target);
+            WritePage(found.Items);
         }
     }
 }

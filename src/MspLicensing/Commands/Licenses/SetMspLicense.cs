@@ -55,7 +55,7 @@ namespace MspLicensing.Commands
                 ["LicenseId"] = "The license's id.",
                 ["InputObject"] = "The license from Get-MspLicense.",
                 ["Used"] = "The number of seats in use, 0 or more.",
-                ["Description"] = $"The product description Remote Manager shows (Customer Licensing Portal accounts only), up to {MigrationOperations.MaxDescriptionLength} characters; an empty string clears it.",
+                ["Description"] = $"The product description Remote Manager shows (Customer Licensing Portal accounts only), up to {LicenseOperations.MaxDescriptionLength} characters; an empty string clears it.",
                 ["Date"] = "The day of the count; default today.",
                 ["PassThru"] = "Writes the changed licenses.",
             },
@@ -79,15 +79,7 @@ namespace MspLicensing.Commands
         {
             _usedFromRows = !Bound(nameof(Used));
             _batch = new PipelineBatch<(Guid? Id, string Code, int? Used, DateTime Date, string Description), License>(this,
-                (session, item) =>
-                {
-                    var id = item.Id ?? (session.FindLicenseByActivationCode(ActivationCodes.Normalize("ActivationCode", item.Code))
-                        ?? throw MspException.LicenseNotFound(null, item.Code)).LicenseId;
-                    License changed = null;
-                    if (item.Description != null) changed = MigrationOperations.Describe(session, id, item.Description);
-                    if (item.Used.HasValue) changed = SubscriptionOperations.SetUsed(session, id, item.Used.Value, item.Date, Clock.UtcNow, Clock.Today);
-                    return changed;
-                },
+                (session, item) => LicenseOperations.Set(session, item.Id, item.Code, new LicenseChanges { Used = item.Used, Date = item.Date, Description = item.Description }, Clock.UtcNow, Clock.Today),
                 item => item.Code ?? item.Id?.ToString(), "used counts recorded", writeResults: PassThru);
         }
 
@@ -105,7 +97,7 @@ namespace MspLicensing.Commands
             string name = Named("License", item.Code ?? item.Id?.ToString());
             if (!Used.HasValue && cell != null && !string.IsNullOrWhiteSpace(cell.ToString()))
             {
-                _batch.Fail(MspException.InvalidValue(nameof(Used), cell, SubscriptionOperations.UsedCountAllowed), name, item.Code ?? (object)item.Id);
+                _batch.Fail(MspException.InvalidValue(nameof(Used), cell, LicenseOperations.UsedCountAllowed), name, item.Code ?? (object)item.Id);
                 return;
             }
             if (!item.Used.HasValue && description == null)

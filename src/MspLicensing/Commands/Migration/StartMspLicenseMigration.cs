@@ -88,13 +88,7 @@ namespace MspLicensing.Commands
         protected override void BeginProcessing()
         {
             _batch = new PipelineBatch<(MigrationRequest Request, ProductRegistration Registration), LicenseMigration>(this,
-                (session, item) =>
-                {
-                    // One transaction: a license registered here is migrated too, or neither happens.
-                    if (item.Registration != null && session.FindLicenseByActivationCode(ActivationCodes.Normalize(nameof(ActivationCode), item.Registration.ActivationCode)) == null)
-                        MigrationOperations.Register(session, item.Registration, Clock.UtcNow, Clock.Today);
-                    return MigrationOperations.Start(session, item.Request, Clock.UtcNow);
-                },
+                (session, item) => MigrationOperations.RegisterAndStart(session, item.Registration, item.Request, Clock.UtcNow, Clock.Today),
                 item => item.Request.ActivationCode ?? item.Request.LicenseId?.ToString(), "licenses migrated");
         }
 
@@ -122,7 +116,7 @@ namespace MspLicensing.Commands
                 LicenseType = LicenseType,
                 Seats = Seats,
                 StartDate = Date,
-                ExpirationDate = Bound(nameof(ExpirationDate)) ? ExpirationDate : Date.AddYears(1),
+                ExpirationDate = Bound(nameof(ExpirationDate)) ? ExpirationDate : (DateTime?)null,
                 ActivationCode = ActivationCode,
             };
             _batch.AddConfirmed((request, registration), name, $"Migrate {request.ActivationCode ?? request.LicenseId.ToString()} into service plan '{ServicePlan.Display}'");

@@ -57,8 +57,7 @@ namespace MspLicensing.Commands
             {
                 try
                 {
-                    id = Store.Read(s => s.FindLicenseByActivationCode(ActivationCodes.Normalize(nameof(ActivationCode), ActivationCode))
-                        ?? throw MspException.LicenseNotFound(null, ActivationCode)).LicenseId;
+                    id = Store.Read(s => LicenseOperations.Resolve(s, null, ActivationCode)).LicenseId;
                 }
                 catch (MspException ex)
                 {

@@ -60,32 +60,27 @@ namespace MspLicensing.Commands
 
         protected override void ProcessRecord()
         {
-            if (!TryNames(nameof(Name), Name, out var names)) return;
+            if (!TryNames(nameof(Name), Name, out _)) return;
             var query = new ServicePlanQuery
             {
                 Name = Name,
+                ServicePlanId = ServicePlanId,
                 Product = Product,
                 Version = Bound(nameof(Version)) ? Version : (PlanVersion?)null,
                 Enabled = Bound(nameof(Enabled)) ? Enabled : (bool?)null,
             };
-            System.Collections.Generic.IReadOnlyList<ServicePlan> plans;
+            Found<ServicePlan> found;
             try
             {
-                plans = Read(s => Find(s, query));
+                found = Read(s => ServicePlanOperations.Get(s, query));
             }
             catch (MspException ex)
             {
                 ThrowMspError(ex, Product);
                 return;
             }
-            foreach (var missing in names.Missing(plans.Select(p => p.Name)))
-                WriteMspError(MspException.ServicePlanNotFound(missing, byId: false, filtered: query.Product != null || query.Version.HasValue || query.Enabled.HasValue), missing);
-            foreach (var plan in plans) WriteObject(plan);
+            foreach (var missing in found.NotFound) WriteMspError(missing, missing.Target);
+            foreach (var plan in found.Items) WriteObject(plan);
         }
-
-        private System.Collections.Generic.IReadOnlyList<ServicePlan> Find(MspLicensing.Store.IStoreSession s, ServicePlanQuery query) =>
-            ServicePlanId == null
-                ? ServicePlanOperations.Find(s, query)
-                : ServicePlanId.Select(id => s.ServicePlans.Get(id)).Where(p => p != null).ToList();
     }
 }

@@ -10,14 +10,6 @@ namespace MspLicensing.Commands
     [OutputType(typeof(RenewalAction))]
     public sealed class InvokeMspRenewalCommand : MspCmdlet
     {
-        // Batches sized by time (BatchPace): each holds the store for about half a second, so readers and seat changes
-        // at the prompt get in between; a renewal is cheap and every commit of a large store costs far more than one,
-        // so a batch may take thousands of them.
-        private static readonly TimeSpan RenewalBatchTime = TimeSpan.FromMilliseconds(500);
-        private const int RenewalMaxBatch = 5000;
-        // A renewal takes well under a millisecond: the first batch need not feel its way up from a handful.
-        private const int RenewalFirstBatch = 500;
-
         [Parameter(Position = 0)]
         [PSDefaultValue(Help = Clock.TodayHelp)]
         [DateTransformation]
@@ -72,40 +64,29 @@ namespace MspLicensing.Commands
             var due = run.Due.Where(p => ShouldProcessChange(ChangePreview.Renewal(p))).ToList();
 
             int done = 0;
-            var pace = new MspLicensing.Store.BatchPace(() => watch.Elapsed, RenewalBatchTime, RenewalMaxBatch, RenewalFirstBatch);
-            for (int start = 0; start < due.Count;)
+            Write(() => RenewalOperations.ApplyInBatches(Store, CommandName, run, due, Clock.UtcNow, () => watch.Elapsed, stored =>
             {
-                var chunk = new List<PlannedRenewal>();
-                for (int i = start; i < due.Count && chunk.Count < pace.BatchSize; i++) chunk.Add(due[i]);
-                start += chunk.Count;
-                var began = watch.Elapsed;
-                var results = Write(chunk, (s, planned) => RenewalOperations.Apply(s, planned, Clock.UtcNow));
-                // A subscription someone changed since the run read it is worked out again from a fresh read.
-                var stale = chunk.Where((p, i) => results[i].Error is MspException e && e.ErrorId == "StaleObject").Select(p => p.Subscription.SubscriptionId).ToList();
-                var again = stale.Count == 0 ? null : Write(stale, (s, id) => RenewalOperations.ApplyFresh(s, run, id, Clock.UtcNow));
-                for (int i = 0, k = 0; i < chunk.Count; i++)
+                foreach (var (renewal, result) in stored)
                 {
-                    var result = results[i].Error is MspException e && e.ErrorId == "StaleObject" ? again[k++] : results[i];
                     if (result.Succeeded) WriteObject(result.Value, enumerateCollection: true);
-                    else WriteMspError(result.Error, chunk[i].Subscription.SubscriptionId);
+                    else WriteMspError(result.Error, renewal.Subscription.SubscriptionId);
                 }
-                pace.Committed(chunk.Count, watch.Elapsed - began);
-                done += chunk.Count;
+                done += stored.Count;
                 WriteProgress(new ProgressRecord(1, CommandName, $"{done} of {due.Count} subscriptions done")
                 {
                     PercentComplete = (int)(100L * done / Math.Max(1, due.Count)),
                 });
-            }
+            }));
             if (due.Count > 0)
                 WriteProgress(new ProgressRecord(1, CommandName, "Done") { RecordType = ProgressRecordType.Completed });
             WriteVerbose($"Renewal run as of {Dates.Format(asOf)} done in {watch.ElapsedMilliseconds} ms.");
         }
 
-        private IReadOnlyList<MspLicensing.Store.ItemResult<IReadOnlyList<RenewalAction>>> Write<T>(IReadOnlyList<T> items, Func<MspLicensing.Store.IStoreSession, T, IReadOnlyList<RenewalAction>> apply)
+        private void Write(Action renew)
         {
             try
             {
-                return Store.WriteEach(CommandName, items, apply);
+                renew();
             }
             catch (MspLicensing.Store.BatchInterruptedException<IReadOnlyList<RenewalAction>> ex)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Text;
 using MspLicensing.Commands.Help;
@@ -63,13 +64,8 @@ namespace MspLicensing.Commands
                 return;
             }
             if (!ShouldProcess(target, $"Export the {UsageOperations.MonthText(month)} usage report")) return;
-            var text = Read(s =>
-            {
-                var lines = UsageOperations.Lines(s, month, ByCustomer);
-                return ByCustomer
-                    ? UsageExport.Write(lines, Format)
-                    : UsageExport.Write(UsageOperations.Summaries(lines, month, UsageOperations.StatusOf(s, month)), Format);
-            });
+            var report = Read(s => UsageOperations.Report(s, new UsageReportRequest { Months = new[] { month }, ByCustomer = ByCustomer }, null)).Single();
+            var text = ByCustomer ? UsageExport.Write(report.Lines, Format) : UsageExport.Write(report.Summaries(), Format);
             try
             {
                 PrivateFiles.WriteWhole(target, UsageExport.Encode(text, Format), replace: Force);

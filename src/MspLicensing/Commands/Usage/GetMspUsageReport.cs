@@ -17,9 +17,7 @@ namespace MspLicensing.Commands
         private const string Activity = "Computing the usage report";
 
         /// <summary>The months computed so far: customers and months piped in share one computation of each month.</summary>
-        private readonly Dictionary<DateTime, UsageMonthLines> _months = new Dictionary<DateTime, UsageMonthLines>();
-        /// <summary>The months of -From and -To, once they are known.</summary>
-        private IReadOnlyList<DateTime> _range;
+        private readonly UsageMonthCache _computed = new UsageMonthCache();
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(MonthCompleter))]
@@ -106,48 +104,25 @@ namespace MspLicensing.Commands
                     return;
                 }
             }
-            bool withNames = ByCustomer || Customer != null;
-            IReadOnlyList<DateTime> months;
-            if (RangeGiven)
+            var request = new UsageReportRequest
             {
-                if (_range == null)
-                {
-                    var from = FromMonth;
-                    var to = ToMonth;
-                    bool read = TryRead(s => UsageOperations.MonthsBetween(s, from, to, Clock.Today, withNames, (m, i, n) => MonthProgress(Activity, m, i, n)), From ?? To, out var computed);
-                    EndMonthProgress(Activity);
-                    if (!read) return;
-                    foreach (var m in computed) _months[m.Month] = m;
-                    _range = computed.Select(m => m.Month).ToList();
-                }
-                months = _range;
-            }
-            else
+                InRange = RangeGiven,
+                From = FromMonth,
+                To = ToMonth,
+                Months = RangeGiven ? null : (Month ?? new[] { Clock.CurrentMonth }).Select(m => ParseMonth(nameof(Month), m)).ToList(),
+                Today = Clock.Today,
+                Customer = Customer?.Reference,
+                Product = product,
+                ByCustomer = ByCustomer,
+            };
+            bool read = TryRead(s => UsageOperations.Report(s, request, _computed, (m, i, n) => MonthProgress(Activity, m, i, n)),
+                Customer?.Display ?? From ?? To ?? string.Join(",", request.Months?.Select(UsageOperations.MonthText) ?? new string[0]), out var report);
+            EndMonthProgress(Activity);
+            if (!read) return;
+            foreach (var month in report)
             {
-                months = (Month ?? new[] { Clock.CurrentMonth }).Select(m => ParseMonth(nameof(Month), m)).ToList();
-                var missing = months.Where(m => !_months.ContainsKey(m)).Distinct().ToList();
-                if (missing.Count > 0)
-                {
-                    bool read = TryRead(s => UsageOperations.Months(s, missing, withNames, (m, i) => MonthProgress(Activity, m, i, missing.Count)), string.Join(",", missing.Select(UsageOperations.MonthText)), out var computed);
-                    EndMonthProgress(Activity);
-                    if (!read) return;
-                    foreach (var m in computed) _months[m.Month] = m;
-                }
-            }
-            Guid? customerId = null;
-            if (Customer != null)
-            {
-                if (!TryRead(s => CustomerOperations.Resolve(s, Customer.Reference).CustomerId, Customer.Display, out var id)) return;
-                customerId = id;
-            }
-            foreach (var month in months)
-            {
-                var computed = _months[month];
-                var lines = computed.Lines
-                    .Where(l => (!customerId.HasValue || l.CustomerId == customerId.Value) && (product == null || string.Equals(l.Product, product, StringComparison.OrdinalIgnoreCase)))
-                    .ToList();
-                if (ByCustomer) WriteObject(lines, enumerateCollection: true);
-                else WriteObject(UsageOperations.Summaries(lines, month, computed.Status), enumerateCollection: true);
+                if (ByCustomer) WriteObject(month.Lines, enumerateCollection: true);
+                else WriteObject(month.Summaries(), enumerateCollection: true);
             }
         }
     }
