@@ -49,7 +49,7 @@ namespace MspLicensing.Domain.Tests
             store.Write("Set-MspSubscription", s => SubscriptionOperations.Change(s, SubscriptionRef.ById(fabrikamRolling.SubscriptionId), new SubscriptionChanges { Seats = 30, Date = Feb1 }, Now, SubscriptionFixture.Today));
             var wfbss = store.Read(s => s.LicensesOfSubscription(rolling.SubscriptionId)).Single();
             store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, wfbss.LicenseId, 18, Feb1, Now, SubscriptionFixture.Today));
-            store.Write("Set-MspUsageReport", s => UsageOperations.Adjust(s, Feb1, CustomerRef.ByName("Contoso"), "WFBSS", 20, "Raised by mistake"));
+            store.Write("Set-MspUsageReport", s => UsageOperations.Adjust(s, BillingMonth.Of(Feb1), CustomerRef.ByName("Contoso"), "WFBSS", 20, "Raised by mistake"));
             store.Write("Invoke-MspCrossgrade", s => CrossgradeOperations.Invoke(s, new CrossgradeRequest
             {
                 Customer = CustomerRef.ByName("Contoso"),

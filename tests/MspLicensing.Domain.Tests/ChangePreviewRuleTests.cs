@@ -73,7 +73,7 @@ namespace MspLicensing.Domain.Tests
         public void R54_A_seat_change_back_dated_into_a_submitted_month_says_that_month_s_figures_stay()
         {
             using var f = Monthly();
-            f.Store.Write("Submit-MspUsageReport", s => UsageOperations.Submit(s, new DateTime(2026, 2, 1), Today, Now));
+            f.Store.Write("Submit-MspUsageReport", s => UsageOperations.Submit(s, BillingMonth.Of(new DateTime(2026, 2, 1)), Today, Now));
             string text = Preview(f, s => SubscriptionOperations.Change(s, Contoso, Seats(40, new DateTime(2026, 2, 10)), Now, SubscriptionFixture.Today));
             Assert.Contains("WFBSS seats from 2026-02-10: 25 -> 40; 2026-02 is Submitted: its figures stay as they are (R54: once submitted, the month's figures are frozen)", text);
             Assert.DoesNotContain("R52", text);
@@ -180,7 +180,7 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal($"Partner account 'MSP partner': SeatBands: '1,26,51,101,251,501,1001,2001,5001' -> '1,50,100' (R53: {Rules.R53.Billing})",
                 Preview(f, s => AccountOperations.Update(s, new AccountChanges { SeatBandMinimums = new[] { 1, 50, 100 } }, null)));
             Assert.Equal($"Usage report 2026-02 / Contoso / WFBSS: Chargeable: 25 -> 20 (Five seats unused) (R53: {Rules.R53.Billing})",
-                Preview(f, s => UsageOperations.Adjust(s, new DateTime(2026, 2, 1), CustomerRef.ByName("Contoso"), "WFBSS", 20, "Five seats unused")));
+                Preview(f, s => UsageOperations.Adjust(s, BillingMonth.Of(new DateTime(2026, 2, 1)), CustomerRef.ByName("Contoso"), "WFBSS", 20, "Five seats unused")));
             Assert.Equal(before, Snapshot(f));
         }
 
@@ -190,7 +190,7 @@ namespace MspLicensing.Domain.Tests
             using var f = Monthly();
             var before = Snapshot(f);
             Assert.Equal("Usage report 2026-02: Status: Preparing -> Submitted; Submitted: 1 lines, 25 chargeable seats (R54: once submitted, the month's figures are frozen)",
-                Preview(f, s => UsageOperations.Submit(s, new DateTime(2026, 2, 1), Today, Now)));
+                Preview(f, s => UsageOperations.Submit(s, BillingMonth.Of(new DateTime(2026, 2, 1)), Today, Now)));
             Assert.Equal(before, Snapshot(f));
             Assert.Null(f.Store.Read(s => s.GetUsageReport("2026-02")));
         }

@@ -37,7 +37,7 @@ namespace MspLicensing.Domain.Tests
         private static License Remove(SubscriptionFixture f, License l, DateTime date) =>
             f.Store.Write("Remove-MspLicense", s => LicenseOperations.Remove(s, l.LicenseId, null, date));
 
-        private static List<UsageLine> Lines(SubscriptionFixture f, DateTime month) => f.Store.Read(s => UsageOperations.Lines(s, month, true)).ToList();
+        private static List<UsageLine> Lines(SubscriptionFixture f, DateTime month) => f.Store.Read(s => UsageOperations.Lines(s, BillingMonth.Of(month), true)).ToList();
 
         private static string Snapshot(SubscriptionFixture f) =>
             f.Store.Read(s => string.Join("|", s.Licenses.All().OrderBy(l => l.LicenseId).Select(l => l.LicenseId + ":" + l.Revision + ":" + l.EndState))

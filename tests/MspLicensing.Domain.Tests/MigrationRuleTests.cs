@@ -109,8 +109,8 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal(12, license.Seats);
             Assert.Equal("MigrationNotAwaitingVendor", Assert.Throws<MspException>(() => f.Store.Write("C", s => MigrationOperations.Complete(s, m.MigrationId, Mar1, Now))).ErrorId);
             // The months before the migration were not MSP months and do not bill; March does.
-            Assert.Empty(f.Store.Read(s => UsageOperations.Lines(s, new DateTime(2026, 2, 1), false)));
-            Assert.Equal(12, f.Store.Read(s => UsageOperations.Lines(s, Mar1, false)).Single().Chargeable);
+            Assert.Empty(f.Store.Read(s => UsageOperations.Lines(s, BillingMonth.Of(new DateTime(2026, 2, 1)), false)));
+            Assert.Equal(12, f.Store.Read(s => UsageOperations.Lines(s, BillingMonth.Of(Mar1), false)).Single().Chargeable);
         }
 
         [Fact]

@@ -154,7 +154,7 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal(0, f.Store.Read(s => s.Licenses.Count()));
             // And a CLP account has no renewals, seat allocation or usage reports.
             Assert.Equal("NotAvailableForAccountType", Assert.Throws<MspException>(() => f.Store.Read(s => RenewalOperations.Due(s, Now))).ErrorId);
-            Assert.Equal("NotAvailableForAccountType", Assert.Throws<MspException>(() => f.Store.Read(s => UsageOperations.Lines(s, new DateTime(2026, 3, 1), false))).ErrorId);
+            Assert.Equal("NotAvailableForAccountType", Assert.Throws<MspException>(() => f.Store.Read(s => UsageOperations.Lines(s, BillingMonth.Of(new DateTime(2026, 3, 1)), false))).ErrorId);
         }
     }
 }

@@ -133,7 +133,7 @@ namespace MspLicensing
 
         /// <summary>R43, R52: what removing a license on <paramref name="day"/> means for billing.</summary>
         public static string RemovalBilling(DateTime day) =>
-            $"{UsageOperations.MonthText(day)} bills in full, later months nothing";
+            $"{BillingMonth.Of(day)} bills in full, later months nothing";
 
         /// <summary>
         /// R43: removes an Unbundled license on a day: it is active (and bills its month in full, R52) through that

@@ -75,8 +75,5 @@ namespace MspLicensing
 
         /// <summary>A day as ISO yyyy-MM-dd, Gregorian, whatever the culture.</summary>
         public static string Format(DateTime date) => date.ToString(IsoForm, CultureInfo.InvariantCulture);
-
-        /// <summary>The first day of the month of <paramref name="date"/>.</summary>
-        public static DateTime MonthOf(DateTime date) => new DateTime(date.Year, date.Month, 1);
     }
 }

@@ -21,6 +21,6 @@ namespace MspLicensing.Commands
         public static DateTime UtcNow => DateTime.UtcNow;
 
         /// <summary>The month of <see cref="Today"/>, yyyy-MM.</summary>
-        public static string CurrentMonth => UsageOperations.MonthText(Today);
+        public static string CurrentMonth => BillingMonth.Of(Today).ToString();
     }
 }

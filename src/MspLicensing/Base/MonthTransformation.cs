@@ -8,7 +8,7 @@ namespace MspLicensing.Commands
     /// <summary>
     /// Lets -Month take yyyy-MM text, or a date (Get-Date, [datetime]'2026-03-01', or date text read as
     /// <see cref="DateTransformationAttribute"/> reads it): it becomes yyyy-MM, the same in every culture. Other text
-    /// (and numbers) goes on as it is, for <see cref="UsageOperations.ParseMonth"/> to accept or refuse; a list is read
+    /// (and numbers) goes on as it is, for <see cref="BillingMonth.Parse"/> to accept or refuse; a list is read
     /// item by item. Any other object (a customer, a plan) is not a month: it is refused as a value that does not
     /// convert, so that from the pipeline it binds to another parameter instead (Get-MspCustomer | Get-MspUsageReport
     /// gives customers, '2026-01','2026-02' | Get-MspUsageReport gives months).
@@ -38,11 +38,11 @@ namespace MspLicensing.Commands
                 case null:
                     return inputData;
                 case DateTime date:
-                    return UsageOperations.MonthText(date);
-                case string text when !UsageOperations.IsMonthText(text):
+                    return BillingMonth.Of(date).ToString();
+                case string text when !BillingMonth.TryParse(text, out _):
                     try
                     {
-                        return UsageOperations.MonthText(Dates.Read(text, CultureInfo.CurrentCulture));
+                        return BillingMonth.Of(Dates.Read(text, CultureInfo.CurrentCulture)).ToString();
                     }
                     catch (MspException)
                     {
@@ -69,12 +69,12 @@ namespace MspLicensing.Commands
         [PSDefaultValue(Help = Clock.CurrentMonthHelp)]
         public string Month { get; set; } = Clock.CurrentMonth;
 
-        /// <summary>The first day of -Month; a month that is not yyyy-MM stops the command.</summary>
-        protected DateTime MonthStart()
+        /// <summary>-Month; a month that is not yyyy-MM stops the command.</summary>
+        protected BillingMonth MonthStart()
         {
             try
             {
-                return UsageOperations.ParseMonth(nameof(Month), Month);
+                return BillingMonth.Parse(nameof(Month), Month);
             }
             catch (MspException ex)
             {
@@ -105,20 +105,20 @@ namespace MspLicensing.Commands
         /// <summary>Whether -From or -To was given.</summary>
         protected bool RangeGiven => From != null || To != null;
 
-        /// <summary>The first day of -From; null when it was not given. A month that is not yyyy-MM stops the command.</summary>
-        protected DateTime? FromMonth => From == null ? (DateTime?)null : ParseMonth(nameof(From), From);
+        /// <summary>-From; null when it was not given. A month that is not yyyy-MM stops the command.</summary>
+        protected BillingMonth? FromMonth => From == null ? (BillingMonth?)null : ParseMonth(nameof(From), From);
 
-        /// <summary>The first day of -To; null when it was not given. A month that is not yyyy-MM stops the command.</summary>
-        protected DateTime? ToMonth => To == null ? (DateTime?)null : ParseMonth(nameof(To), To);
+        /// <summary>-To; null when it was not given. A month that is not yyyy-MM stops the command.</summary>
+        protected BillingMonth? ToMonth => To == null ? (BillingMonth?)null : ParseMonth(nameof(To), To);
 
         private bool _progressShown;
 
         /// <summary>Shows which month is being computed, when there are several (a report over many customers takes a while).</summary>
-        protected void MonthProgress(string activity, DateTime month, int index, int count)
+        protected void MonthProgress(string activity, BillingMonth month, int index, int count)
         {
             if (count < 2) return;
             _progressShown = true;
-            WriteProgress(new ProgressRecord(1, activity, $"{UsageOperations.MonthText(month)} ({index + 1} of {count})")
+            WriteProgress(new ProgressRecord(1, activity, $"{month} ({index + 1} of {count})")
             {
                 PercentComplete = index * 100 / count,
             });
@@ -132,12 +132,12 @@ namespace MspLicensing.Commands
             WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        /// <summary>The first day of a month parameter's value; one that is not yyyy-MM stops the command.</summary>
-        protected DateTime ParseMonth(string parameter, string text)
+        /// <summary>A month parameter's value; one that is not yyyy-MM stops the command.</summary>
+        protected BillingMonth ParseMonth(string parameter, string text)
         {
             try
             {
-                return UsageOperations.ParseMonth(parameter, text);
+                return BillingMonth.Parse(parameter, text);
             }
             catch (MspException ex)
             {

@@ -26,7 +26,7 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             var month = MonthStart();
-            if (TryChange($"Approve usage report {UsageOperations.MonthText(month)}", Month, s => UsageOperations.Approve(s, month, Clock.UtcNow), out var report))
+            if (TryChange($"Approve usage report {month}", Month, s => UsageOperations.Approve(s, month, Clock.UtcNow), out var report))
                 WriteObject(report);
         }
     }

@@ -33,7 +33,7 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             var month = MonthStart();
-            if (TryChange($"Reject usage report {UsageOperations.MonthText(month)}", Month, s => UsageOperations.Deny(s, month, Reason, Clock.UtcNow), out var report))
+            if (TryChange($"Reject usage report {month}", Month, s => UsageOperations.Deny(s, month, Reason, Clock.UtcNow), out var report))
                 WriteObject(report);
         }
     }

@@ -54,7 +54,7 @@ namespace MspLicensing.Commands
             if (Directory.Exists(target))
             {
                 ThrowMspError(new MspException("ExportPathIsFolder", ErrorKind.InvalidArgument,
-                    $"The export path '{target}' is a folder; give the path of a file, e.g. '{System.IO.Path.Combine(target, $"usage-{UsageOperations.MonthText(month)}.csv")}'.", target), target);
+                    $"The export path '{target}' is a folder; give the path of a file, e.g. '{System.IO.Path.Combine(target, $"usage-{month}.csv")}'.", target), target);
                 return;
             }
             if (File.Exists(target) && !Force)
@@ -63,7 +63,7 @@ namespace MspLicensing.Commands
                     $"The file '{target}' exists already; give -Force to overwrite it or choose another path.", target), target);
                 return;
             }
-            if (!ShouldProcess(target, $"Export the {UsageOperations.MonthText(month)} usage report")) return;
+            if (!ShouldProcess(target, $"Export the {month} usage report")) return;
             var report = Read(s => UsageOperations.Report(s, new UsageReportRequest { Months = new[] { month }, ByCustomer = ByCustomer }, null)).Single();
             var text = ByCustomer ? UsageExport.Write(report.Lines, Format) : UsageExport.Write(report.Summaries(), Format);
             try

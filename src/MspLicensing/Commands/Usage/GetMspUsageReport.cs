@@ -116,7 +116,7 @@ namespace MspLicensing.Commands
                 ByCustomer = ByCustomer,
             };
             bool read = TryRead(s => UsageOperations.Report(s, request, _computed, (m, i, n) => MonthProgress(Activity, m, i, n)),
-                Customer?.Display ?? From ?? To ?? string.Join(",", request.Months?.Select(UsageOperations.MonthText) ?? new string[0]), out var report);
+                Customer?.Display ?? From ?? To ?? string.Join(",", request.Months?.Select(m => m.ToString()) ?? new string[0]), out var report);
             EndMonthProgress(Activity);
             if (!read) return;
             foreach (var month in report)

@@ -53,7 +53,7 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             var month = MonthStart();
-            if (TryChange($"Set chargeable seats of {Customer.Display} / {Product} in {UsageOperations.MonthText(month)} to {Chargeable}", Named("Customer", Customer.Display, "product", Product), Customer.Display,
+            if (TryChange($"Set chargeable seats of {Customer.Display} / {Product} in {month} to {Chargeable}", Named("Customer", Customer.Display, "product", Product), Customer.Display,
                     s => UsageOperations.Adjust(s, month, Customer.Reference, Product, Chargeable, Comment), out var line))
                 WriteObject(line);
         }

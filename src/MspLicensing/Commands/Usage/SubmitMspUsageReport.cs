@@ -35,7 +35,7 @@ namespace MspLicensing.Commands
         protected override void ProcessRecord()
         {
             var month = MonthStart();
-            if (!TryChange($"Submit usage report {UsageOperations.MonthText(month)}", Month, s => UsageOperations.Submit(s, month, Clock.Today, Clock.UtcNow, Force), out var submitted)) return;
+            if (!TryChange($"Submit usage report {month}", Month, s => UsageOperations.Submit(s, month, Clock.Today, Clock.UtcNow, Force), out var submitted)) return;
             var report = submitted.Report;
             if (!submitted.Changed)
             {
