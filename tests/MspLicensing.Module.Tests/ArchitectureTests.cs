@@ -48,5 +48,33 @@ namespace MspLicensing.Module.Tests
                 .ToList();
             Assert.True(made.Count == 0, "Give these errors one factory in MspException: " + string.Join("; ", made));
         }
+
+        [Fact]
+        public void Each_cmdlet_keeps_its_help_in_a_partial_file_beside_it()
+        {
+            var commands = Sources("MspLicensing").Where(f => f.Path.Contains(Path.Combine("MspLicensing", "Commands") + Path.DirectorySeparatorChar)).ToList();
+            var cmdlets = commands.Where(f => !f.Path.EndsWith(".Help.cs", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(cmdlets);
+            foreach (var (path, text) in cmdlets)
+            {
+                Assert.True(!text.Contains("CommandHelp Help =>"), path + " holds its help text; it belongs in " + Path.GetFileNameWithoutExtension(path) + ".Help.cs");
+                Assert.True(commands.Any(f => f.Path == path.Substring(0, path.Length - 3) + ".Help.cs"), path + " has no .Help.cs beside it");
+            }
+        }
+
+        [Fact]
+        public void A_file_of_the_cmdlet_layer_holds_the_type_it_is_named_after_and_no_other()
+        {
+            // Completers.cs holds every completer; Loading/ keeps its load context apart from the cmdlets.
+            var exceptions = new[] { Path.Combine("Completers", "Completers.cs"), "Loading" + Path.DirectorySeparatorChar };
+            var wrong = Sources("MspLicensing")
+                .Where(f => !f.Path.Contains(Path.Combine("MspLicensing", "Commands") + Path.DirectorySeparatorChar) && !exceptions.Any(e => f.Path.Contains(e)))
+                .Select(f => (f.Path, Types: Regex.Matches(f.Text, @"^    (?:\w+ )*(?:class|struct|enum|interface) (\w+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList()))
+                .Where(f => f.Types.Count != 1 || f.Types[0] != Path.GetFileNameWithoutExtension(f.Path))
+                .Select(f => f.Path + " (" + string.Join(", ", f.Types) + ")")
+                .ToList();
+            Assert.True(wrong.Count == 0, "Files that do not hold exactly the type they are named after: " + string.Join("; ", wrong));
+        }
+
     }
 }
