@@ -76,5 +76,19 @@ namespace MspLicensing.Module.Tests
             Assert.True(wrong.Count == 0, "Files that do not hold exactly the type they are named after: " + string.Join("; ", wrong));
         }
 
+        [Fact]
+        public void Every_path_the_architecture_page_names_exists()
+        {
+            string root = ModuleSession.RepoRoot;
+            string page = File.ReadAllText(Path.Combine(root, "docs", "ARCHITECTURE.md"));
+            // A path is named in `code`; one without a folder, or relative to a project, is looked up in the projects.
+            var bases = new[] { root, Path.Combine(root, "src", "MspLicensing.Domain"), Path.Combine(root, "src", "MspLicensing"), Path.Combine(root, "src", "MspLicensing.Store.LiteDb") };
+            var paths = Regex.Matches(page, "`([^`]+)`").Select(m => m.Groups[1].Value)
+                .Where(p => !p.Contains('<') && !p.Contains('*') && !p.Contains(' ') && (p.Contains('/') || Regex.IsMatch(p, @"\.(cs|md|psd1|ps1xml|ps1)$")))
+                .Distinct().ToList();
+            Assert.True(paths.Count >= 20, "The page names " + paths.Count + " paths");
+            var missing = paths.Where(p => !bases.Any(b => File.Exists(Path.Combine(b, p)) || Directory.Exists(Path.Combine(b, p)))).ToList();
+            Assert.True(missing.Count == 0, "docs/ARCHITECTURE.md names paths that do not exist: " + string.Join(", ", missing));
+        }
     }
 }
