@@ -14,6 +14,13 @@ namespace MspLicensing
         public static Customer Create(IStoreSession session, CustomerFields fields, DateTime nowUtc) =>
             Create(session, Prepare(fields), nowUtc);
 
+        /// <summary>
+        /// New-MspCustomer: stores a customer made by <see cref="Prepare"/> (R10); with <paramref name="skipExisting"/>
+        /// (R13) a customer of that name that is there already is passed on as it is, with what <paramref name="given"/> would change in it.
+        /// </summary>
+        public static Creation<Customer> New(IStoreSession session, Customer prepared, CustomerFields given, bool skipExisting, DateTime nowUtc) =>
+            skipExisting ? CreateUnlessExists(session, prepared, given, nowUtc) : Creation<Customer>.Created(Create(session, prepared, nowUtc));
+
         /// <summary>R10: checks the fields of a new customer without touching the store.</summary>
         public static Customer Prepare(CustomerFields fields) => CustomerValidation.NewCustomer(fields);
 

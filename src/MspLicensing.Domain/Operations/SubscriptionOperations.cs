@@ -38,6 +38,13 @@ namespace MspLicensing
         }
 
         /// <summary>
+        /// New-MspSubscription: assigns a plan (R30); with <paramref name="skipExisting"/> (R13) the subscription of the
+        /// plan that the customer holds already is passed on instead.
+        /// </summary>
+        public static Creation<Subscription> New(IStoreSession session, Assignment request, bool skipExisting, DateTime nowUtc, DateTime today) =>
+            skipExisting ? AssignUnlessAssigned(session, request, nowUtc, today) : Creation<Subscription>.Created(Assign(session, request, nowUtc, today));
+
+        /// <summary>
         /// R13: assigns a plan unless the customer holds it already through a subscription of that plan (its licenses
         /// still held on the start day, as R40 counts them); then that subscription is returned unchanged, with the seats
         /// the request gives differently. Seats given are checked either way (R31, R37).

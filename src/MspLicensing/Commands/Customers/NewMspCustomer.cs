@@ -86,9 +86,7 @@ namespace MspLicensing.Commands
         protected override void BeginProcessing()
         {
             _batch = new PipelineBatch<Customer, Creation<Customer>>(this,
-                (session, customer) => SkipExisting
-                    ? CustomerOperations.CreateUnlessExists(session, customer, _given[customer], Clock.UtcNow)
-                    : Creation<Customer>.Created(CustomerOperations.Create(session, customer, Clock.UtcNow)),
+                (session, customer) => CustomerOperations.New(session, customer, SkipExisting ? _given[customer] : null, SkipExisting, Clock.UtcNow),
                 customer => customer.Name, "customers created",
                 emit: created => WriteCreation(created, Named("Customer", created.Value.Name), "Set-MspCustomer"));
         }

@@ -36,9 +36,7 @@ namespace MspLicensing.Commands
         protected override void BeginProcessing()
         {
             _batch = new PipelineBatch<Assignment, Creation<Subscription>>(this,
-                (session, a) => SkipExisting
-                    ? SubscriptionOperations.AssignUnlessAssigned(session, a, Clock.UtcNow, Clock.Today)
-                    : Creation<Subscription>.Created(SubscriptionOperations.Assign(session, a, Clock.UtcNow, Clock.Today)),
+                (session, a) => SubscriptionOperations.New(session, a, SkipExisting, Clock.UtcNow, Clock.Today),
                 a => a.Customer.Display, "subscriptions created",
                 emit: created => WriteCreation(created, Named("Subscription of customer", created.Value.Customer) + " to " + Named("service plan", created.Value.ServicePlan), "Set-MspSubscription"));
         }
