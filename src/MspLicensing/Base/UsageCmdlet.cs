@@ -1,6 +1,3 @@
-using System;
-using System.Collections;
-using System.Globalization;
 using System.Management.Automation;
 
 namespace MspLicensing.Commands

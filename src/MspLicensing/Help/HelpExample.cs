@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 
 namespace MspLicensing.Commands.Help
 {

@@ -1,5 +1,3 @@
-using System;
-using System.Collections;
 using System.Management.Automation;
 
 namespace MspLicensing.Commands
