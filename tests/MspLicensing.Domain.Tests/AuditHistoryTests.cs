@@ -42,14 +42,14 @@ namespace MspLicensing.Domain.Tests
                     ServicePlan = ServicePlanRef.ByName("Rolling"),
                     Seats = 20,
                     StartDate = Jan15,
-                }, Now));
+                }, Now, SubscriptionFixture.Today));
             var rolling = store.Read(s => s.SubscriptionsOfCustomer(contoso.CustomerId)).Single();
-            store.Write("Set-MspSubscription", s => SubscriptionOperations.Change(s, SubscriptionRef.ById(rolling.SubscriptionId), new SubscriptionChanges { Seats = 25, Date = Feb1 }, Now));
+            store.Write("Set-MspSubscription", s => SubscriptionOperations.Change(s, SubscriptionRef.ById(rolling.SubscriptionId), new SubscriptionChanges { Seats = 25, Date = Feb1 }, Now, SubscriptionFixture.Today));
             var fabrikamRolling = store.Read(s => s.SubscriptionsOfCustomer(fabrikam.CustomerId)).Single();
-            store.Write("Set-MspSubscription", s => SubscriptionOperations.Change(s, SubscriptionRef.ById(fabrikamRolling.SubscriptionId), new SubscriptionChanges { Seats = 30, Date = Feb1 }, Now));
+            store.Write("Set-MspSubscription", s => SubscriptionOperations.Change(s, SubscriptionRef.ById(fabrikamRolling.SubscriptionId), new SubscriptionChanges { Seats = 30, Date = Feb1 }, Now, SubscriptionFixture.Today));
             var wfbss = store.Read(s => s.LicensesOfSubscription(rolling.SubscriptionId)).Single();
-            store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, wfbss.LicenseId, 18, Feb1, Now));
-            store.Write("Set-MspUsageReport", s => UsageOperations.Adjust(s, Feb1, CustomerRef.ByName("Contoso"), "WFBSS", 20, "Raised by mistake"));
+            store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, wfbss.LicenseId, 18, Feb1, Now, SubscriptionFixture.Today));
+            store.Write("Set-MspUsageReport", s => UsageOperations.Adjust(s, BillingMonth.Of(Feb1), CustomerRef.ByName("Contoso"), "WFBSS", 20, "Raised by mistake"));
             store.Write("Invoke-MspCrossgrade", s => CrossgradeOperations.Invoke(s, new CrossgradeRequest
             {
                 Customer = CustomerRef.ByName("Contoso"),
@@ -65,7 +65,7 @@ namespace MspLicensing.Domain.Tests
                 StartDate = new DateTime(2025, 6, 1),
                 ExpirationDate = new DateTime(2027, 6, 1),
                 ActivationCode = "WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF",
-            }, Now));
+            }, Now, SubscriptionFixture.Today));
             store.Write("Start-MspLicenseMigration", s => MigrationOperations.Start(s, new MigrationRequest { LicenseId = standard.LicenseId, ServicePlan = ServicePlanRef.ByName("Standard"), Date = Mar1 }, Now));
             store.Write("New-MspTemplate", s => RemoteManagerOperations.CreateTemplate(s, "WF baseline", "WFBSS", new Dictionary<string, string> { ["RealTimeScan"] = "On" }, null, Now));
             store.Write("Set-MspCustomer", s => CustomerOperations.Update(s, CustomerRef.ByName("Contoso"), new CustomerFields { Templates = new[] { "WF baseline" } }, Now));

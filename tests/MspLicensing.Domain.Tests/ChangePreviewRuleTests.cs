@@ -51,10 +51,10 @@ namespace MspLicensing.Domain.Tests
             using var f = Monthly();
             var before = Snapshot(f);
             Assert.Equal("Contoso / Monthly: WFBSS seats from 2026-03-10: 25 -> 40; 2026-03 bills 40 seats (R52: a month bills in full, at its peak seats)",
-                Preview(f, s => SubscriptionOperations.Change(s, Contoso, Seats(40, new DateTime(2026, 3, 10)), Now)));
+                Preview(f, s => SubscriptionOperations.Change(s, Contoso, Seats(40, new DateTime(2026, 3, 10)), Now, SubscriptionFixture.Today)));
             // Lowering seats in the middle of a month: the month still bills the seats it had at its peak.
             Assert.Equal("Contoso / Monthly: WFBSS seats from 2026-03-20: 25 -> 20; 2026-03 bills 25 seats (R52: a month bills in full, at its peak seats)",
-                Preview(f, s => SubscriptionOperations.Change(s, Contoso, Seats(20, new DateTime(2026, 3, 20)), Now)));
+                Preview(f, s => SubscriptionOperations.Change(s, Contoso, Seats(20, new DateTime(2026, 3, 20)), Now, SubscriptionFixture.Today)));
             Assert.Equal(before, Snapshot(f));
             Assert.Equal(25, f.Store.Read(s => s.Licenses.All().Single()).Seats);
         }
@@ -66,15 +66,15 @@ namespace MspLicensing.Domain.Tests
             f.Plan("XDR", "WFXDR", renewal: 1);
             f.Assign("XDR", Jan15, seats: 20);
             Assert.Equal("Contoso / XDR: WFXDR seats from 2026-03-10: 20 -> 30; 2026-03 bills 30 seats (R52: a month bills in full, at its peak seats)",
-                Preview(f, s => SubscriptionOperations.Change(s, Contoso, Seats(30, new DateTime(2026, 3, 10)), Now)));
+                Preview(f, s => SubscriptionOperations.Change(s, Contoso, Seats(30, new DateTime(2026, 3, 10)), Now, SubscriptionFixture.Today)));
         }
 
         [Fact]
         public void R54_A_seat_change_back_dated_into_a_submitted_month_says_that_month_s_figures_stay()
         {
             using var f = Monthly();
-            f.Store.Write("Submit-MspUsageReport", s => UsageOperations.Submit(s, new DateTime(2026, 2, 1), Today, Now));
-            string text = Preview(f, s => SubscriptionOperations.Change(s, Contoso, Seats(40, new DateTime(2026, 2, 10)), Now));
+            f.Store.Write("Submit-MspUsageReport", s => UsageOperations.Submit(s, BillingMonth.Of(new DateTime(2026, 2, 1)), Today, Now));
+            string text = Preview(f, s => SubscriptionOperations.Change(s, Contoso, Seats(40, new DateTime(2026, 2, 10)), Now, SubscriptionFixture.Today));
             Assert.Contains("WFBSS seats from 2026-02-10: 25 -> 40; 2026-02 is Submitted: its figures stay as they are (R54: once submitted, the month's figures are frozen)", text);
             Assert.DoesNotContain("R52", text);
         }
@@ -108,7 +108,7 @@ namespace MspLicensing.Domain.Tests
         {
             using var f = Monthly();
             Assert.Equal("Contoso / Monthly: AutoRenewal: True -> False; runs to 2027-01-15 (R36: nothing bills after the expiration date)",
-                Preview(f, s => SubscriptionOperations.Change(s, Contoso, new SubscriptionChanges { AutoRenewal = false, Date = new DateTime(2026, 6, 10) }, Now)));
+                Preview(f, s => SubscriptionOperations.Change(s, Contoso, new SubscriptionChanges { AutoRenewal = false, Date = new DateTime(2026, 6, 10) }, Now, SubscriptionFixture.Today)));
         }
 
         [Fact]
@@ -128,7 +128,7 @@ namespace MspLicensing.Domain.Tests
             f.Plan("Monthly", "WFBSS", renewal: 1);
             var assignment = new Assignment { Customer = CustomerRef.ByName("Contoso"), ServicePlan = ServicePlanRef.ByName("Trial"), StartDate = Jan15 };
             Assert.Equal($"Contoso / Trial: new trial from 2026-01-15 to 2026-02-15, WFBSS 10 seats (R51: {Rules.R51.Billing})",
-                Preview(f, s => SubscriptionOperations.Assign(s, assignment, Now)));
+                Preview(f, s => SubscriptionOperations.Assign(s, assignment, Now, SubscriptionFixture.Today)));
             Assert.Empty(f.Store.Read(s => s.Subscriptions.All()));
 
             f.Assign("Trial", Jan15);
@@ -145,7 +145,7 @@ namespace MspLicensing.Domain.Tests
             f.Plan("Trial", "WFBSS", initial: 1, version: PlanVersion.Trial, seats: 10);
             f.Assign("Trial", Jan15);
             var before = Snapshot(f);
-            var refused = Assert.Throws<MspException>(() => Preview(f, s => SubscriptionOperations.Change(s, Contoso, Seats(5, new DateTime(2026, 1, 20)), Now)));
+            var refused = Assert.Throws<MspException>(() => Preview(f, s => SubscriptionOperations.Change(s, Contoso, Seats(5, new DateTime(2026, 1, 20)), Now, SubscriptionFixture.Today)));
             Assert.Equal("TrialNotModifiable", refused.ErrorId);
             Assert.Equal(before, Snapshot(f));
         }
@@ -158,7 +158,7 @@ namespace MspLicensing.Domain.Tests
             var assignment = new Assignment { Customer = CustomerRef.ByName("Contoso"), ServicePlan = ServicePlanRef.ByName("XDR"), Seats = 20, ProductSeats = new Dictionary<string, int> { ["SMEX"] = 5 }, StartDate = Jan15 };
             var before = Snapshot(f);
             Assert.Equal("Contoso / XDR: new subscription from 2026-01-15 to 2027-01-15, WFXDR 20 seats, SMEX 5 seats; bills from 2026-01 (R52: a month bills in full, at its peak seats)",
-                Preview(f, s => SubscriptionOperations.Assign(s, assignment, Now)));
+                Preview(f, s => SubscriptionOperations.Assign(s, assignment, Now, SubscriptionFixture.Today)));
             Assert.Equal(before, Snapshot(f));
         }
 
@@ -180,7 +180,7 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal($"Partner account 'MSP partner': SeatBands: '1,26,51,101,251,501,1001,2001,5001' -> '1,50,100' (R53: {Rules.R53.Billing})",
                 Preview(f, s => AccountOperations.Update(s, new AccountChanges { SeatBandMinimums = new[] { 1, 50, 100 } }, null)));
             Assert.Equal($"Usage report 2026-02 / Contoso / WFBSS: Chargeable: 25 -> 20 (Five seats unused) (R53: {Rules.R53.Billing})",
-                Preview(f, s => UsageOperations.Adjust(s, new DateTime(2026, 2, 1), CustomerRef.ByName("Contoso"), "WFBSS", 20, "Five seats unused")));
+                Preview(f, s => UsageOperations.Adjust(s, BillingMonth.Of(new DateTime(2026, 2, 1)), CustomerRef.ByName("Contoso"), "WFBSS", 20, "Five seats unused")));
             Assert.Equal(before, Snapshot(f));
         }
 
@@ -190,7 +190,7 @@ namespace MspLicensing.Domain.Tests
             using var f = Monthly();
             var before = Snapshot(f);
             Assert.Equal("Usage report 2026-02: Status: Preparing -> Submitted; Submitted: 1 lines, 25 chargeable seats (R54: once submitted, the month's figures are frozen)",
-                Preview(f, s => UsageOperations.Submit(s, new DateTime(2026, 2, 1), Today, Now)));
+                Preview(f, s => UsageOperations.Submit(s, BillingMonth.Of(new DateTime(2026, 2, 1)), Today, Now)));
             Assert.Equal(before, Snapshot(f));
             Assert.Null(f.Store.Read(s => s.GetUsageReport("2026-02")));
         }
@@ -209,7 +209,7 @@ namespace MspLicensing.Domain.Tests
                 StartDate = Jan15,
                 ExpirationDate = new DateTime(2027, 6, 30),
                 ActivationCode = "WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF",
-            }, Now));
+            }, Now, SubscriptionFixture.Today));
             var before = Snapshot(f);
             var request = new MigrationRequest { ActivationCode = "WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF", ServicePlan = ServicePlanRef.ByName("Advanced"), Date = new DateTime(2026, 3, 1) };
             Assert.Equal("Contoso / WFBS-ADV WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF: migrates into 'Advanced' on 2026-03-01 with a new activation code, and this license ends (R61); bills from 2026-03 (R52: a month bills in full, at its peak seats)",
@@ -244,7 +244,7 @@ namespace MspLicensing.Domain.Tests
         public void R34_A_change_that_changes_nothing_says_so()
         {
             using var f = Monthly();
-            Assert.Equal("Contoso / Monthly: nothing changes", Preview(f, s => SubscriptionOperations.Change(s, Contoso, Seats(25, new DateTime(2026, 3, 10)), Now)));
+            Assert.Equal("Contoso / Monthly: nothing changes", Preview(f, s => SubscriptionOperations.Change(s, Contoso, Seats(25, new DateTime(2026, 3, 10)), Now, SubscriptionFixture.Today)));
         }
 
         [Fact]

@@ -26,7 +26,7 @@ namespace MspLicensing.Domain.Tests
         private static Subscription Crossgrade(SubscriptionFixture f, CrossgradeRequest r) => f.Store.Write("Invoke-MspCrossgrade", s => CrossgradeOperations.Invoke(s, r, Now).Subscription);
 
         private static List<License> AllLicenses(SubscriptionFixture f, DateTime asOf) =>
-            f.Store.Read(s => SubscriptionOperations.FindLicenses(s, new LicenseQuery { Customer = CustomerRef.ByName("Contoso"), AsOf = asOf })).ToList();
+            f.Store.Read(s => LicenseOperations.Find(s, new LicenseQuery { Customer = CustomerRef.ByName("Contoso"), AsOf = asOf })).ToList();
 
         private static SubscriptionFixture Seed(out Subscription rolling)
         {

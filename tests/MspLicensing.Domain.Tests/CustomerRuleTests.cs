@@ -272,7 +272,7 @@ namespace MspLicensing.Domain.Tests
             {
                 Customer = CustomerRef.ByName("O'Neil Ltd"), Product = "HES", LicenseType = NonMspLicenseType.PayAsYouGo, Seats = 10,
                 StartDate = new DateTime(2026, 1, 1), ExpirationDate = new DateTime(2027, 1, 1), AuthorizationKey = "6RNY5-RXTHF-4KPRC-YSNAK-SS4JN",
-            }, DateTime.UtcNow));
+            }, DateTime.UtcNow, SubscriptionFixture.Today));
             var ex = Assert.Throws<MspException>(() => store.Write("Remove-MspCustomer", s => CustomerOperations.Remove(s, CustomerRef.ByName("O'Neil Ltd"))));
             var code = store.Read(s => s.LicensesOfCustomer(s.FindCustomerByName("O'Neil Ltd").CustomerId).Single().ActivationCode);
             Assert.StartsWith($"Customer 'O'Neil Ltd' still holds 1 product: HES ({code}); remove them first with Unregister-MspProduct: Get-MspLicense -Customer 'O''Neil Ltd' | Unregister-MspProduct.", ex.Message);

@@ -80,11 +80,11 @@ namespace MspLicensing.Domain.Tests
         {
             InCulture(culture, () =>
             {
-                Assert.Equal(new DateTime(2026, 2, 1), UsageOperations.ParseMonth("Month", "2026-02"));
-                Assert.True(UsageOperations.IsMonthText(" 2026-02 "));
-                Assert.False(UsageOperations.IsMonthText("2026-02-03"));
-                Assert.Contains("Month '2026-13'", Assert.Throws<MspException>(() => UsageOperations.ParseMonth("Month", "2026-13")).Message);
-                Assert.Contains("yyyy-MM", Assert.Throws<MspException>(() => UsageOperations.ParseMonth("Month", "February")).Message);
+                Assert.Equal(new DateTime(2026, 2, 1), BillingMonth.Parse("Month", "2026-02").FirstDay);
+                Assert.True(BillingMonth.TryParse(" 2026-02 ", out _));
+                Assert.False(BillingMonth.TryParse("2026-02-03", out _));
+                Assert.Contains("Month '2026-13'", Assert.Throws<MspException>(() => BillingMonth.Parse("Month", "2026-13").FirstDay).Message);
+                Assert.Contains("yyyy-MM", Assert.Throws<MspException>(() => BillingMonth.Parse("Month", "February").FirstDay).Message);
             });
         }
 
@@ -95,7 +95,7 @@ namespace MspLicensing.Domain.Tests
             InCulture(culture, () =>
             {
                 Assert.Equal("2026-02-03", Dates.Format(February3));
-                Assert.Equal("2026-02", UsageOperations.MonthText(February3));
+                Assert.Equal("2026-02", BillingMonth.Of(February3).ToString());
                 // The histories Format-List shows inside a license.
                 Assert.Equal("2026-02-03: 25", new SeatChange { Date = February3, Seats = 25 }.ToString());
                 Assert.Equal("2026-02-03: 1234", new UsedCount { Date = February3, Used = 1234 }.ToString());

@@ -21,8 +21,8 @@ namespace MspLicensing.Domain.Tests
             f.Plan("XDR", "WFXDR", renewal: 1, dataCenters: new System.Collections.Generic.Dictionary<string, string> { ["*"] = "Germany", ["CAS"] = "Europe" });
             var sub = f.Assign("XDR", new DateTime(2026, 1, 15), seats: 20);
             var id = f.Licenses(sub).Single(l => l.Product == "WFBSS").LicenseId;
-            f.Store.Write("Set-MspSubscription", s => SubscriptionOperations.Change(s, SubscriptionRef.ById(sub.SubscriptionId), new SubscriptionChanges { Seats = 25, Date = new DateTime(2026, 2, 1) }, Now));
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 18, new DateTime(2026, 2, 3), Now));
+            f.Store.Write("Set-MspSubscription", s => SubscriptionOperations.Change(s, SubscriptionRef.ById(sub.SubscriptionId), new SubscriptionChanges { Seats = 25, Date = new DateTime(2026, 2, 1) }, Now, SubscriptionFixture.Today));
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, id, 18, new DateTime(2026, 2, 3), Now, SubscriptionFixture.Today));
 
             var license = f.Store.Read(s => s.Licenses.Get(id));
             Assert.Equal("2026-01-15: 20; 2026-02-01: 25", license.SeatHistory.ToString());

@@ -139,10 +139,10 @@ namespace MspLicensing.Domain.Tests
             f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
             var march = new DateTime(2026, 3, 1);
             var comment = Assert.Throws<MspException>(() => f.Store.Write("Set-MspUsageReport", s =>
-                UsageOperations.Adjust(s, march, CustomerRef.ByName("Contoso"), "WFBSS", 15, "Onboarded \uD800")));
+                UsageOperations.Adjust(s, BillingMonth.Of(march), CustomerRef.ByName("Contoso"), "WFBSS", 15, "Onboarded \uD800")));
             Assert.Contains("Comment 'Onboarded `u{D800}' is not valid", comment.Message);
-            Assert.Equal(20, f.Store.Read(s => UsageOperations.Lines(s, march, true)).Single().Chargeable);
-            var reason = Assert.Throws<MspException>(() => f.Store.Write("Deny-MspUsageReport", s => UsageOperations.Deny(s, march, "wrong\u0007", Now)));
+            Assert.Equal(20, f.Store.Read(s => UsageOperations.Lines(s, BillingMonth.Of(march), true)).Single().Chargeable);
+            var reason = Assert.Throws<MspException>(() => f.Store.Write("Deny-MspUsageReport", s => UsageOperations.Deny(s, BillingMonth.Of(march), "wrong\u0007", Now)));
             Assert.Contains("Reason 'wrong`u{0007}' is not valid", reason.Message);
         }
 

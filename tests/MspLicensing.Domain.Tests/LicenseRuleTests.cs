@@ -32,12 +32,12 @@ namespace MspLicensing.Domain.Tests
         }
 
         private static List<License> Licenses(SubscriptionFixture f, DateTime asOf, LicenseStatus? status = null) =>
-            f.Store.Read(s => SubscriptionOperations.FindLicenses(s, new LicenseQuery { Customer = CustomerRef.ByName("Contoso"), AsOf = asOf, Status = status })).ToList();
+            f.Store.Read(s => LicenseOperations.Find(s, new LicenseQuery { Customer = CustomerRef.ByName("Contoso"), AsOf = asOf, Status = status })).ToList();
 
         private static License Remove(SubscriptionFixture f, License l, DateTime date) =>
             f.Store.Write("Remove-MspLicense", s => LicenseOperations.Remove(s, l.LicenseId, null, date));
 
-        private static List<UsageLine> Lines(SubscriptionFixture f, DateTime month) => f.Store.Read(s => UsageOperations.Lines(s, month, true)).ToList();
+        private static List<UsageLine> Lines(SubscriptionFixture f, DateTime month) => f.Store.Read(s => UsageOperations.Lines(s, BillingMonth.Of(month), true)).ToList();
 
         private static string Snapshot(SubscriptionFixture f) =>
             f.Store.Read(s => string.Join("|", s.Licenses.All().OrderBy(l => l.LicenseId).Select(l => l.LicenseId + ":" + l.Revision + ":" + l.EndState))
@@ -53,7 +53,7 @@ namespace MspLicensing.Domain.Tests
                 StartDate = new DateTime(2026, 1, 1),
                 ExpirationDate = new DateTime(2027, 6, 30),
                 ActivationCode = code,
-            }, Now));
+            }, Now, SubscriptionFixture.Today));
 
         [Fact]
         public void R43_A_removed_unbundled_license_bills_its_month_in_full_and_nothing_after()

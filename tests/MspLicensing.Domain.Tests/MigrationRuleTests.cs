@@ -21,13 +21,13 @@ namespace MspLicensing.Domain.Tests
                 ExpirationDate = new DateTime(2027, 6, 1),
                 ActivationCode = code,
                 AuthorizationKey = key,
-            }, Now));
+            }, Now, SubscriptionFixture.Today));
 
         private static LicenseMigration Migrate(SubscriptionFixture f, License l, string plan) =>
             f.Store.Write("Start-MspLicenseMigration", s => MigrationOperations.Start(s, new MigrationRequest { LicenseId = l.LicenseId, ServicePlan = ServicePlanRef.ByName(plan), Date = Mar1 }, Now));
 
         private static List<License> All(SubscriptionFixture f) =>
-            f.Store.Read(s => SubscriptionOperations.FindLicenses(s, new LicenseQuery { Customer = CustomerRef.ByName("Contoso"), AsOf = Mar1 })).ToList();
+            f.Store.Read(s => LicenseOperations.Find(s, new LicenseQuery { Customer = CustomerRef.ByName("Contoso"), AsOf = Mar1 })).ToList();
 
         [Fact]
         public void Non_MSP_licenses_register_by_activation_code_or_authorization_key_R60()
@@ -109,8 +109,8 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal(12, license.Seats);
             Assert.Equal("MigrationNotAwaitingVendor", Assert.Throws<MspException>(() => f.Store.Write("C", s => MigrationOperations.Complete(s, m.MigrationId, Mar1, Now))).ErrorId);
             // The months before the migration were not MSP months and do not bill; March does.
-            Assert.Empty(f.Store.Read(s => UsageOperations.Lines(s, new DateTime(2026, 2, 1), false)));
-            Assert.Equal(12, f.Store.Read(s => UsageOperations.Lines(s, Mar1, false)).Single().Chargeable);
+            Assert.Empty(f.Store.Read(s => UsageOperations.Lines(s, BillingMonth.Of(new DateTime(2026, 2, 1)), false)));
+            Assert.Equal(12, f.Store.Read(s => UsageOperations.Lines(s, BillingMonth.Of(Mar1), false)).Single().Chargeable);
         }
 
         [Fact]
@@ -166,6 +166,32 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal("NonMspLicensesHeld", ex.ErrorId);
             Assert.Contains("HE-UUUU-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF", ex.Message);
             Assert.Equal(0, f.Store.Read(s => s.Migrations.Count()));
+        }
+
+        [Fact]
+        public void A_license_registered_and_migrated_in_one_step_runs_a_year_unless_told_and_is_registered_once_R60_R61()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("On-premises", "WFBS-ADV", renewal: 1);
+            const string Code = "WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF";
+            var registration = new ProductRegistration
+            {
+                Customer = CustomerRef.ByName("Contoso"),
+                Product = "WFBS-ADV",
+                LicenseType = NonMspLicenseType.Standard,
+                Seats = 40,
+                StartDate = Mar1,
+                ActivationCode = Code,
+            };
+            var request = new MigrationRequest { ActivationCode = Code, ServicePlan = ServicePlanRef.ByName("On-premises"), Date = Mar1 };
+            var m = f.Store.Write("Start-MspLicenseMigration", s => MigrationOperations.RegisterAndStart(s, registration, request, Now, SubscriptionFixture.Today));
+            Assert.Equal(MigrationStatus.Completed, m.Status);
+            var old = All(f).Single(l => l.ActivationCode == Code);
+            Assert.Equal(new DateTime(2027, 3, 1), old.ExpirationDate);
+            // Run again for the same code: the registration is not repeated, and the license is no longer non-MSP.
+            var again = Assert.Throws<MspException>(() => f.Store.Write("Start-MspLicenseMigration", s => MigrationOperations.RegisterAndStart(s, registration, request, Now, SubscriptionFixture.Today)));
+            Assert.Equal("NotANonMspLicense", again.ErrorId);
+            Assert.Single(All(f), l => l.ActivationCode == Code);
         }
     }
 }

@@ -21,7 +21,7 @@ namespace MspLicensing.Domain.Tests
                 ServicePlan = ServicePlanRef.ByName(plan),
                 Seats = seats,
                 StartDate = start,
-            }, Now));
+            }, Now, SubscriptionFixture.Today));
 
         [Fact]
         public void An_existing_customer_is_passed_on_as_it_is_and_what_the_input_would_change_is_named_R13()

@@ -56,7 +56,7 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal("NotInRemoteManager", none.ErrorId);
             Sync(f);
             var cas = f.Licenses(sub).Single(l => l.Product == "CAS").LicenseId;
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, cas, 12, new DateTime(2026, 5, 1), Now));
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, cas, 12, new DateTime(2026, 5, 1), Now, SubscriptionFixture.Today));
             IReadOnlyList<ManagedProduct> On(DateTime d) => f.Store.Read(s => RemoteManagerOperations.ManagedProducts(s, CustomerRef.ByName("Contoso"), d));
             var june = On(new DateTime(2026, 6, 1));
             Assert.Equal(new[] { "CAS", "WFBSS" }, june.Select(p => p.Product));
@@ -142,19 +142,19 @@ namespace MspLicensing.Domain.Tests
             {
                 Customer = CustomerRef.ByName("Contoso"), Product = "HES", LicenseType = NonMspLicenseType.PayAsYouGo, Seats = 5,
                 StartDate = new DateTime(2026, 1, 1), ExpirationDate = new DateTime(2027, 1, 1), AuthorizationKey = "6RNY5-RXTHF-4KPRC-YSNAK-SS4JN",
-            }, Now));
+            }, Now, SubscriptionFixture.Today));
             var delete = Assert.Throws<MspException>(() => f.Store.Write("U", s => MigrationOperations.Unregister(s, license.LicenseId)));
             Assert.Equal("NotAvailableForAccountType", delete.ErrorId);
             Assert.Contains("Customer Licensing Portal", delete.Message);
             Assert.Contains("Stop-MspSubscription", delete.Message);
-            Assert.Throws<MspException>(() => f.Store.Write("D", s => MigrationOperations.Describe(s, license.LicenseId, "Mail filter")));
+            Assert.Throws<MspException>(() => f.Store.Write("D", s => LicenseOperations.Describe(s, license.LicenseId, "Mail filter")));
             Clp(f);
-            Assert.Equal("Mail filter", f.Store.Write("D", s => MigrationOperations.Describe(s, license.LicenseId, "Mail filter")).Description);
+            Assert.Equal("Mail filter", f.Store.Write("D", s => LicenseOperations.Describe(s, license.LicenseId, "Mail filter")).Description);
             f.Store.Write("U", s => MigrationOperations.Unregister(s, license.LicenseId));
             Assert.Equal(0, f.Store.Read(s => s.Licenses.Count()));
             // And a CLP account has no renewals, seat allocation or usage reports.
             Assert.Equal("NotAvailableForAccountType", Assert.Throws<MspException>(() => f.Store.Read(s => RenewalOperations.Due(s, Now))).ErrorId);
-            Assert.Equal("NotAvailableForAccountType", Assert.Throws<MspException>(() => f.Store.Read(s => UsageOperations.Lines(s, new DateTime(2026, 3, 1), false))).ErrorId);
+            Assert.Equal("NotAvailableForAccountType", Assert.Throws<MspException>(() => f.Store.Read(s => UsageOperations.Lines(s, BillingMonth.Of(new DateTime(2026, 3, 1)), false))).ErrorId);
         }
     }
 }

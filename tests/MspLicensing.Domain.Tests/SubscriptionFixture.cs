@@ -9,6 +9,9 @@ namespace MspLicensing.Domain.Tests
     public sealed class SubscriptionFixture : IDisposable
     {
         public static readonly DateTime Now = new DateTime(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc);
+
+        /// <summary>The day the tests run on, as the cmdlets pass "today" to the operations that show a status.</summary>
+        public static readonly DateTime Today = Now.Date;
         private readonly TestStore _files = new TestStore();
 
         public SubscriptionFixture()
@@ -42,10 +45,10 @@ namespace MspLicensing.Domain.Tests
                 Seats = seats,
                 ProductSeats = productSeats,
                 StartDate = start,
-            }, Now));
+            }, Now, Today));
 
         public List<License> Licenses(Subscription s) =>
-            Store.Read(x => SubscriptionOperations.FindLicenses(x, new LicenseQuery { SubscriptionId = s.SubscriptionId, AsOf = new DateTime(2026, 11, 23) })).ToList();
+            Store.Read(x => LicenseOperations.Find(x, new LicenseQuery { SubscriptionId = s.SubscriptionId, AsOf = new DateTime(2026, 11, 23) })).ToList();
 
         public Subscription Get(Subscription s, DateTime asOf) =>
             Store.Read(x => SubscriptionOperations.Find(x, new SubscriptionQuery { SubscriptionId = new[] { s.SubscriptionId }, AsOf = asOf })).Single();

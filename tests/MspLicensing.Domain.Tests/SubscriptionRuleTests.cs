@@ -13,7 +13,7 @@ namespace MspLicensing.Domain.Tests
         private static readonly DateTime Jan15 = new DateTime(2026, 1, 15);
 
         private static Subscription Change(SubscriptionFixture f, Subscription s, SubscriptionChanges c) =>
-            f.Store.Write("Set-MspSubscription", x => SubscriptionOperations.Change(x, SubscriptionRef.ById(s.SubscriptionId), c, Now));
+            f.Store.Write("Set-MspSubscription", x => SubscriptionOperations.Change(x, SubscriptionRef.ById(s.SubscriptionId), c, Now, SubscriptionFixture.Today));
 
         [Fact]
         public void Assignment_creates_one_license_per_product_from_the_start_date_R30()
@@ -205,7 +205,7 @@ namespace MspLicensing.Domain.Tests
             Assert.Contains("R36", ex.Message);
             // The licenses run to their expiration date and do not renew.
             Assert.DoesNotContain(f.Renew(new DateTime(2027, 1, 15)), a => a.Action == "Renewed");
-            Assert.Equal(LicenseStatus.InGrace, f.Store.Read(s => SubscriptionOperations.FindLicenses(s, new LicenseQuery { SubscriptionId = sub.SubscriptionId, AsOf = new DateTime(2027, 1, 20) })).First().Status);
+            Assert.Equal(LicenseStatus.InGrace, f.Store.Read(s => LicenseOperations.Find(s, new LicenseQuery { SubscriptionId = sub.SubscriptionId, AsOf = new DateTime(2027, 1, 20) })).First().Status);
         }
 
         [Fact]
@@ -263,7 +263,7 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal(new DateTime(2026, 2, 15), trial.ExpirationDate);
             Assert.All(f.Licenses(trial), l => Assert.Equal("Trial", l.LicenseType));
             Assert.Equal("TrialNotModifiable", Assert.Throws<MspException>(() => Change(f, trial, new SubscriptionChanges { Seats = 5, Date = Jan15 })).ErrorId);
-            Assert.Equal(LicenseStatus.Expired, f.Store.Read(s => SubscriptionOperations.FindLicenses(s, new LicenseQuery { SubscriptionId = trial.SubscriptionId, AsOf = new DateTime(2026, 4, 1) })).Single().Status);
+            Assert.Equal(LicenseStatus.Expired, f.Store.Read(s => LicenseOperations.Find(s, new LicenseQuery { SubscriptionId = trial.SubscriptionId, AsOf = new DateTime(2026, 4, 1) })).Single().Status);
         }
 
         [Fact]
@@ -310,7 +310,7 @@ namespace MspLicensing.Domain.Tests
             var fixedYear = f.Assign("Fixed year", Jan15);
             var rolling = f.Assign("Rolling", Jan15);
             LicenseStatus StatusOn(Subscription s, DateTime d) =>
-                f.Store.Read(x => SubscriptionOperations.FindLicenses(x, new LicenseQuery { SubscriptionId = s.SubscriptionId, AsOf = d })).Single().Status;
+                f.Store.Read(x => LicenseOperations.Find(x, new LicenseQuery { SubscriptionId = s.SubscriptionId, AsOf = d })).Single().Status;
             Assert.Equal(LicenseStatus.Active, StatusOn(fixedYear, new DateTime(2026, 12, 15)));
             Assert.Equal(LicenseStatus.ExpiringSoon, StatusOn(fixedYear, new DateTime(2026, 12, 16)));
             Assert.Equal(LicenseStatus.ExpiringSoon, StatusOn(fixedYear, new DateTime(2027, 1, 14)));
@@ -359,7 +359,7 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal("StaleObject", stale.ErrorId);
             var actions = f.Store.Write("Invoke-MspRenewal", s => RenewalOperations.ApplyFresh(s, run, sub.SubscriptionId, Now));
             Assert.Equal("2026-03-15", actions.Single(a => a.Action == "Renewed").To);
-            var license = f.Store.Read(x => SubscriptionOperations.FindLicenses(x, new LicenseQuery { SubscriptionId = sub.SubscriptionId, AsOf = asOf })).Single();
+            var license = f.Store.Read(x => LicenseOperations.Find(x, new LicenseQuery { SubscriptionId = sub.SubscriptionId, AsOf = asOf })).Single();
             Assert.Equal(12, license.Seats);
             Assert.Equal(new DateTime(2026, 3, 15), license.ExpirationDate);
             Assert.Equal(new DateTime(2026, 3, 15), f.Store.Read(x => x.Subscriptions.Get(sub.SubscriptionId)).ExpirationDate);

@@ -11,16 +11,16 @@ namespace MspLicensing.Domain.Tests
         private static readonly DateTime Now = SubscriptionFixture.Now;
         private static readonly DateTime March = new DateTime(2026, 3, 1);
 
-        private static List<UsageLine> Lines(SubscriptionFixture f, DateTime month) => f.Store.Read(s => UsageOperations.Lines(s, month, true)).ToList();
+        private static List<UsageLine> Lines(SubscriptionFixture f, DateTime month) => f.Store.Read(s => UsageOperations.Lines(s, BillingMonth.Of(month), true)).ToList();
 
         private static List<UsageSummary> Summary(SubscriptionFixture f, DateTime month) =>
-            f.Store.Read(s => UsageOperations.Summaries(UsageOperations.Lines(s, month, false), month, UsageOperations.StatusOf(s, month))).ToList();
+            f.Store.Read(s => UsageOperations.Summaries(UsageOperations.Lines(s, BillingMonth.Of(month), false), BillingMonth.Of(month), UsageOperations.StatusOf(s, BillingMonth.Of(month)))).ToList();
 
         private static void Customer(SubscriptionFixture f, string name) =>
             f.Store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields(name), Now));
 
         private static void Change(SubscriptionFixture f, Subscription s, int seats, DateTime date) =>
-            f.Store.Write("Set-MspSubscription", x => SubscriptionOperations.Change(x, SubscriptionRef.ById(s.SubscriptionId), new SubscriptionChanges { Seats = seats, Date = date }, Now));
+            f.Store.Write("Set-MspSubscription", x => SubscriptionOperations.Change(x, SubscriptionRef.ById(s.SubscriptionId), new SubscriptionChanges { Seats = seats, Date = date }, Now, SubscriptionFixture.Today));
 
         [Fact]
         public void A_line_per_customer_and_license_with_peak_seats_used_and_over_provisioning_R50()
@@ -29,9 +29,9 @@ namespace MspLicensing.Domain.Tests
             f.Plan("Basic", "WFBSS, CAS", renewal: 1);
             var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
             var id = f.Licenses(sub).Single(l => l.Product == "WFBSS").LicenseId;
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 12, new DateTime(2026, 3, 5), Now));
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 15, new DateTime(2026, 3, 25), Now));
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 19, new DateTime(2026, 4, 2), Now));
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, id, 12, new DateTime(2026, 3, 5), Now, SubscriptionFixture.Today));
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, id, 15, new DateTime(2026, 3, 25), Now, SubscriptionFixture.Today));
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, id, 19, new DateTime(2026, 4, 2), Now, SubscriptionFixture.Today));
             var lines = Lines(f, March);
             Assert.Equal(new[] { "CAS", "WFBSS" }, lines.Select(l => l.Product));
             var wfbss = lines.Single(l => l.Product == "WFBSS");
@@ -51,15 +51,15 @@ namespace MspLicensing.Domain.Tests
             using var f = new SubscriptionFixture();
             f.Plan("Basic", "WFBSS", renewal: 1);
             f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
-            var refused = Assert.Throws<MspException>(() => f.Store.Write("Set-MspUsageReport", s => UsageOperations.Adjust(s, March, CustomerRef.ByName("Contoso"), "WFBSS", 15, null)));
+            var refused = Assert.Throws<MspException>(() => f.Store.Write("Set-MspUsageReport", s => UsageOperations.Adjust(s, BillingMonth.Of(March), CustomerRef.ByName("Contoso"), "WFBSS", 15, null)));
             Assert.Equal("CommentRequired", refused.ErrorId);
-            Assert.Equal("InvalidValue", Assert.Throws<MspException>(() => f.Store.Write("S", s => UsageOperations.Adjust(s, March, CustomerRef.ByName("Contoso"), "WFBSS", 21, "more"))).ErrorId);
-            var line = f.Store.Write("Set-MspUsageReport", s => UsageOperations.Adjust(s, March, CustomerRef.ByName("Contoso"), "WFBSS", 15, "Onboarded on the 20th"));
+            Assert.Equal("InvalidValue", Assert.Throws<MspException>(() => f.Store.Write("S", s => UsageOperations.Adjust(s, BillingMonth.Of(March), CustomerRef.ByName("Contoso"), "WFBSS", 21, "more"))).ErrorId);
+            var line = f.Store.Write("Set-MspUsageReport", s => UsageOperations.Adjust(s, BillingMonth.Of(March), CustomerRef.ByName("Contoso"), "WFBSS", 15, "Onboarded on the 20th"));
             Assert.Equal(15, line.Chargeable);
             Assert.Equal("Onboarded on the 20th", line.Comment);
             Assert.Equal(20, line.Provisioned);
             Assert.Equal(15, Summary(f, March).Single().Chargeable);
-            f.Store.Write("Set-MspUsageReport", s => UsageOperations.Adjust(s, March, CustomerRef.ByName("Contoso"), "WFBSS", 20, null));
+            f.Store.Write("Set-MspUsageReport", s => UsageOperations.Adjust(s, BillingMonth.Of(March), CustomerRef.ByName("Contoso"), "WFBSS", 20, null));
             Assert.Null(Lines(f, March).Single().Comment);
         }
 
@@ -180,7 +180,7 @@ namespace MspLicensing.Domain.Tests
             for (int month = 1; month <= 6; month++)
                 Assert.Equal(10, Lines(f, new DateTime(2026, month, 1)).Single().Chargeable);
             var june15 = new DateTime(2026, 6, 15);
-            var license = f.Store.Read(x => SubscriptionOperations.FindLicenses(x, new LicenseQuery { SubscriptionId = sub.SubscriptionId, AsOf = june15 })).Single();
+            var license = f.Store.Read(x => LicenseOperations.Find(x, new LicenseQuery { SubscriptionId = sub.SubscriptionId, AsOf = june15 })).Single();
             Assert.Equal(LicenseStatus.Active, license.Status);
             Assert.Equal(new DateTime(2026, 7, 10), license.ExpirationDate);
             var shown = f.Get(sub, june15);
@@ -220,24 +220,24 @@ namespace MspLicensing.Domain.Tests
             using var f = new SubscriptionFixture();
             f.Plan("Basic", "WFBSS", renewal: 1);
             f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
-            Assert.Equal(UsageReportStatus.Preparing, f.Store.Read(s => UsageOperations.StatusOf(s, March)));
-            Assert.Equal("UsageReportNotSubmitted", Assert.Throws<MspException>(() => f.Store.Write("A", s => UsageOperations.Approve(s, March, Now))).ErrorId);
-            Assert.Equal(UsageReportStatus.Submitted, f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now)).Report.Status);
-            var frozen = Assert.Throws<MspException>(() => f.Store.Write("Set", s => UsageOperations.Adjust(s, March, CustomerRef.ByName("Contoso"), "WFBSS", 10, "x")));
+            Assert.Equal(UsageReportStatus.Preparing, f.Store.Read(s => UsageOperations.StatusOf(s, BillingMonth.Of(March))));
+            Assert.Equal("UsageReportNotSubmitted", Assert.Throws<MspException>(() => f.Store.Write("A", s => UsageOperations.Approve(s, BillingMonth.Of(March), Now))).ErrorId);
+            Assert.Equal(UsageReportStatus.Submitted, f.Store.Write("S", s => UsageOperations.Submit(s, BillingMonth.Of(March), new DateTime(2026, 4, 2), Now)).Report.Status);
+            var frozen = Assert.Throws<MspException>(() => f.Store.Write("Set", s => UsageOperations.Adjust(s, BillingMonth.Of(March), CustomerRef.ByName("Contoso"), "WFBSS", 10, "x")));
             Assert.Equal("UsageReportFrozen", frozen.ErrorId);
             Assert.Contains("R54", frozen.Message);
-            var rejected = f.Store.Write("D", s => UsageOperations.Deny(s, March, "Recount", Now));
+            var rejected = f.Store.Write("D", s => UsageOperations.Deny(s, BillingMonth.Of(March), "Recount", Now));
             Assert.Equal(UsageReportStatus.Rejected, rejected.Status);
             Assert.Equal("Recount", rejected.RejectedReason);
-            f.Store.Write("Set", s => UsageOperations.Adjust(s, March, CustomerRef.ByName("Contoso"), "WFBSS", 10, "Recounted"));
-            f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now));
-            Assert.Equal(UsageReportStatus.Approved, f.Store.Write("A", s => UsageOperations.Approve(s, March, Now)).Status);
+            f.Store.Write("Set", s => UsageOperations.Adjust(s, BillingMonth.Of(March), CustomerRef.ByName("Contoso"), "WFBSS", 10, "Recounted"));
+            f.Store.Write("S", s => UsageOperations.Submit(s, BillingMonth.Of(March), new DateTime(2026, 4, 2), Now));
+            Assert.Equal(UsageReportStatus.Approved, f.Store.Write("A", s => UsageOperations.Approve(s, BillingMonth.Of(March), Now)).Status);
             Assert.Equal(10, Summary(f, March).Single().Chargeable);
             Assert.Equal(UsageReportStatus.Approved, Summary(f, March).Single().Status);
-            var again = f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now));
+            var again = f.Store.Write("S", s => UsageOperations.Submit(s, BillingMonth.Of(March), new DateTime(2026, 4, 2), Now));
             Assert.False(again.Changed);
             Assert.Equal(UsageReportStatus.Approved, again.Report.Status);
-            Assert.Equal("InvalidValue", Assert.Throws<MspException>(() => f.Store.Write("S", s => UsageOperations.Submit(s, new DateTime(2026, 12, 1), new DateTime(2026, 11, 23), Now))).ErrorId);
+            Assert.Equal("InvalidValue", Assert.Throws<MspException>(() => f.Store.Write("S", s => UsageOperations.Submit(s, BillingMonth.Of(new DateTime(2026, 12, 1)), new DateTime(2026, 11, 23), Now))).ErrorId);
             Assert.Equal(4, f.Store.Read(s => s.AuditLog(new AuditQuery { TargetType = "UsageReport" }).Count(e => e.Action != "Update")));
         }
 
@@ -248,20 +248,20 @@ namespace MspLicensing.Domain.Tests
             f.Plan("Basic", "WFBSS", renewal: 1);
             f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
             var lastDay = new DateTime(2026, 3, 31);
-            var notEnded = Assert.Throws<MspException>(() => f.Store.Write("S", s => UsageOperations.Submit(s, March, lastDay, Now)));
+            var notEnded = Assert.Throws<MspException>(() => f.Store.Write("S", s => UsageOperations.Submit(s, BillingMonth.Of(March), lastDay, Now)));
             Assert.Equal("UsageMonthNotEnded", notEnded.ErrorId);
             Assert.Contains("2026-03", notEnded.Message);
             Assert.Contains("2026-04-01", notEnded.Message);
             Assert.Contains("-Force", notEnded.Message);
-            Assert.Equal(UsageReportStatus.Preparing, f.Store.Read(s => UsageOperations.StatusOf(s, March)));
+            Assert.Equal(UsageReportStatus.Preparing, f.Store.Read(s => UsageOperations.StatusOf(s, BillingMonth.Of(March))));
             Assert.Empty(f.Store.Read(s => s.AuditLog(new AuditQuery { TargetType = "UsageReport" })));
 
-            var early = f.Store.Write("S", s => UsageOperations.Submit(s, March, lastDay, Now, early: true));
+            var early = f.Store.Write("S", s => UsageOperations.Submit(s, BillingMonth.Of(March), lastDay, Now, early: true));
             Assert.True(early.Changed);
             Assert.Equal(UsageReportStatus.Submitted, early.Report.Status);
             Assert.Contains("before the month ended", f.Store.Read(s => s.AuditLog(new AuditQuery { TargetType = "UsageReport" })).Single().Summary);
             // A month that has not begun is refused even with -Force.
-            Assert.Equal("InvalidValue", Assert.Throws<MspException>(() => f.Store.Write("S", s => UsageOperations.Submit(s, new DateTime(2026, 4, 1), lastDay, Now, early: true))).ErrorId);
+            Assert.Equal("InvalidValue", Assert.Throws<MspException>(() => f.Store.Write("S", s => UsageOperations.Submit(s, BillingMonth.Of(new DateTime(2026, 4, 1)), lastDay, Now, early: true))).ErrorId);
         }
 
         [Fact]
@@ -270,10 +270,10 @@ namespace MspLicensing.Domain.Tests
             using var f = new SubscriptionFixture();
             f.Plan("Basic", "WFBSS", renewal: 1);
             var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
-            var first = f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 1), Now));
+            var first = f.Store.Write("S", s => UsageOperations.Submit(s, BillingMonth.Of(March), new DateTime(2026, 4, 1), Now));
             Assert.True(first.Changed);
             Change(f, sub, 80, new DateTime(2026, 3, 5));
-            var second = f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 1), Now.AddHours(1)));
+            var second = f.Store.Write("S", s => UsageOperations.Submit(s, BillingMonth.Of(March), new DateTime(2026, 4, 1), Now.AddHours(1)));
             Assert.False(second.Changed);
             Assert.Equal(UsageReportStatus.Submitted, second.Report.Status);
             Assert.Equal(Now, second.Report.SubmittedUtc);
@@ -287,7 +287,7 @@ namespace MspLicensing.Domain.Tests
             using var f = new SubscriptionFixture();
             f.Plan("Basic", "WFBSS", renewal: 1);
             var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
-            f.Store.Write("S", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now));
+            f.Store.Write("S", s => UsageOperations.Submit(s, BillingMonth.Of(March), new DateTime(2026, 4, 2), Now));
             f.Store.Write("Set-MspAccount", s => AccountOperations.Update(s, new AccountChanges { SeatBandMinimums = new[] { 1, 10 } }, null));
             Change(f, sub, 80, new DateTime(2026, 3, 5));
             Customer(f, "Late");
@@ -308,13 +308,13 @@ namespace MspLicensing.Domain.Tests
             f.Plan("Basic", "WFBSS", renewal: 1);
             var sub = f.Assign("Basic", new DateTime(2024, 1, 15), seats: 3);
             var id = f.Licenses(sub).Single().LicenseId;
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, id, 2, new DateTime(2024, 2, 5), Now));
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, id, 2, new DateTime(2024, 2, 5), Now, SubscriptionFixture.Today));
             // Two years back is still there.
             var lines = Lines(f, new DateTime(2024, 2, 1));
             var csv = UsageExport.Write(lines, ExportFormat.Csv);
             Assert.StartsWith("Month,CustomerId,Customer,Product,ProductName,ServicePlan,ActivationCode,Provisioned,Used,OverProvisionedPercent,Chargeable,Comment,Band,Status,ExceededBy\r\n", csv);
             Assert.Contains(",3,2,33.3,3,,1-25,Preparing,0\r\n", csv);
-            var json = UsageExport.Write(UsageOperations.Summaries(lines, new DateTime(2024, 2, 1), UsageReportStatus.Preparing), ExportFormat.Json);
+            var json = UsageExport.Write(UsageOperations.Summaries(lines, BillingMonth.Of(new DateTime(2024, 2, 1)), UsageReportStatus.Preparing), ExportFormat.Json);
             Assert.Contains("\"Month\": \"2024-02\"", json);
             Assert.Contains("\"Used\": 2", json);
             var previous = System.Globalization.CultureInfo.CurrentCulture;
@@ -357,8 +357,8 @@ namespace MspLicensing.Domain.Tests
             f.Plan("Basic", "WFBSS, CAS", renewal: 1);
             var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
             var licenses = f.Licenses(sub);
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, licenses.Single(l => l.Product == "WFBSS").LicenseId, 30, new DateTime(2026, 3, 5), Now));
-            f.Store.Write("Set-MspLicense", s => SubscriptionOperations.SetUsed(s, licenses.Single(l => l.Product == "CAS").LicenseId, 15, new DateTime(2026, 3, 5), Now));
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, licenses.Single(l => l.Product == "WFBSS").LicenseId, 30, new DateTime(2026, 3, 5), Now, SubscriptionFixture.Today));
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, licenses.Single(l => l.Product == "CAS").LicenseId, 15, new DateTime(2026, 3, 5), Now, SubscriptionFixture.Today));
             var lines = Lines(f, March);
             var exceeded = lines.Single(l => l.Product == "WFBSS");
             Assert.Equal((0.0, 10), (exceeded.OverProvisionedPercent.Value, exceeded.ExceededBy.Value));
@@ -368,7 +368,7 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal(((double?)0.0, (int?)0), UsageLine.Usage(20, 20));
 
             // Frozen as they are, and shown the same way once submitted.
-            f.Store.Write("Submit-MspUsageReport", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now));
+            f.Store.Write("Submit-MspUsageReport", s => UsageOperations.Submit(s, BillingMonth.Of(March), new DateTime(2026, 4, 2), Now));
             Assert.Equal(10, Lines(f, March).Single(l => l.Product == "WFBSS").ExceededBy);
             var csv = UsageExport.Write(Lines(f, March), ExportFormat.Csv).Split(new[] { "\r\n" }, StringSplitOptions.RemoveEmptyEntries);
             Assert.EndsWith(",Status,ExceededBy", csv[0]);
@@ -399,16 +399,16 @@ namespace MspLicensing.Domain.Tests
             using var f = new SubscriptionFixture();
             f.Plan("Basic", "WFBSS, CAS", renewal: 1);
             f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
-            var submitted = f.Store.Write("Submit-MspUsageReport", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now)).Report;
+            var submitted = f.Store.Write("Submit-MspUsageReport", s => UsageOperations.Submit(s, BillingMonth.Of(March), new DateTime(2026, 4, 2), Now)).Report;
             Assert.Equal(2, submitted.Lines.Count);
-            var rejected = f.Store.Write("Deny-MspUsageReport", s => UsageOperations.Deny(s, March, "Contoso has 18 seats", Now));
+            var rejected = f.Store.Write("Deny-MspUsageReport", s => UsageOperations.Deny(s, BillingMonth.Of(March), "Contoso has 18 seats", Now));
             Assert.Equal(UsageReportStatus.Rejected, rejected.Status);
             Assert.Equal("Contoso has 18 seats", rejected.RejectedReason);
             Assert.Equal(new[] { ("CAS", 20, UsageReportStatus.Rejected), ("WFBSS", 20, UsageReportStatus.Rejected) }, rejected.Lines.Select(l => (l.Product, l.Chargeable, l.Status)));
             Assert.All(rejected.Lines, l => Assert.Equal("Contoso", l.Customer));
 
-            f.Store.Write("Submit-MspUsageReport", s => UsageOperations.Submit(s, March, new DateTime(2026, 4, 2), Now));
-            var approved = f.Store.Write("Approve-MspUsageReport", s => UsageOperations.Approve(s, March, Now));
+            f.Store.Write("Submit-MspUsageReport", s => UsageOperations.Submit(s, BillingMonth.Of(March), new DateTime(2026, 4, 2), Now));
+            var approved = f.Store.Write("Approve-MspUsageReport", s => UsageOperations.Approve(s, BillingMonth.Of(March), Now));
             Assert.Null(approved.RejectedReason);
             Assert.Null(approved.RejectedUtc);
             Assert.Equal(2, approved.Lines.Count);
@@ -420,9 +420,31 @@ namespace MspLicensing.Domain.Tests
         [InlineData("2100-01")]
         public void A_month_outside_2000_to_2099_is_refused_by_its_month_not_a_day(string month)
         {
-            var ex = Assert.Throws<MspException>(() => UsageOperations.ParseMonth("Month", month));
+            var ex = Assert.Throws<MspException>(() => BillingMonth.Parse("Month", month));
             Assert.Equal($"Month '{month}' is not valid: give a month from 2000-01 to 2099-12.", ex.Message);
-            Assert.Equal(new DateTime(2099, 12, 1), UsageOperations.ParseMonth("Month", "2099-12"));
+            Assert.Equal(new DateTime(2099, 12, 1), BillingMonth.Parse("Month", "2099-12").FirstDay);
+        }
+
+        [Fact]
+        public void The_report_of_a_customer_and_a_product_holds_only_their_rows_and_a_month_computed_once_serves_again_R50_R53()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS, CAS", renewal: 1);
+            Customer(f, "Fabrikam");
+            var contoso = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 20);
+            f.Assign("Basic", new DateTime(2026, 1, 15), seats: 7, customer: "Fabrikam");
+            var code = f.Licenses(contoso).Single(l => l.Product == "WFBSS").ActivationCode;
+            f.Store.Write("Set-MspLicense", s => LicenseOperations.Set(s, null, code.ToLowerInvariant(), new LicenseChanges { Used = 12, Date = new DateTime(2026, 3, 5) }, Now, SubscriptionFixture.Today));
+            var computed = new UsageMonthCache();
+            var request = new UsageReportRequest { Months = new[] { BillingMonth.Of(March) }, Customer = CustomerRef.ByName("Contoso"), Product = "WFBSS", ByCustomer = true };
+            var month = f.Store.Read(s => UsageOperations.Report(s, request, computed)).Single();
+            var line = Assert.Single(month.Lines);
+            Assert.Equal(("Contoso", "WFBSS", 20, (int?)12), (line.Customer, line.Product, line.Provisioned, line.Used));
+            // The month is in the cache: asking again for every customer computes nothing and reports per product.
+            int computing = 0;
+            var all = f.Store.Read(s => UsageOperations.Report(s, new UsageReportRequest { Months = new[] { BillingMonth.Of(March) } }, computed, (m, i, n) => computing++)).Single();
+            Assert.Equal(0, computing);
+            Assert.Equal(new[] { ("CAS", 27), ("WFBSS", 27) }, all.Summaries().Select(x => (x.Product, x.Provisioned)));
         }
     }
 }

@@ -23,7 +23,8 @@ namespace MspLicensing
         public NonMspLicenseType LicenseType { get; set; }
         public int Seats { get; set; }
         public DateTime StartDate { get; set; }
-        public DateTime ExpirationDate { get; set; }
+        /// <summary>The day the license expires; null: a year after the start.</summary>
+        public DateTime? ExpirationDate { get; set; }
         public string ActivationCode { get; set; }
         public string AuthorizationKey { get; set; }
     }

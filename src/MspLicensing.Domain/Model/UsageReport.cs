@@ -97,7 +97,7 @@ namespace MspLicensing
     /// <summary>R50: the lines of one month as its report has them, with the report's status (and the stored report, if any).</summary>
     public sealed class UsageMonthLines
     {
-        public UsageMonthLines(DateTime month, IReadOnlyList<UsageLine> lines, UsageReportStatus status, UsageReport report)
+        public UsageMonthLines(BillingMonth month, IReadOnlyList<UsageLine> lines, UsageReportStatus status, UsageReport report)
         {
             Month = month;
             Lines = lines;
@@ -105,8 +105,7 @@ namespace MspLicensing
             Report = report;
         }
 
-        /// <summary>The first day of the month.</summary>
-        public DateTime Month { get; }
+        public BillingMonth Month { get; }
         public IReadOnlyList<UsageLine> Lines { get; }
         public UsageReportStatus Status { get; }
         /// <summary>The stored report; null while nothing about the month was stored (it is Preparing).</summary>
@@ -150,5 +149,51 @@ namespace MspLicensing
         public UsageReportStatus Status { get; set; }
 
         public override string ToString() => $"{Month} {Product}: {Chargeable} ({Band})";
+    }
+
+    /// <summary>What Get-MspUsageReport and Export-MspUsageReport ask for.</summary>
+    public sealed class UsageReportRequest
+    {
+        /// <summary>The months, each reported on its own; unless <see cref="InRange"/>.</summary>
+        public IReadOnlyList<BillingMonth> Months { get; set; }
+        /// <summary>Whether the months are the range <see cref="From"/> to <see cref="To"/> instead.</summary>
+        public bool InRange { get; set; }
+        /// <summary>The first month of the range; null: the first month a license bills in.</summary>
+        public BillingMonth? From { get; set; }
+        /// <summary>The last month of the range; null: the month of <see cref="Today"/>.</summary>
+        public BillingMonth? To { get; set; }
+        public DateTime Today { get; set; }
+        /// <summary>Only this customer's rows; null: every customer's.</summary>
+        public CustomerRef Customer { get; set; }
+        /// <summary>Only this product's rows (its code); null: every product's.</summary>
+        public string Product { get; set; }
+        /// <summary>Rows per customer and license, with the customers' names; else per product.</summary>
+        public bool ByCustomer { get; set; }
+    }
+
+    /// <summary>One month of a usage report: its rows per customer and license, and per product.</summary>
+    public sealed class UsageReportMonth
+    {
+        public UsageReportMonth(BillingMonth month, UsageReportStatus status, IReadOnlyList<UsageLine> lines)
+        {
+            Month = month;
+            Status = status;
+            Lines = lines;
+        }
+
+        public BillingMonth Month { get; }
+        public UsageReportStatus Status { get; }
+        /// <summary>The rows per customer and license.</summary>
+        public IReadOnlyList<UsageLine> Lines { get; }
+        /// <summary>The rows per product (R53).</summary>
+        public IReadOnlyList<UsageSummary> Summaries() => UsageOperations.Summaries(Lines, Month, Status);
+    }
+
+    /// <summary>The months a command computed so far, kept across its pipeline input (see <see cref="UsageOperations.Report"/>).</summary>
+    public sealed class UsageMonthCache
+    {
+        internal Dictionary<BillingMonth, UsageMonthLines> Months { get; } = new Dictionary<BillingMonth, UsageMonthLines>();
+        /// <summary>The months of the request's range, once they are known.</summary>
+        internal IReadOnlyList<BillingMonth> Range { get; set; }
     }
 }

@@ -36,11 +36,7 @@ namespace MspLicensing
                     changes.AccountType);
             if (changes.AccountType.HasValue)
             {
-                var unsupported = account.EnabledIntegrations.Where(n => !Integrations.All.First(i => i.Name == n).AccountTypes.Contains(changes.AccountType.Value)).ToList();
-                if (unsupported.Count > 0)
-                    throw MspException.ForRule(Rules.R73, "IntegrationNotSupported", ErrorKind.InvalidOperation,
-                        $"The account cannot become a {changes.AccountType.Value} account while {string.Join(", ", unsupported)} {(unsupported.Count == 1 ? "is" : "are")} enabled; disable {(unsupported.Count == 1 ? "it" : "them")} first with Disable-MspIntegration.",
-                        changes.AccountType);
+                IntegrationOperations.CheckAccountType(account, changes.AccountType.Value);
                 account.AccountType = changes.AccountType.Value;
             }
             if (changes.SeatBandMinimums != null) account.SeatBandMinimums = Account.ValidateSeatBands(changes.SeatBandMinimums);

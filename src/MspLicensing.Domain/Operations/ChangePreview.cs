@@ -139,24 +139,25 @@ namespace MspLicensing
             var changed = licenses.Where(c => c.Before != null)
                 .SelectMany(c => c.After.SeatHistory
                     .Where(e => !c.Before.SeatHistory.Any(b => b.Date == e.Date && b.Seats == e.Seats))
-                    .Select(e => (License: c.After, Month: Dates.MonthOf(e.Date))))
+                    .Select(e => (License: c.After, Month: BillingMonth.Of(e.Date))))
                 .ToList();
             var parts = new List<string>();
             bool billed = false;
             foreach (var month in changed.Select(c => c.Month).Distinct().OrderBy(m => m))
             {
-                var report = draft.GetUsageReport(Month(month));
+                var report = draft.GetUsageReport(month.ToString());
                 if (report != null && UsageOperations.Frozen(report.Status))
                 {
-                    parts.Add($"{Month(month)} is {report.Status}: its figures stay as they are {Rules.R54.Quote}");
+                    parts.Add($"{month} is {report.Status}: its figures stay as they are {Rules.R54.Quote}");
                     continue;
                 }
-                var next = month.AddMonths(1);
+                var first = month.FirstDay;
+                var next = first.AddMonths(1);
                 var peaks = changed.Where(c => c.Month == month).Select(c => c.License).Distinct()
                     .GroupBy(l => l.Suite ?? l.Product, StringComparer.OrdinalIgnoreCase)
-                    .Select(g => (Product: g.Key, Peak: g.Max(l => l.PeakSeats(l.StartDate > month ? l.StartDate : month, next))))
+                    .Select(g => (Product: g.Key, Peak: g.Max(l => l.PeakSeats(l.StartDate > first ? l.StartDate : first, next))))
                     .ToList();
-                parts.Add($"{Month(month)} bills " + (peaks.Count == 1
+                parts.Add($"{month} bills " + (peaks.Count == 1
                     ? Count(peaks[0].Peak, "seat")
                     : string.Join(", ", peaks.Select(p => p.Product + " " + p.Peak.ToString(CultureInfo.InvariantCulture))) + " seats"));
                 billed = true;
@@ -219,7 +220,7 @@ namespace MspLicensing
             string.Join(", ", licenses.GroupBy(l => l.Suite ?? l.Product, StringComparer.OrdinalIgnoreCase)
                 .Select(g => g.Key + " " + Count(g.Max(l => l.SeatsOn(day)), "seat")));
 
-        private static string Month(DateTime day) => UsageOperations.MonthText(day);
+        private static string Month(DateTime day) => BillingMonth.Of(day).ToString();
 
         private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 

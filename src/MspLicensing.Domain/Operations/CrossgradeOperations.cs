@@ -60,8 +60,7 @@ namespace MspLicensing
                 var customer = work.Customer = CustomerOperations.Resolve(session, request.Customer);
                 var plan = work.Plan = ServicePlanOperations.Resolve(session, request.ServicePlan);
                 if (!plan.Enabled)
-                    throw MspException.ForRule(Rules.R20, "ServicePlanDisabled", ErrorKind.InvalidOperation,
-                        $"Service plan '{plan.Name}' is disabled and cannot be assigned; enable it with Set-MspServicePlan -Name '{plan.Name}' -Enabled $true.", plan);
+                    throw MspException.ServicePlanDisabled(plan);
                 if (plan.Version == PlanVersion.Trial)
                     throw MspException.ForRule(Rules.R37, "CrossgradeToTrial", ErrorKind.InvalidArgument,
                         $"Service plan '{plan.Name}' is a Trial plan; a crossgrade moves a customer to a Full plan (assign trials with New-MspSubscription).", plan);

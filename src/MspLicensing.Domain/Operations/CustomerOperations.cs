@@ -14,6 +14,13 @@ namespace MspLicensing
         public static Customer Create(IStoreSession session, CustomerFields fields, DateTime nowUtc) =>
             Create(session, Prepare(fields), nowUtc);
 
+        /// <summary>
+        /// New-MspCustomer: stores a customer made by <see cref="Prepare"/> (R10); with <paramref name="skipExisting"/>
+        /// (R13) a customer of that name that is there already is passed on as it is, with what <paramref name="given"/> would change in it.
+        /// </summary>
+        public static Creation<Customer> New(IStoreSession session, Customer prepared, CustomerFields given, bool skipExisting, DateTime nowUtc) =>
+            skipExisting ? CreateUnlessExists(session, prepared, given, nowUtc) : Creation<Customer>.Created(Create(session, prepared, nowUtc));
+
         /// <summary>R10: checks the fields of a new customer without touching the store.</summary>
         public static Customer Prepare(CustomerFields fields) => CustomerValidation.NewCustomer(fields);
 
@@ -110,19 +117,30 @@ namespace MspLicensing
             return count + ": " + string.Join(", ", names.Take(Named)) + (names.Count > Named ? $" and {names.Count - Named} more" : string.Empty);
         }
 
+        /// <summary>Customer names looked up as needed (once each), so a few results never read every customer.</summary>
+        internal static Func<Guid, string> Names(IStoreSession session, Customer only, bool everyone)
+        {
+            var names = everyone ? session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name) : new Dictionary<Guid, string>();
+            if (only != null) names[only.CustomerId] = only.Name;
+            return id =>
+            {
+                if (!names.TryGetValue(id, out var name)) names[id] = name = session.Customers.Get(id)?.Name;
+                return name;
+            };
+        }
+
         /// <summary>The customer a reference names, read inside the session; a stale read revision is refused.</summary>
         public static Customer Resolve(IStoreSession session, CustomerRef target)
         {
             Customer found = target.Id.HasValue ? session.Customers.Get(target.Id.Value) : session.FindCustomerByName(target.Name);
             if (found == null)
             {
-                throw new MspException("CustomerNotFound", ErrorKind.ObjectNotFound,
-                    target.Id.HasValue
-                        ? $"No customer has the id '{target.Id.Value}'{(target.ReadRevision.HasValue ? $" (customer '{target.Name}' was deleted after it was read)" : string.Empty)}. Get-MspCustomer lists the customers."
-                        : Wildcard.ContainsWildcard(target.Name)
-                            ? $"No customer is named {MspException.Quote(target.Name)}: a customer is named here by its exact name or id, not by a wildcard. Get-MspCustomer -Name '{target.Name.Replace("'", "''")}' lists the customers it matches."
-                            : $"No customer is named {MspException.Quote(target.Name)}. Get-MspCustomer lists the customers (Get-MspCustomer -Name takes wildcards, such as 'Cont*').",
-                    target.Display);
+                throw target.Id.HasValue
+                    ? MspException.CustomerNotFound($"has the id '{target.Id.Value}'", target.Display,
+                        $"{(target.ReadRevision.HasValue ? $" (customer '{target.Name}' was deleted after it was read)" : string.Empty)}. Get-MspCustomer lists the customers.")
+                    : MspException.CustomerNotFound($"is named {MspException.Quote(target.Name)}", target.Display, Wildcard.ContainsWildcard(target.Name)
+                        ? $": a customer is named here by its exact name or id, not by a wildcard. Get-MspCustomer -Name '{target.Name.Replace("'", "''")}' lists the customers it matches."
+                        : ". Get-MspCustomer lists the customers (Get-MspCustomer -Name takes wildcards, such as 'Cont*').");
             }
             if (target.ReadRevision.HasValue && target.ReadRevision.Value != found.Revision)
                 throw MspException.StaleObject(TargetType, found.Name, target.ReadRevision.Value, found.Revision, "Get-MspCustomer");
@@ -134,6 +152,20 @@ namespace MspLicensing
         {
             if (Guid.TryParse(nameOrId, out var id)) return CustomerRef.ById(id);
             return CustomerRef.ByName(nameOrId);
+        }
+
+        /// <summary>Get-MspCustomer: the customers a query selects, and an error for each exact name and each id it gives that none of them has.</summary>
+        public static Found<Customer> Get(IStoreSession session, CustomerQuery query)
+        {
+            var customers = Find(session, query);
+            bool filtered = query.Country != null || query.Enabled.HasValue || query.Email != null || query.ExternalId != null;
+            const string Instead = ". Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.";
+            var notFound = new NameFilter("Name", query.Name).Missing(customers.Select(c => c.Name))
+                .Select(name => MspException.CustomerNotFound($"named {MspException.Quote(name)}", name, Instead, filtered))
+                .Concat((query.CustomerId ?? new Guid[0]).Where(id => customers.All(c => c.CustomerId != id))
+                    .Select(id => MspException.CustomerNotFound($"has the id '{id}'", id, Instead, filtered)))
+                .ToList();
+            return new Found<Customer>(customers, notFound);
         }
 
         public static IReadOnlyList<Customer> Find(IStoreSession session, CustomerQuery query)

@@ -44,6 +44,16 @@ namespace MspLicensing
             }).ToList();
         }
 
+        /// <summary>R73: the account type changes only to one that supports every enabled plug-in.</summary>
+        public static void CheckAccountType(Account account, AccountType accountType)
+        {
+            var unsupported = account.EnabledIntegrations.Where(n => !Integrations.All.First(i => i.Name == n).AccountTypes.Contains(accountType)).ToList();
+            if (unsupported.Count > 0)
+                throw MspException.ForRule(Rules.R73, "IntegrationNotSupported", ErrorKind.InvalidOperation,
+                    $"The account cannot become a {accountType} account while {string.Join(", ", unsupported)} {(unsupported.Count == 1 ? "is" : "are")} enabled; disable {(unsupported.Count == 1 ? "it" : "them")} first with Disable-MspIntegration.",
+                    accountType);
+        }
+
         /// <summary>R73: a plug-in turns on only where the account type supports it.</summary>
         public static IntegrationState Set(IStoreSession session, string name, bool enabled)
         {

@@ -18,11 +18,10 @@ namespace MspLicensing
     public static class MigrationOperations
     {
         public const string TargetType = "LicenseMigration";
-        public const int MaxDescriptionLength = 500;
         private static readonly Regex AuthorizationKeyPattern = new Regex(@"^[A-Z0-9]{4,6}(-[A-Z0-9]{4,6}){3,7}$", RegexOptions.CultureInvariant);
 
         /// <summary>R60: registers a non-MSP license; a CLP account needs an Authorization Key and a product Remote Manager supports for it (R2).</summary>
-        public static License Register(IStoreSession session, ProductRegistration r, DateTime nowUtc)
+        public static License Register(IStoreSession session, ProductRegistration r, DateTime nowUtc, DateTime today)
         {
             var account = session.GetAccount();
             var customer = CustomerOperations.Resolve(session, r.Customer);
@@ -44,7 +43,8 @@ namespace MspLicensing
                     "A non-MSP license is registered by Authorization Key or activation code: give -AuthorizationKey or -ActivationCode.", r.Product);
             int seats = SubscriptionOperations.ValidateSeats("Seats", r.Seats, false);
             var start = Dates.Day("StartDate", r.StartDate);
-            var expiration = Dates.Day("ExpirationDate", r.ExpirationDate);
+            // Remote Manager's licenses run a year unless the registration says otherwise.
+            var expiration = r.ExpirationDate.HasValue ? Dates.Day("ExpirationDate", r.ExpirationDate.Value) : start.AddYears(1);
             if (expiration <= start)
                 throw MspException.InvalidValue("ExpirationDate", Dates.Format(expiration), $"the expiration date comes after the start date, {Dates.Format(start)}");
             string code = r.ActivationCode == null
@@ -82,8 +82,19 @@ namespace MspLicensing
             session.Audit("Register", "License", license.LicenseId.ToString(), customer.Name + " / " + product.Code + " " + code,
                 $"{r.LicenseType} license of {product.Code}, {seats} seats, {Dates.Format(start)} to {Dates.Format(expiration)}" + (key == null ? string.Empty : ", Authorization Key " + key), customer.CustomerId);
             license.Customer = customer.Name;
-            license.Status = Lifecycle.StatusOf(license, null, DateTime.Today, account.GracePeriodDays);
+            license.Status = Lifecycle.StatusOf(license, null, today, account.GracePeriodDays);
             return license;
+        }
+
+        /// <summary>
+        /// Start-MspLicenseMigration: in one transaction, registers the license first when a registration is given and
+        /// its activation code is not registered yet (R60), then starts its migration (R61-R63): both or neither.
+        /// </summary>
+        public static LicenseMigration RegisterAndStart(IStoreSession session, ProductRegistration registration, MigrationRequest request, DateTime nowUtc, DateTime today)
+        {
+            if (registration != null && session.FindLicenseByActivationCode(ActivationCodes.Normalize("ActivationCode", registration.ActivationCode)) == null)
+                Register(session, registration, nowUtc, today);
+            return Start(session, request, nowUtc);
         }
 
         /// <summary>
@@ -186,29 +197,11 @@ namespace MspLicensing
         public static License Unregister(IStoreSession session, Guid licenseId)
         {
             AccountRules.RequireClp(session.GetAccount(), "Deleting products", "In an LMP account cancel the subscription instead (Stop-MspSubscription).");
-            var license = session.Licenses.Get(licenseId) ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
-                $"No license has the id '{licenseId}'. Get-MspLicense lists the licenses.", licenseId);
+            var license = session.Licenses.Get(licenseId) ?? throw MspException.LicenseNotFound(licenseId, null);
             var customer = session.Customers.Get(license.CustomerId);
             session.Licenses.Delete(license);
             session.Audit("Delete", "License", license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
                 $"{license.LicenseType} license of {license.Product}, {license.Seats} seats, expiring {Dates.Format(license.ExpirationDate)}", license.CustomerId);
-            return license;
-        }
-
-        /// <summary>R2: a Customer Licensing Portal account edits the description of a product it registered.</summary>
-        public static License Describe(IStoreSession session, Guid licenseId, string description)
-        {
-            AccountRules.RequireClp(session.GetAccount(), "Editing product descriptions", "In an LMP account product descriptions come from the service plans.");
-            var license = session.Licenses.Get(licenseId) ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
-                $"No license has the id '{licenseId}'. Get-MspLicense lists the licenses.", licenseId);
-            string text = TextInput.Optional("Description", description, MaxDescriptionLength, prose: true);
-            var before = license.Description;
-            license.Description = text;
-            session.Licenses.Update(license);
-            var customer = session.Customers.Get(license.CustomerId);
-            session.Audit("Update", "License", license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
-                $"Description: '{before}' -> '{text}'", license.CustomerId);
-            license.Customer = customer?.Name;
             return license;
         }
 

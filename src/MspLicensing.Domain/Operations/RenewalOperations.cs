@@ -129,6 +129,43 @@ namespace MspLicensing
             return new PlannedRenewal(s, changed, actions, customer);
         }
 
+        // Batches sized by time (BatchPace): each holds the store for about half a second, so readers and seat changes
+        // at the prompt get in between; a renewal is cheap and every commit of a large store costs far more than one,
+        // so a batch may take thousands of them.
+        private static readonly TimeSpan BatchTime = TimeSpan.FromMilliseconds(500);
+        private const int MaxBatch = 5000;
+        // A renewal takes well under a millisecond: the first batch need not feel its way up from a handful.
+        private const int FirstBatch = 500;
+
+        /// <summary>
+        /// Invoke-MspRenewal: stores the <paramref name="due"/> renewals of a run in batches sized by time, each a
+        /// transaction of its own. A subscription someone changed since the run read it is worked out again from a
+        /// fresh read (<see cref="ApplyFresh"/>). After each batch <paramref name="stored"/> gets each renewal of it with
+        /// its outcome, in the run's order. <paramref name="elapsed"/> is the time since the command started.
+        /// A store failure part-way (<see cref="BatchInterruptedException{T}"/>) stops the run.
+        /// </summary>
+        public static void ApplyInBatches(IMspStore store, string command, RenewalRun run, IReadOnlyList<PlannedRenewal> due, DateTime nowUtc,
+            Func<TimeSpan> elapsed, Action<IReadOnlyList<(PlannedRenewal Renewal, ItemResult<IReadOnlyList<RenewalAction>> Result)>> stored)
+        {
+            var pace = new BatchPace(elapsed, BatchTime, MaxBatch, FirstBatch);
+            for (int start = 0; start < due.Count;)
+            {
+                var chunk = new List<PlannedRenewal>();
+                for (int i = start; i < due.Count && chunk.Count < pace.BatchSize; i++) chunk.Add(due[i]);
+                start += chunk.Count;
+                var began = elapsed();
+                var results = store.WriteEach(command, chunk, (s, planned) => Apply(s, planned, nowUtc));
+                bool Stale(int i) => results[i].Error is MspException e && e.IsStaleObject;
+                var stale = chunk.Where((p, i) => Stale(i)).Select(p => p.Subscription.SubscriptionId).ToList();
+                var again = stale.Count == 0 ? null : store.WriteEach(command, stale, (s, id) => ApplyFresh(s, run, id, nowUtc));
+                var outcomes = new List<(PlannedRenewal, ItemResult<IReadOnlyList<RenewalAction>>)>(chunk.Count);
+                for (int i = 0, k = 0; i < chunk.Count; i++)
+                    outcomes.Add((chunk[i], Stale(i) ? again[k++] : results[i]));
+                pace.Committed(chunk.Count, elapsed() - began);
+                stored(outcomes);
+            }
+        }
+
         /// <summary>
         /// Stores one planned renewal in the caller's transaction. If someone changed the subscription or its licenses
         /// since the run read them, the revision check refuses it (StaleObject) and <see cref="ApplyFresh"/> redoes it.

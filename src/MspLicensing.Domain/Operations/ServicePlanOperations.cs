@@ -10,6 +10,8 @@ namespace MspLicensing
     {
         /// <summary>Wildcard patterns on the name; any may match.</summary>
         public IList<string> Name { get; set; }
+        /// <summary>The plans with these ids, whatever the other filters say.</summary>
+        public IList<Guid> ServicePlanId { get; set; }
         public bool? Enabled { get; set; }
         public PlanVersion? Version { get; set; }
         /// <summary>Only plans with this product (code or name), directly or as a suite component.</summary>
@@ -46,8 +48,7 @@ namespace MspLicensing
                 ModifiedUtc = nowUtc,
             };
             if (f.Products == null || f.Products.Count == 0)
-                throw new MspException("RequiredFieldMissing", ErrorKind.InvalidArgument,
-                    "Product is required (R20: a plan has one or more products): give product codes or names, e.g. -Product WFBSS, CAS.", null);
+                throw MspException.RequiredFieldMissing("Product", " (R20: a plan has one or more products): give product codes or names, e.g. -Product WFBSS, CAS.", null);
             plan.Products = Products(f.Products, f.DataCenters, account.DefaultDataCenter);
             ApplyTerms(plan, f, isNew: true);
             EnsureNameFree(session, plan.Name, null);
@@ -119,11 +120,21 @@ namespace MspLicensing
         {
             var plan = target.Id.HasValue ? session.ServicePlans.Get(target.Id.Value) : session.FindServicePlanByName(target.Name);
             if (plan == null)
-                throw new MspException("ServicePlanNotFound", ErrorKind.ObjectNotFound,
-                    $"No service plan {(target.Id.HasValue ? "has the id" : "is named")} {MspException.Quote(target.Display)}. Get-MspServicePlan lists the plans.", target.Display);
+                throw MspException.ServicePlanNotFound(target.Display, target.Id.HasValue);
             if (target.ReadRevision.HasValue && target.ReadRevision.Value != plan.Revision)
                 throw MspException.StaleObject(TargetType, plan.Name, target.ReadRevision.Value, plan.Revision, "Get-MspServicePlan");
             return plan;
+        }
+
+        /// <summary>Get-MspServicePlan: the plans a query selects, and an error for each exact name it gives that none of them has.</summary>
+        public static Found<ServicePlan> Get(IStoreSession session, ServicePlanQuery q)
+        {
+            if (q.ServicePlanId != null)
+                return new Found<ServicePlan>(q.ServicePlanId.Select(id => session.ServicePlans.Get(id)).Where(p => p != null).ToList(), new MspException[0]);
+            var plans = Find(session, q);
+            bool filtered = q.Product != null || q.Version.HasValue || q.Enabled.HasValue;
+            return new Found<ServicePlan>(plans, new NameFilter("Name", q.Name).Missing(plans.Select(p => p.Name))
+                .Select(name => MspException.ServicePlanNotFound(name, byId: false, filtered: filtered)).ToList());
         }
 
         public static IReadOnlyList<ServicePlan> Find(IStoreSession session, ServicePlanQuery q)
@@ -252,7 +263,7 @@ namespace MspLicensing
         {
             string n = name?.Trim();
             if (string.IsNullOrEmpty(n))
-                throw new MspException("RequiredFieldMissing", ErrorKind.InvalidArgument, "Name is required (R20): give the service plan a name.", name);
+                throw MspException.RequiredFieldMissing("Name", " (R20): give the service plan a name.", name);
             return TextInput.Check("Name", name, MaxNameLength);
         }
 

@@ -13,11 +13,6 @@ namespace MspLicensing
         public const int MinSeats = 1;
         public const int MaxSeats = 999999;
 
-        /// <summary>The highest used count a license records (R34): ten times the most seats.</summary>
-        public const int MaxUsed = MaxSeats * 10;
-
-        /// <summary>What a used count may be, in the words of an error about one.</summary>
-        public static string UsedCountAllowed => "give a used count, a whole number from 0 to " + MaxUsed.ToString("N0", CultureInfo.InvariantCulture);
         public const int MaxTrialSeats = 10;
 
         /// <summary>R31: 1 to 999,999 seats; R37: at most 10 in a trial.</summary>
@@ -31,16 +26,30 @@ namespace MspLicensing
             return seats;
         }
 
-        /// <summary>R30: assigns a plan to a customer: one license per product (per component for suites), each with an activation code (R32).</summary>
-        public static Subscription Assign(IStoreSession session, Assignment request, DateTime nowUtc) =>
-            Assign(session, request, nowUtc, null, false);
+        /// <summary>
+        /// R30: assigns a plan to a customer: one license per product (per component for suites), each with an activation
+        /// code (R32). The subscription returned shows its status on <paramref name="today"/>.
+        /// </summary>
+        public static Subscription Assign(IStoreSession session, Assignment request, DateTime nowUtc, DateTime today)
+        {
+            var subscription = Assign(session, request, nowUtc, null, false);
+            subscription.Status = Lifecycle.StatusOf(subscription, today);
+            return subscription;
+        }
+
+        /// <summary>
+        /// New-MspSubscription: assigns a plan (R30); with <paramref name="skipExisting"/> (R13) the subscription of the
+        /// plan that the customer holds already is passed on instead.
+        /// </summary>
+        public static Creation<Subscription> New(IStoreSession session, Assignment request, bool skipExisting, DateTime nowUtc, DateTime today) =>
+            skipExisting ? AssignUnlessAssigned(session, request, nowUtc, today) : Creation<Subscription>.Created(Assign(session, request, nowUtc, today));
 
         /// <summary>
         /// R13: assigns a plan unless the customer holds it already through a subscription of that plan (its licenses
         /// still held on the start day, as R40 counts them); then that subscription is returned unchanged, with the seats
         /// the request gives differently. Seats given are checked either way (R31, R37).
         /// </summary>
-        public static Creation<Subscription> AssignUnlessAssigned(IStoreSession session, Assignment request, DateTime nowUtc)
+        public static Creation<Subscription> AssignUnlessAssigned(IStoreSession session, Assignment request, DateTime nowUtc, DateTime today)
         {
             var account = session.GetAccount();
             AccountRules.RequireLmp(account, "Subscriptions");
@@ -55,10 +64,10 @@ namespace MspLicensing
                 .Where(x => x.Licenses.Any(l => l.LicenseModel == LicenseModel.Msp && Holds(l, x.Subscription, start, graceDays)))
                 .OrderByDescending(x => x.Subscription.StartDate)
                 .FirstOrDefault();
-            if (existing.Subscription == null) return Creation<Subscription>.Created(Assign(session, request, nowUtc));
+            if (existing.Subscription == null) return Creation<Subscription>.Created(Assign(session, request, nowUtc, today));
             bool seatsGiven = request.Seats.HasValue || (request.ProductSeats != null && request.ProductSeats.Count > 0);
             string differences = seatsGiven ? SeatDifferences(plan, seats, existing.Licenses, start) : string.Empty;
-            return Creation<Subscription>.Existing(Decorate(existing.Subscription, customer, DateTime.Today), differences);
+            return Creation<Subscription>.Existing(Decorate(existing.Subscription, customer, today), differences);
         }
 
         /// <summary>"WFBSS: 5 seats -> 10": each product of the plan whose licenses hold other seats on the day than asked.</summary>
@@ -94,8 +103,7 @@ namespace MspLicensing
                     $"Customer '{customer.Name}' is disabled; enable it with Set-MspCustomer -Name '{customer.Name}' -Enabled $true before assigning plans.", customer);
             var plan = ServicePlanOperations.Resolve(session, request.ServicePlan);
             if (!plan.Enabled)
-                throw MspException.ForRule(Rules.R20, "ServicePlanDisabled", ErrorKind.InvalidOperation,
-                    $"Service plan '{plan.Name}' is disabled and cannot be assigned; enable it with Set-MspServicePlan -Name '{plan.Name}' -Enabled $true.", plan);
+                throw MspException.ServicePlanDisabled(plan);
             var start = Dates.Day("StartDate", request.StartDate);
             bool trial = plan.Version == PlanVersion.Trial;
             var seats = SeatsByProduct(plan, request.Seats, request.ProductSeats, trial, plan.Seats);
@@ -128,7 +136,6 @@ namespace MspLicensing
                 $"Plan '{plan.Name}' ({plan.Version}) from {Dates.Format(start)} to {Dates.Format(subscription.ExpirationDate)}; licenses: "
                 + string.Join(", ", licenses.Select(l => $"{l.Product} {l.Seats} seats {l.ActivationCode}")), customer.CustomerId);
             subscription.Customer = customer.Name;
-            subscription.Status = Lifecycle.StatusOf(subscription, DateTime.Today);
             return subscription;
         }
 
@@ -279,7 +286,7 @@ namespace MspLicensing
         }
 
         /// <summary>R34: seats and expiration change independently; R36: not while suspended; R37: never for a trial.</summary>
-        public static Subscription Change(IStoreSession session, SubscriptionRef target, SubscriptionChanges changes, DateTime nowUtc)
+        public static Subscription Change(IStoreSession session, SubscriptionRef target, SubscriptionChanges changes, DateTime nowUtc, DateTime today)
         {
             AccountRules.RequireLmp(session.GetAccount(), "Subscriptions");
             var s = Resolve(session, target);
@@ -360,12 +367,12 @@ namespace MspLicensing
                 summary.Add($"AutoRenewal: {s.AutoRenewal} -> {changes.AutoRenewal.Value}");
                 s.AutoRenewal = changes.AutoRenewal.Value;
             }
-            if (summary.Count == 0) return Decorate(s, customer, DateTime.Today);
+            if (summary.Count == 0) return Decorate(s, customer, today);
             foreach (var license in licenses) session.Licenses.Update(license);
             s.ModifiedUtc = nowUtc;
             session.Subscriptions.Update(s);
             session.Audit("Update", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + s.ServicePlan, string.Join("; ", summary), s.CustomerId);
-            return Decorate(s, customer, DateTime.Today);
+            return Decorate(s, customer, today);
         }
 
         /// <summary>
@@ -509,8 +516,7 @@ namespace MspLicensing
                 throw MspException.ForRule(Rules.R37, "ConvertNeedsFullPlan", ErrorKind.InvalidArgument,
                     $"Service plan '{plan.Name}' is a Trial plan; a trial converts to a Full plan.", plan);
             if (!plan.Enabled)
-                throw MspException.ForRule(Rules.R20, "ServicePlanDisabled", ErrorKind.InvalidOperation,
-                    $"Service plan '{plan.Name}' is disabled and cannot be assigned; enable it with Set-MspServicePlan -Name '{plan.Name}' -Enabled $true.", plan);
+                throw MspException.ServicePlanDisabled(plan);
             var day = Dates.Day("Date", date);
             if (day < s.StartDate)
                 throw MspException.InvalidValue("Date", Dates.Format(day), $"a trial is converted on or after its start, {Dates.Format(s.StartDate)}");
@@ -568,85 +574,13 @@ namespace MspLicensing
             else candidates = session.Subscriptions.All();
 
             ServicePlan plan = q.ServicePlan == null ? null : ServicePlanOperations.Resolve(session, q.ServicePlan);
-            var names = CustomerNames(session, customer, everyone: customer == null && (q.SubscriptionId == null || q.SubscriptionId.Count == 0));
+            var names = CustomerOperations.Names(session, customer, everyone: customer == null && (q.SubscriptionId == null || q.SubscriptionId.Count == 0));
             return candidates
                 .Where(s => (customer == null || s.CustomerId == customer.CustomerId) && (plan == null || s.ServicePlanId == plan.ServicePlanId))
                 .Select(s => Decorate(s, names, q.AsOf))
                 .Where(s => !q.Status.HasValue || s.Status == q.Status.Value)
                 .OrderBy(s => s.Customer, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.StartDate).ThenBy(s => s.ServicePlan, StringComparer.OrdinalIgnoreCase)
                 .ToList();
-        }
-
-        public static IReadOnlyList<License> FindLicenses(IStoreSession session, LicenseQuery q)
-        {
-            var code = q.ActivationCode == null ? null : Wildcard.Parse("ActivationCode", q.ActivationCode.Trim());
-            IEnumerable<License> candidates;
-            Customer customer = null;
-            if (q.LicenseId != null && q.LicenseId.Count > 0)
-                candidates = q.LicenseId.Select(id => session.Licenses.Get(id)).Where(x => x != null);
-            else if (code != null && code.IsExact)
-                candidates = new[] { session.FindLicenseByActivationCode(code.Literal.ToUpperInvariant()) }.Where(x => x != null);
-            else if (q.SubscriptionId.HasValue)
-                candidates = session.LicensesOfSubscription(q.SubscriptionId.Value);
-            else if (q.Customer != null)
-            {
-                customer = CustomerOperations.Resolve(session, q.Customer);
-                candidates = session.LicensesOfCustomer(customer.CustomerId);
-            }
-            else candidates = session.Licenses.All();
-
-            var product = q.Product == null ? null : Catalog.Get("Product", q.Product);
-            bool all = customer == null && (q.LicenseId == null || q.LicenseId.Count == 0) && q.ActivationCode == null && !q.SubscriptionId.HasValue;
-            var names = CustomerNames(session, customer, everyone: all);
-            var account = session.GetAccount();
-            var subscriptions = new Dictionary<Guid, Subscription>();
-            Subscription SubscriptionOf(Guid id)
-            {
-                if (!subscriptions.TryGetValue(id, out var s)) subscriptions[id] = s = session.Subscriptions.Get(id);
-                return s;
-            }
-            return candidates
-                .Where(l => (customer == null || l.CustomerId == customer.CustomerId)
-                            && (!q.SubscriptionId.HasValue || l.SubscriptionId == q.SubscriptionId.Value)
-                            && (code == null || code.IsMatch(l.ActivationCode))
-                            && (product == null || string.Equals(l.Product, product.Code, StringComparison.OrdinalIgnoreCase) || string.Equals(l.Suite, product.Code, StringComparison.OrdinalIgnoreCase)))
-                .Select(l => Decorate(l, SubscriptionOf(l.SubscriptionId), names, q.AsOf, account.GracePeriodDays))
-                .Where(l => !q.Status.HasValue || l.Status == q.Status.Value)
-                .OrderBy(l => l.Customer, StringComparer.OrdinalIgnoreCase).ThenBy(l => l.StartDate).ThenBy(l => l.Suite ?? l.Product).ThenBy(l => l.Product)
-                .ToList();
-        }
-
-        /// <summary>Records the used count a product console reported for a license on a day.</summary>
-        public static License SetUsed(IStoreSession session, Guid licenseId, int used, DateTime date, DateTime nowUtc)
-        {
-            var license = session.Licenses.Get(licenseId) ?? throw new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
-                $"No license has the id '{licenseId}'. Get-MspLicense lists the licenses.", licenseId);
-            if (used < 0 || used > MaxUsed)
-                throw MspException.InvalidValue("Used", used, UsedCountAllowed);
-            var day = Dates.Day("Date", date);
-            if (day < license.StartDate)
-                throw MspException.InvalidValue("Date", Dates.Format(day), $"a used count is reported on or after the license's start, {Dates.Format(license.StartDate)}");
-            var before = license.UsedHistory.FirstOrDefault(u => u.Date == day)?.Used;
-            license.UsedHistory.RemoveAll(u => u.Date == day);
-            license.UsedHistory.Add(new UsedCount { Date = day, Used = used });
-            license.UsedHistory.Sort((a, b) => a.Date.CompareTo(b.Date));
-            session.Licenses.Update(license);
-            var customer = session.Customers.Get(license.CustomerId);
-            session.Audit("Update", "License", license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
-                $"Used on {Dates.Format(day)}: {(before.HasValue ? before.Value.ToString(CultureInfo.InvariantCulture) : "none")} -> {used}", license.CustomerId);
-            return Decorate(license, session.Subscriptions.Get(license.SubscriptionId), id => customer?.Name, DateTime.Today, session.GetAccount().GracePeriodDays);
-        }
-
-        /// <summary>Customer names looked up as needed (once each), so a few results never read every customer.</summary>
-        private static Func<Guid, string> CustomerNames(IStoreSession session, Customer only, bool everyone)
-        {
-            var names = everyone ? session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name) : new Dictionary<Guid, string>();
-            if (only != null) names[only.CustomerId] = only.Name;
-            return id =>
-            {
-                if (!names.TryGetValue(id, out var name)) names[id] = name = session.Customers.Get(id)?.Name;
-                return name;
-            };
         }
 
         private static Subscription Decorate(Subscription s, Customer customer, DateTime asOf) =>
@@ -659,16 +593,6 @@ namespace MspLicensing
             // R56: shown as renewed through the day it is read for, whether or not a renewal run has recorded it.
             s.ExpirationDate = Lifecycle.ExpirationOn(s, asOf);
             return s;
-        }
-
-        /// <summary>Fills in what a license shows when read for output as of a day: customer, plan, status (R38) and, for a live MSP license, the expiration (R56).</summary>
-        internal static License Decorate(License l, Subscription s, Func<Guid, string> nameOf, DateTime asOf, int graceDays)
-        {
-            l.Customer = nameOf(l.CustomerId);
-            l.ServicePlan = s?.ServicePlan;
-            l.Status = Lifecycle.StatusOf(l, s, asOf, graceDays);
-            if (s != null && Lifecycle.Follows(l)) l.ExpirationDate = Lifecycle.ExpirationOn(s, asOf);
-            return l;
         }
     }
 }

@@ -12,29 +12,8 @@ namespace MspLicensing
         public const string TargetType = "UsageReport";
         public const int MaxCommentLength = 500;
 
-        /// <summary>A month as yyyy-MM (invariant culture, Gregorian calendar, PRODUCT.md §5); the first day of it.</summary>
-        public static DateTime ParseMonth(string field, string text)
-        {
-            if (!TryParseMonth(text, out var month))
-                throw MspException.InvalidValue(field, text, "give a month as yyyy-MM, e.g. 2026-03");
-            if (month < Dates.MonthOf(Dates.Earliest) || month > Dates.MonthOf(Dates.Latest))
-                throw MspException.InvalidValue(field, MonthText(month), $"give a month from {MonthText(Dates.Earliest)} to {MonthText(Dates.Latest)}");
-            return Dates.Day(field, month);
-        }
-
-        /// <summary>Whether <paramref name="text"/> is a month as yyyy-MM.</summary>
-        public static bool IsMonthText(string text) => TryParseMonth(text, out _);
-
-        private static bool TryParseMonth(string text, out DateTime month)
-        {
-            month = default;
-            return text != null && DateTime.TryParseExact(text.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
-        }
-
-        public static string MonthText(DateTime month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
         /// <summary>R50-R53: the lines of a month; a submitted or approved month returns its frozen lines (R54).</summary>
-        public static IReadOnlyList<UsageLine> Lines(IStoreSession session, DateTime month, bool withNames) =>
+        public static IReadOnlyList<UsageLine> Lines(IStoreSession session, BillingMonth month, bool withNames) =>
             Months(session, new[] { month }, withNames)[0].Lines;
 
         /// <summary>The most months one report covers (Get-MspUsageReport -From -To).</summary>
@@ -45,10 +24,10 @@ namespace MspLicensing
         /// the licenses and subscriptions are read once for all of them. <paramref name="progress"/> hears of each month
         /// before it is computed.
         /// </summary>
-        public static IReadOnlyList<UsageMonthLines> Months(IStoreSession session, IReadOnlyList<DateTime> months, bool withNames, Action<DateTime, int> progress = null) =>
+        public static IReadOnlyList<UsageMonthLines> Months(IStoreSession session, IReadOnlyList<BillingMonth> months, bool withNames, Action<BillingMonth, int> progress = null) =>
             Months(session, new UsageData(session), months, withNames, progress);
 
-        private static IReadOnlyList<UsageMonthLines> Months(IStoreSession session, UsageData data, IReadOnlyList<DateTime> months, bool withNames, Action<DateTime, int> progress)
+        private static IReadOnlyList<UsageMonthLines> Months(IStoreSession session, UsageData data, IReadOnlyList<BillingMonth> months, bool withNames, Action<BillingMonth, int> progress)
         {
             var account = session.GetAccount();
             AccountRules.RequireLmp(account, "Usage reports");
@@ -57,7 +36,7 @@ namespace MspLicensing
             {
                 var month = months[i];
                 progress?.Invoke(month, i);
-                var report = session.GetUsageReport(MonthText(month));
+                var report = session.GetUsageReport(month.ToString());
                 var status = report?.Status ?? UsageReportStatus.Preparing;
                 IEnumerable<UsageLine> lines;
                 IList<int> bands;
@@ -101,18 +80,16 @@ namespace MspLicensing
         /// The months from <paramref name="from"/> to <paramref name="to"/>, both included; a range that runs backwards,
         /// or one longer than <paramref name="limit"/> months, is refused naming both ends.
         /// </summary>
-        public static IReadOnlyList<DateTime> Range(DateTime from, DateTime to, int? limit = null)
+        public static IReadOnlyList<BillingMonth> Range(BillingMonth from, BillingMonth to, int? limit = null)
         {
-            from = Dates.MonthOf(from);
-            to = Dates.MonthOf(to);
             if (from > to)
                 throw new MspException("MonthRangeReversed", ErrorKind.InvalidArgument,
-                    $"From '{MonthText(from)}' is after To '{MonthText(to)}': give the first month of the range as -From and the last as -To.", MonthText(from));
-            int count = (to.Year - from.Year) * 12 + to.Month - from.Month + 1;
+                    $"From '{from}' is after To '{to}': give the first month of the range as -From and the last as -To.", from.ToString());
+            int count = to.MonthsSince(from) + 1;
             if (limit.HasValue && count > limit.Value)
                 throw new MspException("MonthRangeTooLong", ErrorKind.InvalidArgument,
-                    $"From '{MonthText(from)}' to '{MonthText(to)}' covers {count.ToString(CultureInfo.InvariantCulture)} months; a report covers at most {limit.Value.ToString(CultureInfo.InvariantCulture)} months at a time: split the range, e.g. -From {MonthText(from)} -To {MonthText(from.AddMonths(limit.Value - 1))}.",
-                    MonthText(from));
+                    $"From '{from}' to '{to}' covers {count.ToString(CultureInfo.InvariantCulture)} months; a report covers at most {limit.Value.ToString(CultureInfo.InvariantCulture)} months at a time: split the range, e.g. -From {from} -To {from.AddMonths(limit.Value - 1)}.",
+                    from.ToString());
             return Enumerable.Range(0, count).Select(i => from.AddMonths(i)).ToList();
         }
 
@@ -122,7 +99,7 @@ namespace MspLicensing
         /// or a stored report, up to the current month (or a later month with a stored report);
         /// <paramref name="from"/> and <paramref name="to"/> limit the months.
         /// </summary>
-        public static IReadOnlyList<UsageMonth> MonthList(IStoreSession session, DateTime? from, DateTime? to, DateTime today, Action<DateTime, int, int> progress = null)
+        public static IReadOnlyList<UsageMonth> MonthList(IStoreSession session, BillingMonth? from, BillingMonth? to, DateTime today, Action<BillingMonth, int, int> progress = null)
         {
             AccountRules.RequireLmp(session.GetAccount(), "Usage reports");
             if (from.HasValue && to.HasValue) Range(from.Value, to.Value);
@@ -132,16 +109,17 @@ namespace MspLicensing
             // From the first month a license bills in (or a report was stored for) to the current month, or to the last
             // month with a report where one was stored ahead.
             var first = earliest.Value;
-            var last = latestReport.HasValue && latestReport.Value > Dates.MonthOf(today) ? latestReport.Value : Dates.MonthOf(today);
-            if (from.HasValue && Dates.MonthOf(from.Value) > first) first = Dates.MonthOf(from.Value);
-            if (to.HasValue && Dates.MonthOf(to.Value) < last) last = Dates.MonthOf(to.Value);
+            var current = BillingMonth.Of(today);
+            var last = latestReport.HasValue && latestReport.Value > current ? latestReport.Value : current;
+            if (from.HasValue && from.Value > first) first = from.Value;
+            if (to.HasValue && to.Value < last) last = to.Value;
             if (first > last) return new UsageMonth[0];
             var months = Range(first, last);
             return Months(session, data, months, false, (m, i) => progress?.Invoke(m, i, months.Count))
                 .Where(m => m.Lines.Count > 0 || m.Report != null)
                 .Select(m => new UsageMonth
                 {
-                    Month = MonthText(m.Month),
+                    Month = m.Month.ToString(),
                     Status = m.Status,
                     Lines = m.Lines.Count,
                     Customers = m.Lines.Select(l => l.CustomerId).Distinct().Count(),
@@ -161,31 +139,72 @@ namespace MspLicensing
         /// own; without <paramref name="from"/> from the first month a license bills in or a report was stored for, without
         /// <paramref name="to"/> to the current month. At most <see cref="MaxReportMonths"/> months.
         /// </summary>
-        public static IReadOnlyList<UsageMonthLines> MonthsBetween(IStoreSession session, DateTime? from, DateTime? to, DateTime today, bool withNames, Action<DateTime, int, int> progress = null)
+        public static IReadOnlyList<UsageMonthLines> MonthsBetween(IStoreSession session, BillingMonth? from, BillingMonth? to, DateTime today, bool withNames, Action<BillingMonth, int, int> progress = null)
         {
             AccountRules.RequireLmp(session.GetAccount(), "Usage reports");
             var data = new UsageData(session);
-            var last = Dates.MonthOf(to ?? today);
-            var first = from.HasValue ? Dates.MonthOf(from.Value) : Extent(session, data).Earliest ?? last;
+            var last = to ?? BillingMonth.Of(today);
+            var first = from ?? Extent(session, data).Earliest ?? last;
             // Nothing bills before -To: its month alone, with no lines.
             if (!from.HasValue && first > last) first = last;
             var months = Range(first, last, MaxReportMonths);
             return Months(session, data, months, withNames, (m, i) => progress?.Invoke(m, i, months.Count));
         }
 
-        /// <summary>The first month a license bills in or a report was stored for, and the last month with a stored report.</summary>
-        private static (DateTime? Earliest, DateTime? LatestReport) Extent(IStoreSession session, UsageData data)
+        /// <summary>
+        /// Get-MspUsageReport and Export-MspUsageReport: the report of each month the request names (or of its range of
+        /// months, R50), each on its own, with only the rows of the request's customer and product when it gives them.
+        /// Months in <paramref name="computed"/> are not computed again, and the months computed are added to it, so
+        /// customers and months piped in one by one share one computation of each month. <paramref name="progress"/>
+        /// hears of each month before it is computed, with its index and the count.
+        /// </summary>
+        public static IReadOnlyList<UsageReportMonth> Report(IStoreSession session, UsageReportRequest request, UsageMonthCache computed, Action<BillingMonth, int, int> progress = null)
         {
-            var reports = session.UsageReportMonths().Select(m => ParseMonth("Month", m)).ToList();
+            computed = computed ?? new UsageMonthCache();
+            bool withNames = request.ByCustomer || request.Customer != null;
+            IReadOnlyList<BillingMonth> months;
+            if (request.InRange)
+            {
+                if (computed.Range == null)
+                {
+                    var range = MonthsBetween(session, request.From, request.To, request.Today, withNames, progress);
+                    foreach (var m in range) computed.Months[m.Month] = m;
+                    computed.Range = range.Select(m => m.Month).ToList();
+                }
+                months = computed.Range;
+            }
+            else
+            {
+                months = request.Months;
+                var missing = months.Where(m => !computed.Months.ContainsKey(m)).Distinct().ToList();
+                if (missing.Count > 0)
+                    foreach (var m in Months(session, missing, withNames, (m, i) => progress?.Invoke(m, i, missing.Count)))
+                        computed.Months[m.Month] = m;
+            }
+            Guid? customerId = request.Customer == null ? (Guid?)null : CustomerOperations.Resolve(session, request.Customer).CustomerId;
+            return months.Select(month =>
+            {
+                var m = computed.Months[month];
+                var lines = m.Lines
+                    .Where(l => (!customerId.HasValue || l.CustomerId == customerId.Value) && (request.Product == null || string.Equals(l.Product, request.Product, StringComparison.OrdinalIgnoreCase)))
+                    .ToList();
+                return new UsageReportMonth(month, m.Status, lines);
+            }).ToList();
+        }
+
+        /// <summary>The first month a license bills in or a report was stored for, and the last month with a stored report.</summary>
+        private static (BillingMonth? Earliest, BillingMonth? LatestReport) Extent(IStoreSession session, UsageData data)
+        {
+            var reports = session.UsageReportMonths().Select(m => BillingMonth.Parse("Month", m)).ToList();
             var starts = data.Licenses.Select(FirstBilledMonth).Where(m => m.HasValue).Select(m => m.Value).Concat(reports).ToList();
-            return (starts.Count == 0 ? (DateTime?)null : starts.Min(), reports.Count == 0 ? (DateTime?)null : reports.Max());
+            return (starts.Count == 0 ? (BillingMonth?)null : starts.Min(), reports.Count == 0 ? (BillingMonth?)null : reports.Max());
         }
 
         /// <summary>
         /// The first month a license can bill in: the first day it sat in a Full MSP placement (R51); null when it never
         /// bills, such as a trial, an NFR license or a non-MSP license that was never migrated.
         /// </summary>
-        private static DateTime? FirstBilledMonth(License license)
+        private static BillingMonth? FirstBilledMonth(License license)
         {
             if (LicenseOperations.IsNfr(license)) return null;
             var placements = license.Placements.Count > 0 ? (IEnumerable<LicensePlacement>)license.Placements : new[] { license.PlacementOn(license.StartDate) };
@@ -196,15 +215,15 @@ namespace MspLicensing
                 var from = p.From > license.StartDate ? p.From : license.StartDate;
                 if (!first.HasValue || from < first.Value) first = from;
             }
-            return first.HasValue ? Dates.MonthOf(first.Value) : (DateTime?)null;
+            return first.HasValue ? BillingMonth.Of(first.Value) : (BillingMonth?)null;
         }
 
         /// <summary>R53: per product, the customers' chargeable seats added up, and the band the total falls in.</summary>
-        public static IReadOnlyList<UsageSummary> Summaries(IReadOnlyList<UsageLine> lines, DateTime month, UsageReportStatus status) =>
+        public static IReadOnlyList<UsageSummary> Summaries(IReadOnlyList<UsageLine> lines, BillingMonth month, UsageReportStatus status) =>
             lines.GroupBy(l => l.Product, StringComparer.OrdinalIgnoreCase)
                 .Select(g => new UsageSummary
                 {
-                    Month = MonthText(month),
+                    Month = month.ToString(),
                     Product = g.Key,
                     ProductName = Catalog.Find(g.Key)?.Name,
                     Customers = g.Select(l => l.CustomerId).Distinct().Count(),
@@ -217,8 +236,8 @@ namespace MspLicensing
                 .OrderBy(s => s.Product, StringComparer.OrdinalIgnoreCase)
                 .ToList();
 
-        public static UsageReportStatus StatusOf(IStoreSession session, DateTime month) =>
-            session.GetUsageReport(MonthText(month))?.Status ?? UsageReportStatus.Preparing;
+        public static UsageReportStatus StatusOf(IStoreSession session, BillingMonth month) =>
+            session.GetUsageReport(month.ToString())?.Status ?? UsageReportStatus.Preparing;
 
         internal static bool Frozen(UsageReportStatus status) => status == UsageReportStatus.Submitted || status == UsageReportStatus.Approved;
 
@@ -226,10 +245,10 @@ namespace MspLicensing
         /// R52: every license active on a day of the month bills the month at its peak seats, as the product (or suite)
         /// it sat in at the end of its active days in the month; R51: trials and NFR never bill; adjustments apply.
         /// </summary>
-        private static IEnumerable<UsageLine> Compute(UsageData data, DateTime month, IReadOnlyList<UsageAdjustment> adjustments, bool withNames)
+        private static IEnumerable<UsageLine> Compute(UsageData data, BillingMonth month, IReadOnlyList<UsageAdjustment> adjustments, bool withNames)
         {
-            var first = month;
-            var next = month.AddMonths(1);
+            var first = month.FirstDay;
+            var next = first.AddMonths(1);
             var subscriptions = data.Subscriptions;
             var names = withNames ? data.Names : null;
             var parts = new Dictionary<(Guid Customer, string Product, Guid Subscription), List<(License License, int Peak, int? Used)>>();
@@ -261,7 +280,7 @@ namespace MspLicensing
                 int? used = items.Any(i => i.Used.HasValue) ? items.Max(i => i.Used ?? 0) : (int?)null;
                 var line = new UsageLine
                 {
-                    Month = MonthText(month),
+                    Month = month.ToString(),
                     CustomerId = byProduct.Key.Customer,
                     Customer = names != null && names.TryGetValue(byProduct.Key.Customer, out var n) ? n : null,
                     Product = byProduct.Key.Product,
@@ -330,7 +349,7 @@ namespace MspLicensing
         private static bool Billable(string licenseType) => string.Equals(licenseType, "Full", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>R51: sets a customer's chargeable seats of a product below provisioned, with a comment; R54: only while the report is editable.</summary>
-        public static UsageLine Adjust(IStoreSession session, DateTime month, CustomerRef customerRef, string product, int chargeable, string comment)
+        public static UsageLine Adjust(IStoreSession session, BillingMonth month, CustomerRef customerRef, string product, int chargeable, string comment)
         {
             AccountRules.RequireLmp(session.GetAccount(), "Usage reports");
             var report = Editable(session, month, "changed");
@@ -338,7 +357,7 @@ namespace MspLicensing
             var code = Catalog.Get("Product", product).Code;
             var line = Compute(new UsageData(session), month, null, false).FirstOrDefault(l => l.CustomerId == customer.CustomerId && string.Equals(l.Product, code, StringComparison.OrdinalIgnoreCase))
                 ?? throw new MspException("UsageLineNotFound", ErrorKind.ObjectNotFound,
-                    $"The {MonthText(month)} report has no billed {code} line for customer '{customer.Name}'. Get-MspUsageReport -Month {MonthText(month)} -ByCustomer -Customer '{customer.Name}' shows its lines (a suite bills under the suite's code).", code);
+                    $"The {month} report has no billed {code} line for customer '{customer.Name}'. Get-MspUsageReport -Month {month} -ByCustomer -Customer '{customer.Name}' shows its lines (a suite bills under the suite's code).", code);
             if (chargeable < 0 || chargeable > line.Provisioned)
                 throw MspException.InvalidValue("Chargeable", chargeable, $"give 0 to {line.Provisioned} (the provisioned seats); chargeable is never above provisioned");
             string text = TextInput.Optional("Comment", comment, MaxCommentLength, prose: true);
@@ -360,19 +379,19 @@ namespace MspLicensing
         /// that has not begun never). A report already Submitted or Approved stays as it is (Changed is false), so a
         /// month-end task can run twice.
         /// </summary>
-        public static (UsageReport Report, bool Changed) Submit(IStoreSession session, DateTime month, DateTime today, DateTime nowUtc, bool early = false)
+        public static (UsageReport Report, bool Changed) Submit(IStoreSession session, BillingMonth month, DateTime today, DateTime nowUtc, bool early = false)
         {
             var account = session.GetAccount();
             AccountRules.RequireLmp(account, "Usage reports");
-            var current = Dates.MonthOf(today);
+            var current = BillingMonth.Of(today);
             if (month > current)
-                throw MspException.InvalidValue("Month", MonthText(month), $"a month is reported once it has begun; it is {MonthText(today)} now");
-            var report = session.GetUsageReport(MonthText(month));
+                throw MspException.InvalidValue("Month", month.ToString(), $"a month is reported once it has begun; it is {current} now");
+            var report = session.GetUsageReport(month.ToString());
             if (report != null && Frozen(report.Status)) return (WithLines(session, report), false);
             if (month == current && !early)
                 throw MspException.ForRule(Rules.R54, "UsageMonthNotEnded", ErrorKind.InvalidOperation,
-                    $"The {MonthText(month)} report cannot be submitted before the month has ended: its figures can still change until {Dates.Format(current.AddMonths(1).AddDays(-1))}. Submit it from {Dates.Format(current.AddMonths(1))}, or give -Force to submit it early.",
-                    MonthText(month));
+                    $"The {month} report cannot be submitted before the month has ended: its figures can still change until {Dates.Format(current.AddMonths(1).FirstDay.AddDays(-1))}. Submit it from {Dates.Format(current.AddMonths(1).FirstDay)}, or give -Force to submit it early.",
+                    month.ToString());
             report = Editable(session, month, "submitted");
             report.FrozenLines = new TextList<UsageLine>(Compute(new UsageData(session), month, report.Adjustments, true));
             report.FrozenSeatBands = new TextList<int>(account.SeatBandMinimums);
@@ -381,18 +400,18 @@ namespace MspLicensing
         }
 
         /// <summary>R54: a submitted report is approved; its figures stay frozen.</summary>
-        public static UsageReport Approve(IStoreSession session, DateTime month, DateTime nowUtc)
+        public static UsageReport Approve(IStoreSession session, BillingMonth month, DateTime nowUtc)
         {
             var report = Submitted(session, month, "approved");
             return Move(session, report, UsageReportStatus.Approved, nowUtc, null, "Approved");
         }
 
         /// <summary>R54: a submitted report is rejected and becomes editable again.</summary>
-        public static UsageReport Deny(IStoreSession session, DateTime month, string reason, DateTime nowUtc)
+        public static UsageReport Deny(IStoreSession session, BillingMonth month, string reason, DateTime nowUtc)
         {
             string text = reason?.Trim();
             if (string.IsNullOrEmpty(text))
-                throw new MspException("RequiredFieldMissing", ErrorKind.InvalidArgument, "Reason is required: say why the report is rejected.", reason);
+                throw MspException.RequiredFieldMissing("Reason", ": say why the report is rejected.", reason);
             text = TextInput.Check("Reason", reason, MaxCommentLength, prose: true);
             var report = Submitted(session, month, "rejected");
             report.FrozenLines.Clear();
@@ -403,26 +422,26 @@ namespace MspLicensing
         /// <summary>The report with its <see cref="UsageReport.Lines"/> filled in, as the cmdlets return it.</summary>
         private static UsageReport WithLines(IStoreSession session, UsageReport report)
         {
-            report.Lines = new TextList<UsageLine>(Lines(session, ParseMonth("Month", report.Month), true));
+            report.Lines = new TextList<UsageLine>(Lines(session, BillingMonth.Parse("Month", report.Month), true));
             return report;
         }
 
-        private static UsageReport Editable(IStoreSession session, DateTime month, string verb)
+        private static UsageReport Editable(IStoreSession session, BillingMonth month, string verb)
         {
-            var report = session.GetUsageReport(MonthText(month)) ?? new UsageReport { Month = MonthText(month), Status = UsageReportStatus.Preparing };
+            var report = session.GetUsageReport(month.ToString()) ?? new UsageReport { Month = month.ToString(), Status = UsageReportStatus.Preparing };
             if (Frozen(report.Status))
                 throw MspException.ForRule(Rules.R54, "UsageReportFrozen", ErrorKind.InvalidOperation,
                     $"The {report.Month} report is {report.Status} and cannot be {verb}" + (report.Status == UsageReportStatus.Submitted ? "; Deny-MspUsageReport makes it editable again." : "."), report.Month);
             return report;
         }
 
-        private static UsageReport Submitted(IStoreSession session, DateTime month, string verb)
+        private static UsageReport Submitted(IStoreSession session, BillingMonth month, string verb)
         {
             AccountRules.RequireLmp(session.GetAccount(), "Usage reports");
-            var report = session.GetUsageReport(MonthText(month));
+            var report = session.GetUsageReport(month.ToString());
             if (report?.Status != UsageReportStatus.Submitted)
                 throw MspException.ForRule(Rules.R54, "UsageReportNotSubmitted", ErrorKind.InvalidOperation,
-                    $"The {MonthText(month)} report is {report?.Status ?? UsageReportStatus.Preparing}; only a Submitted report can be {verb}.", MonthText(month));
+                    $"The {month} report is {report?.Status ?? UsageReportStatus.Preparing}; only a Submitted report can be {verb}.", month.ToString());
             return report;
         }
 

@@ -151,8 +151,7 @@ namespace MspLicensing
         private static string Required(string field, string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new MspException("RequiredFieldMissing", ErrorKind.InvalidArgument,
-                    $"{field} is required (R10: {Rules.R10.Title}); give a value.", field);
+                throw MspException.RequiredFieldMissing(field, $" (R10: {Rules.R10.Title}); give a value.", field);
             return value;
         }
 

@@ -63,9 +63,7 @@ namespace MspLicensing
             return date;
         }
 
-        private static MspException Refused(string field, string text, string why) =>
-            new MspException("InvalidValue", ErrorKind.InvalidArgument,
-                (field == null ? string.Empty : field + " ") + MspException.Quote(text) + " " + why + ".", text);
+        private static MspException Refused(string field, string text, string why) => MspException.InvalidValueBecause(field, text, why);
 
         /// <summary>Adds months keeping the day of the month (clamped to short months): Jan 31 + 1 = Feb 28, + 2 = Mar 31.</summary>
         public static DateTime AddMonths(DateTime date, int months, int anchorDay)
@@ -77,8 +75,5 @@ namespace MspLicensing
 
         /// <summary>A day as ISO yyyy-MM-dd, Gregorian, whatever the culture.</summary>
         public static string Format(DateTime date) => date.ToString(IsoForm, CultureInfo.InvariantCulture);
-
-        /// <summary>The first day of the month of <paramref name="date"/>.</summary>
-        public static DateTime MonthOf(DateTime date) => new DateTime(date.Year, date.Month, 1);
     }
 }

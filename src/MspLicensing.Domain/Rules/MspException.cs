@@ -68,14 +68,51 @@ namespace MspLicensing
             return new MspException(ErrorId, Kind, item + ": " + Message, Target, this) { Rule = Rule };
         }
 
+        /// <summary>Whether this is <see cref="StaleObject"/>: someone else changed the object since it was read, so reading it again and redoing the change may succeed.</summary>
+        public bool IsStaleObject => ErrorId == StaleObjectId;
+
+        private const string StaleObjectId = "StaleObject";
+
         /// <summary>A change based on an object that someone else changed since it was read: refused, nothing written.</summary>
         public static MspException StaleObject(string targetType, string name, int readRevision, int storedRevision, string getCommand) =>
-            new MspException("StaleObject", ErrorKind.WriteConflict,
+            new MspException(StaleObjectId, ErrorKind.WriteConflict,
                 $"{targetType} '{name}' was changed by someone else after it was read (read at revision {readRevision}, now revision {storedRevision}); nothing was written. Read it again with {getCommand} and repeat the change.",
                 name);
 
         public static MspException InvalidValue(string field, object value, string allowed) =>
-            new MspException("InvalidValue", ErrorKind.InvalidArgument, $"{field} {Quote(value)} is not valid: {allowed}.", value);
+            InvalidValueBecause(field, value, "is not valid: " + allowed);
+
+        /// <summary>A value refused for the reason <paramref name="why"/> gives after it ("is ... in de-DE: give ..."); the field may be null.</summary>
+        public static MspException InvalidValueBecause(string field, object value, string why) =>
+            new MspException("InvalidValue", ErrorKind.InvalidArgument, (field == null ? string.Empty : field + " ") + Quote(value) + " " + why + ".", value);
+
+        // The errors raised in more than one place are made here, so each says the same in the same words.
+
+        /// <summary>A required value is missing: <paramref name="rest"/> follows "{field} is required" and says what to give.</summary>
+        public static MspException RequiredFieldMissing(string field, string rest, object target) =>
+            new MspException("RequiredFieldMissing", ErrorKind.InvalidArgument, field + " is required" + rest, target);
+
+        /// <summary>No license has the id (or else the activation code); <paramref name="filtered"/>: a query's other filters left it out.</summary>
+        public static MspException LicenseNotFound(Guid? licenseId, string activationCode, bool filtered = false) =>
+            new MspException("LicenseNotFound", ErrorKind.ObjectNotFound,
+                $"No license has the {(licenseId.HasValue ? "id '" + licenseId.Value + "'" : "activation code " + Quote(activationCode))}{OtherFilters(filtered)}. Get-MspLicense lists the licenses.",
+                licenseId.HasValue ? (object)licenseId.Value : activationCode);
+
+        /// <summary>No service plan has the id or name; <paramref name="filtered"/>: a query's other filters left it out.</summary>
+        public static MspException ServicePlanNotFound(string display, bool byId, bool filtered = false) =>
+            new MspException("ServicePlanNotFound", ErrorKind.ObjectNotFound,
+                $"No service plan {(byId ? "has the id" : "is named")} {Quote(display)}{OtherFilters(filtered)}. Get-MspServicePlan lists the plans.", display);
+
+        /// <summary>No customer has the name or id that <paramref name="which"/> gives ("named 'x'", "has the id '…'"); <paramref name="instead"/> ends the message.</summary>
+        public static MspException CustomerNotFound(string which, object target, string instead, bool filtered = false) =>
+            new MspException("CustomerNotFound", ErrorKind.ObjectNotFound, $"No customer {which}{OtherFilters(filtered)}{instead}", target);
+
+        /// <summary>R20: a disabled plan is not assigned (new subscriptions, conversions, crossgrades).</summary>
+        public static MspException ServicePlanDisabled(ServicePlan plan) =>
+            ForRule(Rules.R20, "ServicePlanDisabled", ErrorKind.InvalidOperation,
+                $"Service plan '{plan.Name}' is disabled and cannot be assigned; enable it with Set-MspServicePlan -Name '{plan.Name}' -Enabled $true.", plan);
+
+        private static string OtherFilters(bool filtered) => filtered ? " and matches the other filters" : string.Empty;
 
         /// <summary>The most characters of a value that a message quotes; a longer value is cut there.</summary>
         public const int QuotedLength = 60;

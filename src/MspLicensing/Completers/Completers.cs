@@ -151,12 +151,12 @@ namespace MspLicensing.Commands
 
         protected override IEnumerable<(string, string)> Candidates(CompletionInput input)
         {
-            var current = Dates.MonthOf(Clock.Today);
+            var current = BillingMonth.Of(Clock.Today);
             for (int back = 0; back <= 24; back++)
             {
                 var month = current.AddMonths(-back);
-                yield return (UsageOperations.MonthText(month),
-                    back == 0 ? "The current month (submitted once it has ended)" : back == 1 ? "Last month" : month.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
+                yield return (month.ToString(),
+                    back == 0 ? "The current month (submitted once it has ended)" : back == 1 ? "Last month" : month.FirstDay.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
             }
         }
     }

@@ -1,14 +1,12 @@
 using System;
 using System.Collections;
-using System.Linq;
 using System.Management.Automation;
-using MspLicensing.Commands.Help;
 
 namespace MspLicensing.Commands
 {
     [Cmdlet(VerbsCommon.Get, "MspCustomer", DefaultParameterSetName = ByName, SupportsPaging = true)]
     [OutputType(typeof(Customer))]
-    public sealed class GetMspCustomerCommand : MspCmdlet
+    public sealed partial class GetMspCustomerCommand : MspCmdlet
     {
         private const string ByName = "ByName";
         private const string ById = "ById";
@@ -37,48 +35,9 @@ namespace MspLicensing.Commands
         [ExternalIdTransformation]
         public Hashtable ExternalId { get; set; }
 
-        public static CommandHelp Help => new CommandHelp
-        {
-            Synopsis = "Finds end customers by name, id, country, state or external id.",
-            Description = "Get-MspCustomer lists the customers of the account, sorted by name. Names take wildcards; an exact name that matches no customer is reported as an error (a wildcard that matches nothing is not). Filters combine: every given filter must match. Names and ids bind from the pipeline, so a list of names or the rows of a CSV file find their customers.",
-            Rules = new[] { Rules.R10 },
-            Parameters =
-            {
-                ["Name"] = "Customer names; wildcards allowed, case is ignored. A backtick makes a wildcard character literal: 'Wild`*' is the name Wild*.",
-                ["CustomerId"] = "Customer ids.",
-                ["Country"] = "Only customers in this country (ISO 3166-1 alpha-2 code or English name).",
-                ["Enabled"] = "Only enabled ($true) or disabled ($false) customers.",
-                ["Email"] = "Only customers whose contact email matches; wildcards allowed, e.g. *@contoso.com.",
-                ["ExternalId"] = "Only customers with these external ids, e.g. @{ ConnectWiseManage = '4711' }; values take wildcards.",
-            },
-            Examples = new[]
-            {
-                new HelpExample("Find a customer by name",
-                    "Get-MspCustomer -Name Contoso",
-                    "Case is ignored.",
-                    "New-MspCustomer -Name Contoso -Country US -City Seattle -ContactFirstName Ann -ContactLastName Lee -Email ann@contoso.com"),
-                new HelpExample("Customers whose name starts with 'Fab' in Germany",
-                    "Get-MspCustomer -Name Fab* -Country DE",
-                    "Wildcards and filters combine."),
-                new HelpExample("Find a customer by its PSA id",
-                    "Get-MspCustomer -ExternalId @{ ConnectWiseManage = '4711' }",
-                    "Useful in RMM scripts that know the PSA company id."),
-                new HelpExample("Find a name that holds a wildcard character",
-                    "Get-MspCustomer -Name ([WildcardPattern]::Escape('Wild[1]'))",
-                    "Escape writes 'Wild`[1`]': escaped wildcard characters are literal, so the pattern is the exact name Wild[1] (and not Wild1). A pattern that is not valid, such as 'Wild[1', is refused with an error that names it.",
-                    "New-MspCustomer -Name 'Wild[1]' -Country US -City Seattle -ContactFirstName Ann -ContactLastName Lee -Email ann@wild.example.com"),
-                new HelpExample("The first 20 disabled customers",
-                    "Get-MspCustomer -Enabled $false -First 20",
-                    "-First and -Skip page through long lists."),
-            },
-            Inputs = "Names as strings, or objects with a Name or CustomerId property.",
-            Outputs = "Customers.",
-            Related = new[] { "New-MspCustomer", "Set-MspCustomer", "Remove-MspCustomer" },
-        };
-
         protected override void ProcessRecord()
         {
-            if (!TryNames(nameof(Name), Name, out var names)) return;
+            if (!TryNames(nameof(Name), Name, out _)) return;
             var query = new CustomerQuery
             {
                 Name = Name,
@@ -87,29 +46,19 @@ namespace MspLicensing.Commands
                 Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled : (bool?)null,
                 Email = Email,
             };
-            System.Collections.Generic.IReadOnlyList<Customer> customers;
+            Found<Customer> found;
             try
             {
                 query.ExternalId = Tables.Strings(ExternalId, nameof(ExternalId));
-                customers = Read(s => CustomerOperations.Find(s, query));
+                found = Read(s => CustomerOperations.Get(s, query));
             }
             catch (MspException ex)
             {
                 ThrowMspError(ex, null);
                 return;
             }
-
-            bool filtered = Country != null || query.Enabled.HasValue || Email != null || ExternalId != null;
-            foreach (var missing in names.Missing(customers.Select(c => c.Name)))
-                WriteMspError(CustomerNotFound($"named {MspException.Quote(missing)}", missing, filtered), missing);
-            foreach (var missing in (CustomerId ?? new Guid[0]).Where(id => customers.All(c => c.CustomerId != id)))
-                WriteMspError(CustomerNotFound($"has the id '{missing}'", missing, filtered), missing);
-
-            WritePage(customers);
+            foreach (var missing in found.NotFound) WriteMspError(missing, missing.Target);
+            WritePage(found.Items);
         }
-
-        private static MspException CustomerNotFound(string what, object target, bool filtered) =>
-            new MspException("CustomerNotFound", ErrorKind.ObjectNotFound,
-                $"No customer {what}" + (filtered ? " and matches the other filters" : string.Empty) + ". Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.", target);
     }
 }

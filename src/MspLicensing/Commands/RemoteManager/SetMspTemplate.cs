@@ -1,13 +1,11 @@
-using System;
 using System.Collections;
 using System.Management.Automation;
-using MspLicensing.Commands.Help;
 
 namespace MspLicensing.Commands
 {
     [Cmdlet(VerbsCommon.Set, "MspTemplate", SupportsShouldProcess = true)]
     [OutputType(typeof(Template))]
-    public sealed class SetMspTemplateCommand : MspCmdlet
+    public sealed partial class SetMspTemplateCommand : MspCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(TemplateNameCompleter))]
@@ -23,35 +21,10 @@ namespace MspLicensing.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        public static CommandHelp Help => new CommandHelp
-        {
-            Synopsis = "Changes the settings of a Remote Manager policy template.",
-            Description = "Set-MspTemplate adds or replaces the given settings of a template and leaves the others. A Cloud Edge template that is assigned to a customer cannot be changed: create a new one instead.",
-            Rules = new[] { Rules.R72 },
-            Parameters =
-            {
-                ["Name"] = "The template's name.",
-                ["Setting"] = "Settings to add or replace, as a hashtable of text or numbers; each setting appears once (names ignore case).",
-                ["Description"] = $"Free text, up to {RemoteManagerOperations.MaxTemplateDescriptionLength} characters (line breaks and tabs allowed); an empty string clears it.",
-                ["PassThru"] = "Writes the changed template.",
-            },
-            Examples = new[]
-            {
-                new HelpExample("Turn on behavior monitoring", "Set-MspTemplate -Name 'WF baseline' -Setting @{ BehaviorMonitoring = 'On' } -PassThru", "Other settings stay.", "New-MspTemplate -Name 'WF baseline' -Product WFBSS -Setting @{ RealTimeScan = 'On' }"),
-                new HelpExample("See that an assigned Cloud Edge template stays",
-                    "Set-MspTemplate -Name 'Edge standard' -Setting @{ Firewall = 'Open' } -ErrorAction SilentlyContinue\n(Get-MspTemplate 'Edge standard').Settings.Firewall",
-                    "Still Strict: the change was refused (R72).",
-                    "New-MspTemplate -Name 'Edge standard' -Product CE -Setting @{ Firewall = 'Strict' }\n" + ExampleSetup.Contoso + "\nSet-MspCustomer -Name Contoso -Template 'Edge standard'"),
-            },
-            Inputs = "Templates from Get-MspTemplate.",
-            Outputs = "With -PassThru, the changed template.",
-            Related = new[] { "Get-MspTemplate", "New-MspTemplate" },
-        };
-
         protected override void ProcessRecord()
         {
             if (TryChange("Change template " + Name, Named("Template", Name), Name,
-                    s => RemoteManagerOperations.ChangeTemplate(s, Name, Tables.Strings(Setting, nameof(Setting)), Description, DateTime.UtcNow), out var template) && PassThru)
+                    s => RemoteManagerOperations.ChangeTemplate(s, Name, Tables.Strings(Setting, nameof(Setting)), Description, Clock.UtcNow), out var template) && PassThru)
                 WriteObject(template);
         }
     }

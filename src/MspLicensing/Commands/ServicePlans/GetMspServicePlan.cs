@@ -1,13 +1,11 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
-using MspLicensing.Commands.Help;
 
 namespace MspLicensing.Commands
 {
     [Cmdlet(VerbsCommon.Get, "MspServicePlan", DefaultParameterSetName = Identity.ByName)]
     [OutputType(typeof(ServicePlan))]
-    public sealed class GetMspServicePlanCommand : MspCmdlet
+    public sealed partial class GetMspServicePlanCommand : MspCmdlet
     {
         [Parameter(ParameterSetName = Identity.ByName, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
@@ -28,65 +26,29 @@ namespace MspLicensing.Commands
         [BooleanTransformation]
         public bool Enabled { get; set; }
 
-        public static CommandHelp Help => new CommandHelp
-        {
-            Synopsis = "Lists service plans by name, product, version or enabled state.",
-            Description = "Get-MspServicePlan lists the plans of the account, sorted by name. Names take wildcards; an exact name that matches no plan is reported as an error. -Product finds the plans that license a product, directly or as part of a suite.",
-            Rules = new[] { Rules.R20 },
-            Parameters =
-            {
-                ["Name"] = "Plan names; wildcards allowed, case is ignored. A backtick makes a wildcard character literal: 'Plan `[EU`]' is the name Plan [EU].",
-                ["ServicePlanId"] = "Plan ids.",
-                ["Product"] = "Only plans that license this product (code or name), also as a suite component.",
-                ["Version"] = "Only Full or only Trial plans.",
-                ["Enabled"] = "Only enabled ($true) or disabled ($false) plans.",
-            },
-            Examples = new[]
-            {
-                new HelpExample("Every plan", "Get-MspServicePlan", "One row per plan with its products and terms.", ExampleSetup.MonthlyPlan + "\n" + ExampleSetup.TrialPlan),
-                new HelpExample("Plans that include Worry-Free Business Security Services",
-                    "Get-MspServicePlan -Product WFBSS",
-                    "Finds WFBSS on its own and inside Worry-Free Services Advanced or Worry-Free XDR bundles.",
-                    ExampleSetup.MonthlyPlan + "\n" + ExampleSetup.XdrPlan),
-                new HelpExample("The data centers of a plan's products",
-                    "(Get-MspServicePlan 'WF Services XDR').Products.DataCenters",
-                    "Each service of the plan, with the data center it runs in.",
-                    ExampleSetup.XdrPlan),
-            },
-            Inputs = "Plan names as strings, or objects with a Name or ServicePlanId property.",
-            Outputs = "Service plans.",
-            Related = new[] { "New-MspServicePlan", "Set-MspServicePlan", "Remove-MspServicePlan" },
-        };
-
         protected override void ProcessRecord()
         {
-            if (!TryNames(nameof(Name), Name, out var names)) return;
+            if (!TryNames(nameof(Name), Name, out _)) return;
             var query = new ServicePlanQuery
             {
                 Name = Name,
+                ServicePlanId = ServicePlanId,
                 Product = Product,
                 Version = Bound(nameof(Version)) ? Version : (PlanVersion?)null,
                 Enabled = Bound(nameof(Enabled)) ? Enabled : (bool?)null,
             };
-            System.Collections.Generic.IReadOnlyList<ServicePlan> plans;
+            Found<ServicePlan> found;
             try
             {
-                plans = Read(s => Find(s, query));
+                found = Read(s => ServicePlanOperations.Get(s, query));
             }
             catch (MspException ex)
             {
                 ThrowMspError(ex, Product);
                 return;
             }
-            foreach (var missing in names.Missing(plans.Select(p => p.Name)))
-                WriteMspError(new MspException("ServicePlanNotFound", ErrorKind.ObjectNotFound,
-                    $"No service plan is named {MspException.Quote(missing)}{(query.Product != null || query.Version.HasValue || query.Enabled.HasValue ? " and matches the other filters" : string.Empty)}. Get-MspServicePlan lists the plans.", missing), missing);
-            foreach (var plan in plans) WriteObject(plan);
+            foreach (var missing in found.NotFound) WriteMspError(missing, missing.Target);
+            foreach (var plan in found.Items) WriteObject(plan);
         }
-
-        private System.Collections.Generic.IReadOnlyList<ServicePlan> Find(MspLicensing.Store.IStoreSession s, ServicePlanQuery query) =>
-            ServicePlanId == null
-                ? ServicePlanOperations.Find(s, query)
-                : ServicePlanId.Select(id => s.ServicePlans.Get(id)).Where(p => p != null).ToList();
     }
 }

@@ -1,28 +1,11 @@
 using System.Management.Automation;
-using MspLicensing.Commands.Help;
 
 namespace MspLicensing.Commands
 {
     [Cmdlet(VerbsCommunications.Disconnect, "MspStore")]
     [OutputType(typeof(void))]
-    public sealed class DisconnectMspStoreCommand : MspCmdlet
+    public sealed partial class DisconnectMspStoreCommand : MspCmdlet
     {
-        public static CommandHelp Help => new CommandHelp
-        {
-            Synopsis = "Returns this session to the default store.",
-            Description = "Disconnect-MspStore forgets the store chosen with Connect-MspStore. Later commands use $env:MSPLICENSING_STORE when it is set, else the per-user default store. No file is changed.",
-            Examples = new[]
-            {
-                new HelpExample("Go back to the default store",
-                    "Disconnect-MspStore\nGet-MspStore",
-                    "Get-MspStore then shows the default store (Source Default or MSPLICENSING_STORE)."),
-                new HelpExample("Work on a copy, then return",
-                    "Connect-MspStore -Path ./copy.db\nGet-MspCustomer\nDisconnect-MspStore",
-                    "Looks at another store for a moment and returns to the usual one."),
-            },
-            Related = new[] { "Connect-MspStore", "Get-MspStore" },
-        };
-
         protected override void EndProcessing() => StoreConnection.Clear(this);
     }
 }

@@ -1,30 +1,12 @@
 using System.Management.Automation;
-using MspLicensing.Commands.Help;
 using MspLicensing.Store;
 
 namespace MspLicensing.Commands
 {
     [Cmdlet(VerbsCommon.Get, "MspStore")]
     [OutputType(typeof(StoreInfo))]
-    public sealed class GetMspStoreCommand : MspCmdlet
+    public sealed partial class GetMspStoreCommand : MspCmdlet
     {
-        public static CommandHelp Help => new CommandHelp
-        {
-            Synopsis = "Shows the store this session uses: path, size, schema version and counts.",
-            Description = "Get-MspStore opens the session's store (see Connect-MspStore) and shows where it is, how the session chose it (Source), its size, schema version, whether it is encrypted, the partner account and how many customers, service plans, subscriptions, licenses and audit entries it holds, and how many changes wait for Sync-MspRemoteManager. The store is created when it does not exist yet.",
-            Examples = new[]
-            {
-                new HelpExample("Show the current store",
-                    "Get-MspStore",
-                    "Shows path, source, size, schema version and counts."),
-                new HelpExample("Check the size of the store in a scheduled task",
-                    "$store = Get-MspStore\nif ($store.SizeBytes -gt 500MB) { \"Store $($store.Path) is large: back it up and archive.\" }",
-                    "Reads the properties of the store information object."),
-            },
-            Outputs = "The store's information.",
-            Related = new[] { "Connect-MspStore", "Backup-MspStore" },
-        };
-
         protected override void EndProcessing()
         {
             try

@@ -1,15 +1,15 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Text;
-using MspLicensing.Commands.Help;
 using MspLicensing.Store;
 
 namespace MspLicensing.Commands
 {
     [Cmdlet(VerbsData.Export, "MspUsageReport", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportMspUsageReportCommand : UsageCmdlet
+    public sealed partial class ExportMspUsageReportCommand : UsageCmdlet
     {
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
@@ -24,28 +24,6 @@ namespace MspLicensing.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        public static CommandHelp Help => new CommandHelp
-        {
-            Synopsis = "Writes a month's usage report to a CSV or JSON file.",
-            Description = "Export-MspUsageReport writes the rows Get-MspUsageReport shows (per product, or per customer and license with -ByCustomer) to a file, flat, with invariant numbers (a dot as decimal separator) and months as yyyy-MM, so spreadsheets and PSA tools in any language import it. CSV has a header row; JSON is an array of objects. " + UsageExport.Encoding + " An existing file is overwritten only with -Force. Reports of past months stay available, so any month can be exported again. " + UsageExport.FormulaCells,
-            Rules = new[] { Rules.R55 },
-            Parameters =
-            {
-                ["Month"] = "The month, yyyy-MM; default the current month.",
-                ["Path"] = "The file to write; its folder is created when needed.",
-                ["Format"] = "Csv (default) or Json.",
-                ["ByCustomer"] = "One row per customer and billed license instead of one per product.",
-                ["Force"] = "Overwrite an existing file.",
-            },
-            Examples = new[]
-            {
-                new HelpExample("Export March for the PSA", "Export-MspUsageReport -Month 2026-03 -Path ./usage-2026-03.csv -ByCustomer", "One row per customer and license.", ExampleSetup.UsageMarch),
-                new HelpExample("Export the product totals as JSON", "Export-MspUsageReport -Month 2026-03 -Path ./usage-2026-03.json -Format Json", "An array of objects with Month, Product, Customers, Provisioned, Used, Chargeable, Band and Status.", ExampleSetup.UsageMarch),
-            },
-            Outputs = "The written file.",
-            Related = new[] { "Get-MspUsageReport", "Submit-MspUsageReport" },
-        };
-
         protected override void EndProcessing()
         {
             var month = MonthStart();
@@ -53,7 +31,7 @@ namespace MspLicensing.Commands
             if (Directory.Exists(target))
             {
                 ThrowMspError(new MspException("ExportPathIsFolder", ErrorKind.InvalidArgument,
-                    $"The export path '{target}' is a folder; give the path of a file, e.g. '{System.IO.Path.Combine(target, $"usage-{UsageOperations.MonthText(month)}.csv")}'.", target), target);
+                    $"The export path '{target}' is a folder; give the path of a file, e.g. '{System.IO.Path.Combine(target, $"usage-{month}.csv")}'.", target), target);
                 return;
             }
             if (File.Exists(target) && !Force)
@@ -62,14 +40,9 @@ namespace MspLicensing.Commands
                     $"The file '{target}' exists already; give -Force to overwrite it or choose another path.", target), target);
                 return;
             }
-            if (!ShouldProcess(target, $"Export the {UsageOperations.MonthText(month)} usage report")) return;
-            var text = Read(s =>
-            {
-                var lines = UsageOperations.Lines(s, month, ByCustomer);
-                return ByCustomer
-                    ? UsageExport.Write(lines, Format)
-                    : UsageExport.Write(UsageOperations.Summaries(lines, month, UsageOperations.StatusOf(s, month)), Format);
-            });
+            if (!ShouldProcess(target, $"Export the {month} usage report")) return;
+            var report = Read(s => UsageOperations.Report(s, new UsageReportRequest { Months = new[] { month }, ByCustomer = ByCustomer }, null)).Single();
+            var text = ByCustomer ? UsageExport.Write(report.Lines, Format) : UsageExport.Write(report.Summaries(), Format);
             try
             {
                 PrivateFiles.WriteWhole(target, UsageExport.Encode(text, Format), replace: Force);

@@ -1,25 +1,19 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using MspLicensing.Commands.Help;
 
 namespace MspLicensing.Commands
 {
     [Cmdlet(VerbsCommon.Get, "MspUsageReport", DefaultParameterSetName = ByProduct)]
     [OutputType(typeof(UsageSummary), ParameterSetName = new[] { ByProduct })]
     [OutputType(typeof(UsageLine), ParameterSetName = new[] { ByCustomerSet })]
-    public sealed class GetMspUsageReportCommand : MonthRangeCmdlet
+    public sealed partial class GetMspUsageReportCommand : MonthRangeCmdlet
     {
         private const string ByProduct = "ByProduct";
         private const string ByCustomerSet = "ByCustomer";
         private const string Activity = "Computing the usage report";
 
         /// <summary>The months computed so far: customers and months piped in share one computation of each month.</summary>
-        private readonly Dictionary<DateTime, UsageMonthLines> _months = new Dictionary<DateTime, UsageMonthLines>();
-        /// <summary>The months of -From and -To, once they are known.</summary>
-        private IReadOnlyList<DateTime> _range;
+        private readonly UsageMonthCache _computed = new UsageMonthCache();
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(MonthCompleter))]
@@ -39,50 +33,6 @@ namespace MspLicensing.Commands
 
         [Parameter(ParameterSetName = ByCustomerSet, Mandatory = true)]
         public SwitchParameter ByCustomer { get; set; }
-
-        public static CommandHelp Help => new CommandHelp
-        {
-            Synopsis = "Shows the usage report of a month or several: per product, or per customer and license.",
-            Description = "Get-MspUsageReport computes the monthly report the MSP is billed on. By default it has one row per product: how many customers, the provisioned, used and chargeable seats added up over all customers, and the seat band that total falls in. With -ByCustomer it has one row per customer and billed license (a suite is one row): the peak seats held in the month, the peak used count reported, the over-provisioned percentage (never negative: a used count above provisioned shows as exceeded, with ExceededBy seats), the chargeable seats and the comment of an adjustment. A license active on any day of the month bills the whole month; trials never bill. A Submitted or Approved month shows the figures as they were submitted."
-                + $" Several months (-Month 2026-01,2026-02, months from the pipeline, or a range with -From and -To) give each month's report in turn (a range oldest first, a list in its order), every row with its Month; nothing is added up across months. A range covers at most {UsageOperations.MaxReportMonths.ToString(CultureInfo.InvariantCulture)} months. Get-MspUsageMonth lists the months with the status of their reports.",
-            Rules = new[] { Rules.R50, Rules.R51, Rules.R52, Rules.R53, Rules.R54 },
-            Parameters =
-            {
-                ["Month"] = "The month, yyyy-MM (a date works too), or several; default the current month. Binds from the pipeline: month text, dates, and objects with a Month property (such as the rows of Get-MspUsageMonth).",
-                ["From"] = "The first month of a range of months, yyyy-MM; without it the range begins with the first month a license bills in.",
-                ["To"] = "The last month of a range of months, yyyy-MM; without it the range ends with the current month.",
-                ["Customer"] = "Only this customer's rows (the bands still come from all customers): a name, a CustomerId or the object. Binds from customers in the pipeline, and from objects with a CustomerId or Customer property.",
-                ["Product"] = "Only this product's rows (a suite's code for a suite).",
-                ["ByCustomer"] = "One row per customer and billed license instead of one per product.",
-            },
-            Examples = new[]
-            {
-                new HelpExample("What to report for March", "Get-MspUsageReport -Month 2026-03", "One row per product with its seat band.", ExampleSetup.UsageMarch),
-                new HelpExample("The lines behind it",
-                    "Get-MspUsageReport -Month 2026-03 -ByCustomer",
-                    "Contoso bills 40 seats for March (its peak), with 28 used.",
-                    ExampleSetup.UsageMarch),
-                new HelpExample("The first quarter, month by month",
-                    "Get-MspUsageReport -From 2026-01 -To 2026-03",
-                    "One report per month, each row with its Month; -Month 2026-01,2026-02,2026-03 and '2026-01','2026-02','2026-03' | Get-MspUsageReport give the same.",
-                    ExampleSetup.UsageMarch),
-                new HelpExample("A customer's lines over several months",
-                    "Get-MspCustomer -Name Contoso | Get-MspUsageReport -From 2026-02 -To 2026-03 -ByCustomer",
-                    "Customers in the pipeline choose the rows; the months come from -From and -To.",
-                    ExampleSetup.UsageMarch),
-                new HelpExample("Every month still being prepared",
-                    "Get-MspUsageMonth -Status Preparing | Get-MspUsageReport",
-                    "The rows of Get-MspUsageMonth give their Month.",
-                    ExampleSetup.UsageMarch),
-                new HelpExample("Hand the month to a PSA import",
-                    "Get-MspUsageReport -Month 2026-03 -ByCustomer | Export-Csv ./usage-2026-03.csv -NoTypeInformation",
-                    "The rows are flat, so Export-Csv writes one column per property (Export-MspUsageReport does the same with invariant formats).",
-                    ExampleSetup.UsageMarch),
-            },
-            Inputs = "Months (yyyy-MM text or dates), objects with a Month property, and customers or objects with a CustomerId or Customer property, to show their rows.",
-            Outputs = "Report rows per product, or per customer and license with -ByCustomer, each with its Month.",
-            Related = new[] { "Get-MspUsageMonth", "Set-MspUsageReport", "Submit-MspUsageReport", "Export-MspUsageReport", "Get-MspAccount" },
-        };
 
         protected override void ProcessRecord()
         {
@@ -106,48 +56,25 @@ namespace MspLicensing.Commands
                     return;
                 }
             }
-            bool withNames = ByCustomer || Customer != null;
-            IReadOnlyList<DateTime> months;
-            if (RangeGiven)
+            var request = new UsageReportRequest
             {
-                if (_range == null)
-                {
-                    var from = FromMonth;
-                    var to = ToMonth;
-                    bool read = TryRead(s => UsageOperations.MonthsBetween(s, from, to, Clock.Today, withNames, (m, i, n) => MonthProgress(Activity, m, i, n)), From ?? To, out var computed);
-                    EndMonthProgress(Activity);
-                    if (!read) return;
-                    foreach (var m in computed) _months[m.Month] = m;
-                    _range = computed.Select(m => m.Month).ToList();
-                }
-                months = _range;
-            }
-            else
+                InRange = RangeGiven,
+                From = FromMonth,
+                To = ToMonth,
+                Months = RangeGiven ? null : (Month ?? new[] { Clock.CurrentMonth }).Select(m => ParseMonth(nameof(Month), m)).ToList(),
+                Today = Clock.Today,
+                Customer = Customer?.Reference,
+                Product = product,
+                ByCustomer = ByCustomer,
+            };
+            bool read = TryRead(s => UsageOperations.Report(s, request, _computed, (m, i, n) => MonthProgress(Activity, m, i, n)),
+                Customer?.Display ?? From ?? To ?? string.Join(",", request.Months?.Select(m => m.ToString()) ?? new string[0]), out var report);
+            EndMonthProgress(Activity);
+            if (!read) return;
+            foreach (var month in report)
             {
-                months = (Month ?? new[] { Clock.CurrentMonth }).Select(m => ParseMonth(nameof(Month), m)).ToList();
-                var missing = months.Where(m => !_months.ContainsKey(m)).Distinct().ToList();
-                if (missing.Count > 0)
-                {
-                    bool read = TryRead(s => UsageOperations.Months(s, missing, withNames, (m, i) => MonthProgress(Activity, m, i, missing.Count)), string.Join(",", missing.Select(UsageOperations.MonthText)), out var computed);
-                    EndMonthProgress(Activity);
-                    if (!read) return;
-                    foreach (var m in computed) _months[m.Month] = m;
-                }
-            }
-            Guid? customerId = null;
-            if (Customer != null)
-            {
-                if (!TryRead(s => CustomerOperations.Resolve(s, Customer.Reference).CustomerId, Customer.Display, out var id)) return;
-                customerId = id;
-            }
-            foreach (var month in months)
-            {
-                var computed = _months[month];
-                var lines = computed.Lines
-                    .Where(l => (!customerId.HasValue || l.CustomerId == customerId.Value) && (product == null || string.Equals(l.Product, product, StringComparison.OrdinalIgnoreCase)))
-                    .ToList();
-                if (ByCustomer) WriteObject(lines, enumerateCollection: true);
-                else WriteObject(UsageOperations.Summaries(lines, month, computed.Status), enumerateCollection: true);
+                if (ByCustomer) WriteObject(month.Lines, enumerateCollection: true);
+                else WriteObject(month.Summaries(), enumerateCollection: true);
             }
         }
     }

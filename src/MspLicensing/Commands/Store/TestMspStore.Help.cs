@@ -1,0 +1,34 @@
+using MspLicensing.Commands.Help;
+
+namespace MspLicensing.Commands
+{
+    public sealed partial class TestMspStoreCommand
+    {
+        public static CommandHelp Help => new CommandHelp
+        {
+            Synopsis = "Checks a store file completely without changing it, and reports whether it is healthy and what is damaged.",
+            Description = "Test-MspStore reads the whole store: every page (its header and slot table), every document (its blocks, and its bytes as LiteDB decodes them, then mapped to its customer, plan, subscription, license or other object), every index node and every index from end to end (it must list each document of its collection once), the schema record and the partner account. It returns a report with Healthy ($true when nothing is wrong) and Problems (one sentence each). It only reads: it never creates, upgrades or repairs a store, and the file is left byte for byte as it was. Without -Path it checks the session's store (see Connect-MspStore). A damaged store is also refused by Connect-MspStore and by every command with a StoreDamaged error; restore the latest copy made with Backup-MspStore, check the copy with Test-MspStore, and connect to it. Checking takes a second or two for 10,000 customers.",
+            Parameters =
+            {
+                ["Path"] = "The store file to check. Without it, the session's store. Binds from the FullName of files, so Get-ChildItem *.db | Test-MspStore checks several.",
+                ["Password"] = "The password of an encrypted store, as a SecureString. Without -Path, the password the session connected with.",
+                ["Quiet"] = "Returns only $true (healthy) or $false (damaged) instead of the report.",
+            },
+            Examples = new[]
+            {
+                new HelpExample("Check the session's store",
+                    "Test-MspStore",
+                    "Shows Healthy, the counts of documents and problems, and the path."),
+                new HelpExample("Check a backup before restoring it",
+                    "Backup-MspStore -Path ./backup/copy.db | Out-Null\nif (Test-MspStore -Path ./backup/copy.db -Quiet) { Connect-MspStore -Path ./backup/copy.db }",
+                    "Connects to the copy only when it is healthy."),
+                new HelpExample("List what is wrong",
+                    "(Test-MspStore).Problems",
+                    "Each problem in one line, e.g. which page or collection is damaged; nothing for a healthy store."),
+            },
+            Inputs = "Files (their FullName), to check each.",
+            Outputs = "A report (Path, Healthy, Problems, SchemaVersion, Encrypted, Pages, Documents) for each store, or with -Quiet $true or $false.",
+            Related = new[] { "Connect-MspStore", "Backup-MspStore", "Get-MspStore" },
+        };
+    }
+}
