@@ -74,6 +74,23 @@ namespace MspLicensing
                 $"{targetType} '{name}' was changed by someone else after it was read (read at revision {readRevision}, now revision {storedRevision}); nothing was written. Read it again with {getCommand} and repeat the change.",
                 name);
 
+        /// <summary>
+        /// A stale write on a store that records who changed each document last and when (the team store): the message
+        /// names them, so the technician knows whose change to look at.
+        /// </summary>
+        public static MspException StaleObject(string targetType, string name, int readRevision, int storedRevision, string getCommand, string changedBy, DateTime? changedUtc)
+        {
+            if (changedBy == null && changedUtc == null)
+                return StaleObject(targetType, name, readRevision, storedRevision, getCommand);
+            string who = changedBy == null ? null : "by " + Quote(changedBy);
+            string when = changedUtc == null ? null
+                : "at " + changedUtc.Value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+            string changed = who != null && when != null ? who + " " + when : who ?? when;
+            return new MspException("StaleObject", ErrorKind.WriteConflict,
+                $"{targetType} '{name}' was changed by someone else after it was read ({changed}; read at revision {readRevision}, now revision {storedRevision}); nothing was written. Read it again with {getCommand} and repeat the change.",
+                name);
+        }
+
         public static MspException InvalidValue(string field, object value, string allowed) =>
             new MspException("InvalidValue", ErrorKind.InvalidArgument, $"{field} {Quote(value)} is not valid: {allowed}.", value);
 
