@@ -16,6 +16,7 @@
         'Disconnect-MspStore'
         'Get-MspStore'
         'Backup-MspStore'
+        'Copy-MspStore'
         'Test-MspStore'
         'Get-MspAuditLog'
         'Get-MspAccount'

@@ -57,6 +57,21 @@ namespace MspLicensing.Store
         public IDocumentSet<Template> Templates { get; }
         public IDocumentSet<OutboxItem> Outbox { get; }
 
+        /// <summary>Who changed each document this transaction read last, and when, by the name an error gives it.</summary>
+        private readonly Dictionary<string, (string By, DateTime? Utc)> _changes = new Dictionary<string, (string, DateTime?)>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// A stale-write error the rules raised (they compare the revision a command read with the stored one) naming who
+        /// changed the object and when, when this transaction read it.
+        /// </summary>
+        internal MspException NamingChange(MspException stale) =>
+            stale.Target is string name && _changes.TryGetValue(name, out var change) ? stale.NamingChange(change.By, change.Utc) : stale;
+
+        private void Remember(string name, Row row)
+        {
+            if (name != null && row != null) _changes[name] = (row.ModifiedBy, row.ModifiedUtc);
+        }
+
         /// <summary>How many audit entries wait for the commit: a batch item that fails takes its own back.</summary>
         internal int AuditCount => _audit.Count;
 
@@ -66,6 +81,7 @@ namespace MspLicensing.Store
         /// </summary>
         internal void Forget(int auditCount)
         {
+            _changes.Clear();
             _audit.RemoveRange(auditCount, _audit.Count - auditCount);
             _expirations.Clear();
             _readAllSubscriptions = false;
@@ -115,7 +131,9 @@ namespace MspLicensing.Store
         public Account GetAccount()
         {
             var row = ReadRow("account", "account");
-            return row == null ? new Account() : Json.Mapper.ToObject<Account>(row.Body);
+            var account = row == null ? new Account() : Json.Mapper.ToObject<Account>(row.Body);
+            Remember(account.Name, row);
+            return account;
         }
 
         public void SaveAccount(Account account)
@@ -129,6 +147,7 @@ namespace MspLicensing.Store
         public UsageReport GetUsageReport(string month)
         {
             var row = ReadRow("reports", month);
+            Remember(month, row);
             return row == null ? null : Json.Mapper.ToObject<UsageReport>(row.Body);
         }
 
@@ -199,7 +218,7 @@ namespace MspLicensing.Store
             if (stored == null)
                 return new MspException(typeName + "NotFound", ErrorKind.ObjectNotFound,
                     $"{typeName} '{name}' no longer exists; it was deleted after it was read.", name);
-            return MspException.StaleObject(typeName, name, readRevision, stored.Revision, "Get-Msp" + typeName, stored.ModifiedBy, stored.ModifiedUtc);
+            return MspException.StaleObject(typeName, name, readRevision, stored.Revision, "Get-Msp" + typeName).NamingChange(stored.ModifiedBy, stored.ModifiedUtc);
         }
 
         internal sealed class Row
@@ -210,9 +229,12 @@ namespace MspLicensing.Store
             internal BsonDocument Body;
         }
 
+        /// <summary>The columns a row is read with (<see cref="ToRow"/>).</summary>
+        private const string Columns = "revision, modified_by, modified_utc, body";
+
         private Row ReadRow(string table, object id)
         {
-            using (var cmd = Command($"SELECT revision, modified_by, modified_utc, body FROM {S}.{table} WHERE id = @id"))
+            using (var cmd = Command($"SELECT {Columns} FROM {S}.{table} WHERE id = @id"))
             {
                 cmd.Parameters.AddWithValue("id", id);
                 using (var reader = cmd.ExecuteReader())
@@ -347,7 +369,7 @@ namespace MspLicensing.Store
 
             public T Get(Guid id)
             {
-                using (var cmd = _session.Command($"SELECT body FROM {_table} WHERE id = @id"))
+                using (var cmd = _session.Command($"SELECT {Columns} FROM {_table} WHERE id = @id"))
                 {
                     cmd.Parameters.AddWithValue("id", id);
                     return Load(cmd).FirstOrDefault();
@@ -357,13 +379,13 @@ namespace MspLicensing.Store
             public IEnumerable<T> All()
             {
                 _beforeAll?.Invoke();
-                using (var cmd = _session.Command($"SELECT body FROM {_table}"))
+                using (var cmd = _session.Command($"SELECT {Columns} FROM {_table}"))
                     return Load(cmd);
             }
 
             internal IReadOnlyList<T> Find(string expression, string value)
             {
-                using (var cmd = _session.Command($"SELECT body FROM {_table} WHERE {expression} = @v"))
+                using (var cmd = _session.Command($"SELECT {Columns} FROM {_table} WHERE {expression} = @v"))
                 {
                     cmd.Parameters.AddWithValue("v", value);
                     return Load(cmd);
@@ -420,16 +442,17 @@ namespace MspLicensing.Store
 
             private List<T> Load(NpgsqlCommand cmd)
             {
-                var docs = new List<BsonDocument>();
+                var rows = new List<Row>();
                 using (var reader = cmd.ExecuteReader())
                 {
-                    while (reader.Read()) docs.Add(Json.Read(reader.GetString(0)));
+                    while (reader.Read()) rows.Add(ToRow(reader));
                 }
                 // Mapped after the reader is closed: a license that follows its subscription may read it.
-                var items = new List<T>(docs.Count);
-                foreach (var doc in docs)
+                var items = new List<T>(rows.Count);
+                foreach (var row in rows)
                 {
-                    var item = _read(doc);
+                    var item = _read(row.Body);
+                    _session.Remember(_name(item), row);
                     _onRead?.Invoke(item);
                     items.Add(item);
                 }

@@ -87,8 +87,16 @@ namespace MspLicensing.Store
             return store;
         }
 
-        /// <summary>Parses a connection string; a malformed one is refused naming what is wrong, without its password.</summary>
-        public static NpgsqlConnectionStringBuilder ParseConnectionString(string connectionString) => Parse(connectionString);
+        /// <summary>
+        /// How the store of <paramref name="connectionString"/> is shown: postgresql://user@server:port/database, never
+        /// with a password. A malformed connection string is refused naming what is wrong, without its password.
+        /// </summary>
+        public static string DisplayOf(string connectionString, string userName)
+        {
+            var builder = Parse(connectionString);
+            if (!string.IsNullOrEmpty(userName)) builder.Username = userName;
+            return Display(builder);
+        }
 
         private static NpgsqlConnectionStringBuilder Parse(string connectionString)
         {
@@ -114,7 +122,7 @@ namespace MspLicensing.Store
         }
 
         /// <summary>The connection as it may be shown: server, port, database and user; never the password.</summary>
-        public static string Display(NpgsqlConnectionStringBuilder builder)
+        private static string Display(NpgsqlConnectionStringBuilder builder)
         {
             string user = string.IsNullOrEmpty(builder.Username) ? string.Empty : builder.Username + "@";
             string port = builder.Port == NpgsqlConnection.DefaultPort ? string.Empty : ":" + builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -223,7 +231,15 @@ namespace MspLicensing.Store
                 using (var tx = Begin(connection))
                 {
                     var session = new PostgresSession(connection, tx, command, _user, _utcNow);
-                    T result = write(session);
+                    T result;
+                    try
+                    {
+                        result = write(session);
+                    }
+                    catch (MspException ex) when (ex.ErrorId == "StaleObject")
+                    {
+                        throw session.NamingChange(ex);
+                    }
                     session.Flush();
                     tx.Commit();
                     return result;
@@ -261,8 +277,9 @@ namespace MspLicensing.Store
                         {
                             // The item is left out whole: back to its savepoint; the other items go on in the transaction.
                             tx.Rollback("item");
+                            var error = ex is PostgresException pg ? Translate(pg) : ex is MspException msp ? session.NamingChange(msp) : ex;
                             session.Forget(audit);
-                            results[i] = new ItemResult<TOut>(default(TOut), ex is PostgresException pg ? Translate(pg) : ex);
+                            results[i] = new ItemResult<TOut>(default(TOut), error);
                         }
                     }
                     session.Flush();
@@ -357,6 +374,11 @@ namespace MspLicensing.Store
             {
                 throw new MspException("StoreUnavailable", ErrorKind.ResourceUnavailable,
                     $"The store '{Path}' cannot be reached: {ex.Message}. Check that the server runs and the connection string names it; nothing of this change was stored.", Path, ex);
+            }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                throw new MspException("StoreUnavailable", ErrorKind.ResourceUnavailable,
+                    $"The store '{Path}' cannot be reached: {ex.Message}. Check the server's name in the connection string; nothing of this change was stored.", Path, ex);
             }
             catch (TimeoutException ex)
             {
