@@ -433,5 +433,70 @@ namespace MspLicensing.Domain.Tests
     public sealed class PostgresStoreContractTests : StoreContractTests
     {
         protected override StoreKind NewKind() => new PostgresKind();
+
+        [Fact]
+        public void The_team_store_has_the_schema_versions_of_the_store_file()
+        {
+            Assert.Equal(Schema.Current, PostgresSchema.Current);
+        }
+
+        [SkippableFact]
+        public void A_stale_write_names_who_changed_the_document_and_when()
+        {
+            using var kind = new PostgresKind();
+            var clock = new DateTime(2026, 11, 30, 8, 15, 0, DateTimeKind.Utc);
+            using var store = PostgresStore.Open(kind.ConnectionString, utcNow: () => clock);
+            var created = store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            var mine = store.Read(s => s.Customers.Get(created.CustomerId));
+            clock = clock.AddMinutes(5);
+            store.Write("Set-MspCustomer", s =>
+            {
+                var theirs = s.Customers.Get(created.CustomerId);
+                theirs.Notes = "theirs";
+                s.Customers.Update(theirs);
+                return 0;
+            });
+            mine.Notes = "mine";
+            var ex = Assert.Throws<MspException>(() => store.Write("Set-MspCustomer", s => { s.Customers.Update(mine); return 0; }));
+            Assert.Equal("StaleObject", ex.ErrorId);
+            Assert.Contains($"(by '{Environment.UserName}", ex.Message);
+            Assert.Contains("at 2026-11-30 08:20:00 UTC; read at revision 1, now revision 2", ex.Message);
+            Assert.Contains("nothing was written", ex.Message);
+            Assert.Equal("theirs", store.Read(s => s.Customers.Get(created.CustomerId)).Notes);
+        }
+
+        [SkippableFact]
+        public void A_store_file_copied_into_the_team_store_and_back_holds_the_same_documents()
+        {
+            using var file = new LiteDbKind();
+            using var team = new PostgresKind();
+            using var t = new TestStore();
+            using (var source = file.Open())
+            {
+                var c = source.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+                source.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Fabrikam"), Now));
+                source.Write("Test", s => { s.SaveUsageReport(new UsageReport { Month = "2026-10" }); s.Audit("Update", "Customer", c.CustomerId.ToString(), "Contoso", "x", c.CustomerId); return 0; });
+                using var destination = (ITransferableStore)team.Open();
+                var copy = StoreCopy.Run((ITransferableStore)source, destination, replace: false);
+                Assert.Equal((2, 3, StoreKinds.PostgreSql), (copy.Customers, copy.AuditEntries, copy.DestinationKind));
+                Assert.Equal("StoreNotEmpty", Assert.Throws<MspException>(() => StoreCopy.Run((ITransferableStore)source, destination, replace: false)).ErrorId);
+                using var back = LiteDbStore.Open(t.File("back.db"));
+                StoreCopy.Run(destination, back, replace: false);
+                Assert.Equal(Canonical(((ITransferableStore)source).Export()), Canonical(back.Export()));
+            }
+        }
+
+        /// <summary>Every document as text with its fields in one order, by collection: jsonb keeps no field order.</summary>
+        private static string Canonical(StoreContent content) =>
+            string.Join("\n", StoreContent.Collections.Select(c => c + ":" + string.Join("|",
+                content[c].Select(json => Sorted(LiteDB.JsonSerializer.Deserialize(json))).OrderBy(x => x, StringComparer.Ordinal))));
+
+        private static string Sorted(BsonValue value)
+        {
+            if (value.IsDocument)
+                return "{" + string.Join(",", value.AsDocument.Keys.OrderBy(k => k, StringComparer.Ordinal).Select(k => k + ":" + Sorted(value.AsDocument[k]))) + "}";
+            if (value.IsArray) return "[" + string.Join(",", value.AsArray.Select(Sorted)) + "]";
+            return value.Type + "=" + LiteDB.JsonSerializer.Serialize(value);
+        }
     }
 }
