@@ -33,6 +33,8 @@ namespace MspLicensing.Store
             Customers = new Table<Customer>(this, "customers", "Customer", c => c.CustomerId, c => c.Name, (c, doc) => doc["NameKey"] = LiteDbSession.NameKey(c.Name));
             ServicePlans = new Table<ServicePlan>(this, "plans", "ServicePlan", p => p.ServicePlanId, p => p.Name, (p, doc) => doc["NameKey"] = LiteDbSession.NameKey(p.Name));
             Subscriptions = new Table<Subscription>(this, "subscriptions", "Subscription", x => x.SubscriptionId, x => x.ServicePlan + " " + x.SubscriptionId, null,
+                // The rules name a stale subscription by its plan.
+                alias: x => x.ServicePlan,
                 read: Readers.Subscription,
                 onRead: x => _expirations[x.SubscriptionId] = x.ExpirationDate,
                 onWrite: x => _expirations[x.SubscriptionId] = x.ExpirationDate,
@@ -351,10 +353,13 @@ namespace MspLicensing.Store
             private readonly Action<T> _onWrite;
             private readonly Action _beforeAll;
             private readonly Func<BsonDocument, T> _read;
+            private readonly Func<T, string> _alias;
 
+            /// <param name="alias">Another name the rules give a document in their errors, besides <paramref name="name"/>.</param>
             internal Table(PostgresSession session, string table, string typeName, Func<T, Guid> id, Func<T, string> name, Action<T, BsonDocument> decorate,
-                Action<T> onRead = null, Action<T> onWrite = null, Action beforeAll = null, Func<BsonDocument, T> read = null)
+                Action<T> onRead = null, Action<T> onWrite = null, Action beforeAll = null, Func<BsonDocument, T> read = null, Func<T, string> alias = null)
             {
+                _alias = alias;
                 _session = session;
                 _table = S + "." + table;
                 _typeName = typeName;
@@ -453,6 +458,7 @@ namespace MspLicensing.Store
                 {
                     var item = _read(row.Body);
                     _session.Remember(_name(item), row);
+                    if (_alias != null) _session.Remember(_alias(item), row);
                     _onRead?.Invoke(item);
                     items.Add(item);
                 }

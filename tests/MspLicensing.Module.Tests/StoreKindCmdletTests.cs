@@ -105,6 +105,24 @@ namespace MspLicensing.Module.Tests
             Assert.Equal("from B", b.Ok("Get-MspCustomer Contoso").Objects<Customer>().Single().Notes);
             Assert.Equal(2, a.Ok("Get-MspCustomer Contoso").Objects<Customer>().Single().Revision);
         }
+
+        [SkippableFact]
+        public void Two_technicians_changing_one_subscription_one_lands_and_the_other_is_refused_naming_the_change()
+        {
+            using var a = Session();
+            a.NewCustomer("Contoso");
+            a.Ok("New-MspServicePlan -Name Endpoint -Product WFBSS -AutoRenewalMonths 1 -DataCenter Germany");
+            a.Ok("New-MspSubscription Contoso Endpoint -Seats 5 -StartDate 2026-01-05");
+            using var b = Beside(a);
+            a.Ok("$read = Get-MspSubscription -Customer Contoso");
+            b.Ok("Set-MspSubscription -Customer Contoso -Seats 7");
+            var error = a.Run("$read | Set-MspSubscription -Seats 9").Errors.Single();
+            Assert.Contains("StaleObject", error.FullyQualifiedErrorId);
+            Assert.Contains("Subscription 'Endpoint' was changed by someone else", error.Exception.Message);
+            if (Postgres)
+                Assert.Matches(@"\(by '[^']+' at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC; read at revision \d+, now revision \d+\)", error.Exception.Message);
+            Assert.Equal(7, a.Ok("Get-MspLicense -Customer Contoso").Objects<License>().Single().Seats);
+        }
     }
 
     public sealed class LiteDbStoreCmdletTests : StoreKindCmdletTests
