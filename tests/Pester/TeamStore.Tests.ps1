@@ -62,6 +62,30 @@ Get-MspStore | Format-List Kind, Server, Database, SchemaVersion, Customers, Pat
         $run.StdOut | Should -Not -Match $secret
     }
 
+    It 'runs on its own Npgsql when another module loaded another Npgsql first' {
+        [xml] $restore = Get-Content -LiteralPath (Join-Path $PSScriptRoot 'Restore/Pester.Restore.csproj') -Raw
+        $version = $restore.Project.PropertyGroup.OtherNpgsqlVersion
+        $packages = $env:NUGET_PACKAGES
+        if (-not $packages) { $packages = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim() }
+        $other = Join-Path $packages "npgsql/$version/lib/net8.0/Npgsql.dll"
+        Test-Path -LiteralPath $other | Should -BeTrue -Because 'dotnet restore tests/Pester/Restore brings it'
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+`$null = [Reflection.Assembly]::LoadFrom('$other')
+Import-Module '$script:ModuleManifest'
+Connect-MspStore -ConnectionString '$script:connection'
+(Get-MspStore).Kind
+[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Npgsql' } | Sort-Object { `$_.GetName().Version } |
+    ForEach-Object { 'Npgsql ' + `$_.GetName().Version + ' in ' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name }
+"@
+        $run = Invoke-ChildPwsh -ArgumentList @('-Command', $script) -WorkingDirectory $script:session.Folder -Store (Join-Path $script:session.Folder 'unused.db')
+        $run.StdErr | Should -BeNullOrEmpty
+        $run.ExitCode | Should -Be 0
+        $run.StdOut | Should -Match 'PostgreSQL'
+        $run.StdOut | Should -Match 'Npgsql 8\.0\.9\.0 in MspLicensing'
+        $run.StdOut | Should -Match "Npgsql $([regex]::Escape($version))\.0 in Default"
+    }
+
     It 'is the store of a scheduled task whose environment names it (MSPLICENSING_CONNECTION)' {
         $script = @"
 `$ErrorActionPreference = 'Stop'
