@@ -151,6 +151,10 @@ namespace MspLicensing.Module.Tests
                 .Aggregate("", (t, o) => t + o);
             Assert.Contains(info.Database, shown);
             Assert.DoesNotContain(secret, shown);
+            // The default view at 80 columns: the kind, how the session chose the store, and the end of where it is.
+            var text = s.Ok("Get-MspStore | Out-Default").Text;
+            Assert.Matches(@"PostgreSQL\s+Connect-MspStore\s+0\s+0\s+\S*" + info.Database.Substring(info.Database.Length - 12), text);
+            Assert.All(text.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 79, line));
         }
 
         [SkippableFact]
