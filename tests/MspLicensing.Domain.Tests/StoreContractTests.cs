@@ -486,6 +486,36 @@ namespace MspLicensing.Domain.Tests
             }
         }
 
+        [SkippableFact]
+        public void A_change_that_waits_longer_than_the_timeout_for_rows_another_change_holds_is_StoreBusy_and_changes_nothing()
+        {
+            using var kind = new PostgresKind();
+            Customer created;
+            using (var first = kind.Open())
+                created = first.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            using var holder = new Npgsql.NpgsqlConnection(kind.ConnectionString);
+            holder.Open();
+            using var held = holder.BeginTransaction();
+            using (var cmd = new Npgsql.NpgsqlCommand($"SELECT 1 FROM {PostgresSchema.Name}.customers WHERE id = '{created.CustomerId}' FOR UPDATE", holder, held))
+                cmd.ExecuteScalar();
+            using var store = PostgresStore.Open(kind.ConnectionString, timeout: TimeSpan.FromSeconds(1));
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var ex = Assert.Throws<MspException>(() => store.Write("Set-MspCustomer", s =>
+            {
+                var c = s.Customers.Get(created.CustomerId);
+                c.Notes = "waited";
+                s.Customers.Update(c);
+                s.Audit("Update", "Customer", c.CustomerId.ToString(), c.Name, "Notes", c.CustomerId);
+                return 0;
+            }));
+            Assert.Equal("StoreBusy", ex.ErrorId);
+            Assert.Contains("nothing of this change was stored", ex.Message);
+            Assert.InRange(watch.Elapsed.TotalSeconds, 0.9, 20);
+            held.Rollback();
+            Assert.Null(store.Read(s => s.Customers.Get(created.CustomerId)).Notes);
+            Assert.Equal(1, store.GetInfo().AuditEntries);
+        }
+
         /// <summary>Every document as text with its fields in one order, by collection: jsonb keeps no field order.</summary>
         private static string Canonical(StoreContent content) =>
             string.Join("\n", StoreContent.Collections.Select(c => c + ":" + string.Join("|",
