@@ -74,6 +74,24 @@ namespace MspLicensing.Store
         public static PostgresStore Open(string connectionString, string userName = null, string password = null,
             IReadOnlyList<PostgresSchemaStep> steps = null, Func<DateTime> utcNow = null, TimeSpan? timeout = null)
         {
+            var store = Unprepared(connectionString, userName, password, utcNow, timeout);
+            store.Prepare(steps ?? PostgresSchema.Steps);
+            return store;
+        }
+
+        /// <summary>Whether the database of <paramref name="connectionString"/> holds a store already (Connect-MspStore asks before it creates one).</summary>
+        public static bool HoldsStore(string connectionString, string userName = null, string password = null)
+        {
+            var store = Unprepared(connectionString, userName, password, null, null);
+            return store.Guard(() =>
+            {
+                using (var connection = store.Connect())
+                    return store.Version(connection, null) > 0;
+            });
+        }
+
+        private static PostgresStore Unprepared(string connectionString, string userName, string password, Func<DateTime> utcNow, TimeSpan? timeout)
+        {
             var builder = Parse(connectionString);
             if (!string.IsNullOrEmpty(userName)) builder.Username = userName;
             if (!string.IsNullOrEmpty(password)) builder.Password = password;
@@ -82,9 +100,7 @@ namespace MspLicensing.Store
             string user = string.IsNullOrEmpty(builder.Username) ? Environment.UserName : builder.Username;
             // Who changed a document: the technician's account on the machine and the database role it works as.
             string who = string.Equals(Environment.UserName, user, StringComparison.Ordinal) ? user : Environment.UserName + " (" + user + ")";
-            var store = new PostgresStore(builder.ConnectionString, display, builder.Host, builder.Database, who, utcNow, timeout);
-            store.Prepare(steps ?? PostgresSchema.Steps);
-            return store;
+            return new PostgresStore(builder.ConnectionString, display, builder.Host, builder.Database, who, utcNow, timeout);
         }
 
         /// <summary>

@@ -158,6 +158,27 @@ namespace MspLicensing.Module.Tests
         }
 
         [SkippableFact]
+        public void Connect_MspStore_WhatIf_on_an_empty_database_creates_no_store_and_keeps_the_session_where_it_was()
+        {
+            using var s = new ModuleSession();
+            var server = MspLicensing.Tests.PostgresServer.Require();
+            string database = server.CreateDatabase();
+            try
+            {
+                var r = s.Ok($"Connect-MspStore -ConnectionString '{database}' -WhatIf");
+                Assert.Contains("Create a new MspLicensing store in the database", r.Text);
+                Assert.Equal(false, MspLicensing.Tests.PostgresServer.Scalar(database, "SELECT to_regclass('msplicensing.schema_version') IS NOT NULL"));
+                Assert.Equal(StoreKinds.LiteDb, s.Ok("Get-MspStore").Objects<StoreInfo>().Single().Kind);
+                s.Ok($"Connect-MspStore -ConnectionString '{database}'");
+                Assert.Equal(StoreKinds.PostgreSql, s.Ok("Get-MspStore").Objects<StoreInfo>().Single().Kind);
+            }
+            finally
+            {
+                server.DropDatabase(database);
+            }
+        }
+
+        [SkippableFact]
         public void A_connection_string_that_names_no_server_or_database_or_cannot_be_read_is_refused_naming_what_is_missing()
         {
             using var s = new ModuleSession(postgres: true);

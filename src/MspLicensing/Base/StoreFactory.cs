@@ -32,6 +32,11 @@ namespace MspLicensing.Commands
         private static IMspStore OpenDatabase(string connectionString, string user, string password, TimeSpan? timeout) =>
             PostgresStore.Open(connectionString, user, password, timeout: timeout);
 
+        /// <summary>Whether the team store's database holds a store already.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal static bool DatabaseHoldsStore(StoreConnection connection) =>
+            PostgresStore.HoldsStore(connection.ConnectionString, connection.DatabaseUser, connection.DatabasePassword);
+
         /// <summary>
         /// How a team store is shown (postgresql://user@server:port/database, never a password). A connection string that
         /// cannot be read is shown by the variable that holds it; opening it then says what is wrong.
