@@ -2,18 +2,35 @@
 # Builds MspLicensing and runs every test: the xunit projects (domain rules, the module in a hosted PowerShell
 # engine) and the Pester acceptance tests in the real pwsh (a local dotnet tool). Needs only the .NET SDK; the
 # tools come from NuGet. Ends with one line "N passed, N failed" over all of them; exits non-zero on any failure.
+# The team-store tests need PostgreSQL: a throwaway cluster is started for the run (tests/postgres/pg-cluster.sh,
+# which installs PostgreSQL with apt-get when it is missing and the run is root) and stopped at the end. Without it the
+# PostgreSQL tests are skipped, each with the reason; with CI=true they fail instead.
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pg_dir=
+cleanup() {
+  rm -f "$log"
+  if [ -n "$pg_dir" ]; then tests/postgres/pg-cluster.sh stop "$pg_dir"; fi
+}
+trap cleanup EXIT
 
 step() { echo "==> $*"; }
 
 step "Restore the local tools (pwsh) and Pester"
 dotnet tool restore || exit 1
 dotnet restore tests/Pester/Restore || exit 1
+
+step "Start a throwaway PostgreSQL cluster for the team-store tests"
+if pg=$(tests/postgres/pg-cluster.sh start); then
+  pg_dir=${pg% *}
+  export MSPLICENSING_TEST_POSTGRES="Host=127.0.0.1;Port=${pg#* };Username=postgres;Database=postgres"
+  echo "PostgreSQL at 127.0.0.1:${pg#* } ($pg_dir)"
+else
+  echo "PostgreSQL could not be started: the PostgreSQL tests are skipped (with CI=true they fail)"
+fi
 
 step "Build"
 dotnet build MspLicensing.sln || exit 1

@@ -72,16 +72,8 @@ namespace MspLicensing.Store
         /// A license that follows its subscription (Lifecycle.Follows) takes the subscription's expiration date when it is
         /// read, so renewing a subscription needs no write to its licenses.
         /// </summary>
-        private void FollowSubscription(License license)
-        {
-            if (!Lifecycle.Follows(license) || license.SubscriptionId == Guid.Empty) return;
-            if (!_expirations.TryGetValue(license.SubscriptionId, out var expiration))
-            {
-                if (Subscriptions.Get(license.SubscriptionId) == null) return;
-                expiration = _expirations[license.SubscriptionId];
-            }
-            license.ExpirationDate = expiration;
-        }
+        private void FollowSubscription(License license) =>
+            Sessions.FollowSubscription(license, _expirations, id => Subscriptions.Get(id) != null);
 
         public ServicePlan FindServicePlanByName(string name)
         {
@@ -166,18 +158,7 @@ namespace MspLicensing.Store
         {
             RequireWritable();
             _writes[0]++;
-            _audit.Add(new AuditEntry
-            {
-                TimeUtc = _utcNow(),
-                User = _user,
-                Command = _command,
-                Action = action,
-                TargetType = targetType,
-                TargetId = targetId,
-                Target = target,
-                CustomerId = customerId,
-                Summary = summary,
-            });
+            _audit.Add(Sessions.Entry(_utcNow(), _user, _command, action, targetType, targetId, target, summary, customerId));
         }
 
         /// <summary>Writes the audit entries of the transaction in one go; the store calls it just before committing.</summary>
@@ -190,9 +171,8 @@ namespace MspLicensing.Store
 
         public IEnumerable<AuditEntry> AuditLog(AuditQuery q)
         {
-            var target = q.Target == null ? null : Wildcard.Parse("Target", q.Target);
-            var command = q.Command == null ? null : Wildcard.Parse("Command", q.Command);
-            var user = q.User == null ? null : Wildcard.Parse("User", q.User);
+            // The wildcards are checked before anything is read, so a bad pattern is refused as it was.
+            Sessions.FilterAudit(Enumerable.Empty<AuditEntry>(), q);
             var col = _db.GetCollection<AuditEntry>(Schema.AuditCollection);
             string customerKey = q.CustomerId?.ToString();
             IEnumerable<AuditEntry> entries;
@@ -203,17 +183,7 @@ namespace MspLicensing.Store
                 entries = col.Find(Equal("CustomerId", q.CustomerId.Value))
                     .Concat(col.Find(Equal("TargetId", customerKey)).Where(e => e.CustomerId == null));
             else entries = col.FindAll();
-            var list = entries
-                .Where(e => (!q.AfterUtc.HasValue || e.TimeUtc >= q.AfterUtc.Value)
-                            && (!q.BeforeUtc.HasValue || e.TimeUtc <= q.BeforeUtc.Value)
-                            && (q.TargetType == null || string.Equals(e.TargetType, q.TargetType, StringComparison.OrdinalIgnoreCase))
-                            && (q.TargetId == null || e.TargetId == q.TargetId)
-                            && (!q.CustomerId.HasValue || e.CustomerId == q.CustomerId || (e.CustomerId == null && e.TargetId == customerKey))
-                            && (target == null || target.IsMatch(e.Target))
-                            && (command == null || command.IsMatch(e.Command))
-                            && (user == null || user.IsMatch(e.User)))
-                .OrderByDescending(e => e.Id)
-                .ToList();
+            var list = Sessions.FilterAudit(entries, q);
             NameCustomers(list);
             return list;
         }

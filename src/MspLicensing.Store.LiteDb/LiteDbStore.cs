@@ -18,7 +18,7 @@ namespace MspLicensing.Store
     /// engine, and damage met later (by a read or a write) is a StoreDamaged error after which the store takes no
     /// more writes.
     /// </remarks>
-    public sealed class LiteDbStore : IMspStore
+    public sealed class LiteDbStore : ITransferableStore
     {
         private readonly LiteDatabase _db;
         /// <summary>The same file through a read-only engine: reads, and the checks, can never write to it.</summary>
@@ -591,12 +591,35 @@ namespace MspLicensing.Store
             // finished bytes go to disk, whole or not at all (PrivateFiles.WriteWhole).
             var snapshot = Read(session => _reader.GetCollectionNames()
                 .ToDictionary(name => name, name => (List<BsonDocument>)_reader.GetCollection(name).FindAll().ToList()));
+            WriteCopy(target, _password, snapshot);
+        }
+
+        /// <summary>
+        /// Writes a new store file at <paramref name="target"/> (which must not exist) holding the documents of
+        /// another store (a team store's backup): the current schema, and every document as it was.
+        /// </summary>
+        public static void WriteCopy(string target, string password, StoreContent documents)
+        {
+            target = System.IO.Path.GetFullPath(target);
+            if (File.Exists(target) || Directory.Exists(target))
+                throw new MspException("BackupTargetExists", ErrorKind.ResourceExists,
+                    $"The backup target '{target}' exists already; choose a new file name (nothing was overwritten).", target);
+            var snapshot = documents.ToDictionary(pair => pair.Key, pair => pair.Value.Select(json => JsonSerializer.Deserialize(json).AsDocument).ToList());
+            snapshot[Schema.Meta] = new List<BsonDocument>
+            {
+                new BsonDocument { ["_id"] = "schema", ["Application"] = Schema.Application, ["Version"] = Schema.Current },
+            };
+            WriteCopy(target, password, snapshot);
+        }
+
+        private static void WriteCopy(string target, string password, Dictionary<string, List<BsonDocument>> snapshot)
+        {
             byte[] bytes = Guard(target, () =>
             {
                 using (var data = new MemoryStream())
                 using (var log = new MemoryStream())
                 {
-                    using (var copy = new LiteDatabase(new LiteEngine(new EngineSettings { DataStream = data, LogStream = log, Password = _password }), Mapping.Mapper))
+                    using (var copy = new LiteDatabase(new LiteEngine(new EngineSettings { DataStream = data, LogStream = log, Password = password }), Mapping.Mapper))
                     {
                         copy.BeginTrans();
                         foreach (var step in Schema.Steps) step.Apply(copy);
@@ -611,6 +634,39 @@ namespace MspLicensing.Store
             Guard(target, () =>
             {
                 PrivateFiles.WriteWhole(target, bytes, replace: false);
+                return 0;
+            });
+        }
+
+        public StoreContent Export()
+        {
+            return Read(session =>
+            {
+                var documents = new StoreContent();
+                foreach (string collection in StoreContent.Collections)
+                    documents[collection] = _reader.GetCollection(collection).FindAll().Select(doc => JsonSerializer.Serialize(doc)).ToList();
+                return documents;
+            });
+        }
+
+        public void Import(StoreContent documents, bool replace)
+        {
+            Write("Copy-MspStore", session =>
+            {
+                if (!replace)
+                {
+                    int held = StoreContent.Collections.Where(c => c != Schema.AccountCollection).Sum(c => _db.GetCollection(c).Count());
+                    if (held > 0)
+                        throw new MspException("StoreNotEmpty", ErrorKind.ResourceExists,
+                            $"The store '{Path}' is not empty (it holds {held} documents and audit entries); nothing was copied. Copy into a new store file, or give -Force to replace what it holds.", Path);
+                }
+                foreach (string collection in StoreContent.Collections)
+                {
+                    var col = _db.GetCollection(collection);
+                    col.DeleteAll();
+                    if (documents.TryGetValue(collection, out var list) && list.Count > 0)
+                        col.InsertBulk(list.Select(json => JsonSerializer.Deserialize(json).AsDocument));
+                }
                 return 0;
             });
         }

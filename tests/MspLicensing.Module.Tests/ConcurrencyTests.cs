@@ -87,5 +87,80 @@ namespace MspLicensing.Module.Tests
             Assert.Equal(customers.Count, after.Ok("(Get-MspAuditLog -TargetType Customer).Count").Objects<int>().Single());
             after.NewCustomer("After");
         }
+
+        [SkippableFact]
+        public void Eight_processes_writing_the_team_store_at_once_lose_nothing()
+        {
+            using var s = new ModuleSession(postgres: true);
+            s.NewCustomer("Shared", "-Notes 0");
+            s.Ok("New-MspServicePlan -Name Rolling -Product WFBSS -InitialPeriodMonths 1 -AutoRenewalMonths 1 -DataCenter Germany");
+            s.Ok("1..60 | ForEach-Object { [pscustomobject]@{ Name = \"R-$_\"; Country = 'DE'; City = 'Berlin'; ContactFirstName = 'A'; ContactLastName = 'B'; Email = \"r$_@example.com\" } } | New-MspCustomer | New-MspSubscription -ServicePlan Rolling -Seats 10 -StartDate 2026-01-10");
+            const int writers = 5, customers = 12, increments = 8, seatChanges = 15;
+            var processes = Enumerable.Range(0, writers).Select(w => Start(s.ConnectionString, "W" + w, customers, increments)).ToList();
+            // Seat changes on subscriptions the renewal run renews at the same time.
+            processes.Add(Start(s.ConnectionString, "R-1", seatChanges, 0, "seats"));
+            processes.Add(Start(s.ConnectionString, "R-2", seatChanges, 0, "seats"));
+            processes.Add(Start(s.ConnectionString, "2026-06-15", 0, 0, "renewal"));
+            var outputs = processes.Select(p => (Out: p.StandardOutput.ReadToEndAsync(), Err: p.StandardError.ReadToEndAsync())).ToList();
+            for (int i = 0; i < processes.Count; i++)
+            {
+                Assert.True(processes[i].WaitForExit(300_000), "a writer did not finish");
+                Assert.True(processes[i].ExitCode == 0, outputs[i].Out.Result + outputs[i].Err.Result);
+            }
+            for (int w = 0; w < writers; w++)
+                Assert.Contains($"created={customers} increments={increments}", outputs[w].Out.Result);
+            Assert.Contains($"seats={10 + seatChanges}", outputs[writers].Out.Result);
+            Assert.Contains("renewed=", outputs[writers + 2].Out.Result);
+
+            var names = s.Ok("Get-MspCustomer").Objects<Customer>().Select(c => c.Name).ToList();
+            Assert.Equal(1 + 60 + writers * customers, names.Count);
+            Assert.All(Enumerable.Range(0, writers), w => Assert.All(Enumerable.Range(1, customers), i => Assert.Contains($"W{w}-{i}", names)));
+            // Every read-modify-write of the shared customer landed once: none overwrote another.
+            var shared = s.Ok("Get-MspCustomer Shared").Objects<Customer>().Single();
+            Assert.Equal((writers * increments).ToString(), shared.Notes);
+            Assert.Equal(1 + writers * increments, shared.Revision);
+            // Every seat change landed beside the renewals, and every subscription was renewed past the run's date.
+            foreach (var customer in new[] { "R-1", "R-2" })
+            {
+                var license = s.Ok($"Get-MspLicense -Customer {customer}").Objects<License>().Single();
+                Assert.Equal(10 + seatChanges, license.Seats);
+            }
+            var subscriptions = s.Ok("Get-MspSubscription -ServicePlan Rolling").Objects<Subscription>().ToList();
+            Assert.Equal(60, subscriptions.Count);
+            Assert.All(subscriptions, x => Assert.True(x.ExpirationDate > new DateTime(2026, 6, 15), x.Customer + " " + x.ExpirationDate));
+            // Each change has its audit entry: one per customer created, one per increment.
+            Assert.Equal(1 + 60 + writers * customers, s.Ok("(Get-MspAuditLog -TargetType Customer -Command New-MspCustomer).Count").Objects<int>().Single());
+            Assert.Equal(writers * increments, s.Ok("(Get-MspAuditLog -Customer Shared -Command Set-MspCustomer).Count").Objects<int>().Single());
+        }
+
+        [SkippableFact]
+        public void A_process_killed_in_the_middle_of_a_bulk_import_into_the_team_store_leaves_whole_customers_only()
+        {
+            using var s = new ModuleSession(postgres: true);
+            s.NewCustomer("Before");
+            var writer = Start(s.ConnectionString, "K", 200_000, 0, "bulk");
+            var watch = Stopwatch.StartNew();
+            int seen = 0;
+            while (watch.Elapsed < TimeSpan.FromSeconds(90) && seen < 600)
+            {
+                System.Threading.Thread.Sleep(100);
+                seen = (int)s.Ok("(Get-MspStore).Customers").Objects<int>().Single();
+            }
+            writer.Kill(entireProcessTree: true);
+            writer.WaitForExit(30_000);
+            Assert.True(seen >= 600, "the writer did not get going");
+
+            var customers = s.Ok("Get-MspCustomer").Objects<Customer>().ToList();
+            Assert.True(customers.Count >= seen && customers.Count < 200_001, $"{customers.Count} customers");
+            Assert.All(customers.Where(c => c.Name.StartsWith("K-")), c =>
+            {
+                Assert.Equal("Berlin", c.City);
+                Assert.Equal(c.Name.Substring(2), c.ExternalId["Autotask"]);
+                Assert.Equal(1, c.Revision);
+            });
+            // Each customer landed with its audit entry in the same transaction, or neither did.
+            Assert.Equal(customers.Count, s.Ok("(Get-MspAuditLog -TargetType Customer).Count").Objects<int>().Single());
+            s.NewCustomer("After");
+        }
     }
 }

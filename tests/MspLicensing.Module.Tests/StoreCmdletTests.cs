@@ -23,7 +23,8 @@ namespace MspLicensing.Module.Tests
             Assert.Equal(1, again.Customers);
             Assert.Equal(1, again.AuditEntries);
             Assert.Equal(AccountType.LicensingManagementPlatform, again.AccountType);
-            Assert.Matches(@"Source\s+Customers\s+PendingSync\s+Encrypted\s+Path", s.Ok("Get-MspStore | Out-Default").Text);
+            Assert.Matches(@"Kind\s+Source\s+Customers\s+PendingSync\s+Path", s.Ok("Get-MspStore | Out-Default").Text);
+            Assert.Matches(@"LiteDB\s+Connect-MspStore\s+1\s+\d+\s+\S*msp\.db", s.Ok("Get-MspStore | Out-Default").Text);
         }
 
         [Theory]

@@ -8,6 +8,9 @@ using System.Management.Automation.Runspaces;
 // customer 'Shared' <increments> times, each time reading the customer and writing it back with its version
 // (a stale write is refused and retried). Prints "created=N increments=N conflicts=N".
 // With "bulk", pipes the customers through one New-MspCustomer pipeline instead (for the kill test).
+// With "seats", sets the seats of the subscription of customer <prefix> <customers> times (11, 12, …), each a change
+// of its own. With "renewal", runs Invoke-MspRenewal -AsOf <prefix> once.
+// A <store> that names a server (Host=…) is the team store in PostgreSQL: connected with -ConnectionString.
 internal static class Program
 {
     private static int Main(string[] args)
@@ -17,7 +20,22 @@ internal static class Program
         var iss = InitialSessionState.CreateDefault2();
         using var runspace = RunspaceFactory.CreateRunspace(iss);
         runspace.Open();
-        Invoke(runspace, $"Import-Module '{manifest}' -ErrorAction Stop; Connect-MspStore -Path '{store}' -ErrorAction Stop");
+        string connect = store.Contains("Host=") ? $"Connect-MspStore -ConnectionString '{store}'" : $"Connect-MspStore -Path '{store}'";
+        Invoke(runspace, $"Import-Module '{manifest}' -ErrorAction Stop; {connect} -ErrorAction Stop");
+
+        if (args.Length > 5 && args[5] == "seats")
+        {
+            for (int i = 1; i <= customers; i++)
+                Invoke(runspace, $"Set-MspSubscription -Customer '{prefix}' -Seats {10 + i} -ErrorAction Stop");
+            Console.WriteLine($"seats={10 + customers}");
+            return 0;
+        }
+
+        if (args.Length > 5 && args[5] == "renewal")
+        {
+            Console.WriteLine("renewed=" + Invoke(runspace, $"@(Invoke-MspRenewal -AsOf {prefix} -ErrorAction Stop).Count"));
+            return 0;
+        }
 
         if (args.Length > 5 && args[5] == "bulk")
         {
@@ -50,13 +68,14 @@ internal static class Program
         return 0;
     }
 
-    private static void Invoke(Runspace runspace, string script)
+    private static string Invoke(Runspace runspace, string script)
     {
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
         ps.AddScript(script);
-        ps.Invoke();
+        var output = ps.Invoke();
         if (ps.Streams.Error.Count > 0)
             throw new InvalidOperationException(string.Join("; ", ps.Streams.Error.Select(e => e.Exception.Message)));
+        return string.Join("\n", output.Select(o => o?.ToString()));
     }
 }

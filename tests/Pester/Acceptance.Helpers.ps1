@@ -83,6 +83,8 @@ function Invoke-ChildPwsh {
         [Parameter(Mandatory)] [string[]] $ArgumentList,
         [Parameter(Mandatory)] [string] $WorkingDirectory,
         [Parameter(Mandatory)] [string] $Store,
+        # A team store (PostgreSQL connection string) for the child, as $env:MSPLICENSING_CONNECTION.
+        [string] $Connection,
         [switch] $NoWait
     )
     $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
@@ -94,7 +96,7 @@ function Invoke-ChildPwsh {
     $start.RedirectStandardError = $true
     $start.RedirectStandardInput = $true
     $start.Environment['MSPLICENSING_STORE'] = $Store
-    $start.Environment['MSPLICENSING_CONNECTION'] = $null
+    $start.Environment['MSPLICENSING_CONNECTION'] = if ($Connection) { $Connection } else { $null }
     $start.Environment['POWERSHELL_TELEMETRY_OPTOUT'] = '1'
     $start.Environment['POWERSHELL_UPDATECHECK'] = 'Off'
     $start.Environment['PSModulePath'] = Join-Path $PSHOME 'Modules'

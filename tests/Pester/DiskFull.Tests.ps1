@@ -125,6 +125,7 @@ try { Backup-MspStore -Path '__MOUNT__/backup.db' -ErrorAction Stop | Out-Null; 
 [pscustomobject]@{ ErrorId = $errorId } | ConvertTo-Json -Compress
 '@.Replace('__MOUNT__', $script:mount).Replace('__BASE__', $script:base)
         $job.Result.ErrorId | Should -BeLike 'MspLicensing.StoreDiskFull,*' -Because $job.Run.StdErr
+        # Only the store and the filler: no backup and no staging file.
         Get-ChildItem -Force $script:mount | Where-Object Name -notin 'msp.db', 'filler' | Select-Object -ExpandProperty Name | Should -BeNullOrEmpty
     }
 }

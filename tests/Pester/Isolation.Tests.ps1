@@ -134,11 +134,19 @@ Describe 'Dependency isolation' {
 }
 
 Describe 'Module layout' {
-    It 'keeps the cmdlet and domain dlls in bin/ and the store with LiteDB (and the System.Buffers and Newtonsoft.Json it needs on Windows PowerShell) in bin/Dependencies/' {
+    It 'keeps the cmdlet and domain dlls in bin/ and the stores with LiteDB, Npgsql and what they need (on Windows PowerShell too) in bin/Dependencies/' {
         $bin = Join-Path $script:root 'bin'
         (Get-ChildItem -LiteralPath $bin -Filter *.dll).Name | Sort-Object | Should -Be (@('MspLicensing.dll', 'MspLicensing.Domain.dll') | Sort-Object)
         (Get-ChildItem -LiteralPath (Join-Path $bin 'Dependencies') -Filter *.dll).Name | Sort-Object |
-            Should -Be (@('LiteDB.dll', 'MspLicensing.Store.LiteDb.dll', 'Newtonsoft.Json.dll', 'System.Buffers.dll') | Sort-Object)
+            Should -Be (@(
+                'LiteDB.dll', 'MspLicensing.Store.LiteDb.dll', 'Newtonsoft.Json.dll', 'System.Buffers.dll',
+                # The team store: Npgsql 8 and the netstandard2.0 packages it brings.
+                'MspLicensing.Store.Postgres.dll', 'Npgsql.dll', 'Microsoft.Bcl.AsyncInterfaces.dll', 'Microsoft.Bcl.HashCode.dll',
+                'Microsoft.Extensions.DependencyInjection.Abstractions.dll', 'Microsoft.Extensions.Logging.Abstractions.dll',
+                'System.Collections.Immutable.dll', 'System.Diagnostics.DiagnosticSource.dll', 'System.Memory.dll', 'System.Numerics.Vectors.dll',
+                'System.Runtime.CompilerServices.Unsafe.dll', 'System.Text.Encodings.Web.dll', 'System.Text.Json.dll', 'System.Threading.Channels.dll',
+                'System.Threading.Tasks.Extensions.dll'
+            ) | Sort-Object)
     }
 
     It 'lists every dll in the FileList of the manifest and declares .NET Framework 4.7.2 for Windows PowerShell' {

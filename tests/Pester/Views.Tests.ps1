@@ -110,8 +110,8 @@ Describe 'Default views at 80 columns (scheduled tasks, redirected output) and 1
         $text = Get-MspStore | Out-String -Width 80
 
         Get-LongestLine $text | Should -BeLessOrEqual 80
-        $text | Should -Match '(?m)^Source\s+Customers\s+PendingSync\s+Encrypted\s+Path\s*$'
-        $text | Should -Match 'Connect-MspStore\s+3\s+\d+\s+False\s+\S*store\.db' -Because 'a long path keeps its file name'
+        $text | Should -Match '(?m)^Kind\s+Source\s+Customers\s+PendingSync\s+Path\s*$'
+        $text | Should -Match 'LiteDB\s+Connect-MspStore\s+3\s+\d+\s+\S*store\.db' -Because 'a long path keeps its file name'
     }
 
     It 'shows the audit log with whole summaries' {

@@ -79,6 +79,23 @@ namespace MspLicensing
                 $"{targetType} '{name}' was changed by someone else after it was read (read at revision {readRevision}, now revision {storedRevision}); nothing was written. Read it again with {getCommand} and repeat the change.",
                 name);
 
+        /// <summary>
+        /// This stale-write error (<see cref="StaleObject"/>) naming who changed the object last and when, as a store that
+        /// records them (the team store) knows: the technician sees whose change to look at. Any other error is returned as it is.
+        /// </summary>
+        public MspException NamingChange(string changedBy, DateTime? changedUtc)
+        {
+            const string marker = "after it was read (";
+            int at = Message.IndexOf(marker, StringComparison.Ordinal);
+            if (ErrorId != "StaleObject" || at < 0 || (changedBy == null && changedUtc == null)) return this;
+            string who = changedBy == null ? null : "by " + Quote(changedBy);
+            string when = changedUtc == null ? null
+                : "at " + changedUtc.Value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+            string changed = who != null && when != null ? who + " " + when : who ?? when;
+            at += marker.Length;
+            return new MspException(ErrorId, Kind, Message.Substring(0, at) + changed + "; " + Message.Substring(at), Target, InnerException) { Rule = Rule };
+        }
+
         public static MspException InvalidValue(string field, object value, string allowed) =>
             InvalidValueBecause(field, value, "is not valid: " + allowed);
 

@@ -10,7 +10,7 @@ namespace MspLicensing.Store
     /// </summary>
     public interface IMspStore : IDisposable
     {
-        /// <summary>Full path of the store file.</summary>
+        /// <summary>Full path of the store file, or postgresql://user@server:port/database for a team store.</summary>
         string Path { get; }
 
         /// <summary>Runs a read against one consistent view of the store.</summary>
@@ -132,9 +132,23 @@ namespace MspLicensing.Store
         void Delete(T item);
     }
 
+    /// <summary>The kinds of store: a file on one machine, or a PostgreSQL database the whole team uses.</summary>
+    public static class StoreKinds
+    {
+        public const string LiteDb = "LiteDB";
+        public const string PostgreSql = "PostgreSQL";
+    }
+
     public sealed class StoreInfo
     {
+        /// <summary>The store file's full path, or for a database postgresql://user@server:port/database (never a password).</summary>
         public string Path { get; set; }
+        /// <summary>LiteDB (a store file) or PostgreSQL (the team store); see <see cref="StoreKinds"/>.</summary>
+        public string Kind { get; set; } = StoreKinds.LiteDb;
+        /// <summary>The database server of a team store; null for a store file.</summary>
+        public string Server { get; set; }
+        /// <summary>The database of a team store; null for a store file.</summary>
+        public string Database { get; set; }
         /// <summary>How the session chose the store: Connect-MspStore, MSPLICENSING_STORE or Default.</summary>
         public string Source { get; set; }
         public long SizeBytes { get; set; }

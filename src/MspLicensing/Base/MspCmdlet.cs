@@ -31,7 +31,7 @@ namespace MspLicensing.Commands
                     try
                     {
                         bool verify = !StoreConnection.Checked(this, connection.Path);
-                        _store = LiteDbStore.Open(connection.Path, connection.PlainPassword, timeout: connection.Timeout, waiting: WaitingForStore, verify: verify);
+                        _store = StoreFactory.Open(connection, connection.Timeout, WaitingForStore, verify);
                         if (verify) StoreConnection.MarkChecked(this, connection.Path);
                     }
                     catch (MspException ex)

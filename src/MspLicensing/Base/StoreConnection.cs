@@ -10,12 +10,33 @@ namespace MspLicensing.Commands
 {
     /// <summary>
     /// Which store a session uses: the one Connect-MspStore chose (kept in a global variable of the runspace, so
-    /// runspaces never share it), else $env:MSPLICENSING_STORE, else the per-user default file.
+    /// runspaces never share it), else the team store $env:MSPLICENSING_CONNECTION names, else the store file
+    /// $env:MSPLICENSING_STORE names, else the per-user default file.
     /// </summary>
     public sealed class StoreConnection
     {
         internal const string VariableName = "MspLicensingStoreConnection";
         public const string EnvironmentVariable = "MSPLICENSING_STORE";
+        /// <summary>The environment variable that names a team store (a PostgreSQL connection string).</summary>
+        public const string ConnectionEnvironmentVariable = "MSPLICENSING_CONNECTION";
+
+        /// <summary>A connection to the team store in a PostgreSQL database.</summary>
+        /// <param name="display">How the store is shown (postgresql://user@server:port/database, never a password).</param>
+        public StoreConnection(string connectionString, PSCredential credential, string display, string source, TimeSpan? timeout)
+        {
+            ConnectionString = connectionString;
+            Credential = credential;
+            Path = display;
+            Source = source;
+            Timeout = timeout;
+        }
+
+        /// <summary>The PostgreSQL connection string of a team store; null for a store file.</summary>
+        public string ConnectionString { get; }
+        /// <summary>The user name and password for the team store (Connect-MspStore -Credential); null when not given.</summary>
+        public PSCredential Credential { get; }
+        /// <summary>Whether the session uses a team store (a database) rather than a store file.</summary>
+        public bool IsDatabase => ConnectionString != null;
 
         public StoreConnection(string path, SecureString password, string source, TimeSpan? timeout = null)
         {
@@ -25,12 +46,20 @@ namespace MspLicensing.Commands
             Timeout = timeout;
         }
 
+        /// <summary>The store file's full path; for a team store, how it is shown (postgresql://user@server:port/database).</summary>
         public string Path { get; }
         public SecureString Password { get; }
         /// <summary>Connect-MspStore, the MSPLICENSING_STORE environment variable, or Default.</summary>
         public string Source { get; }
         /// <summary>How long a command waits while another one uses the store (Connect-MspStore -Timeout); null for the default, 30 s.</summary>
         public TimeSpan? Timeout { get; }
+
+        /// <summary>The password of the team store (from -Credential), or null.</summary>
+        internal string DatabasePassword => Credential == null || Credential.Password == null || Credential.Password.Length == 0
+            ? null : Credential.GetNetworkCredential().Password;
+
+        /// <summary>The user name of the team store (from -Credential), or null.</summary>
+        internal string DatabaseUser => string.IsNullOrEmpty(Credential?.UserName) ? null : Credential.UserName;
 
         internal string PlainPassword => Password == null || Password.Length == 0 ? null : new NetworkCredential(string.Empty, Password).Password;
 
@@ -59,6 +88,9 @@ namespace MspLicensing.Commands
         {
             if (sessionVariable is StoreConnection chosen)
                 return chosen;
+            string connectionString = Environment.GetEnvironmentVariable(ConnectionEnvironmentVariable);
+            if (!string.IsNullOrWhiteSpace(connectionString))
+                return new StoreConnection(connectionString, null, StoreFactory.Display(connectionString, null), ConnectionEnvironmentVariable, null);
             string env = Environment.GetEnvironmentVariable(EnvironmentVariable);
             if (!string.IsNullOrWhiteSpace(env))
                 return new StoreConnection(System.IO.Path.GetFullPath(env), null, EnvironmentVariable);

@@ -173,9 +173,9 @@ namespace MspLicensing.Commands
                 chosen = ps.AddScript("$global:" + StoreConnection.VariableName).Invoke().FirstOrDefault()?.BaseObject;
             }
             var connection = StoreConnection.Resolve(chosen);
-            if (!System.IO.File.Exists(connection.Path)) return Enumerable.Empty<(string, string)>();
+            if (!connection.IsDatabase && !System.IO.File.Exists(connection.Path)) return Enumerable.Empty<(string, string)>();
             // Tab completion does not wait long for a store another command holds.
-            using (var store = LiteDbStore.Open(connection.Path, connection.PlainPassword, timeout: TimeSpan.FromSeconds(2)))
+            using (var store = StoreFactory.Open(connection, TimeSpan.FromSeconds(2), null, verify: false))
             {
                 return store.Read(session => Read(session, input));
             }

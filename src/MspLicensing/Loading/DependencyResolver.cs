@@ -6,12 +6,13 @@ using System.Reflection;
 namespace MspLicensing.Commands
 {
     /// <summary>
-    /// Keeps the store and its dependencies (LiteDB today, Npgsql later) apart from whatever other modules loaded, so a
-    /// module that brought another LiteDB first neither replaces ours nor breaks it.
+    /// Keeps the stores and their dependencies (LiteDB for the store file, Npgsql and its dependencies for the team store)
+    /// apart from whatever other modules loaded, so a module that brought another LiteDB or Npgsql first neither replaces
+    /// ours nor breaks it.
     /// </summary>
     /// <remarks>
     /// The layout decides what is shared: bin/ holds the cmdlet dll and the domain dll (its types are cmdlet output, so
-    /// they must be the ones every session sees); bin/Dependencies/ holds the store dll and everything it needs. Nothing
+    /// they must be the ones every session sees); bin/Dependencies/ holds the store dlls and everything they need. Nothing
     /// in bin/Dependencies is found by the normal probing, so the first use of the store from the cmdlets fails to bind
     /// and ends here. On PowerShell 7 the answer comes from a load context of the module's own, which holds everything in
     /// bin/Dependencies (see <see cref="ModuleLoadContext"/>); on Windows PowerShell 5.1, where strong-named assemblies of

@@ -35,8 +35,17 @@ namespace MspLicensing.Module.Tests.Hosting
         private static readonly Lazy<string> Root = new Lazy<string>(FindRepoRoot);
 
         /// <param name="culture">The session's culture (CurrentCulture and CurrentUICulture of every pipeline); en-US unless given.</param>
-        public ModuleSession(bool connect = true, string storePath = null, string culture = null)
+        /// <param name="postgres">
+        /// Work on the team store in a new PostgreSQL database of the test server (skipped when there is none, see
+        /// <see cref="MspLicensing.Tests.PostgresServer"/>) instead of a store file.
+        /// </param>
+        public ModuleSession(bool connect = true, string storePath = null, string culture = null, bool postgres = false)
         {
+            if (postgres)
+            {
+                _server = MspLicensing.Tests.PostgresServer.Require();
+                ConnectionString = _server.CreateDatabase();
+            }
             Directory = Path.Combine(Path.GetTempPath(), "msplic-" + Guid.NewGuid().ToString("N"));
             System.IO.Directory.CreateDirectory(Directory);
             StorePath = storePath ?? Path.Combine(Directory, "store.db");
@@ -62,7 +71,9 @@ namespace MspLicensing.Module.Tests.Hosting
                 throw new InvalidOperationException("Import failed: " + import.ErrorText);
             if (connect)
             {
-                var connected = Run($"Connect-MspStore -Path '{StorePath}'");
+                var connected = Run(ConnectionString != null
+                    ? $"Connect-MspStore -ConnectionString '{ConnectionString}'"
+                    : $"Connect-MspStore -Path '{StorePath}'");
                 if (connected.Exception != null || connected.Errors.Count > 0)
                     throw new InvalidOperationException("Connect failed: " + connected.ErrorText);
             }
@@ -77,8 +88,12 @@ namespace MspLicensing.Module.Tests.Hosting
         public static string RepoRoot => Root.Value;
         public static string ManifestPath => Path.Combine(RepoRoot, "MspLicensing.psd1");
 
+        private readonly MspLicensing.Tests.PostgresServer _server;
+
         public string Directory { get; }
         public string StorePath { get; }
+        /// <summary>The connection string of the session's team store; null when it works on a store file.</summary>
+        public string ConnectionString { get; }
         public TestHost Host { get; }
         public Runspace Runspace { get; }
         /// <summary>The culture the command lines run in, or null for the thread's own.</summary>
@@ -144,6 +159,7 @@ namespace MspLicensing.Module.Tests.Hosting
         public void Dispose()
         {
             Runspace.Dispose();
+            if (ConnectionString != null) _server.DropDatabase(ConnectionString);
             try
             {
                 System.IO.Directory.Delete(Directory, true);

@@ -7,7 +7,7 @@ namespace MspLicensing.Commands
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Writes a consistent copy of the store to a new file.",
-            Description = "Backup-MspStore reads the whole store in one transaction, so the copy is consistent even while other sessions write, and writes it to a new file that opens with Connect-MspStore (with the same password, if the store is encrypted). The target must not exist: a backup never overwrites a file. The copy is built in memory and written to a hidden staging file beside the target (.<name>.partial) that becomes the target only when it is complete; when the disk is full the command fails with a Disk full error and removes the staging file, and a staging file left by a backup that was killed while writing is taken over by the next backup to the same target.",
+            Description = "Backup-MspStore reads the whole store in one transaction, so the copy is consistent even while other sessions write, and writes it to a new file that opens with Connect-MspStore (with the same password, if the store is encrypted). The target must not exist: a backup never overwrites a file. The copy is built in memory and written to a hidden staging file beside the target (.<name>.partial) that becomes the target only when it is complete; when the disk is full the command fails with a Disk full error and removes the staging file, and a staging file left by a backup that was killed while writing is taken over by the next backup to the same target. A backup of the team store (PostgreSQL) is a store file too, which a single admin can open with Connect-MspStore -Path.",
             Parameters =
             {
                 ["Path"] = "The new file to write. Its folder is created when needed; an existing file is refused.",
@@ -22,7 +22,7 @@ namespace MspLicensing.Commands
                     "The copy is a complete store."),
             },
             Outputs = "The backup file.",
-            Related = new[] { "Get-MspStore", "Connect-MspStore" },
+            Related = new[] { "Get-MspStore", "Connect-MspStore", "Copy-MspStore" },
         };
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using MspLicensing.Commands.Help;
 
 namespace MspLicensing.Commands
@@ -7,7 +8,7 @@ namespace MspLicensing.Commands
         public static CommandHelp Help => new CommandHelp
         {
             Synopsis = "Checks a store file completely without changing it, and reports whether it is healthy and what is damaged.",
-            Description = "Test-MspStore reads the whole store: every page (its header and slot table), every document (its blocks, and its bytes as LiteDB decodes them, then mapped to its customer, plan, subscription, license or other object), every index node and every index from end to end (it must list each document of its collection once), the schema record and the partner account. It returns a report with Healthy ($true when nothing is wrong) and Problems (one sentence each). It only reads: it never creates, upgrades or repairs a store, and the file is left byte for byte as it was. Without -Path it checks the session's store (see Connect-MspStore). A damaged store is also refused by Connect-MspStore and by every command with a StoreDamaged error; restore the latest copy made with Backup-MspStore, check the copy with Test-MspStore, and connect to it. Checking takes a second or two for 10,000 customers.",
+            Description = "Test-MspStore reads the whole store: every page (its header and slot table), every document (its blocks, and its bytes as LiteDB decodes them, then mapped to its customer, plan, subscription, license or other object), every index node and every index from end to end (it must list each document of its collection once), the schema record and the partner account. It returns a report with Healthy ($true when nothing is wrong) and Problems (one sentence each). It only reads: it never creates, upgrades or repairs a store, and the file is left byte for byte as it was. Without -Path it checks the session's store (see Connect-MspStore). A damaged store is also refused by Connect-MspStore and by every command with a StoreDamaged error; restore the latest copy made with Backup-MspStore, check the copy with Test-MspStore, and connect to it. Checking takes a second or two for 10,000 customers. For the team store in PostgreSQL (without -Path), whose pages and indexes the database server keeps, it reads and maps every document and the schema record and reports any that does not map.",
             Parameters =
             {
                 ["Path"] = "The store file to check. Without it, the session's store. Binds from the FullName of files, so Get-ChildItem *.db | Test-MspStore checks several.",

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using MspLicensing.Store;
@@ -23,6 +24,13 @@ namespace MspLicensing.Commands
         {
             var session = StoreConnection.Current(this);
             bool own = string.IsNullOrEmpty(Path);
+            if (own && session.IsDatabase)
+            {
+                var report = TestDatabase(session);
+                if (Quiet) WriteObject(report.Healthy);
+                else WriteObject(report);
+                return;
+            }
             string full = own ? session.Path : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             var connection = new StoreConnection(full, Password ?? (own ? session.Password : null), "Test-MspStore", session.Timeout);
             try
@@ -35,6 +43,29 @@ namespace MspLicensing.Commands
             {
                 WriteMspError(ex, full);
             }
+        }
+
+        /// <summary>The team store: every document read and mapped in one view; a failure is its one problem.</summary>
+        private StoreHealth TestDatabase(StoreConnection session)
+        {
+            var health = new StoreHealth { Path = session.Path };
+            try
+            {
+                using (var store = StoreFactory.Open(session, session.Timeout, WaitingForStore, verify: false))
+                {
+                    health.SchemaVersion = store.GetInfo().SchemaVersion;
+                    health.Documents = store.Read(s =>
+                        s.Customers.All().Count() + s.ServicePlans.All().Count() + s.Subscriptions.All().Count() + s.Licenses.All().Count()
+                        + s.Migrations.All().Count() + s.Templates.All().Count() + s.Outbox.All().Count()
+                        + s.UsageReportMonths().Count(month => s.GetUsageReport(month) != null) + s.AuditLog(new AuditQuery()).Count() + 1);
+                    health.Healthy = true;
+                }
+            }
+            catch (MspException ex)
+            {
+                health.Problems = new[] { ex.Message };
+            }
+            return health;
         }
     }
 }

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+
+namespace MspLicensing.Store
+{
+    /// <summary>One step of the layout of a PostgreSQL store: SQL run in the transaction that upgrades the store.</summary>
+    public sealed class PostgresSchemaStep
+    {
+        public PostgresSchemaStep(int version, string description, string sql)
+        {
+            Version = version;
+            Description = description;
+            Sql = sql;
+        }
+
+        /// <summary>The schema version the store has after this step; the same numbers as the file store's steps.</summary>
+        public int Version { get; }
+        public string Description { get; }
+        public string Sql { get; }
+    }
+
+    /// <summary>
+    /// The tables of a PostgreSQL store, in a schema (namespace) of their own so that the database can hold other
+    /// things. The version numbers are those of <see cref="Schema"/>: a version says what the documents may hold, so
+    /// an older module refuses a newer store of either kind. The first PostgreSQL store was written at version 7, so
+    /// one step creates the layout of version 7; later versions add a step to both lists.
+    /// </summary>
+    public static class PostgresSchema
+    {
+        /// <summary>The PostgreSQL schema (namespace) that holds the store's tables.</summary>
+        public const string Name = "msplicensing";
+
+        /// <summary>The table of one document collection: its id, revision, who changed it last and when, and the document.</summary>
+        private static string Documents(string table, string idType) =>
+            $"CREATE TABLE {Name}.{table} (id {idType} PRIMARY KEY, revision integer NOT NULL, modified_by text, modified_utc timestamp, body jsonb NOT NULL);\n";
+
+        /// <summary>A Guid field of a document, as the mapper writes it ({"$guid": "…"}), as text.</summary>
+        internal static string GuidField(string field) => $"(body->'{field}'->>'$guid')";
+
+        /// <summary>A text field of a document.</summary>
+        internal static string TextField(string field) => $"(body->>'{field}')";
+
+        public static IReadOnlyList<PostgresSchemaStep> Steps { get; } = new[]
+        {
+            new PostgresSchemaStep(7, "Account, customers, service plans, subscriptions, licenses, usage reports, migrations, templates, outbox and the audit log; unique case-insensitive names and activation codes enforced by unique indexes",
+                $"CREATE SCHEMA IF NOT EXISTS {Name};\n"
+                + $"CREATE TABLE {Name}.schema_version (application text PRIMARY KEY, version integer NOT NULL);\n"
+                + Documents("account", "text")
+                + Documents("customers", "uuid")
+                + Documents("plans", "uuid")
+                + Documents("subscriptions", "uuid")
+                + Documents("licenses", "uuid")
+                + Documents("reports", "text")
+                + Documents("migrations", "uuid")
+                + Documents("templates", "uuid")
+                + Documents("outbox", "uuid")
+                + $"CREATE TABLE {Name}.audit (id bigserial PRIMARY KEY, target_id text, customer_id uuid, body jsonb NOT NULL);\n"
+                // The name key is the trimmed name in upper case (as the file store keys it): one row per name, whatever its case.
+                + $"CREATE UNIQUE INDEX customers_name ON {Name}.customers ({TextField("NameKey")});\n"
+                + $"CREATE UNIQUE INDEX plans_name ON {Name}.plans ({TextField("NameKey")});\n"
+                + $"CREATE UNIQUE INDEX templates_name ON {Name}.templates ({TextField("NameKey")});\n"
+                + $"CREATE UNIQUE INDEX licenses_code ON {Name}.licenses ({TextField("ActivationCode")});\n"
+                + $"CREATE INDEX subscriptions_customer ON {Name}.subscriptions ({GuidField("CustomerId")});\n"
+                + $"CREATE INDEX subscriptions_plan ON {Name}.subscriptions ({GuidField("ServicePlanId")});\n"
+                + $"CREATE INDEX licenses_customer ON {Name}.licenses ({GuidField("CustomerId")});\n"
+                + $"CREATE INDEX licenses_subscription ON {Name}.licenses ({GuidField("SubscriptionId")});\n"
+                + $"CREATE INDEX migrations_license ON {Name}.migrations ({GuidField("LicenseId")});\n"
+                + $"CREATE INDEX outbox_customer ON {Name}.outbox ({GuidField("CustomerId")});\n"
+                + $"CREATE INDEX audit_target ON {Name}.audit (target_id);\n"
+                + $"CREATE INDEX audit_customer ON {Name}.audit (customer_id);\n"),
+        };
+
+        /// <summary>The schema version this module writes (the same as the file store's).</summary>
+        public static int Current => Steps[Steps.Count - 1].Version;
+    }
+}

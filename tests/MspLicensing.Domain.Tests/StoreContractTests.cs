@@ -1,0 +1,532 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using LiteDB;
+using MspLicensing.Store;
+using MspLicensing.Tests;
+using Xunit;
+
+namespace MspLicensing.Domain.Tests
+{
+    /// <summary>One store of the kind under test, thrown away afterwards.</summary>
+    public abstract class StoreKind : IDisposable
+    {
+        /// <summary>Opens (and at first creates) the store.</summary>
+        public abstract IMspStore Open();
+
+        /// <summary>Opens the store with one more schema step (version Schema.Current + 1) that may run only once.</summary>
+        public abstract IMspStore OpenWithNextStep();
+
+        /// <summary>Records another schema version in the store, as a newer module would.</summary>
+        public abstract void SetSchemaVersion(int version);
+
+        /// <summary>Writes a customer straight into the store, past the rules (its name key as the store keeps it).</summary>
+        public abstract void InsertPastTheRules(Customer customer);
+
+        public abstract void Dispose();
+    }
+
+    public sealed class LiteDbKind : StoreKind
+    {
+        private readonly TestStore _t = new TestStore();
+        private int _applied;
+
+        public override IMspStore Open() => _t.Open();
+
+        public override IMspStore OpenWithNextStep() => LiteDbStore.Open(_t.Path_, null, Schema.Steps.Concat(new[]
+        {
+            new SchemaStep(Schema.Current + 1, "test step", db =>
+            {
+                if (++_applied > 1) throw new InvalidOperationException("the step ran twice");
+                db.GetCollection("customers").EnsureIndex("City", "$.City");
+            }),
+        }).ToList());
+
+        public override void SetSchemaVersion(int version)
+        {
+            using var db = new LiteDatabase(new ConnectionString { Filename = _t.Path_, Connection = ConnectionType.Shared });
+            var meta = db.GetCollection("meta").FindById("schema");
+            meta["Version"] = version;
+            db.GetCollection("meta").Update(meta);
+        }
+
+        public override void InsertPastTheRules(Customer customer)
+        {
+            using var db = new LiteDatabase(new ConnectionString { Filename = _t.Path_, Connection = ConnectionType.Shared });
+            var doc = new BsonDocument { ["_id"] = customer.CustomerId, ["Name"] = customer.Name, ["NameKey"] = customer.Name.Trim().ToUpperInvariant(), ["Revision"] = 1 };
+            try
+            {
+                db.GetCollection("customers").Insert(doc);
+            }
+            catch (LiteException ex)
+            {
+                throw new MspException("StoreDuplicateKey", ErrorKind.ResourceExists, ex.Message, null, ex);
+            }
+        }
+
+        public override void Dispose() => _t.Dispose();
+    }
+
+    public sealed class PostgresKind : StoreKind
+    {
+        private readonly PostgresServer _server;
+
+        public PostgresKind()
+        {
+            _server = PostgresServer.Require();
+            ConnectionString = _server.CreateDatabase();
+        }
+
+        public string ConnectionString { get; }
+
+        public override IMspStore Open() => PostgresStore.Open(ConnectionString);
+
+        public override IMspStore OpenWithNextStep() => PostgresStore.Open(ConnectionString, steps: PostgresSchema.Steps.Concat(new[]
+        {
+            // CREATE INDEX fails when the index exists: the step may run only once.
+            new PostgresSchemaStep(Schema.Current + 1, "test step", $"CREATE INDEX customers_city ON {PostgresSchema.Name}.customers ((body->>'City'))"),
+        }).ToList());
+
+        public override void SetSchemaVersion(int version) =>
+            PostgresServer.Execute(ConnectionString, $"UPDATE {PostgresSchema.Name}.schema_version SET version = {version}");
+
+        public override void InsertPastTheRules(Customer customer)
+        {
+            try
+            {
+                PostgresServer.Execute(ConnectionString,
+                    $"INSERT INTO {PostgresSchema.Name}.customers (id, revision, body) VALUES ('{customer.CustomerId}', 1, " +
+                    $"jsonb_build_object('_id', jsonb_build_object('$guid', '{customer.CustomerId}'), 'Name', '{customer.Name}', 'NameKey', upper(btrim('{customer.Name}')), 'Revision', 1))");
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == "23505")
+            {
+                throw new MspException("StoreDuplicateKey", ErrorKind.ResourceExists, ex.MessageText, null, ex);
+            }
+        }
+
+        public override void Dispose() => _server.DropDatabase(ConnectionString);
+    }
+
+    /// <summary>The store-level behaviours every store kind has: the same test bodies run against each kind.</summary>
+    public abstract class StoreContractTests
+    {
+        protected static readonly DateTime Now = new DateTime(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc);
+
+        protected abstract StoreKind NewKind();
+
+        [SkippableFact]
+        public void A_new_store_has_the_current_schema_and_nothing_in_it()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var info = store.GetInfo();
+            Assert.Equal(Schema.Current, info.SchemaVersion);
+            Assert.Equal(0, info.Customers);
+            Assert.Equal(0, info.AuditEntries);
+            Assert.Equal(store.Path, info.Path);
+        }
+
+        [SkippableFact]
+        public void A_store_of_a_newer_schema_is_refused_and_left_untouched()
+        {
+            using var kind = NewKind();
+            using (var store = kind.Open())
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            kind.SetSchemaVersion(Schema.Current + 1);
+            var ex = Assert.Throws<MspException>(() => kind.Open());
+            Assert.Equal("StoreSchemaTooNew", ex.ErrorId);
+            Assert.Contains($"schema version {Schema.Current + 1}", ex.Message);
+            kind.SetSchemaVersion(Schema.Current);
+            using (var store = kind.Open())
+                Assert.Equal(1, store.GetInfo().Customers);
+        }
+
+        [SkippableFact]
+        public void An_older_store_is_upgraded_by_the_missing_steps_once()
+        {
+            using var kind = NewKind();
+            using (var store = kind.Open())
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            using (var store = kind.OpenWithNextStep())
+            {
+                Assert.Equal(Schema.Current + 1, store.GetInfo().SchemaVersion);
+                Assert.Equal(1, store.GetInfo().Customers);
+            }
+            using (var again = kind.OpenWithNextStep())
+                Assert.Equal(Schema.Current + 1, again.GetInfo().SchemaVersion);
+            // The module of today refuses the upgraded store rather than misreading it.
+            Assert.Equal("StoreSchemaTooNew", Assert.Throws<MspException>(() => kind.Open()).ErrorId);
+        }
+
+        [SkippableFact]
+        public void A_failed_write_leaves_the_store_as_it_was_audit_included()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            Assert.Throws<InvalidOperationException>(() => store.Write<int>("Test", s =>
+            {
+                CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now);
+                throw new InvalidOperationException("fails after writing");
+            }));
+            Assert.Equal(0, store.Read(s => s.Customers.Count()));
+            Assert.Empty(store.Read(s => s.AuditLog(new AuditQuery()).ToList()));
+        }
+
+        [SkippableFact]
+        public void A_change_and_its_audit_entry_land_in_one_transaction()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var c = store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            var entry = Assert.Single(store.Read(s => s.AuditLog(new AuditQuery { CustomerId = c.CustomerId }).ToList()));
+            Assert.Equal("New-MspCustomer", entry.Command);
+            Assert.Equal("Contoso", entry.Customer);
+            Assert.Equal(c.CustomerId.ToString(), entry.TargetId);
+            Assert.InRange(entry.TimeUtc, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(1));
+            Assert.Single(store.Read(s => s.AuditLog(new AuditQuery { TargetId = c.CustomerId.ToString(), Command = "New-*" }).ToList()));
+        }
+
+        [SkippableFact]
+        public void WriteEach_keeps_each_item_whole_and_lands_the_good_ones()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var names = new[] { "A", "B", "a", "C", "FAIL", "D" };
+            var results = store.WriteEach("New-MspCustomer", names, (s, name) =>
+            {
+                var c = CustomerOperations.Create(s, TestStore.Fields(name), Now);
+                if (name == "FAIL") throw new InvalidOperationException("fails after its customer was written");
+                return c;
+            });
+            Assert.Equal(new[] { true, true, false, true, false, true }, results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal("CustomerNameTaken", ((MspException)results[2].Error).ErrorId);
+            Assert.Equal(new[] { "A", "B", "C", "D" }, store.Read(s => s.Customers.All().Select(c => c.Name).OrderBy(n => n).ToArray()));
+            Assert.Equal(4, store.Read(s => s.AuditLog(new AuditQuery()).Count()));
+        }
+
+        [SkippableFact]
+        public void WriteEach_runs_each_item_at_most_twice_however_many_fail()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            // Every tenth item fails: a rerun of the whole batch after each would run the first items ten times.
+            var names = Enumerable.Range(0, 100).Select(i => i % 10 == 9 ? "FAIL" + i : "C" + i).ToArray();
+            var runs = new Dictionary<string, int>();
+            var results = store.WriteEach("New-MspCustomer", names, (s, name) =>
+            {
+                runs[name] = runs.TryGetValue(name, out int n) ? n + 1 : 1;
+                var c = CustomerOperations.Create(s, TestStore.Fields(name), Now);
+                if (name.StartsWith("FAIL")) throw new InvalidOperationException("fails after its customer was written");
+                return c;
+            });
+            Assert.Equal(90, results.Count(r => r.Succeeded));
+            Assert.All(runs.Values, n => Assert.InRange(n, 1, 2));
+            Assert.Equal(names.Where(n => n.StartsWith("C")).OrderBy(n => n, StringComparer.Ordinal),
+                store.Read(s => s.Customers.All().Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray()));
+            Assert.Equal(90, store.Read(s => s.AuditLog(new AuditQuery()).Count()));
+        }
+
+        [SkippableFact]
+        public void WriteEach_runs_each_item_once_when_the_failing_ones_changed_nothing()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            store.WriteEach("New-MspCustomer", Enumerable.Range(0, 50).Select(i => "C" + (i * 2)).ToArray(), (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now));
+            var names = Enumerable.Range(0, 100).Select(i => "C" + i).ToArray();
+            var runs = new Dictionary<string, int>();
+            var results = store.WriteEach("New-MspCustomer", names, (s, name) =>
+            {
+                runs[name] = runs.TryGetValue(name, out int n) ? n + 1 : 1;
+                return CustomerOperations.Create(s, TestStore.Fields(name), Now);
+            });
+            Assert.Equal(50, results.Count(r => r.Succeeded));
+            Assert.All(results.Where((r, i) => i % 2 == 0), r => Assert.Equal("CustomerNameTaken", ((MspException)r.Error).ErrorId));
+            Assert.All(runs.Values, n => Assert.Equal(1, n));
+            Assert.Equal(100, store.Read(s => s.Customers.Count()));
+            Assert.Equal(100, store.Read(s => s.AuditLog(new AuditQuery()).Count()));
+        }
+
+        [SkippableFact]
+        public void A_stale_write_is_refused_and_nothing_is_overwritten()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var created = store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            var mine = store.Read(s => s.Customers.Get(created.CustomerId));
+            var theirs = store.Read(s => s.Customers.Get(created.CustomerId));
+            theirs.Notes = "theirs";
+            store.Write("Set-MspCustomer", s => { s.Customers.Update(theirs); return 0; });
+            mine.Notes = "mine";
+            var ex = Assert.Throws<MspException>(() => store.Write("Set-MspCustomer", s => { s.Customers.Update(mine); return 0; }));
+            Assert.Equal("StaleObject", ex.ErrorId);
+            Assert.Contains("changed by someone else", ex.Message);
+            Assert.Contains("read at revision 1, now revision 2", ex.Message);
+            var stored = store.Read(s => s.Customers.Get(created.CustomerId));
+            Assert.Equal("theirs", stored.Notes);
+            Assert.Equal(2, stored.Revision);
+            var delete = Assert.Throws<MspException>(() => store.Write("Remove-MspCustomer", s => { s.Customers.Delete(mine); return 0; }));
+            Assert.Equal("StaleObject", delete.ErrorId);
+            Assert.Equal(1, store.Read(s => s.Customers.Count()));
+        }
+
+        [SkippableFact]
+        public void Names_are_unique_whatever_the_case_in_the_store_itself_not_only_by_the_rules()
+        {
+            using var kind = NewKind();
+            using (var store = kind.Open())
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            var ex = Assert.Throws<MspException>(() => kind.InsertPastTheRules(new Customer { CustomerId = Guid.NewGuid(), Name = " CONTOSO " }));
+            Assert.Equal("StoreDuplicateKey", ex.ErrorId);
+            using (var store = kind.Open())
+            {
+                Assert.Equal(1, store.GetInfo().Customers);
+                // A duplicate written past the rule inside a change is refused by the store, and the change rolled back.
+                var dup = Assert.Throws<MspException>(() => store.Write("Test", s =>
+                {
+                    var c = CustomerOperations.Create(s, TestStore.Fields("Fabrikam"), Now);
+                    s.Customers.Insert(new Customer { CustomerId = Guid.NewGuid(), Name = "contoso" });
+                    return c;
+                }));
+                Assert.Equal("StoreDuplicateKey", dup.ErrorId);
+                Assert.Equal(1, store.GetInfo().Customers);
+                Assert.Equal(1, store.GetInfo().AuditEntries);
+            }
+        }
+
+        [SkippableFact]
+        public void Writers_at_the_same_time_lose_nothing()
+        {
+            using var kind = NewKind();
+            Customer created;
+            using (var first = kind.Open())
+                created = first.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Shared"), Now));
+            const int writers = 4, increments = 15;
+            Parallel.For(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, w =>
+            {
+                using var store = kind.Open();
+                for (int i = 0; i < increments; i++)
+                {
+                    store.Write("Set-MspCustomer", s =>
+                    {
+                        var c = s.Customers.Get(created.CustomerId);
+                        c.Notes = (int.Parse(string.IsNullOrEmpty(c.Notes) ? "0" : c.Notes) + 1).ToString();
+                        s.Customers.Update(c);
+                        s.Audit("Update", "Customer", c.CustomerId.ToString(), c.Name, "Notes +1", c.CustomerId);
+                        return 0;
+                    });
+                    store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields($"W{w}-{i}"), Now));
+                }
+            });
+            using var check = kind.Open();
+            var shared = check.Read(s => s.Customers.Get(created.CustomerId));
+            Assert.Equal((writers * increments).ToString(), shared.Notes);
+            Assert.Equal(1 + writers * increments, shared.Revision);
+            Assert.Equal(1 + writers * increments, check.GetInfo().Customers);
+            Assert.Equal(1 + 2 * writers * increments, check.GetInfo().AuditEntries);
+        }
+
+        [SkippableFact]
+        public void A_backup_is_a_store_file_that_opens_with_everything_in_it()
+        {
+            using var kind = NewKind();
+            using var t = new TestStore();
+            using (var store = kind.Open())
+            {
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Fabrikam"), Now));
+                store.Backup(t.File("backup/copy.db"));
+                Assert.Equal("BackupTargetExists", Assert.Throws<MspException>(() => store.Backup(t.File("backup/copy.db"))).ErrorId);
+            }
+            using var copy = LiteDbStore.Open(t.File("backup/copy.db"));
+            var info = copy.GetInfo();
+            Assert.Equal(2, info.Customers);
+            Assert.Equal(2, info.AuditEntries);
+            Assert.NotNull(copy.Read(s => s.FindCustomerByName("CONTOSO")));
+            Assert.Throws<MspException>(() => copy.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("contoso"), Now)));
+        }
+
+        [SkippableFact]
+        public void Licenses_and_subscriptions_read_back_every_field_they_were_written_with()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var license = new License
+            {
+                LicenseId = Guid.NewGuid(), CustomerId = Guid.NewGuid(), SubscriptionId = Guid.NewGuid(), Product = "CAS", Suite = "WFXDR",
+                ActivationCode = "CA-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF", Description = "d", AuthorizationKey = "AAAAA-BBBBB-CCCCC-DDDDD",
+                DataCenter = DataCenter.Europe, StartDate = new DateTime(2026, 1, 2), ExpirationDate = new DateTime(2027, 1, 2),
+                LicenseModel = LicenseModel.NonMsp, LicenseType = "PayAsYouGo", EndState = LicenseStatus.Unbundled, EndDate = new DateTime(2026, 5, 6),
+                RecordedStatus = LicenseStatus.InGrace,
+                SeatHistory = { new SeatChange { Date = new DateTime(2026, 1, 2), Seats = 3 }, new SeatChange { Date = new DateTime(2026, 2, 2), Seats = 4 } },
+                UsedHistory = { new UsedCount { Date = new DateTime(2026, 3, 3), Used = 2 } },
+                Placements = { new LicensePlacement { From = new DateTime(2026, 1, 2), SubscriptionId = Guid.NewGuid(), Suite = "WFXDR", LicenseType = "Full" } },
+            };
+            var subscription = new Subscription
+            {
+                SubscriptionId = license.SubscriptionId, CustomerId = license.CustomerId, ServicePlanId = Guid.NewGuid(), ServicePlan = "P",
+                PlanVersion = PlanVersion.Trial, StartDate = new DateTime(2026, 1, 2), ExpirationDate = new DateTime(2027, 1, 2), RenewalDay = 2,
+                InitialPeriodMonths = 12, AutoRenewalMonths = 1, AutoRenewal = true, ExpirationNoticeDays = 14, Renewals = 3,
+                SuspendedOn = new DateTime(2026, 2, 1), CancelledOn = new DateTime(2026, 3, 1), DeactivatedOn = new DateTime(2026, 4, 1), ConvertedOn = new DateTime(2026, 5, 1),
+                RecordedStatus = SubscriptionStatus.Suspended, CreatedUtc = new DateTime(2026, 1, 2, 3, 4, 5), ModifiedUtc = new DateTime(2026, 1, 3, 3, 4, 5),
+            };
+            store.Write("Test", s => { s.Subscriptions.Insert(subscription); s.Licenses.Insert(license); return 0; });
+            var (l, x) = store.Read(s => (s.Licenses.Get(license.LicenseId), s.Subscriptions.Get(subscription.SubscriptionId)));
+            foreach (var p in typeof(License).GetProperties().Where(p => p.CanWrite && p.Name != "Customer" && p.Name != "ServicePlan" && p.Name != "Status"))
+            {
+                var expected = p.GetValue(license);
+                var actual = p.GetValue(l);
+                if (expected is System.Collections.IEnumerable e && !(expected is string))
+                    Assert.Equal(string.Join("|", e.Cast<object>()), string.Join("|", ((System.Collections.IEnumerable)actual).Cast<object>()));
+                else
+                    Assert.True(Equals(expected, actual), $"License.{p.Name}: {expected} != {actual}");
+            }
+            Assert.Equal(license.Placements.Single().SubscriptionId, l.Placements.Single().SubscriptionId);
+            foreach (var p in typeof(Subscription).GetProperties().Where(p => p.CanWrite && p.Name != "Customer" && p.Name != "Status"))
+                Assert.True(Equals(p.GetValue(subscription), p.GetValue(x)), $"Subscription.{p.Name}: {p.GetValue(subscription)} != {p.GetValue(x)}");
+            Assert.Equal(subscription.SubscriptionId, Assert.Single(store.Read(s => s.SubscriptionsOfCustomer(license.CustomerId))).SubscriptionId);
+            Assert.Equal(license.LicenseId, Assert.Single(store.Read(s => s.LicensesOfSubscription(license.SubscriptionId))).LicenseId);
+            Assert.Equal(license.LicenseId, store.Read(s => s.FindLicenseByActivationCode(license.ActivationCode)).LicenseId);
+            Assert.True(store.Read(s => s.CustomerHoldsProducts(license.CustomerId)));
+            Assert.True(store.Read(s => s.ServicePlanInUse(subscription.ServicePlanId)));
+        }
+
+        [SkippableFact]
+        public void Dates_keep_their_value_whatever_the_time_zone()
+        {
+            using var kind = NewKind();
+            using (var store = kind.Open())
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), new DateTime(2026, 1, 31, 23, 59, 59, 123, DateTimeKind.Utc)));
+            using (var store = kind.Open())
+                Assert.Equal(new DateTime(2026, 1, 31, 23, 59, 59, 123), store.Read(s => s.FindCustomerByName("Contoso")).CreatedUtc);
+        }
+
+        [SkippableFact]
+        public void The_account_and_usage_reports_refuse_stale_writes()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var account = store.Read(s => s.GetAccount());
+            var other = store.Read(s => s.GetAccount());
+            other.Name = "Other";
+            store.Write("Set-MspAccount", s => { s.SaveAccount(other); return 0; });
+            account.Name = "Mine";
+            Assert.Equal("StaleObject", Assert.Throws<MspException>(() => store.Write("Set-MspAccount", s => { s.SaveAccount(account); return 0; })).ErrorId);
+            Assert.Equal("Other", store.Read(s => s.GetAccount()).Name);
+
+            var report = new UsageReport { Month = "2026-10" };
+            store.Write("Test", s => { s.SaveUsageReport(report); return 0; });
+            Assert.Equal(1, report.Revision);
+            var twice = new UsageReport { Month = "2026-10" };
+            Assert.Equal("StaleObject", Assert.Throws<MspException>(() => store.Write("Test", s => { s.SaveUsageReport(twice); return 0; })).ErrorId);
+            Assert.Equal(new[] { "2026-10" }, store.Read(s => s.UsageReportMonths()));
+            Assert.Equal(1, store.Read(s => s.GetUsageReport("2026-10")).Revision);
+        }
+    }
+
+    public sealed class LiteDbStoreContractTests : StoreContractTests
+    {
+        protected override StoreKind NewKind() => new LiteDbKind();
+    }
+
+    public sealed class PostgresStoreContractTests : StoreContractTests
+    {
+        protected override StoreKind NewKind() => new PostgresKind();
+
+        [Fact]
+        public void The_team_store_has_the_schema_versions_of_the_store_file()
+        {
+            Assert.Equal(Schema.Current, PostgresSchema.Current);
+        }
+
+        [SkippableFact]
+        public void A_stale_write_names_who_changed_the_document_and_when()
+        {
+            using var kind = new PostgresKind();
+            var clock = new DateTime(2026, 11, 30, 8, 15, 0, DateTimeKind.Utc);
+            using var store = PostgresStore.Open(kind.ConnectionString, utcNow: () => clock);
+            var created = store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            var mine = store.Read(s => s.Customers.Get(created.CustomerId));
+            clock = clock.AddMinutes(5);
+            store.Write("Set-MspCustomer", s =>
+            {
+                var theirs = s.Customers.Get(created.CustomerId);
+                theirs.Notes = "theirs";
+                s.Customers.Update(theirs);
+                return 0;
+            });
+            mine.Notes = "mine";
+            var ex = Assert.Throws<MspException>(() => store.Write("Set-MspCustomer", s => { s.Customers.Update(mine); return 0; }));
+            Assert.Equal("StaleObject", ex.ErrorId);
+            Assert.Contains($"(by '{Environment.UserName}", ex.Message);
+            Assert.Contains("at 2026-11-30 08:20:00 UTC; read at revision 1, now revision 2", ex.Message);
+            Assert.Contains("nothing was written", ex.Message);
+            Assert.Equal("theirs", store.Read(s => s.Customers.Get(created.CustomerId)).Notes);
+        }
+
+        [SkippableFact]
+        public void A_store_file_copied_into_the_team_store_and_back_holds_the_same_documents()
+        {
+            using var file = new LiteDbKind();
+            using var team = new PostgresKind();
+            using var t = new TestStore();
+            using (var source = file.Open())
+            {
+                var c = source.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+                source.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Fabrikam"), Now));
+                source.Write("Test", s => { s.SaveUsageReport(new UsageReport { Month = "2026-10" }); s.Audit("Update", "Customer", c.CustomerId.ToString(), "Contoso", "x", c.CustomerId); return 0; });
+                using var destination = (ITransferableStore)team.Open();
+                var copy = StoreCopy.Run((ITransferableStore)source, destination, replace: false);
+                Assert.Equal((2, 3, StoreKinds.PostgreSql), (copy.Customers, copy.AuditEntries, copy.DestinationKind));
+                Assert.Equal("StoreNotEmpty", Assert.Throws<MspException>(() => StoreCopy.Run((ITransferableStore)source, destination, replace: false)).ErrorId);
+                using var back = LiteDbStore.Open(t.File("back.db"));
+                StoreCopy.Run(destination, back, replace: false);
+                Assert.Equal(Canonical(((ITransferableStore)source).Export()), Canonical(back.Export()));
+            }
+        }
+
+        [SkippableFact]
+        public void A_change_that_waits_longer_than_the_timeout_for_rows_another_change_holds_is_StoreBusy_and_changes_nothing()
+        {
+            using var kind = new PostgresKind();
+            Customer created;
+            using (var first = kind.Open())
+                created = first.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            using var holder = new Npgsql.NpgsqlConnection(kind.ConnectionString);
+            holder.Open();
+            using var held = holder.BeginTransaction();
+            using (var cmd = new Npgsql.NpgsqlCommand($"SELECT 1 FROM {PostgresSchema.Name}.customers WHERE id = '{created.CustomerId}' FOR UPDATE", holder, held))
+                cmd.ExecuteScalar();
+            using var store = PostgresStore.Open(kind.ConnectionString, timeout: TimeSpan.FromSeconds(1));
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var ex = Assert.Throws<MspException>(() => store.Write("Set-MspCustomer", s =>
+            {
+                var c = s.Customers.Get(created.CustomerId);
+                c.Notes = "waited";
+                s.Customers.Update(c);
+                s.Audit("Update", "Customer", c.CustomerId.ToString(), c.Name, "Notes", c.CustomerId);
+                return 0;
+            }));
+            Assert.Equal("StoreBusy", ex.ErrorId);
+            Assert.Contains("nothing of this change was stored", ex.Message);
+            Assert.InRange(watch.Elapsed.TotalSeconds, 0.9, 20);
+            held.Rollback();
+            Assert.Null(store.Read(s => s.Customers.Get(created.CustomerId)).Notes);
+            Assert.Equal(1, store.GetInfo().AuditEntries);
+        }
+
+        /// <summary>Every document as text with its fields in one order, by collection: jsonb keeps no field order.</summary>
+        private static string Canonical(StoreContent content) =>
+            string.Join("\n", StoreContent.Collections.Select(c => c + ":" + string.Join("|",
+                content[c].Select(json => Sorted(LiteDB.JsonSerializer.Deserialize(json))).OrderBy(x => x, StringComparer.Ordinal))));
+
+        private static string Sorted(BsonValue value)
+        {
+            if (value.IsDocument)
+                return "{" + string.Join(",", value.AsDocument.Keys.OrderBy(k => k, StringComparer.Ordinal).Select(k => k + ":" + Sorted(value.AsDocument[k]))) + "}";
+            if (value.IsArray) return "[" + string.Join(",", value.AsArray.Select(Sorted)) + "]";
+            return value.Type + "=" + LiteDB.JsonSerializer.Serialize(value);
+        }
+    }
+}
