@@ -106,15 +106,13 @@ internal static class Floor
         using (var db = Open(store, readOnly: true))
         {
             var col = db.GetCollection(collection);
-            var expression = BsonExpression.Create("$." + field + " = @0", new BsonValue(keys[0]));
-            col.FindOne(expression);
+            Find(col, field, keys[0]);
             var times = new List<double>();
             foreach (string key in keys)
             {
                 var watch = Stopwatch.StartNew();
-                var found = col.FindOne(BsonExpression.Create("$." + field + " = @0", new BsonValue(key)));
+                Find(col, field, key);
                 times.Add(watch.Elapsed.TotalMilliseconds);
-                if (found == null) throw new InvalidOperationException($"No {collection} document with {field} = {key}.");
             }
             return Stats.Median(times);
         }
@@ -129,12 +127,16 @@ internal static class Floor
             var watch = Stopwatch.StartNew();
             db.BeginTrans();
             foreach (string key in keys)
-                if (col.FindOne(BsonExpression.Create("$." + field + " = @0", new BsonValue(key))) == null)
-                    throw new InvalidOperationException($"No {collection} document with {field} = {key}.");
+                Find(col, field, key);
             db.Rollback();
             return watch.Elapsed.TotalMilliseconds;
         }
     }
+
+    /// <summary>The document whose <paramref name="field"/> is <paramref name="key"/>, through the index; none is an error.</summary>
+    private static BsonDocument Find(ILiteCollection<BsonDocument> col, string field, string key) =>
+        col.FindOne(BsonExpression.Create("$." + field + " = @0", new BsonValue(key)))
+        ?? throw new InvalidOperationException($"No {col.Name} document with {field} = {key}.");
 
     private sealed class CollectionWrites
     {
