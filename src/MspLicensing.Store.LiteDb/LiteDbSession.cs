@@ -28,25 +28,25 @@ namespace MspLicensing.Store
             _user = user;
             _utcNow = utcNow;
             Customers = new DocumentSet<Customer>(db, Schema.CustomerCollection, "Customer", c => c.CustomerId, c => c.Name,
-                (c, doc) => doc["NameKey"] = NameKey(c.Name), writes: _writes);
+                (c, doc) => doc["NameKey"] = NameKey(c.Name), writes: _writes, track: command != null);
             ServicePlans = new DocumentSet<ServicePlan>(db, Schema.ServicePlanCollection, "ServicePlan", p => p.ServicePlanId, p => p.Name,
-                (p, doc) => doc["NameKey"] = NameKey(p.Name), writes: _writes);
+                (p, doc) => doc["NameKey"] = NameKey(p.Name), writes: _writes, track: command != null);
             Subscriptions = new DocumentSet<Subscription>(db, Schema.SubscriptionCollection, "Subscription", x => x.SubscriptionId, x => x.ServicePlan + " " + x.SubscriptionId, null,
                 read: Readers.Subscription,
                 onRead: x => _expirations[x.SubscriptionId] = x.ExpirationDate,
                 onWrite: x => _expirations[x.SubscriptionId] = x.ExpirationDate,
-                beforeAll: () => _readAllSubscriptions = true, writes: _writes);
+                beforeAll: () => _readAllSubscriptions = true, writes: _writes, track: command != null);
             Licenses = new DocumentSet<License>(db, Schema.LicenseCollection, "License", l => l.LicenseId, l => l.Product + " " + l.ActivationCode, null,
                 read: Readers.License,
                 onRead: FollowSubscription,
                 beforeAll: () =>
                 {
                     if (!_readAllSubscriptions) Subscriptions.All();
-                }, writes: _writes);
+                }, writes: _writes, track: command != null);
             Templates = new DocumentSet<Template>(db, Schema.TemplateCollection, "Template", t => t.TemplateId, t => t.Name,
-                (t, doc) => doc["NameKey"] = NameKey(t.Name), writes: _writes);
-            Outbox = new DocumentSet<OutboxItem>(db, Schema.OutboxCollection, "OutboxItem", o => o.OutboxItemId, o => o.Change + " " + o.CustomerId, null, writes: _writes);
-            Migrations = new DocumentSet<LicenseMigration>(db, Schema.MigrationCollection, "LicenseMigration", m => m.MigrationId, m => m.Product + " " + m.SourceActivationCode, null, writes: _writes);
+                (t, doc) => doc["NameKey"] = NameKey(t.Name), writes: _writes, track: command != null);
+            Outbox = new DocumentSet<OutboxItem>(db, Schema.OutboxCollection, "OutboxItem", o => o.OutboxItemId, o => o.Change + " " + o.CustomerId, null, writes: _writes, track: command != null);
+            Migrations = new DocumentSet<LicenseMigration>(db, Schema.MigrationCollection, "LicenseMigration", m => m.MigrationId, m => m.Product + " " + m.SourceActivationCode, null, writes: _writes, track: command != null);
         }
 
         public IDocumentSet<Customer> Customers { get; }
@@ -215,6 +215,9 @@ namespace MspLicensing.Store
         /// </summary>
         private static BsonExpression Equal(string field, BsonValue value) => BsonExpression.Create("$." + field + " = @0", value);
 
+        /// <summary>A projection of a document to its revision (parsed once by LiteDB's cache of expressions).</summary>
+        private static BsonExpression RevisionOnly => BsonExpression.Create("{ Revision: $.Revision }");
+
         private void RequireWritable()
         {
             if (_command == null)
@@ -233,15 +236,18 @@ namespace MspLicensing.Store
             private readonly Action<T> _onWrite;
             private readonly Action _beforeAll;
             private readonly Func<BsonDocument, T> _read;
-            private readonly Dictionary<Guid, int> _seen = new Dictionary<Guid, int>();
+            // The revision each document had when this transaction read or wrote it; a read session keeps none.
+            private readonly Dictionary<Guid, int> _seen;
             private readonly int[] _writes;
 
             /// <param name="onRead">Runs on every item read.</param>
             /// <param name="onWrite">Runs on every item inserted or updated.</param>
             /// <param name="beforeAll">Runs before All() reads the whole collection.</param>
+            /// <param name="track">Whether the revisions read are kept for the writes of the transaction (not in a read session).</param>
             internal DocumentSet(LiteDatabase db, string collection, string typeName, Func<T, Guid> id, Func<T, string> name, Action<T, BsonDocument> decorate,
-                Action<T> onRead = null, Action<T> onWrite = null, Action beforeAll = null, Func<BsonDocument, T> read = null, int[] writes = null)
+                Action<T> onRead = null, Action<T> onWrite = null, Action beforeAll = null, Func<BsonDocument, T> read = null, int[] writes = null, bool track = true)
             {
+                _seen = track ? new Dictionary<Guid, int>() : null;
                 _writes = writes ?? new int[1];
                 _read = read ?? (doc => db.Mapper.ToObject<T>(doc));
                 _onRead = onRead;
@@ -270,12 +276,19 @@ namespace MspLicensing.Store
                 return _col.FindAll().Select(Load).ToList();
             }
 
+            public IEnumerable<T> Each()
+            {
+                _beforeAll?.Invoke();
+                return _col.FindAll().Select(Load);
+            }
+
             internal IReadOnlyList<T> Find(string field, Guid value) => _col.Find(Equal(field, value)).Select(Load).ToList();
 
             public int Count() => _col.Count();
 
             public void Insert(T item)
             {
+                RequireTracking();
                 _writes[0]++;
                 item.Revision = 1;
                 _col.Insert(ToDocument(item));
@@ -285,6 +298,7 @@ namespace MspLicensing.Store
 
             public void Update(T item)
             {
+                RequireTracking();
                 _writes[0]++;
                 CheckRevision(item);
                 item.Revision++;
@@ -295,10 +309,17 @@ namespace MspLicensing.Store
 
             public void Delete(T item)
             {
+                RequireTracking();
                 _writes[0]++;
                 CheckRevision(item);
                 _col.Delete(_id(item));
                 _seen.Remove(_id(item));
+            }
+
+            private void RequireTracking()
+            {
+                if (_seen == null)
+                    throw new InvalidOperationException("A read session cannot change the store.");
             }
 
             /// <summary>Maps a document and remembers the revision this transaction saw.</summary>
@@ -306,7 +327,7 @@ namespace MspLicensing.Store
             {
                 if (doc == null) return null;
                 var item = _read(doc);
-                _seen[_id(item)] = item.Revision;
+                if (_seen != null) _seen[_id(item)] = item.Revision;
                 _onRead?.Invoke(item);
                 return item;
             }
@@ -320,7 +341,8 @@ namespace MspLicensing.Store
                 var id = _id(item);
                 if (!_seen.TryGetValue(id, out int storedRevision))
                 {
-                    var stored = _col.FindById(id);
+                    // Only the revision is read: the document's other fields are skipped, not decoded.
+                    var stored = _col.Query().Where(Equal("_id", id)).Select(RevisionOnly).FirstOrDefault();
                     if (stored == null)
                         throw new MspException(_typeName + "NotFound", ErrorKind.ObjectNotFound,
                             $"{_typeName} '{_name(item)}' no longer exists; it was deleted after it was read.", _name(item));

@@ -388,6 +388,9 @@ namespace MspLicensing.Store
                     return Load(cmd);
             }
 
+            /// <summary>The documents as <see cref="All"/> reads them: a command's reader is not left open across the caller's work.</summary>
+            public IEnumerable<T> Each() => All();
+
             internal IReadOnlyList<T> Find(string expression, string value)
             {
                 using (var cmd = _session.Command($"SELECT {Columns} FROM {_table} WHERE {expression} = @v"))

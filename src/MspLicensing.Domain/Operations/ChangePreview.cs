@@ -354,6 +354,8 @@ namespace MspLicensing
 
             public IEnumerable<T> All() => Overlay(_stored.All(), _ => true);
 
+            public IEnumerable<T> Each() => Overlay(_stored.Each(), _ => true);
+
             public int Count() => _stored.Count() + _inserted.Count(id => !_deleted.Contains(id)) - _deleted.Count(id => !_inserted.Contains(id));
 
             public void Insert(T item)

@@ -25,7 +25,7 @@ namespace MspLicensing
         /// before it is computed.
         /// </summary>
         public static IReadOnlyList<UsageMonthLines> Months(IStoreSession session, IReadOnlyList<BillingMonth> months, bool withNames, Action<BillingMonth, int> progress = null) =>
-            Months(session, new UsageData(session), months, withNames, progress);
+            Months(session, new UsageData(session, keepLicenses: months.Count > 1), months, withNames, progress);
 
         private static IReadOnlyList<UsageMonthLines> Months(IStoreSession session, UsageData data, IReadOnlyList<BillingMonth> months, bool withNames, Action<BillingMonth, int> progress)
         {
@@ -251,7 +251,9 @@ namespace MspLicensing
             var next = first.AddMonths(1);
             var subscriptions = data.Subscriptions;
             var names = withNames ? data.Names : null;
-            var parts = new Dictionary<(Guid Customer, string Product, Guid Subscription), List<(License License, int Peak, int? Used)>>();
+            // What a line needs of each license (its code, peak and used count), not the license: a month of a large
+            // store streams its licenses through here without holding them.
+            var parts = new Dictionary<(Guid Customer, string Product, Guid Subscription), List<(string Code, int Peak, int? Used)>>();
             foreach (var license in data.Licenses)
             {
                 // R51: an NFR license never bills, whatever placement it shows.
@@ -267,8 +269,8 @@ namespace MspLicensing
                 foreach (var u in license.UsedHistory)
                     if (u.Date >= first && u.Date < next && (!used.HasValue || u.Used > used.Value)) used = u.Used;
                 var key = (license.CustomerId, placement.Suite ?? license.Product, placement.SubscriptionId);
-                if (!parts.TryGetValue(key, out var list)) parts[key] = list = new List<(License, int, int?)>();
-                list.Add((license, peak, used));
+                if (!parts.TryGetValue(key, out var list)) parts[key] = list = new List<(string, int, int?)>(1);
+                list.Add((license.ActivationCode, peak, used));
             }
             var adjusted = (adjustments ?? new List<UsageAdjustment>()).ToDictionary(a => (a.CustomerId, a.Product.ToUpperInvariant()));
             // A product bills once per customer and month (R40, R52): a suite's components, a license that moved in a
@@ -286,7 +288,7 @@ namespace MspLicensing
                     Product = byProduct.Key.Product,
                     ProductName = Catalog.Find(byProduct.Key.Product)?.Name,
                     ServicePlan = withNames ? string.Join(", ", byProduct.Select(p => subscriptions.TryGetValue(p.Key.Subscription, out var sub) ? sub.ServicePlan : null).Where(x => x != null).Distinct()) : null,
-                    ActivationCode = withNames ? string.Join(", ", items.Select(i => i.License.ActivationCode)) : null,
+                    ActivationCode = withNames ? string.Join(", ", items.Select(i => i.Code)) : null,
                     Provisioned = provisioned,
                     Used = used,
                     Chargeable = provisioned,
@@ -355,7 +357,7 @@ namespace MspLicensing
             var report = Editable(session, month, "changed");
             var customer = CustomerOperations.Resolve(session, customerRef);
             var code = Catalog.Get("Product", product).Code;
-            var line = Compute(new UsageData(session), month, null, false).FirstOrDefault(l => l.CustomerId == customer.CustomerId && string.Equals(l.Product, code, StringComparison.OrdinalIgnoreCase))
+            var line = Compute(new UsageData(session, keepLicenses: false), month, null, false).FirstOrDefault(l => l.CustomerId == customer.CustomerId && string.Equals(l.Product, code, StringComparison.OrdinalIgnoreCase))
                 ?? throw new MspException("UsageLineNotFound", ErrorKind.ObjectNotFound,
                     $"The {month} report has no billed {code} line for customer '{customer.Name}'. Get-MspUsageReport -Month {month} -ByCustomer -Customer '{customer.Name}' shows its lines (a suite bills under the suite's code).", code);
             if (chargeable < 0 || chargeable > line.Provisioned)
@@ -393,7 +395,7 @@ namespace MspLicensing
                     $"The {month} report cannot be submitted before the month has ended: its figures can still change until {Dates.Format(current.AddMonths(1).FirstDay.AddDays(-1))}. Submit it from {Dates.Format(current.AddMonths(1).FirstDay)}, or give -Force to submit it early.",
                     month.ToString());
             report = Editable(session, month, "submitted");
-            report.FrozenLines = new TextList<UsageLine>(Compute(new UsageData(session), month, report.Adjustments, true));
+            report.FrozenLines = new TextList<UsageLine>(Compute(new UsageData(session, keepLicenses: false), month, report.Adjustments, true));
             report.FrozenSeatBands = new TextList<int>(account.SeatBandMinimums);
             return (Move(session, report, UsageReportStatus.Submitted, nowUtc, null,
                 $"Submitted: {report.FrozenLines.Count} lines, {report.FrozenLines.Sum(l => l.Chargeable)} chargeable seats" + (month == current ? " (before the month ended)" : string.Empty)), true);
@@ -467,28 +469,38 @@ namespace MspLicensing
             return WithLines(session, report);
         }
 
-        /// <summary>What the lines of a month are computed from, each part read on first use and then kept for later months.</summary>
+        /// <summary>
+        /// What the lines of a month are computed from, each part read on first use and then kept for later months;
+        /// without <c>keepLicenses</c> (one month) the licenses stream through and only the lines are kept.
+        /// </summary>
         private sealed class UsageData
         {
             private readonly IStoreSession _session;
+            private readonly bool _keepLicenses;
             private Dictionary<Guid, Subscription> _subscriptions;
             private IReadOnlyList<License> _licenses;
             private Dictionary<Guid, string> _names;
 
-            public UsageData(IStoreSession session) => _session = session;
+            public UsageData(IStoreSession session, bool keepLicenses = true)
+            {
+                _session = session;
+                _keepLicenses = keepLicenses;
+            }
 
             public Dictionary<Guid, Subscription> Subscriptions =>
                 _subscriptions ?? (_subscriptions = _session.Subscriptions.All().ToDictionary(s => s.SubscriptionId));
 
             /// <summary>The licenses, read after the subscriptions (a license that follows its subscription takes its dates).</summary>
-            public IReadOnlyList<License> Licenses
+            public IEnumerable<License> Licenses
             {
                 get
                 {
                     if (_licenses == null)
                     {
                         _ = Subscriptions;
-                        _licenses = _session.Licenses.All().ToList();
+                        if (!_keepLicenses) return _session.Licenses.Each();
+                        var all = _session.Licenses.All();
+                        _licenses = all as IReadOnlyList<License> ?? all.ToList();
                     }
                     return _licenses;
                 }

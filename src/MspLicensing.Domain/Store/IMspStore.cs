@@ -123,6 +123,11 @@ namespace MspLicensing.Store
     {
         T Get(Guid id);
         IEnumerable<T> All();
+        /// <summary>
+        /// Every document, one at a time as it is read, so that a caller that keeps little of each (a month's report)
+        /// does not hold them all. Enumerate it at once, inside the session, and change nothing of the set meanwhile.
+        /// </summary>
+        IEnumerable<T> Each();
         int Count();
         /// <summary>Inserts a new document at version 1.</summary>
         void Insert(T item);
