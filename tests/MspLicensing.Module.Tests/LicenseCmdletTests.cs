@@ -158,5 +158,26 @@ namespace MspLicensing.Module.Tests
             Assert.Empty(s.Ok("Get-MspLicenseMigration").Output);
             Assert.Single(s.Ok("Get-MspLicense -Customer Fabrikam").Output);
         }
+
+        [Fact]
+        public void Piped_customers_are_read_a_batch_at_a_time_in_their_order_with_an_error_for_the_one_that_does_not_exist()
+        {
+            using var s = new ModuleSession();
+            // More customers than the first batch takes, so that the licenses come from several reads of the store.
+            s.Ok("1..70 | ForEach-Object { [pscustomobject]@{ Name = 'Piped {0:D3}' -f $_; Country = 'US'; City = 'Seattle'; State = 'WA'; ContactFirstName = 'Ann'; ContactLastName = 'Lee'; Email = \"ann$_@example.com\" } } | New-MspCustomer");
+            s.Ok("New-MspServicePlan -Name Basic -Product WFBSS -AutoRenewalMonths 1");
+            s.Ok("Get-MspCustomer | New-MspSubscription -ServicePlan Basic -Seats 5 -StartDate 2026-01-01");
+
+            var all = s.Ok("Get-MspCustomer | Get-MspLicense -AsOf 2026-02-01").Objects<License>().ToList();
+            Assert.Equal(Enumerable.Range(1, 70).Select(i => $"Piped {i:D3}"), all.Select(l => l.Customer));
+
+            var r = s.Run("'Piped 002', 'Nobody', 'Piped 001' | Get-MspLicense -AsOf 2026-02-01");
+            Assert.Equal(new[] { "Piped 002", "Piped 001" }, r.Objects<License>().Select(l => l.Customer));
+            var error = Assert.Single(r.Errors);
+            Assert.Equal("Nobody", error.TargetObject);
+            Assert.Contains("'Nobody'", error.Exception.Message);
+
+            Assert.Equal(3, s.Ok("Get-MspCustomer | Get-MspLicense -AsOf 2026-02-01 | Select-Object -First 3").Output.Count);
+        }
     }
 }

@@ -407,6 +407,68 @@ namespace MspLicensing.Commands
         }
 
         /// <summary>
+        /// Reads for pipeline items a batch at a time, each batch in one read of the store, so that thousands of piped
+        /// objects (Get-MspCustomer | Get-MspLicense) do not each open the store. The batches are sized as a pipeline's
+        /// changes are (<see cref="BatchPace"/>): an item waits a quarter of a second at the most, and the output keeps
+        /// the order of the input. The read of an item that the domain refuses writes that item's error; the other items
+        /// of its batch are read as usual.
+        /// </summary>
+        protected sealed class PipedReads<TIn, TOut>
+        {
+            private readonly MspCmdlet _cmdlet;
+            private readonly Func<IStoreSession, TIn, TOut> _read;
+            private readonly Action<TOut> _write;
+            private readonly List<(TIn Item, object Target)> _pending = new List<(TIn, object)>();
+            private readonly Stopwatch _watch = Stopwatch.StartNew();
+            private readonly BatchPace _pace;
+
+            /// <param name="read">The read of one item, in the batch's session.</param>
+            /// <param name="write">Writes the result of one item.</param>
+            public PipedReads(MspCmdlet cmdlet, Func<IStoreSession, TIn, TOut> read, Action<TOut> write)
+            {
+                _cmdlet = cmdlet;
+                _read = read;
+                _write = write;
+                // Reads are cheap: the first batch need not feel its way up from a handful.
+                _pace = new BatchPace(() => _watch.Elapsed, BatchPace.DefaultInterval, BatchPace.MaxBatch, firstBatch: 50);
+            }
+
+            /// <summary>Adds an item; <paramref name="target"/> is the target of its error (its pipeline object when it came through one).</summary>
+            public void Add(TIn item, object target)
+            {
+                _pending.Add((item, _cmdlet.PipelineInput ?? target));
+                if (_pace.CommitDue(_pending.Count)) Flush();
+            }
+
+            /// <summary>Reads and writes what is pending. Call from EndProcessing.</summary>
+            public void Flush()
+            {
+                if (_pending.Count == 0) return;
+                var items = _pending.ToArray();
+                _pending.Clear();
+                TimeSpan started = _watch.Elapsed;
+                var results = _cmdlet.Read(session => items.Select(i =>
+                {
+                    try
+                    {
+                        return (Value: _read(session, i.Item), Error: (MspException)null);
+                    }
+                    catch (MspException ex)
+                    {
+                        return (Value: default(TOut), Error: ex);
+                    }
+                }).ToList());
+                _pace.Committed(items.Length, _watch.Elapsed - started);
+                for (int i = 0; i < items.Length; i++)
+                {
+                    if (results[i].Error != null) _cmdlet.WriteMspError(results[i].Error, items[i].Target);
+                    else _write(results[i].Value);
+                }
+            }
+        }
+
+
+        /// <summary>
         /// Collects pipeline items and commits them in batches (one transaction per batch), each item all-or-nothing:
         /// a failed item is reported as a non-terminating error that names it, and the others land. Objects and errors
         /// are written in the order of the input, objects only after their batch is committed, so a downstream command

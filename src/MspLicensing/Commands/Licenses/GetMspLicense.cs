@@ -34,6 +34,8 @@ namespace MspLicensing.Commands
         [DateTransformation]
         public DateTime AsOf { get; set; } = Clock.Today;
 
+        private PipedReads<LicenseQuery, Found<License>> _piped;
+
         protected override void ProcessRecord()
         {
             var query = new LicenseQuery
@@ -46,7 +48,21 @@ namespace MspLicensing.Commands
                 ActivationCode = ActivationCode,
                 AsOf = AsOf,
             };
-            if (!TryRead(s => LicenseOperations.Get(s, query), Customer?.Display ?? ActivationCode ?? Product, out var found)) return;
+            object target = Customer?.Display ?? ActivationCode ?? Product;
+            if (MyInvocation.ExpectingInput)
+            {
+                // Piped customers, subscriptions or licenses are read a batch at a time.
+                _piped = _piped ?? new PipedReads<LicenseQuery, Found<License>>(this, LicenseOperations.Get, Write);
+                _piped.Add(query, target);
+                return;
+            }
+            if (TryRead(s => LicenseOperations.Get(s, query), target, out var found)) Write(found);
+        }
+
+        protected override void EndProcessing() => _piped?.Flush();
+
+        private void Write(Found<License> found)
+        {
             foreach (var missing in found.NotFound) WriteMspError(missing, missing.Target);
             WritePage(found.Items);
         }
