@@ -34,6 +34,7 @@ namespace MspLicensing
             var code = q.ActivationCode == null ? null : Wildcard.Parse("ActivationCode", q.ActivationCode.Trim());
             IEnumerable<License> candidates;
             Customer customer = null;
+            IReadOnlyList<Subscription> known = null;
             if (q.LicenseId != null && q.LicenseId.Count > 0)
                 candidates = q.LicenseId.Select(id => session.Licenses.Get(id)).Where(x => x != null);
             else if (code != null && code.IsExact)
@@ -43,6 +44,9 @@ namespace MspLicensing
             else if (q.Customer != null)
             {
                 customer = CustomerOperations.Resolve(session, q.Customer);
+                // The customer's subscriptions in one read by its index, before its licenses (which take their dates
+                // from them), rather than one read per license.
+                known = session.SubscriptionsOfCustomer(customer.CustomerId);
                 candidates = session.LicensesOfCustomer(customer.CustomerId);
             }
             else candidates = session.Licenses.All();
@@ -51,7 +55,7 @@ namespace MspLicensing
             bool all = customer == null && (q.LicenseId == null || q.LicenseId.Count == 0) && q.ActivationCode == null && !q.SubscriptionId.HasValue;
             var names = CustomerOperations.Names(session, customer, everyone: all);
             var account = session.GetAccount();
-            var subscriptions = new Dictionary<Guid, Subscription>();
+            var subscriptions = known?.ToDictionary(x => x.SubscriptionId) ?? new Dictionary<Guid, Subscription>();
             Subscription SubscriptionOf(Guid id)
             {
                 if (!subscriptions.TryGetValue(id, out var s)) subscriptions[id] = s = session.Subscriptions.Get(id);
