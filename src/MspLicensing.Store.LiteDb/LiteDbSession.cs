@@ -28,7 +28,7 @@ namespace MspLicensing.Store
             _user = user;
             _utcNow = utcNow;
             Customers = new DocumentSet<Customer>(db, Schema.CustomerCollection, "Customer", c => c.CustomerId, c => c.Name,
-                (c, doc) => doc["NameKey"] = NameKey(c.Name), writes: _writes, track: command != null);
+                Keys, writes: _writes, track: command != null);
             ServicePlans = new DocumentSet<ServicePlan>(db, Schema.ServicePlanCollection, "ServicePlan", p => p.ServicePlanId, p => p.Name,
                 (p, doc) => doc["NameKey"] = NameKey(p.Name), writes: _writes, track: command != null);
             Subscriptions = new DocumentSet<Subscription>(db, Schema.SubscriptionCollection, "Subscription", x => x.SubscriptionId, x => x.ServicePlan + " " + x.SubscriptionId, null,
@@ -148,6 +148,9 @@ namespace MspLicensing.Store
             return doc == null ? null : _db.Mapper.ToObject<Customer>(doc);
         }
 
+        public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) =>
+            ((DocumentSet<Customer>)Customers).Find(BsonExpression.Create("$.ExternalIdKeys[*] ANY = @0", ExternalIdKey(tool, id)));
+
         public bool CustomerHoldsProducts(Guid customerId)
         {
             if (!_db.CollectionExists(Schema.LicenseCollection)) return false;
@@ -207,6 +210,20 @@ namespace MspLicensing.Store
         }
 
         internal static string NameKey(string name) => name.Trim().ToUpperInvariant();
+
+        /// <summary>What the customer index keys on: the name, and each external id as TOOL=ID (both ignoring case).</summary>
+        internal static void Keys(Customer customer, BsonDocument doc)
+        {
+            doc["NameKey"] = NameKey(customer.Name);
+            var ids = ExternalIdKeys(customer);
+            if (ids.Count > 0) doc["ExternalIdKeys"] = new BsonArray(ids.Select(k => new BsonValue(k)));
+        }
+
+        internal static List<string> ExternalIdKeys(Customer customer) =>
+            (customer.ExternalId ?? new ExternalIdMap()).Select(pair => ExternalIdKey(pair.Key, pair.Value)).ToList();
+
+        /// <summary>"CONNECTWISEMANAGE=4711": a tool and an id as the external id index keys them.</summary>
+        internal static string ExternalIdKey(string tool, string id) => tool.Trim().ToUpperInvariant() + "=" + (id ?? string.Empty).ToUpperInvariant();
 
         /// <summary>
         /// "field = value" as a parameterized expression. LiteDB caches parsed expressions by their text, so a
@@ -282,7 +299,9 @@ namespace MspLicensing.Store
                 return _col.FindAll().Select(Load);
             }
 
-            internal IReadOnlyList<T> Find(string field, Guid value) => _col.Find(Equal(field, value)).Select(Load).ToList();
+            internal IReadOnlyList<T> Find(string field, Guid value) => Find(Equal(field, value));
+
+            internal IReadOnlyList<T> Find(BsonExpression predicate) => _col.Find(predicate).Select(Load).ToList();
 
             public int Count() => _col.Count();
 

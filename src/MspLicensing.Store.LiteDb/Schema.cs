@@ -70,6 +70,19 @@ namespace MspLicensing.Store
                 db.GetCollection(AuditCollection).EnsureIndex("CustomerId", "$.CustomerId");
                 NameCustomersOfOlderEntries(db);
             }),
+            // An older module would change a customer's external ids without its keys, and the index would miss them.
+            new SchemaStep(8, "Customers are found by their external ids through an index", db =>
+            {
+                var customers = db.GetCollection(CustomerCollection);
+                foreach (var doc in customers.FindAll().ToList())
+                {
+                    if (!doc["ExternalId"].IsDocument || doc["ExternalId"].AsDocument.Count == 0) continue;
+                    doc["ExternalIdKeys"] = new BsonArray(doc["ExternalId"].AsDocument.Where(p => p.Value.IsString)
+                        .Select(p => new BsonValue(LiteDbSession.ExternalIdKey(p.Key, p.Value.AsString))));
+                    customers.Update(doc);
+                }
+                customers.EnsureIndex("ExternalIdKeys", "$.ExternalIdKeys[*]");
+            }),
         };
 
         /// <summary>

@@ -67,6 +67,11 @@ namespace MspLicensing.Store
                 + $"CREATE INDEX outbox_customer ON {Name}.outbox ({GuidField("CustomerId")});\n"
                 + $"CREATE INDEX audit_target ON {Name}.audit (target_id);\n"
                 + $"CREATE INDEX audit_customer ON {Name}.audit (customer_id);\n"),
+            new PostgresSchemaStep(8, "Customers are found by their external ids through an index",
+                // The keys as the module writes them: TOOL=ID in upper case.
+                $"UPDATE {Name}.customers SET body = jsonb_set(body, '{{ExternalIdKeys}}', (SELECT jsonb_agg(upper(trim(e.key)) || '=' || upper(e.value)) FROM jsonb_each_text(body->'ExternalId') e))\n"
+                + $"  WHERE jsonb_typeof(body->'ExternalId') = 'object' AND body->'ExternalId' <> '{{}}'::jsonb;\n"
+                + $"CREATE INDEX customers_external_ids ON {Name}.customers USING gin ((body->'ExternalIdKeys'));\n"),
         };
 
         /// <summary>The schema version this module writes (the same as the file store's).</summary>

@@ -30,7 +30,7 @@ namespace MspLicensing.Store
             _command = command;
             _user = user;
             _utcNow = utcNow;
-            Customers = new Table<Customer>(this, "customers", "Customer", c => c.CustomerId, c => c.Name, (c, doc) => doc["NameKey"] = LiteDbSession.NameKey(c.Name));
+            Customers = new Table<Customer>(this, "customers", "Customer", c => c.CustomerId, c => c.Name, LiteDbSession.Keys);
             ServicePlans = new Table<ServicePlan>(this, "plans", "ServicePlan", p => p.ServicePlanId, p => p.Name, (p, doc) => doc["NameKey"] = LiteDbSession.NameKey(p.Name));
             Subscriptions = new Table<Subscription>(this, "subscriptions", "Subscription", x => x.SubscriptionId, x => x.ServicePlan + " " + x.SubscriptionId, null,
                 // The rules name a stale subscription by its plan.
@@ -91,6 +91,9 @@ namespace MspLicensing.Store
 
         private void FollowSubscription(License license) =>
             Sessions.FollowSubscription(license, _expirations, id => Subscriptions.Get(id) != null);
+
+        public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) =>
+            ((Table<Customer>)Customers).FindContaining("body->'ExternalIdKeys'", LiteDbSession.ExternalIdKey(tool, id));
 
         public Customer FindCustomerByName(string name) =>
             string.IsNullOrWhiteSpace(name) ? null : ((Table<Customer>)Customers).FindOne(PostgresSchema.TextField("NameKey"), LiteDbSession.NameKey(name));
@@ -390,6 +393,16 @@ namespace MspLicensing.Store
 
             /// <summary>The documents as <see cref="All"/> reads them: a command's reader is not left open across the caller's work.</summary>
             public IEnumerable<T> Each() => All();
+
+            /// <summary>The documents whose array <paramref name="arrayExpression"/> holds the text <paramref name="value"/> (a GIN index serves it).</summary>
+            internal IReadOnlyList<T> FindContaining(string arrayExpression, string value)
+            {
+                using (var cmd = _session.Command($"SELECT {Columns} FROM {_table} WHERE {arrayExpression} ? @v"))
+                {
+                    cmd.Parameters.AddWithValue("v", value);
+                    return Load(cmd);
+                }
+            }
 
             internal IReadOnlyList<T> Find(string expression, string value)
             {

@@ -116,6 +116,34 @@ namespace MspLicensing.Domain.Tests
 
         protected abstract StoreKind NewKind();
 
+        protected static CustomerFields WithExternalId(CustomerFields fields, params string[] toolsAndIds)
+        {
+            fields.ExternalId = new Dictionary<string, string>();
+            for (int i = 0; i < toolsAndIds.Length; i += 2) fields.ExternalId[toolsAndIds[i]] = toolsAndIds[i + 1];
+            return fields;
+        }
+
+        [SkippableFact]
+        public void Customers_are_found_by_an_external_id_ignoring_case_and_after_a_change_only_by_the_new_one()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            store.Write("New-MspCustomer", s => CustomerOperations.Create(s, WithExternalId(TestStore.Fields("Contoso"), "ConnectWiseManage", "4711", "Autotask", "ab-1"), Now));
+            store.Write("New-MspCustomer", s => CustomerOperations.Create(s, WithExternalId(TestStore.Fields("Fabrikam"), "ConnectWiseManage", "4712"), Now));
+            store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Northwind"), Now));
+            string[] Found(string tool, string id) => store.Read(s => s.FindCustomersByExternalId(tool, id)).Select(c => c.Name).ToArray();
+
+            Assert.Equal(new[] { "Contoso" }, Found("connectwisemanage", "4711"));
+            Assert.Equal(new[] { "Contoso" }, Found("AUTOTASK", "AB-1"));
+            Assert.Equal(new[] { "Fabrikam" }, Found("ConnectWiseManage", "4712"));
+            Assert.Empty(Found("ConnectWiseManage", "471"));
+            Assert.Empty(Found("Autotask", "4711"));
+
+            store.Write("Set-MspCustomer", s => CustomerOperations.Update(s, CustomerRef.ByName("Contoso"), WithExternalId(new CustomerFields(), "ConnectWiseManage", "9000"), Now));
+            Assert.Empty(Found("ConnectWiseManage", "4711"));
+            Assert.Equal(new[] { "Contoso" }, Found("ConnectWiseManage", "9000"));
+        }
+
         [SkippableFact]
         public void A_new_store_has_the_current_schema_and_nothing_in_it()
         {
@@ -428,6 +456,28 @@ namespace MspLicensing.Domain.Tests
     public sealed class LiteDbStoreContractTests : StoreContractTests
     {
         protected override StoreKind NewKind() => new LiteDbKind();
+
+        [Fact]
+        public void A_store_of_schema_7_gets_the_keys_of_its_customers_external_ids_and_finds_them_by_the_index()
+        {
+            using var t = new TestStore();
+            using (var old = LiteDbStore.Open(t.Path_, null, Schema.Steps.Take(7).ToList()))
+                old.Write("New-MspCustomer", s => CustomerOperations.Create(s, WithExternalId(TestStore.Fields("Contoso"), "ConnectWiseManage", "4711"), Now));
+            // As a module of schema 7 wrote it: no keys.
+            using (var db = new LiteDatabase(new ConnectionString { Filename = t.Path_, Connection = ConnectionType.Shared }))
+            {
+                var doc = db.GetCollection("customers").FindAll().Single();
+                doc.Remove("ExternalIdKeys");
+                db.GetCollection("customers").Update(doc);
+            }
+            using (var store = t.Open())
+            {
+                Assert.Equal(Schema.Current, store.GetInfo().SchemaVersion);
+                Assert.Equal("Contoso", store.Read(s => s.FindCustomersByExternalId("connectwisemanage", "4711")).Single().Name);
+            }
+            var health = LiteDbStore.Test(t.Path_);
+            Assert.True(health.Healthy, string.Join("; ", health.Problems));
+        }
     }
 
     public sealed class PostgresStoreContractTests : StoreContractTests

@@ -144,7 +144,7 @@ namespace MspLicensing.Module.Tests
             Assert.Equal(StoreKinds.PostgreSql, info.Kind);
             Assert.Equal("127.0.0.1", info.Server);
             Assert.StartsWith("msplic_", info.Database);
-            Assert.Equal(7, info.SchemaVersion);
+            Assert.Equal(MspLicensing.Store.Schema.Current, info.SchemaVersion);
             Assert.Equal("Connect-MspStore", info.Source);
             Assert.StartsWith("postgresql://postgres@127.0.0.1:", info.Path);
             string shown = s.Ok("Get-MspStore | Format-List * | Out-String; Get-MspStore | Out-String; $global:MspLicensingStoreConnection | Format-List * | Out-String").Output

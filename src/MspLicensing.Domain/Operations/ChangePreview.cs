@@ -278,6 +278,9 @@ namespace MspLicensing
             public Customer FindCustomerByName(string name) =>
                 Customers.Find(c => SameName(c.Name, name), () => _store.FindCustomerByName(name));
 
+            public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) =>
+                Customers.Overlay(_store.FindCustomersByExternalId(tool, id), c => c.ExternalId != null && c.ExternalId.TryGetValue(tool, out var v) && string.Equals(v, id, StringComparison.OrdinalIgnoreCase));
+
             public bool CustomerHoldsProducts(Guid customerId) => LicensesOfCustomer(customerId).Count > 0;
 
             public ServicePlan FindServicePlanByName(string name) =>

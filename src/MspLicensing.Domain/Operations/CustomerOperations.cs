@@ -183,6 +183,11 @@ namespace MspLicensing
                 // Exact names use the name index.
                 candidates = names.ExactNames.Select(session.FindCustomerByName).Where(c => c != null);
             }
+            else if (externalIds != null && externalIds.Count > 0 && externalIds[0].Value.IsExact)
+            {
+                // An exact id in one tool uses the external id index; the other filters apply to what it finds.
+                candidates = session.FindCustomersByExternalId(externalIds[0].Key, externalIds[0].Value.Literal);
+            }
             else
             {
                 candidates = session.Customers.All();

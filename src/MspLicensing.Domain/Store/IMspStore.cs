@@ -75,6 +75,12 @@ namespace MspLicensing.Store
         /// <summary>Customer by name, ignoring case; null when there is none.</summary>
         Customer FindCustomerByName(string name);
 
+        /// <summary>
+        /// The customers whose id in the tool <paramref name="tool"/> is <paramref name="id"/>, both ignoring case, found
+        /// by an index (an exact id; a wildcard pattern reads every customer).
+        /// </summary>
+        IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id);
+
         /// <summary>Whether any license or registered product belongs to the customer (R12).</summary>
         bool CustomerHoldsProducts(Guid customerId);
 
