@@ -29,7 +29,8 @@ namespace MspLicensing
             RequireColumns(rows, options);
             // The report first: it refuses a CLP account (R2) before any row is read.
             var status = UsageOperations.StatusOf(session, month);
-            var report = UsageOperations.Lines(session, month, true);
+            // Without names: the customers' names come from the index below, and the report's plans and codes are not needed.
+            var report = UsageOperations.Lines(session, month, false);
             var customers = new CustomerIndex(session.Customers.All(), options.Psa);
 
             var problems = new List<ReconciliationProblem>();
@@ -67,7 +68,7 @@ namespace MspLicensing
                 reported.Add(key);
                 billed.TryGetValue(key, out var b);
                 var customer = customers.ById(r.CustomerId);
-                lines.Add(Line(month, status, r.Customer ?? customer?.Name, r.CustomerId, r.Product, true, r.Chargeable, b,
+                lines.Add(Line(month, status, customer?.Name ?? r.Customer, r.CustomerId, r.Product, true, r.Chargeable, b,
                     customers.ExternalIdOf(customer) ?? b?.ExternalId));
             }
             var suites = report.Where(r => Catalog.Find(r.Product)?.Kind == ProductKind.Suite)
