@@ -63,7 +63,7 @@ namespace MspLicensing.Commands
 
         protected override void EndProcessing()
         {
-            var month = ParseMonth();
+            var month = ParseMonth(nameof(Month), Month);
             ReconciliationOptions options;
             try
             {
@@ -91,19 +91,6 @@ namespace MspLicensing.Commands
             if (Summary) WriteObject(result.Summaries, enumerateCollection: true);
             else WriteObject(result.Lines, enumerateCollection: true);
             foreach (var warning in result.Warnings) WriteWarning(warning);
-        }
-
-        private BillingMonth ParseMonth()
-        {
-            try
-            {
-                return BillingMonth.Parse(nameof(Month), Month);
-            }
-            catch (MspException ex)
-            {
-                ThrowMspError(ex, Month);
-                throw;
-            }
         }
 
         /// <summary>A row's cells: the entries of a hashtable, else the properties of the object (the columns of Import-Csv).</summary>
