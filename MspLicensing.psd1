@@ -51,6 +51,7 @@
         'Approve-MspUsageReport'
         'Deny-MspUsageReport'
         'Export-MspUsageReport'
+        'Compare-MspUsage'
         'Register-MspProduct'
         'Unregister-MspProduct'
         'Start-MspLicenseMigration'
@@ -98,6 +99,7 @@
         'en-US/about_MspLicensing_Catalog.help.txt'
         'en-US/about_MspLicensing_Customers.help.txt'
         'en-US/about_MspLicensing_FeatureMatrix.help.txt'
+        'en-US/about_MspLicensing_MonthEnd.help.txt'
         'en-US/about_MspLicensing_Rules.help.txt'
         'en-US/about_MspLicensing_SeatBands.help.txt'
     )

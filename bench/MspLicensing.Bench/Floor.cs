@@ -138,6 +138,32 @@ internal static class Floor
         col.FindOne(BsonExpression.Create("$." + field + " = @0", new BsonValue(key)))
         ?? throw new InvalidOperationException($"No {col.Name} document with {field} = {key}.");
 
+    /// <summary>
+    /// The floor of a reconciliation (R80): PSA rows summed in a dictionary by customer and product, then every report
+    /// line looked up in it, with no store, rules or PowerShell; the report's rows are read beforehand, off the clock.
+    /// Returns the milliseconds; the count of short lines must be <paramref name="expectedShort"/>.
+    /// </summary>
+    internal static double Compare(IReadOnlyList<(string Customer, string Product, int Chargeable)> report,
+        IReadOnlyList<(string ExternalId, string Customer, string Product, string Quantity)> rows, int expectedShort)
+    {
+        var watch = Stopwatch.StartNew();
+        var billed = new Dictionary<(string, string), int>();
+        foreach (var row in rows)
+        {
+            var key = (row.Customer.ToUpperInvariant(), row.Product.ToUpperInvariant());
+            billed.TryGetValue(key, out int sum);
+            billed[key] = sum + int.Parse(row.Quantity, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        int shortLines = 0;
+        foreach (var line in report)
+            if (!billed.TryGetValue((line.Customer.ToUpperInvariant(), line.Product.ToUpperInvariant()), out int quantity) || quantity < line.Chargeable)
+                shortLines++;
+        watch.Stop();
+        if (shortLines != expectedShort)
+            throw new InvalidOperationException($"The floor found {shortLines} short lines; {expectedShort} were expected.");
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
     private sealed class CollectionWrites
     {
         public string Name { get; set; }

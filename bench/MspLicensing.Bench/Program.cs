@@ -122,6 +122,7 @@ internal static class Program
                     MeasureCustomers();
                     MeasureSubscriptions();
                     MeasureReads();
+                    MeasureReconciliation();
                     _report.Memory("peak memory of this process (working set)", Process.GetCurrentProcess().PeakWorkingSet64, _targets.PeakBytes,
                         "the module and the host; the floors stream their documents");
                     MeasureDuplicates();
@@ -291,6 +292,40 @@ internal static class Program
                 Time(ps => ps.AddCommand("Get-MspCustomer").AddCommand("Get-MspLicense"), expected: Subscriptions),
                 Floor.ReadAll(_store, "customers", "subscriptions", "licenses").Ms, _targets.CustomersLicenses,
                 "floor: every customer, subscription and license read");
+        }
+
+        /// <summary>
+        /// Month end (R80): last month's report against a PSA export of one row per customer and product (Import-Csv
+        /// rows, matched by the ConnectWise Manage id), a third of them a seat short. The floor is the same comparison
+        /// with plain dictionaries over the report's rows, read beforehand.
+        /// </summary>
+        private void MeasureReconciliation()
+        {
+            string month = DateTime.Today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            var lines = Invoke(_runspace, ps => ps.AddCommand("Get-MspUsageReport").AddParameter("Month", month).AddParameter("ByCustomer"))
+                .Select(o => (Customer: (string)o.Properties["Customer"].Value, Product: (string)o.Properties["Product"].Value, Chargeable: (int)o.Properties["Chargeable"].Value))
+                .ToList();
+            var rows = lines.Select((l, i) => PsaRow(l.Customer.Substring(l.Customer.LastIndexOf(' ') + 1).TrimStart('0'), l.Customer, l.Product, i % 3 == 0 ? l.Chargeable - 1 : l.Chargeable)).ToList();
+            Func<PowerShell, PowerShell> compare = ps => ps.AddCommand("Compare-MspUsage").AddParameter("Month", month).AddParameter("Psa", "ConnectWiseManage");
+            var watch = Stopwatch.StartNew();
+            var result = Invoke(_runspace, compare, rows);
+            watch.Stop();
+            int under = result.Count(o => o.Properties["Status"].Value.ToString() == "UnderBilled");
+            if (result.Count != lines.Count || under != (lines.Count + 2) / 3)
+                throw new InvalidOperationException($"Compare-MspUsage wrote {result.Count} lines ({under} UnderBilled); {lines.Count} lines, {(lines.Count + 2) / 3} of them a seat short, were expected.");
+            var floor = Floor.Compare(lines, rows.Select(r => ((string)r.Properties["ExternalId"].Value, (string)r.Properties["Customer"].Value, (string)r.Properties["Product"].Value, (string)r.Properties["Quantity"].Value)).ToList(), under);
+            _report.Target($"Compare-MspUsage, {lines.Count:N0} report lines and {rows.Count:N0} PSA rows", watch.Elapsed.TotalMilliseconds, floor, _targets.Reconcile,
+                $"{under:N0} UnderBilled; floor: the same comparison with dictionaries over the report's rows");
+        }
+
+        private static PSObject PsaRow(string externalId, string customer, string product, int quantity)
+        {
+            var row = new PSObject();
+            row.Properties.Add(new PSNoteProperty("ExternalId", externalId));
+            row.Properties.Add(new PSNoteProperty("Customer", customer));
+            row.Properties.Add(new PSNoteProperty("Product", product));
+            row.Properties.Add(new PSNoteProperty("Quantity", quantity.ToString(CultureInfo.InvariantCulture)));
+            return row;
         }
 
         /// <summary>A batch with failing items against the same batch without them (R64: each item stands alone).</summary>

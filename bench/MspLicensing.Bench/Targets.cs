@@ -24,6 +24,7 @@ internal sealed class Targets
     public double Report => Between(500, 1_000);
     public double ReportByCustomer => Between(1_000, 3_000);
     public double AllCustomers => Between(1_000, 1_000);
+    public double Reconcile => Between(2_000, 20_000);
     public double Lookup => 5;
     public double CustomersLicenses => Linear(2_000);
     public long PeakBytes => (long)(Between(1_024, 1_024) * 1024 * 1024);

@@ -20,6 +20,7 @@ namespace MspLicensing.HelpGen
         public const string SeatBandsTopic = "about_MspLicensing_SeatBands";
         public const string RulesTopic = "about_MspLicensing_Rules";
         public const string CustomersTopic = "about_MspLicensing_Customers";
+        public const string MonthEndTopic = "about_MspLicensing_MonthEnd";
 
         public static IReadOnlyList<Topic> Build(ModuleInfo module, IReadOnlyList<CommandModel> commands, List<string> problems)
         {
@@ -31,6 +32,7 @@ namespace MspLicensing.HelpGen
                 BuildSeatBands(),
                 BuildRules(commands),
                 BuildCustomers(commands, problems),
+                BuildMonthEnd(problems),
             };
             // Every topic points to the others, so a reader finds them from any of them.
             foreach (var topic in topics)
@@ -340,6 +342,58 @@ namespace MspLicensing.HelpGen
                 .Para("Country takes an ISO 3166-1 alpha-2 code; the English short name is accepted too and stored as the code.")
                 .Table(new[] { "Code", "Country" }, Countries.All.Select(c => (IReadOnlyList<string>)new[] { c.Code, c.Name }));
             topic.SeeAlso.AddRange(new[] { "New-MspCustomer", "Get-MspCustomer", "Set-MspCustomer", "Remove-MspCustomer" });
+            return topic;
+        }
+
+        private static readonly Dictionary<ReconciliationStatus, string> StatusDescriptions = new Dictionary<ReconciliationStatus, string>
+        {
+            [ReconciliationStatus.Match] = "Chargeable and Billed are equal (Difference 0).",
+            [ReconciliationStatus.UnderBilled] = "The PSA bills fewer seats than the vendor charges: Difference seats are paid for and not billed, every month until the agreement is corrected.",
+            [ReconciliationStatus.OverBilled] = "The PSA bills more seats than the vendor charges: the customer pays for seats it does not hold (Difference is negative).",
+            [ReconciliationStatus.NotInPsa] = "The report has the line, the PSA has no row for the customer and product: nothing of it is billed.",
+            [ReconciliationStatus.NotLicensed] = "The PSA bills a product the report has no line for: no license of it billed that month, a component of a suite the customer holds (the Note names the suite), or a row that matched no customer (the Note says why).",
+        };
+
+        private static Topic BuildMonthEnd(List<string> problems)
+        {
+            var topic = new Topic(MonthEndTopic, "The month-end workflow: report, reconcile with the PSA, submit.");
+            topic.Section("Long description")
+                .Para("At the end of a month an MSP reports its usage to the vendor, which bills it per product and seat band (R53), and bills its own customers from its PSA (ConnectWise Manage, Autotask or another). The two bills are made from different data: a seat raised in the store and not in the PSA agreement is paid for and never billed. The month-end workflow checks one against the other before the report is submitted:")
+                .Bullets(new[]
+                {
+                    "Report: Get-MspUsageReport -Month <month> shows the month per product with its seat band, and -ByCustomer per customer and license. Lower what should not bill in full with Set-MspUsageReport -Chargeable -Comment (R51).",
+                    "Reconcile: Import-Csv <PSA export> | Compare-MspUsage -Month <month> -Psa ConnectWiseManage sets the report's chargeable seats beside the PSA's billed seats, one line per customer and product, and says where they differ. -Summary adds them up per product: SeatsNotBilled is what the MSP loses each month.",
+                    "Correct: fix the PSA agreements (UnderBilled, NotInPsa, OverBilled) or the store (a license missing or too big), and compare again until what is left is understood.",
+                    "Submit: Submit-MspUsageReport -Month <month> freezes the month's figures (R54); Export-MspUsageReport writes them for the PSA or a spreadsheet. A Submitted or Approved month still compares, with its frozen figures.",
+                })
+                .Code("$month = (Get-Date).AddMonths(-1).ToString('yyyy-MM', [cultureinfo]::InvariantCulture)\nGet-MspUsageReport -Month $month\nImport-Csv ./agreements.csv | Compare-MspUsage -Month $month -Psa ConnectWiseManage | Where-Object Status -ne 'Match'\nSubmit-MspUsageReport -Month $month")
+                .Para("The guide docs/guides/month-end.md shows the whole workflow as a script, with a PSA export whose columns and product names differ from the module's.");
+
+            topic.Section("Reconciling against the PSA")
+                .Para(HelpText.RuleLine(Rules.R80))
+                .Para(HelpText.RuleLine(Rules.R81))
+                .Para(HelpText.RuleLine(Rules.R82));
+
+            var statuses = new List<(string, string)>();
+            foreach (ReconciliationStatus status in Enum.GetValues(typeof(ReconciliationStatus)))
+            {
+                if (StatusDescriptions.TryGetValue(status, out var text)) statuses.Add((status.ToString(), text));
+                else problems.Add($"about topic {MonthEndTopic}: no description for the reconciliation status {status}.");
+            }
+            topic.Section("Statuses").Terms(statuses);
+
+            topic.Section("The PSA export")
+                .Para($"Compare-MspUsage reads the rows of any export: the objects of Import-Csv, hashtables, or objects a script gets from the PSA's API. By default the columns are {ReconciliationOptions.DefaultExternalIdColumn} (the PSA's company id, used with -Psa), {ReconciliationOptions.DefaultCustomerColumn} (the company name), {ReconciliationOptions.DefaultProductColumn} and {ReconciliationOptions.DefaultQuantityColumn}; -ExternalIdColumn, -CustomerColumn, -ProductColumn and -QuantityColumn name others. Column names ignore case.")
+                .Para("A PSA names products its own way: -ProductMap @{ 'WF Services Seat' = 'WFBSS' } maps its names to product codes or names, and a product mapped to '' (labour, hardware, anything that is not a license) is left out of the comparison without an error. Without a map a product matches by its code (WFBSS) or its name (Worry-Free Business Security Services).")
+                .Para($"Quantities: {ReconciliationOperations.QuantityAllowed}. Rows of one customer and product add up: an agreement with an addition of 30 seats and a later one of 5 bills 35.")
+                .Code("$map = @{ 'WF Services Seat' = 'WFBSS'; 'Onsite Labour' = '' }\nImport-Csv ./additions.csv | Compare-MspUsage -Month 2026-11 -Psa ConnectWiseManage -ExternalIdColumn CompanyId -CustomerColumn Company -ProductColumn Addition -QuantityColumn Qty -ProductMap $map");
+
+            topic.Section("What comes out")
+                .Para("One line per customer and product (ReconciliationLine): Month, Customer, CustomerId, Product, ProductName, Chargeable, Billed, Difference, Status, ExternalId (the customer's id for the PSA, else the row's), MatchedBy (ExternalId, Name or None), PsaRows (the numbers of the rows added up), Note and ReportStatus. With -Summary one line per product (ReconciliationSummary): Lines, Mismatches, Chargeable, Billed, Difference, SeatsNotBilled and SeatsOverBilled. Both are flat: Export-Csv writes them as they are.")
+                .Code("Import-Csv ./agreements.csv | Compare-MspUsage -Month 2026-11 -Psa Autotask -Summary\nImport-Csv ./agreements.csv | Compare-MspUsage -Month 2026-11 -Psa Autotask | Where-Object Status -ne 'Match' | Export-Csv ./mismatches.csv -NoTypeInformation")
+                .Para("Bad rows are non-terminating errors whose TargetObject is the row: -ErrorVariable collects them for a file of rows to correct, and -ErrorAction Stop makes the first one stop the command.")
+                .Code("Import-Csv ./agreements.csv | Compare-MspUsage -Month 2026-11 -Psa Autotask -ErrorVariable bad\n$bad.TargetObject | Export-Csv ./bad-rows.csv -NoTypeInformation");
+            topic.SeeAlso.AddRange(new[] { "Compare-MspUsage", "Get-MspUsageReport", "Set-MspUsageReport", "Submit-MspUsageReport", "Export-MspUsageReport", "Get-MspUsageMonth" });
             return topic;
         }
 

@@ -118,7 +118,7 @@ Describe 'The scheduled-tasks guide keeps its promises' {
 Describe 'The month-end job of the scheduled-tasks guide' {
     # The "## Month end" block as its own task script, against a store with a customer billed last month.
     BeforeAll {
-        $script:folder = Join-Path $script:work 'month-end'
+        $script:folder = Join-Path $script:work 'scheduled-month-end'
         New-Item -ItemType Directory -Path $script:folder | Out-Null
         $script:month = (Get-Date).AddMonths(-1).ToString('yyyy-MM', [cultureinfo]::InvariantCulture)
         $monthStart = [datetime]::ParseExact("$($script:month)-01", 'yyyy-MM-dd', [cultureinfo]::InvariantCulture)
@@ -178,6 +178,51 @@ Describe 'The month-end job of the scheduled-tasks guide' {
         $run.ExitCode | Should -Be 1
         $run.StdErr | Should -Match 'Usage reports'
         Join-Path $folder "usage-$($script:month).csv" | Should -Not -Exist
+    }
+}
+
+Describe 'The month-end guide keeps its promises' {
+    BeforeAll {
+        $script:folder = Join-Path $script:work 'month-end/as-written'
+        $script:month = (Get-Date).AddMonths(-1).ToString('yyyy-MM', [cultureinfo]::InvariantCulture)
+        Connect-MspStore -Path (Join-Path $script:folder 'msp.db')
+    }
+
+    AfterAll {
+        Disconnect-MspStore
+    }
+
+    It 'hands the billing team the one line that did not match: Contoso, 5 seats not billed' {
+        $rows = @(Import-Csv (Join-Path $script:folder "mismatches-$($script:month).csv"))
+        $rows.Count | Should -Be 1
+        $rows[0].Customer | Should -Be 'Contoso'
+        $rows[0].Status | Should -Be 'UnderBilled'
+        $rows[0].Difference | Should -Be '5'
+        $rows[0].MatchedBy | Should -Be 'ExternalId'
+        $rows[0].PsaRows | Should -Be '1, 2'
+    }
+
+    It 'submits the month once every line matches, and still compares it with the frozen figures' {
+        (Get-MspUsageReport -Month $script:month).Status | Should -Be 'Submitted'
+        $csv = Join-Path $script:folder 'cw-additions.csv'
+        $map = @{ 'WF Services Seat' = 'WFBSS'; 'Onsite Labour' = '' }
+        $lines = @(Import-Csv $csv | Compare-MspUsage -Month $script:month -Psa ConnectWiseManage -ExternalIdColumn CompanyId -CustomerColumn Company -ProductColumn Addition -QuantityColumn Qty -ProductMap $map)
+        $lines.Count | Should -Be 2
+        $lines.Status | Should -Be @('Match', 'Match')
+        $lines.ReportStatus | Should -Be @('Submitted', 'Submitted')
+    }
+
+    It 'reports a bad row of an Import-Csv pipeline with its row as the target, and compares the rest' {
+        $csv = Join-Path $script:folder 'bad.csv'
+        [IO.File]::WriteAllText($csv, "Customer,Product,Quantity`nContoso,WFBSS,40`nFabrikam,WFBSS,2.5`n")
+        $lines = @(Import-Csv $csv | Compare-MspUsage -Month $script:month -ErrorVariable bad -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
+        $bad.Count | Should -Be 1
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'MspLicensing.PsaQuantityInvalid*'
+        $bad[0].Exception.Message | Should -BeLike "PSA row 2 (customer 'Fabrikam'): Quantity '2.5' is not valid*"
+        $bad[0].TargetObject.Customer | Should -Be 'Fabrikam'
+        ($lines | Where-Object Customer -eq 'Contoso').Status | Should -Be 'Match'
+        ($lines | Where-Object Customer -eq 'Fabrikam').Status | Should -Be 'NotInPsa'
+        "$warned" | Should -BeLike '1 of 2 PSA rows were left out*'
     }
 }
 

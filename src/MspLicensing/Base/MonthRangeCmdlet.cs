@@ -49,19 +49,5 @@ namespace MspLicensing.Commands
             _progressShown = false;
             WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
-
-        /// <summary>A month parameter's value; one that is not yyyy-MM stops the command.</summary>
-        protected BillingMonth ParseMonth(string parameter, string text)
-        {
-            try
-            {
-                return BillingMonth.Parse(parameter, text);
-            }
-            catch (MspException ex)
-            {
-                ThrowMspError(ex, text);
-                throw;
-            }
-        }
     }
 }

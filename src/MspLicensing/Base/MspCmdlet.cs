@@ -314,6 +314,20 @@ namespace MspLicensing.Commands
             }
         }
 
+        /// <summary>A month parameter's value; one that is not yyyy-MM stops the command.</summary>
+        protected BillingMonth ParseMonth(string parameter, string text)
+        {
+            try
+            {
+                return BillingMonth.Parse(parameter, text);
+            }
+            catch (MspException ex)
+            {
+                ThrowMspError(ex, text);
+                throw;
+            }
+        }
+
         /// <summary>Writes a domain error as a non-terminating error.</summary>
         protected void WriteMspError(Exception ex, object target) => WriteError(Errors.Record(ex, target));
 

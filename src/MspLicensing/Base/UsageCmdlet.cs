@@ -13,17 +13,6 @@ namespace MspLicensing.Commands
         public string Month { get; set; } = Clock.CurrentMonth;
 
         /// <summary>-Month; a month that is not yyyy-MM stops the command.</summary>
-        protected BillingMonth MonthStart()
-        {
-            try
-            {
-                return BillingMonth.Parse(nameof(Month), Month);
-            }
-            catch (MspException ex)
-            {
-                ThrowMspError(ex, Month);
-                throw;
-            }
-        }
+        protected BillingMonth MonthStart() => ParseMonth(nameof(Month), Month);
     }
 }

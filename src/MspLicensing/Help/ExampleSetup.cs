@@ -29,6 +29,15 @@ namespace MspLicensing.Commands.Help
             + "\nSet-MspSubscription -Customer Contoso -Seats 40 -Date 2026-03-10\nSet-MspSubscription -Customer Contoso -Seats 30 -Date 2026-03-20"
             + "\nGet-MspLicense -Customer Contoso | Set-MspLicense -Used 28 -Date 2026-03-25";
 
+        /// <summary>
+        /// March of <see cref="UsageMarch"/> (Contoso 40 chargeable seats, Fabrikam 10) with Contoso's ConnectWise Manage id, and
+        /// two PSA exports: agreements.csv in the default columns, cw-additions.csv as ConnectWise Manage names them.
+        /// </summary>
+        internal const string UsageMarchAndPsa =
+            UsageMarch + "\nSet-MspCustomer -Name Contoso -ExternalId @{ ConnectWiseManage = '4711' }"
+            + "\n[IO.File]::WriteAllText(\"$PWD/agreements.csv\", \"ExternalId,Customer,Product,Quantity`n4711,Contoso Ltd,WFBSS,30`n4711,Contoso Ltd,WFBSS,5`n,Fabrikam,Worry-Free Business Security Services,10`n,Northwind,WFBSS,8`n\")"
+            + "\n[IO.File]::WriteAllText(\"$PWD/cw-additions.csv\", \"CompanyId,Company,Addition,Qty`n4711,Contoso Ltd,WF Services Seat,40.00`n,Fabrikam,WF Services Seat,10.00`n,Fabrikam,Onsite Labour,3.00`n\")";
+
         internal const string NonMspLicenses =
             Contoso + "\nNew-MspServicePlan -Name 'WF Advanced' -Product WFBS-ADV -AutoRenewalMonths 1\n" + MonthlyPlan
             + "\nRegister-MspProduct -Customer Contoso -Product WFBS-ADV -LicenseType Standard -Seats 40 -ExpirationDate 2027-06-30 -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF"

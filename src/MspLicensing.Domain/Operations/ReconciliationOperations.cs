@@ -1,0 +1,431 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MspLicensing.Store;
+
+namespace MspLicensing
+{
+    /// <summary>R80-R82: a month's usage report against the seats the MSP bills its customers in its PSA (Compare-MspUsage).</summary>
+    public static class ReconciliationOperations
+    {
+        /// <summary>The most seats one PSA row can bill: a license's most units (R31).</summary>
+        public const int MaxQuantity = 999_999;
+
+        /// <summary>What a quantity may be; errors and help say it alike.</summary>
+        public static readonly string QuantityAllowed =
+            $"give a whole number of seats from 0 to {MaxQuantity.ToString("N0", CultureInfo.InvariantCulture)} in digits without thousands separators, such as 25 (25.00 counts as 25)";
+
+        /// <summary>
+        /// R80-R82: the month's report lines (the frozen ones of a Submitted or Approved month) against
+        /// <paramref name="rows"/>, one line per customer and product, the rows of a customer and product added up.
+        /// A column that no row has stops it; a bad row is left out and returned in <see cref="Reconciliation.Problems"/>.
+        /// </summary>
+        public static Reconciliation Compare(IStoreSession session, BillingMonth month, IReadOnlyList<ReferenceRow> rows, ReconciliationOptions options)
+        {
+            options = options ?? new ReconciliationOptions();
+            rows = rows ?? new ReferenceRow[0];
+            var map = ProductMap(options.ProductMap);
+            RequireColumns(rows, options);
+            // The report first: it refuses a CLP account (R2) before any row is read.
+            var status = UsageOperations.StatusOf(session, month);
+            // Without names: the customers' names come from the index below, and the report's plans and codes are not needed.
+            var report = UsageOperations.Lines(session, month, false);
+            var customers = new CustomerIndex(session.Customers.All(), options.Psa);
+
+            var problems = new List<ReconciliationProblem>();
+            var billed = new Dictionary<(string Customer, string Product), Billing>();
+            int ignored = 0;
+            foreach (var row in rows)
+            {
+                var parsed = Parse(row, options, map, customers, out var error);
+                if (parsed == null && error == null)
+                {
+                    ignored++;
+                    continue;
+                }
+                if (error != null)
+                {
+                    problems.Add(new ReconciliationProblem(row, error));
+                    // R82: a bad row whose customer and product are known says so on the line it would have counted toward.
+                    if (parsed == null) continue;
+                }
+                var key = (parsed.Key, parsed.Product);
+                if (!billed.TryGetValue(key, out var b)) billed[key] = b = new Billing(parsed);
+                if (error != null) b.Skipped.Add($"PSA row {row.Number.ToString(CultureInfo.InvariantCulture)} was left out ({Reason(error)})");
+                else
+                {
+                    b.Quantity += parsed.Quantity;
+                    b.Rows.Add(row.Number);
+                }
+            }
+
+            var lines = new List<ReconciliationLine>(report.Count + billed.Count);
+            var reported = new HashSet<(string, string)>();
+            foreach (var r in report)
+            {
+                var key = (CustomerKey(r.CustomerId), r.Product.ToUpperInvariant());
+                reported.Add(key);
+                billed.TryGetValue(key, out var b);
+                var customer = customers.ById(r.CustomerId);
+                lines.Add(Line(month, status, customer?.Name ?? r.Customer, r.CustomerId, r.Product, true, r.Chargeable, b,
+                    customers.ExternalIdOf(customer) ?? b?.ExternalId));
+            }
+            var suites = report.Where(r => Catalog.Find(r.Product)?.Kind == ProductKind.Suite)
+                .ToLookup(r => r.CustomerId, r => r.Product);
+            // A customer and product whose every row was bad has no line: the rows' errors report them (R82).
+            foreach (var pair in billed.Where(p => !reported.Contains(p.Key) && p.Value.Rows.Count > 0))
+            {
+                var b = pair.Value;
+                var line = Line(month, status, b.Customer?.Name ?? b.PsaCustomer, b.Customer?.CustomerId, pair.Key.Product, false, 0, b,
+                    customers.ExternalIdOf(b.Customer) ?? b.ExternalId);
+                if (b.Customer != null)
+                {
+                    var suite = suites[b.Customer.CustomerId].FirstOrDefault(s => Catalog.Find(s).Components.Contains(line.Product, StringComparer.OrdinalIgnoreCase));
+                    line.Note = Join(suite != null
+                        ? $"{b.Customer.Name} holds {line.Product} in the suite {suite}, which bills as the suite (R53): bill {suite} in the PSA"
+                        : $"{b.Customer.Name} has no {line.Product} line in the {month} report", line.Note);
+                }
+                lines.Add(line);
+            }
+            lines.Sort((a, b) =>
+            {
+                int c = StringComparer.OrdinalIgnoreCase.Compare(a.Customer ?? string.Empty, b.Customer ?? string.Empty);
+                return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(a.Product, b.Product);
+            });
+            var warnings = new List<string>();
+            if (problems.Count > 0)
+                warnings.Add($"{problems.Count.ToString(CultureInfo.InvariantCulture)} of {rows.Count.ToString(CultureInfo.InvariantCulture)} PSA rows were left out for the errors above ({Rules.R82.Id}); the lines they would have counted toward say so in their Note.");
+            if (!options.Psa.HasValue && rows.Any(r => Text(r, options.ExternalIdColumn) != null))
+                warnings.Add($"The PSA rows have company ids in {MspException.Quote(options.ExternalIdColumn)}, but without -Psa they matched customers by name only; give -Psa {string.Join(" or -Psa ", Enum.GetNames(typeof(Psa)))} to match them by the customers' external ids first ({Rules.R81.Id}).");
+            return new Reconciliation
+            {
+                Warnings = warnings,
+                Month = month,
+                ReportStatus = status,
+                Lines = lines,
+                Summaries = Summaries(lines, month, status),
+                Problems = problems,
+                Rows = rows.Count,
+                IgnoredRows = ignored,
+            };
+        }
+
+        /// <summary>R80: per product, the lines added up; the seats not billed are the month's loss.</summary>
+        public static IReadOnlyList<ReconciliationSummary> Summaries(IEnumerable<ReconciliationLine> lines, BillingMonth month, UsageReportStatus status) =>
+            lines.GroupBy(l => l.Product, StringComparer.OrdinalIgnoreCase)
+                .Select(g => new ReconciliationSummary
+                {
+                    Month = month.ToString(),
+                    Product = g.Key,
+                    ProductName = Catalog.Find(g.Key)?.Name,
+                    Lines = g.Count(),
+                    Mismatches = g.Count(l => l.Status != ReconciliationStatus.Match),
+                    Chargeable = g.Sum(l => l.Chargeable),
+                    Billed = g.Sum(l => l.Billed),
+                    Difference = g.Sum(l => l.Difference),
+                    SeatsNotBilled = g.Sum(l => Math.Max(l.Difference, 0)),
+                    SeatsOverBilled = g.Sum(l => Math.Max(-l.Difference, 0)),
+                    ReportStatus = status,
+                })
+                .OrderBy(s => s.Product, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+
+        /// <summary>R80: the status of a customer and product from what each side has.</summary>
+        public static ReconciliationStatus StatusOf(bool inReport, int chargeable, bool inPsa, int billed)
+        {
+            if (!inPsa) return inReport ? ReconciliationStatus.NotInPsa : ReconciliationStatus.Match;
+            if (!inReport) return ReconciliationStatus.NotLicensed;
+            return chargeable == billed ? ReconciliationStatus.Match : chargeable > billed ? ReconciliationStatus.UnderBilled : ReconciliationStatus.OverBilled;
+        }
+
+        private static ReconciliationLine Line(BillingMonth month, UsageReportStatus status, string customer, Guid? customerId, string product, bool inReport, int chargeable, Billing b, string externalId)
+        {
+            int quantity = b?.Quantity ?? 0;
+            var code = Catalog.Find(product)?.Code ?? product;
+            return new ReconciliationLine
+            {
+                Month = month.ToString(),
+                Customer = customer,
+                CustomerId = customerId,
+                Product = code,
+                ProductName = Catalog.Find(code)?.Name,
+                Chargeable = chargeable,
+                Billed = quantity,
+                Difference = chargeable - quantity,
+                Status = StatusOf(inReport, chargeable, b != null && b.Rows.Count > 0, quantity),
+                ExternalId = externalId,
+                MatchedBy = b == null || b.Rows.Count == 0 ? CustomerMatch.None : b.MatchedBy,
+                PsaRows = b == null ? null : string.Join(", ", b.Rows.Select(n => n.ToString(CultureInfo.InvariantCulture))),
+                Note = b == null ? null : Join(b.Notes.Concat(b.Skipped).Distinct().ToArray()),
+                ReportStatus = status,
+            };
+        }
+
+        private static string Join(params string[] parts)
+        {
+            var given = parts.Where(p => !string.IsNullOrEmpty(p)).ToList();
+            return given.Count == 0 ? null : string.Join("; ", given);
+        }
+
+        /// <summary>The message of a row's error without the words that name the row.</summary>
+        private static string Reason(MspException error) => error.Data[ReasonKey] as string ?? error.Message;
+
+        private static string CustomerKey(Guid id) => id.ToString("N");
+
+        /// <summary>The customer and product of a row and its seats; null for a row the product map ignores (and no error) or a row whose customer or product is unknown.</summary>
+        private static ParsedRow Parse(ReferenceRow row, ReconciliationOptions options, Dictionary<string, string> map, CustomerIndex customers, out MspException error)
+        {
+            error = null;
+            string externalId = options.Psa.HasValue ? Text(row, options.ExternalIdColumn) : null;
+            string name = Text(row, options.CustomerColumn);
+            string productText = Text(row, options.ProductColumn);
+            string item = RowName(row, name, externalId, options.Psa);
+            if (string.IsNullOrEmpty(name) && string.IsNullOrEmpty(externalId))
+            {
+                error = Bad(item, "RowWithoutCustomer", options.Psa.HasValue
+                    ? $"{options.CustomerColumn} and {options.ExternalIdColumn} are empty: give the customer's name or its {options.Psa} id"
+                    : $"{options.CustomerColumn} is empty: give the customer's name (or its PSA company id in {options.ExternalIdColumn}, with -Psa)", row);
+                return null;
+            }
+            string product;
+            if (productText != null && map.TryGetValue(productText, out var mapped))
+            {
+                if (mapped == null) return null;
+                product = mapped;
+            }
+            else
+            {
+                product = Catalog.Find(productText)?.Code;
+                if (product == null)
+                {
+                    error = Bad(item, "PsaProductNotMapped", $"{options.ProductColumn} {MspException.Quote(productText ?? string.Empty)} maps to no product: give a product code or name ({string.Join(", ", Catalog.Products.Select(p => p.Code))}), or map the PSA's product with -ProductMap @{{ {MspException.Quote(string.IsNullOrEmpty(productText) ? "PSA product" : productText)} = 'WFBSS' }} (map it to '' to leave out a product that is no license)", row);
+                    return null;
+                }
+            }
+            var parsed = customers.Resolve(name, externalId);
+            parsed.Product = product.ToUpperInvariant();
+            if (!TryQuantity(row.Cells.TryGetValue(options.QuantityColumn, out var q) ? q : null, out int quantity))
+            {
+                error = Bad(item, "PsaQuantityInvalid", $"{options.QuantityColumn} {MspException.Quote(Display(q))} is not valid: {QuantityAllowed}", row);
+                return parsed;
+            }
+            parsed.Quantity = quantity;
+            return parsed;
+        }
+
+        /// <summary>R82: the error of a bad row, naming the row; the row is left out and the rest compared.</summary>
+        private static MspException Bad(string item, string errorId, string message, ReferenceRow row)
+        {
+            var error = MspException.ForRule(Rules.R82, errorId, ErrorKind.InvalidData, message + "; the row is left out and the other rows are compared.", row.Source ?? row.Number).About(item);
+            error.Data[ReasonKey] = message;
+            return error;
+        }
+
+        private const string ReasonKey = "Reason";
+
+        /// <summary>The words that name a row in its error: PSA row 3 (customer 'Contoso', ConnectWiseManage id '4711').</summary>
+        private static string RowName(ReferenceRow row, string name, string externalId, Psa? psa)
+        {
+            var parts = new List<string>();
+            if (!string.IsNullOrEmpty(name)) parts.Add("customer " + MspException.Quote(name));
+            if (!string.IsNullOrEmpty(externalId)) parts.Add($"{psa} id {MspException.Quote(externalId)}");
+            return "PSA row " + row.Number.ToString(CultureInfo.InvariantCulture) + (parts.Count == 0 ? string.Empty : " (" + string.Join(", ", parts) + ")");
+        }
+
+        private static string Display(object value) => value == null ? string.Empty : Convert.ToString(value, CultureInfo.InvariantCulture);
+
+        /// <summary>A cell as trimmed text; null when the row has no such cell or it is empty.</summary>
+        private static string Text(ReferenceRow row, string column)
+        {
+            if (!row.Cells.TryGetValue(column, out var value) || value == null) return null;
+            string text = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim();
+            return string.IsNullOrEmpty(text) ? null : text;
+        }
+
+        /// <summary>R82: a quantity is a whole number of seats, 0 to <see cref="MaxQuantity"/>, read in the invariant culture.</summary>
+        public static bool TryQuantity(object value, out int quantity)
+        {
+            quantity = 0;
+            decimal number;
+            switch (value)
+            {
+                case null:
+                case bool _:
+                    return false;
+                case string text:
+                    if (!decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number)) return false;
+                    break;
+                case double d:
+                    if (double.IsNaN(d) || double.IsInfinity(d) || Math.Abs(d) > MaxQuantity + 1) return false;
+                    number = (decimal)d;
+                    break;
+                case float f:
+                    if (float.IsNaN(f) || float.IsInfinity(f) || Math.Abs(f) > MaxQuantity + 1) return false;
+                    number = (decimal)f;
+                    break;
+                case IConvertible c when IsNumber(c.GetTypeCode()):
+                    number = c.ToDecimal(CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    return false;
+            }
+            if (number != decimal.Truncate(number) || number < 0 || number > MaxQuantity) return false;
+            quantity = (int)number;
+            return true;
+        }
+
+        private static bool IsNumber(TypeCode code) => code >= TypeCode.SByte && code <= TypeCode.Decimal;
+
+        /// <summary>The product map as PSA product (ignoring case) to code, null for a PSA product to leave out; a value that is no product stops the comparison.</summary>
+        private static Dictionary<string, string> ProductMap(IDictionary<string, string> given)
+        {
+            var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (given == null) return map;
+            foreach (var pair in given)
+            {
+                string key = (pair.Key ?? string.Empty).Trim();
+                if (string.IsNullOrWhiteSpace(pair.Value))
+                {
+                    map[key] = null;
+                    continue;
+                }
+                var product = Catalog.Find(pair.Value)
+                    ?? throw MspException.InvalidValue("ProductMap." + key, pair.Value, $"map a PSA product to a product code or name ({string.Join(", ", Catalog.Products.Select(p => p.Code))}), or to '' to leave it out");
+                map[key] = product.Code;
+            }
+            return map;
+        }
+
+        /// <summary>R82: a column that no row has stops the comparison, naming the columns the rows have and the parameter that names another.</summary>
+        private static void RequireColumns(IReadOnlyList<ReferenceRow> rows, ReconciliationOptions options)
+        {
+            if (rows.Count == 0) return;
+            var present = new HashSet<string>(rows.SelectMany(r => r.Cells.Keys), StringComparer.OrdinalIgnoreCase);
+            var required = new List<(string Column, string Parameter)>
+            {
+                (options.ProductColumn, "ProductColumn"),
+                (options.QuantityColumn, "QuantityColumn"),
+            };
+            if (options.Psa.HasValue)
+            {
+                // With -Psa, either identity column is enough: rows match by id first, then by name.
+                if (!present.Contains(options.ExternalIdColumn) && !present.Contains(options.CustomerColumn))
+                    required.Add((options.ExternalIdColumn, "ExternalIdColumn"));
+            }
+            else required.Add((options.CustomerColumn, "CustomerColumn"));
+            foreach (var (column, parameter) in required)
+            {
+                if (present.Contains(column)) continue;
+                string columns = string.Join(", ", present.OrderBy(c => c, StringComparer.OrdinalIgnoreCase).Select(c => MspException.Quote(c)));
+                throw MspException.ForRule(Rules.R82, "PsaColumnMissing", ErrorKind.InvalidData,
+                    $"No PSA row has the column {MspException.Quote(column)}; the rows have {(columns.Length == 0 ? "no columns" : columns)}. Name the column that holds it with -{parameter} <column>; nothing was compared.",
+                    column);
+            }
+        }
+
+        /// <summary>A row's customer and product as the comparison counts them.</summary>
+        private sealed class ParsedRow
+        {
+            /// <summary>The customer's id, or the PSA's identity of a row no customer matched.</summary>
+            public string Key { get; set; }
+            public Customer Customer { get; set; }
+            public string PsaCustomer { get; set; }
+            public string ExternalId { get; set; }
+            public CustomerMatch MatchedBy { get; set; }
+            public string Note { get; set; }
+            public string Product { get; set; }
+            public int Quantity { get; set; }
+        }
+
+        /// <summary>The PSA rows of one customer (or unmatched PSA identity) and product, added up.</summary>
+        private sealed class Billing
+        {
+            public Billing(ParsedRow first)
+            {
+                Customer = first.Customer;
+                PsaCustomer = first.PsaCustomer;
+                ExternalId = first.ExternalId;
+                MatchedBy = first.MatchedBy;
+                if (first.Note != null) Notes.Add(first.Note);
+            }
+
+            public Customer Customer { get; }
+            public string PsaCustomer { get; }
+            public string ExternalId { get; }
+            public CustomerMatch MatchedBy { get; }
+            public int Quantity { get; set; }
+            public List<int> Rows { get; } = new List<int>();
+            public List<string> Notes { get; } = new List<string>();
+            public List<string> Skipped { get; } = new List<string>();
+        }
+
+        /// <summary>R81: the customers by id, by name (ignoring case) and by their external id for the PSA.</summary>
+        private sealed class CustomerIndex
+        {
+            private readonly Dictionary<Guid, Customer> _byId = new Dictionary<Guid, Customer>();
+            private readonly Dictionary<string, Customer> _byName = new Dictionary<string, Customer>(StringComparer.OrdinalIgnoreCase);
+            private readonly Dictionary<string, List<Customer>> _byExternalId = new Dictionary<string, List<Customer>>(StringComparer.OrdinalIgnoreCase);
+            private readonly Psa? _psa;
+
+            public CustomerIndex(IEnumerable<Customer> customers, Psa? psa)
+            {
+                _psa = psa;
+                foreach (var c in customers)
+                {
+                    _byId[c.CustomerId] = c;
+                    _byName[c.Name.Trim()] = c;
+                    string id = ExternalIdOf(c);
+                    if (id == null) continue;
+                    if (!_byExternalId.TryGetValue(id, out var list)) _byExternalId[id] = list = new List<Customer>();
+                    list.Add(c);
+                }
+            }
+
+            public Customer ById(Guid id) => _byId.TryGetValue(id, out var c) ? c : null;
+
+            /// <summary>The customer's id for the PSA; null without -Psa or without an id.</summary>
+            public string ExternalIdOf(Customer c)
+            {
+                if (c == null || !_psa.HasValue || c.ExternalId == null) return null;
+                return c.ExternalId.TryGetValue(_psa.Value.ToString(), out var id) && !string.IsNullOrWhiteSpace(id) ? id.Trim() : null;
+            }
+
+            /// <summary>R81: by the PSA's id first, then by name; a row that matches no customer keeps the PSA's name and id, and a note why.</summary>
+            public ParsedRow Resolve(string name, string externalId)
+            {
+                var row = new ParsedRow { PsaCustomer = name, ExternalId = externalId };
+                string why = null;
+                if (externalId != null)
+                {
+                    if (_byExternalId.TryGetValue(externalId, out var found))
+                    {
+                        if (found.Count == 1) return Matched(row, found[0], CustomerMatch.ExternalId);
+                        why = $"{found.Count.ToString(CultureInfo.InvariantCulture)} customers have the {_psa} id {MspException.Quote(externalId)} ({string.Join(", ", found.Select(c => MspException.Quote(c.Name)))})";
+                    }
+                    else why = $"no customer has the {_psa} id {MspException.Quote(externalId)}";
+                }
+                if (name != null && _byName.TryGetValue(name, out var byName))
+                {
+                    var matched = Matched(row, byName, CustomerMatch.Name);
+                    string own = ExternalIdOf(byName);
+                    if (externalId != null)
+                        matched.Note = $"matched by name: {why}" + (own == null ? $"; give {byName.Name} its id with Set-MspCustomer -Name {MspException.Quote(byName.Name)} -ExternalId @{{ {_psa} = {MspException.Quote(externalId)} }}" : $"; {byName.Name}'s {_psa} id is {MspException.Quote(own)}");
+                    return matched;
+                }
+                row.Key = "PSA:" + (externalId ?? string.Empty).ToUpperInvariant() + "|" + (name ?? string.Empty).ToUpperInvariant();
+                row.MatchedBy = CustomerMatch.None;
+                row.Note = (why == null ? string.Empty : why + ", and ") + (name == null ? "the row has no customer name" : $"no customer is named {MspException.Quote(name)}");
+                return row;
+            }
+
+            private static ParsedRow Matched(ParsedRow row, Customer customer, CustomerMatch by)
+            {
+                row.Key = CustomerKey(customer.CustomerId);
+                row.Customer = customer;
+                row.MatchedBy = by;
+                return row;
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace MspLicensing.Commands
+{
+    [Cmdlet(VerbsData.Compare, "MspUsage", DefaultParameterSetName = ByCustomerSet)]
+    [OutputType(typeof(ReconciliationLine), ParameterSetName = new[] { ByCustomerSet })]
+    [OutputType(typeof(ReconciliationSummary), ParameterSetName = new[] { SummarySet })]
+    public sealed partial class CompareMspUsageCommand : MspCmdlet
+    {
+        private const string ByCustomerSet = "ByCustomer";
+        private const string SummarySet = "Summary";
+
+        /// <summary>The PSA rows as they come, in order: the comparison runs once all have come.</summary>
+        private readonly List<ReferenceRow> _rows = new List<ReferenceRow>();
+
+        // The month does not bind from the pipeline: a PSA export with a Month column would otherwise set it row by row.
+        [Parameter(Position = 0)]
+        [ArgumentCompleter(typeof(MonthCompleter))]
+        [MonthTransformation]
+        [ValidateNotNullOrEmpty]
+        [PSDefaultValue(Help = Clock.CurrentMonthHelp)]
+        public string Month { get; set; } = Clock.CurrentMonth;
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+        [AllowEmptyCollection]
+        [Alias("ReferenceObject", "PsaRows")]
+        public PSObject[] BilledSeats { get; set; }
+
+        [Parameter]
+        public Psa? Psa { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ExternalIdColumn { get; set; } = ReconciliationOptions.DefaultExternalIdColumn;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string CustomerColumn { get; set; } = ReconciliationOptions.DefaultCustomerColumn;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ProductColumn { get; set; } = ReconciliationOptions.DefaultProductColumn;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string QuantityColumn { get; set; } = ReconciliationOptions.DefaultQuantityColumn;
+
+        [Parameter]
+        public Hashtable ProductMap { get; set; }
+
+        [Parameter(ParameterSetName = SummarySet, Mandatory = true)]
+        public SwitchParameter Summary { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (BilledSeats == null) return;
+            foreach (var row in BilledSeats)
+                if (row != null) _rows.Add(new ReferenceRow(_rows.Count + 1, Cells(row), row));
+        }
+
+        protected override void EndProcessing()
+        {
+            var month = ParseMonth(nameof(Month), Month);
+            ReconciliationOptions options;
+            try
+            {
+                options = new ReconciliationOptions
+                {
+                    Psa = Psa,
+                    ExternalIdColumn = ExternalIdColumn,
+                    CustomerColumn = CustomerColumn,
+                    ProductColumn = ProductColumn,
+                    QuantityColumn = QuantityColumn,
+                    ProductMap = Tables.Strings(ProductMap, nameof(ProductMap)),
+                };
+            }
+            catch (MspException ex)
+            {
+                ThrowMspError(ex, ProductMap);
+                return;
+            }
+            string activity = $"Comparing the {month} usage report with {_rows.Count} PSA rows";
+            WriteProgress(new ProgressRecord(1, activity, "Reading the report and the customers"));
+            var result = Read(s => ReconciliationOperations.Compare(s, month, _rows, options));
+            WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            foreach (var problem in result.Problems)
+                WriteError(Errors.Record(problem.Error, problem.Row.Source));
+            if (Summary) WriteObject(result.Summaries, enumerateCollection: true);
+            else WriteObject(result.Lines, enumerateCollection: true);
+            foreach (var warning in result.Warnings) WriteWarning(warning);
+        }
+
+        /// <summary>A row's cells: the entries of a hashtable, else the properties of the object (the columns of Import-Csv).</summary>
+        private static Dictionary<string, object> Cells(PSObject row)
+        {
+            var cells = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+            if (row.BaseObject is IDictionary table)
+            {
+                foreach (DictionaryEntry entry in table)
+                    if (entry.Key != null) cells[Convert.ToString(Unwrap(entry.Key), System.Globalization.CultureInfo.InvariantCulture)] = Unwrap(entry.Value);
+                return cells;
+            }
+            foreach (var property in row.Properties)
+            {
+                object value;
+                try
+                {
+                    value = property.Value;
+                }
+                catch (GetValueException)
+                {
+                    continue;
+                }
+                cells[property.Name] = Unwrap(value);
+            }
+            return cells;
+        }
+
+        private static object Unwrap(object value) => value is PSObject p ? p.BaseObject : value;
+    }
+}
