@@ -46,6 +46,8 @@
         'Invoke-MspCrossgrade'
         'Get-MspUsageReport'
         'Get-MspUsageMonth'
+        'Get-MspUsageTrend'
+        'Get-MspRightSizing'
         'Set-MspUsageReport'
         'Submit-MspUsageReport'
         'Approve-MspUsageReport'

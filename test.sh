@@ -4,7 +4,8 @@
 # tools come from NuGet. Ends with one line "N passed, N failed" over all of them; exits non-zero on any failure.
 # The team-store tests need PostgreSQL: a throwaway cluster is started for the run (tests/postgres/pg-cluster.sh,
 # which installs PostgreSQL with apt-get when it is missing and the run is root) and stopped at the end. Without it the
-# PostgreSQL tests are skipped, each with the reason; with CI=true they fail instead.
+# PostgreSQL tests are skipped, each with the reason; with CI=true they fail instead. The render test of the HTML
+# usage report needs Chromium: it is installed the same way when missing, and skipped with the reason without it.
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off
@@ -30,6 +31,22 @@ if pg=$(tests/postgres/pg-cluster.sh start); then
   echo "PostgreSQL at 127.0.0.1:${pg#* } ($pg_dir)"
 else
   echo "PostgreSQL could not be started: the PostgreSQL tests are skipped (with CI=true they fail)"
+fi
+
+step "Chromium for the render test of the HTML usage report"
+# Installed with apt-get when it is missing and the run is root (about half a minute); MSPLICENSING_TEST_CHROMIUM
+# tells the test it is there. Without it the render test is skipped with the reason.
+if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  echo "installing Chromium (apt-get install chromium)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1; } \
+    || echo "apt-get could not install chromium"
+fi
+if chromium_bin=$(command -v chromium); then
+  export MSPLICENSING_TEST_CHROMIUM="$chromium_bin"
+  echo "Chromium at $chromium_bin"
+else
+  echo "No Chromium (not root, or no apt-get): the HTML render test is skipped"
 fi
 
 step "Build"

@@ -16,6 +16,8 @@ BeforeDiscovery {
         @{ Name = 'Get-MspUsageReport'; Command = 'Get-MspUsageReport'; Keys = 'Month', 'Product', 'Customers', 'Provisioned', 'Used', 'Chargeable', 'Band', 'Status' }
         @{ Name = 'Get-MspUsageReport -ByCustomer'; Command = 'Get-MspUsageReport -ByCustomer'; Keys = 'Month', 'Customer', 'Product', 'ServicePlan', 'ActivationCode', 'Provisioned', 'Used', 'OverProvisionedPercent', 'Chargeable', 'Band' }
         @{ Name = 'Get-MspUsageMonth'; Command = 'Get-MspUsageMonth'; Keys = 'Month', 'Status', 'Lines', 'Customers', 'Chargeable', 'Adjustments', 'RejectedReason' }
+        @{ Name = 'Get-MspUsageTrend'; Command = 'Get-MspUsageTrend'; Keys = 'Month', 'Product', 'Customers', 'Chargeable', 'Change', 'Band', 'HeadroomUp', 'HeadroomDown', 'NextBand', 'LowerBand', 'Status' }
+        @{ Name = 'Get-MspRightSizing'; Command = 'Get-MspRightSizing -Months 1'; Keys = 'CustomerId', 'Customer', 'SubscriptionId', 'ServicePlan', 'Product', 'Seats', 'HighestUsed', 'SuggestedSeats', 'ReleasableSeats', 'FromMonth', 'ToMonth' }
         @{ Name = 'Get-MspLicenseMigration'; Command = 'Get-MspLicenseMigration'; Keys = 'MigrationId', 'Customer', 'Product', 'SourceActivationCode', 'NewActivationCode', 'ServicePlan', 'Seats', 'Status' }
         @{ Name = 'Get-MspManagedProduct'; Command = 'Get-MspCustomer | Get-MspManagedProduct'; Keys = 'Customer', 'Product', 'ActivationCode', 'LicenseModel', 'Seats', 'Used', 'Status' }
         @{ Name = 'Get-MspTemplate'; Command = 'Get-MspTemplate'; Keys = 'TemplateId', 'Name', 'Product', 'Customers' }

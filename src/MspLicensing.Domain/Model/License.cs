@@ -148,6 +148,15 @@ namespace MspLicensing
             return peak;
         }
 
+        /// <summary>R50: the highest used count reported from <paramref name="from"/> up to (not including) <paramref name="to"/>; null when none was.</summary>
+        public int? PeakUsed(DateTime from, DateTime to)
+        {
+            int? used = null;
+            foreach (var u in UsedHistory)
+                if (u.Date >= from && u.Date < to && (!used.HasValue || u.Used > used.Value)) used = u.Used;
+            return used;
+        }
+
         public override string ToString() => Product + " " + ActivationCode;
 
         /// <summary>A copy whose histories can change without touching this license.</summary>

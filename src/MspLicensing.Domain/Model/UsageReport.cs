@@ -110,6 +110,8 @@ namespace MspLicensing
         public UsageReportStatus Status { get; }
         /// <summary>The stored report; null while nothing about the month was stored (it is Preparing).</summary>
         public UsageReport Report { get; }
+        /// <summary>The seat bands the month's lines fall in: those frozen with a Submitted or Approved report (R54), else the account's.</summary>
+        public IReadOnlyList<SeatBand> SeatBands { get; internal set; }
     }
 
     /// <summary>R54: one month with a report to make or one stored: where it stands and its totals (Get-MspUsageMonth).</summary>

@@ -52,7 +52,7 @@ namespace MspLicensing
                     lines = Compute(data, month, report?.Adjustments, withNames);
                     bands = account.SeatBandMinimums;
                 }
-                result.Add(new UsageMonthLines(month, Finish(lines, bands, status, withNames), status, report));
+                result.Add(new UsageMonthLines(month, Finish(lines, bands, status, withNames), status, report) { SeatBands = Account.ToBands(bands) });
             }
             return result;
         }
@@ -239,6 +239,10 @@ namespace MspLicensing
         public static UsageReportStatus StatusOf(IStoreSession session, BillingMonth month) =>
             session.GetUsageReport(month.ToString())?.Status ?? UsageReportStatus.Preparing;
 
+        /// <summary>R51: the license types that bill (Full MSP licenses).</summary>
+        internal static bool Billable(License license) =>
+            !LicenseOperations.IsNfr(license) && license.LicenseModel == LicenseModel.Msp && Billable(license.LicenseType);
+
         internal static bool Frozen(UsageReportStatus status) => status == UsageReportStatus.Submitted || status == UsageReportStatus.Approved;
 
         /// <summary>
@@ -265,9 +269,7 @@ namespace MspLicensing
                 var placement = BilledPlacement(license, from, to);
                 if (!Billable(placement.LicenseType)) continue;
                 int peak = license.PeakSeats(from, to);
-                int? used = null;
-                foreach (var u in license.UsedHistory)
-                    if (u.Date >= first && u.Date < next && (!used.HasValue || u.Used > used.Value)) used = u.Used;
+                int? used = license.PeakUsed(first, next);
                 var key = (license.CustomerId, placement.Suite ?? license.Product, placement.SubscriptionId);
                 if (!parts.TryGetValue(key, out var list)) parts[key] = list = new List<(string, int, int?)>(1);
                 list.Add((license.ActivationCode, peak, used));

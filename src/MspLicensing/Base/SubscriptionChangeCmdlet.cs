@@ -32,12 +32,21 @@ namespace MspLicensing.Commands
         /// <summary>The one domain operation, inside the transaction of the item's batch.</summary>
         protected abstract Subscription Apply(MspLicensing.Store.IStoreSession session, SubscriptionRef target);
 
+        /// <summary>Reads what the current pipeline item gives besides the subscription; the error that refuses the item, or null.</summary>
+        protected virtual MspException Prepare(SubscriptionRef target) => null;
+
         protected override void BeginProcessing() =>
             _batch = new PipelineBatch<SubscriptionRef, Subscription>(this, Apply, Describe, Done, writeResults: PassThru);
 
         protected override void ProcessRecord()
         {
             var target = Target(ServicePlan);
+            var refused = Prepare(target);
+            if (refused != null)
+            {
+                _batch.Fail(refused, ItemName(target), Describe(target));
+                return;
+            }
             _batch.AddConfirmed(target, ItemName(target), Action + " " + Describe(target));
         }
 

@@ -38,6 +38,11 @@ namespace MspLicensing.Commands.Help
             + "\n[IO.File]::WriteAllText(\"$PWD/agreements.csv\", \"ExternalId,Customer,Product,Quantity`n4711,Contoso Ltd,WFBSS,30`n4711,Contoso Ltd,WFBSS,5`n,Fabrikam,Worry-Free Business Security Services,10`n,Northwind,WFBSS,8`n\")"
             + "\n[IO.File]::WriteAllText(\"$PWD/cw-additions.csv\", \"CompanyId,Company,Addition,Qty`n4711,Contoso Ltd,WF Services Seat,40.00`n,Fabrikam,WF Services Seat,10.00`n,Fabrikam,Onsite Labour,3.00`n\")";
 
+        internal const string RightSizing =
+            ContosoOnMonthly + "\n" + Fabrikam + "\nNew-MspSubscription -Customer Fabrikam -ServicePlan 'WF Services Monthly Rolling' -Seats 10 -StartDate 2026-02-01"
+            + "\n$c = Get-MspLicense -Customer Contoso; $c | Set-MspLicense -Used 12 -Date 2026-02-10; $c | Set-MspLicense -Used 14 -Date 2026-03-10; $c | Set-MspLicense -Used 11 -Date 2026-04-10"
+            + "\n$f = Get-MspLicense -Customer Fabrikam; $f | Set-MspLicense -Used 9 -Date 2026-02-10; $f | Set-MspLicense -Used 10 -Date 2026-03-10; $f | Set-MspLicense -Used 9 -Date 2026-04-10";
+
         internal const string NonMspLicenses =
             Contoso + "\nNew-MspServicePlan -Name 'WF Advanced' -Product WFBS-ADV -AutoRenewalMonths 1\n" + MonthlyPlan
             + "\nRegister-MspProduct -Customer Contoso -Product WFBS-ADV -LicenseType Standard -Seats 40 -ExpirationDate 2027-06-30 -ActivationCode WF-AAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF"

@@ -16,7 +16,7 @@ namespace MspLicensing.Commands
                 ["Customer"] = "The customer whose running subscription to change (with -ServicePlan when it has several).",
                 ["ServicePlan"] = "With -Customer: the plan of the subscription to change.",
                 ["Seats"] = $"New seats for every license, {SubscriptionOperations.MinSeats} to {SubscriptionOperations.MaxSeats}.",
-                ["ProductSeats"] = "New seats by product code, e.g. @{ TMEMS = 40 }; a suite's code sets all its components.",
+                ["ProductSeats"] = "New seats by product code, e.g. @{ TMEMS = 40 }; a suite's code sets all its components. Binds from the pipeline by property name together with SubscriptionId (the rows of Get-MspRightSizing carry both; Select-Object @{ Name = 'ProductSeats'; Expression = { @{ $_.Product = $_.SuggestedSeats + 2 } } } changes them on the way).",
                 ["ExpirationDate"] = "A new expiration date for every license; later renewals fall on its day of the month.",
                 ["AutoRenewal"] = "Turns auto-renewal on ($true) or off ($false).",
                 ["AutoRenewalMonths"] = $"A new renewal period, 1 to {ServicePlanOperations.MaxPeriodMonths} months.",
@@ -42,7 +42,7 @@ namespace MspLicensing.Commands
                     "The licenses then expire on 2026-12-31 and show ExpiringSoon within the plan's notice days.",
                     ExampleSetup.ContosoOnMonthly),
             },
-            Inputs = "Subscriptions from Get-MspSubscription, or objects with a SubscriptionId property (such as licenses).",
+            Inputs = "Subscriptions from Get-MspSubscription, or objects with a SubscriptionId property (such as licenses), and with it a ProductSeats property (such as the rows of Get-MspRightSizing).",
             Outputs = "With -PassThru, the changed subscriptions.",
             Related = new[] { "Get-MspSubscription", "Suspend-MspSubscription", "Stop-MspSubscription", "Get-MspLicense" },
         };

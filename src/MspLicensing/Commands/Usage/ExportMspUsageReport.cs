@@ -40,9 +40,23 @@ namespace MspLicensing.Commands
                     $"The file '{target}' exists already; give -Force to overwrite it or choose another path.", target), target);
                 return;
             }
+            if (Format == ExportFormat.Html && ByCustomer)
+            {
+                ThrowMspError(new MspException("HtmlByCustomer", ErrorKind.InvalidArgument,
+                    "-ByCustomer applies to Csv and Json; the Html page shows the product totals, the trend and the right-sizing candidates. Leave out -ByCustomer, or give -Format Csv.", Format), Format);
+                return;
+            }
             if (!ShouldProcess(target, $"Export the {month} usage report")) return;
-            var report = Read(s => UsageOperations.Report(s, new UsageReportRequest { Months = new[] { month }, ByCustomer = ByCustomer }, null)).Single();
-            var text = ByCustomer ? UsageExport.Write(report.Lines, Format) : UsageExport.Write(report.Summaries(), Format);
+            string text;
+            if (Format == ExportFormat.Html)
+            {
+                text = UsageHtml.Write(Read(s => UsageInsightOperations.MonthReport(s, month)));
+            }
+            else
+            {
+                var report = Read(s => UsageOperations.Report(s, new UsageReportRequest { Months = new[] { month }, ByCustomer = ByCustomer }, null)).Single();
+                text = ByCustomer ? UsageExport.Write(report.Lines, Format) : UsageExport.Write(report.Summaries(), Format);
+            }
             try
             {
                 PrivateFiles.WriteWhole(target, UsageExport.Encode(text, Format), replace: Force);
