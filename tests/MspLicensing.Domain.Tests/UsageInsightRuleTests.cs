@@ -309,6 +309,36 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void R80_the_html_report_sets_the_month_beside_the_psa_when_its_rows_are_given_and_not_otherwise()
+        {
+            var (f, _) = Unused();
+            using (f)
+            {
+                XNamespace x = "http://www.w3.org/1999/xhtml";
+                Assert.DoesNotContain(Parse(UsageHtml.Write(MonthReport(f, M(2026, 4)))).Descendants(x + "section"), e => (string)e.Attribute("id") == "reconciliation");
+
+                var rows = new[]
+                {
+                    new ReferenceRow(1, new Dictionary<string, object> { ["Customer"] = "Contoso", ["Product"] = "WFBSS", ["Quantity"] = "20" }),
+                    new ReferenceRow(2, new Dictionary<string, object> { ["Customer"] = "Northwind <Ltd>", ["Product"] = "WFBSS", ["Quantity"] = "3" }),
+                    new ReferenceRow(3, new Dictionary<string, object> { ["Customer"] = "Contoso", ["Product"] = "WFBSS", ["Quantity"] = "ten" }),
+                };
+                var report = f.Store.Read(s => UsageInsightOperations.MonthReport(s, M(2026, 4), psaRows: rows));
+                var xml = Parse(UsageHtml.Write(report));
+                var section = xml.Descendants(x + "section").Single(e => (string)e.Attribute("id") == "reconciliation");
+                Assert.Contains("3 PSA rows", section.Value);
+                Assert.Contains("1 rows were left out", section.Value);
+                var tables = section.Descendants(x + "tbody").Select(b => b.Elements(x + "tr").Select(tr => string.Join("|", tr.Elements(x + "td").Select(td => td.Value))).ToList()).ToList();
+                // Per product: the figures of the comparison itself.
+                Assert.Equal(report.Reconciliation.Summaries.Select(r => string.Join("|", r.Product, r.Lines, r.Mismatches, r.Chargeable, r.Billed, r.Difference, r.SeatsNotBilled, r.SeatsOverBilled)), tables[0]);
+                // The lines that do not match, with the PSA's name encoded as text.
+                Assert.Equal(2, tables[1].Count);
+                Assert.StartsWith("Contoso|WFBSS|25|20|5|UnderBilled", tables[1][0]);
+                Assert.StartsWith("Northwind <Ltd>|WFBSS|0|3|-3|NotLicensed", tables[1][1]);
+            }
+        }
+
+        [Fact]
         public void R55_the_html_report_is_the_same_in_every_culture_and_holds_no_date_of_its_making()
         {
             var (f, _) = Unused();

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Management.Automation;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -142,6 +143,31 @@ namespace MspLicensing.Module.Tests
             Assert.Equal("MspLicensing.ExportTargetExists,MspLicensing.Commands.ExportMspUsageReportCommand", s.Run("Export-MspUsageReport -Month 2026-04 -Format Html -Path ./report.html").Errors.Single().FullyQualifiedErrorId);
             s.Ok("Export-MspUsageReport -Month 2026-04 -Format Html -Path ./report.html -Force");
             Assert.Equal(bytes, File.ReadAllBytes(path));
+        }
+
+        [Fact]
+        public void R80_Export_MspUsageReport_Html_with_BilledSeats_sets_the_month_beside_the_psa_and_reports_bad_rows()
+        {
+            using var s = Seeded();
+            s.Ok("'Customer,Product,Quantity', 'Contoso,WFBSS,20', 'Northwind,WFBSS,3', 'Contoso,WFBSS,lots' | Set-Content ./agreements.csv");
+            var r = s.Run("Export-MspUsageReport -Month 2026-04 -Format Html -Path ./report.html -BilledSeats (Import-Csv ./agreements.csv)");
+            // The bad row is an error of its own, targeting the row; the page is written without it.
+            var error = Assert.Single(r.Errors);
+            Assert.Contains("lots", error.Exception.Message);
+            Assert.Equal("Contoso", ((PSObject)error.TargetObject).Properties["Customer"].Value);
+            XNamespace x = "http://www.w3.org/1999/xhtml";
+            var section = ParseHtml(Path.Combine(s.Directory, "report.html")).Descendants(x + "section").Single(e => (string)e.Attribute("id") == "reconciliation");
+            var compared = s.Ok("Import-Csv ./agreements.csv | Compare-MspUsage -Month 2026-04 -ErrorAction SilentlyContinue | Where-Object Status -ne Match").Objects<ReconciliationLine>()
+                .Select(l => string.Join("|", l.Customer, l.Product, l.Chargeable, l.Billed, l.Difference, l.Status)).ToList();
+            var shown = section.Descendants(x + "tbody").Last().Elements(x + "tr").Select(tr => string.Join("|", tr.Elements(x + "td").Take(6).Select(td => td.Value))).ToList();
+            Assert.Equal(compared, shown);
+            Assert.Contains(shown, l => l.StartsWith("Northwind|WFBSS|0|3|", StringComparison.Ordinal));
+
+            // The PSA rows belong to the page: with Csv or Json they are refused, naming what to do instead.
+            var csv = s.Run("Export-MspUsageReport -Month 2026-04 -Path ./report.csv -BilledSeats (Import-Csv ./agreements.csv)");
+            Assert.Equal("MspLicensing.BilledSeatsNeedHtml,MspLicensing.Commands.ExportMspUsageReportCommand", csv.Errors.Single().FullyQualifiedErrorId);
+            Assert.Contains("Compare-MspUsage", csv.Errors.Single().Exception.Message);
+            Assert.False(File.Exists(Path.Combine(s.Directory, "report.csv")));
         }
 
         [Fact]

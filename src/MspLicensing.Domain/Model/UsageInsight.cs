@@ -97,6 +97,8 @@ namespace MspLicensing
         public RightSizingRequest RightSizingRequest { get; }
         /// <summary>The seat bands of the month (frozen with a Submitted or Approved report).</summary>
         public IReadOnlyList<SeatBand> SeatBands { get; set; }
+        /// <summary>R80: the month against the seats the PSA bills, when PSA rows were given; else null.</summary>
+        public Reconciliation Reconciliation { get; set; }
     }
 
     /// <summary>R58: which licenses Get-MspRightSizing looks at.</summary>

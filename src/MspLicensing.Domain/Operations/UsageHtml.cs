@@ -16,7 +16,7 @@ namespace MspLicensing
     public static class UsageHtml
     {
         /// <summary>The sections of the page, in order.</summary>
-        private static readonly Action<StringBuilder, UsageMonthReport>[] Sections = { Heading, Totals, Chart, RightSizing };
+        private static readonly Action<StringBuilder, UsageMonthReport>[] Sections = { Heading, Totals, Chart, RightSizing, Reconciliation };
 
         /// <summary>The colours of the chart's lines, one per product in turn.</summary>
         private static readonly string[] Colours = { "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939" };
@@ -155,6 +155,30 @@ namespace MspLicensing
             }
             Table(sb, new[] { "Customer", "Service plan", "Product", "#Seats", "#Highest used", "#Suggested", "#Releasable", "Used/peak per month" },
                 report.RightSizing.Select(c => new object[] { c.Customer, c.ServicePlan, c.Product, c.Seats, c.HighestUsed, c.SuggestedSeats, c.ReleasableSeats, c.History.ToString() }));
+            sb.Append("</section>\n");
+        }
+
+        /// <summary>R80: the month against the PSA, per product and the lines that do not match; only when PSA rows were given.</summary>
+        private static void Reconciliation(StringBuilder sb, UsageMonthReport report)
+        {
+            var result = report.Reconciliation;
+            if (result == null) return;
+            sb.Append("<section id=\"reconciliation\">\n<h2>Against the PSA</h2>\n");
+            var note = $"The chargeable seats of the report against the seats the PSA bills, from {Int(result.Rows)} PSA rows (R80, R81)";
+            if (result.Problems.Count > 0) note += $"; {Int(result.Problems.Count)} rows were left out as they could not be read (R82)";
+            if (result.IgnoredRows > 0) note += $"; {Int(result.IgnoredRows)} rows are no license product";
+            sb.Append("<p class=\"note\">").Append(Encode(note + ".")).Append("</p>\n");
+            Table(sb, new[] { "Product", "#Lines", "#Mismatches", "#Chargeable", "#Billed", "#Difference", "#Seats not billed", "#Seats over-billed" },
+                result.Summaries.Select(s => new object[] { s.Product, s.Lines, s.Mismatches, s.Chargeable, s.Billed, s.Difference, s.SeatsNotBilled, s.SeatsOverBilled }));
+            var mismatches = result.Lines.Where(l => l.Status != ReconciliationStatus.Match).ToList();
+            if (mismatches.Count == 0)
+            {
+                sb.Append("<p>Every customer and product matches.</p>\n</section>\n");
+                return;
+            }
+            sb.Append("<h3>Lines that do not match</h3>\n");
+            Table(sb, new[] { "Customer", "Product", "#Chargeable", "#Billed", "#Difference", "Status", "Note" },
+                mismatches.Select(l => new object[] { l.Customer, l.Product, l.Chargeable, l.Billed, l.Difference, l.Status.ToString(), l.Note }));
             sb.Append("</section>\n");
         }
 

@@ -167,7 +167,9 @@ namespace MspLicensing
         /// them), the trend of the twelve months up to it (R57) and the right-sizing candidates of the three months up to it (R58).
         /// Nothing in it depends on the day it is made.
         /// </summary>
-        public static UsageMonthReport MonthReport(IStoreSession session, BillingMonth month, Action<BillingMonth, int, int> progress = null)
+        /// <param name="psaRows">The seats the PSA bills (R80), to reconcile the month with; null for no reconciliation.</param>
+        public static UsageMonthReport MonthReport(IStoreSession session, BillingMonth month, Action<BillingMonth, int, int> progress = null,
+            IReadOnlyList<ReferenceRow> psaRows = null, ReconciliationOptions options = null)
         {
             var report = UsageOperations.Months(session, new[] { month }, false)[0];
             var first = month.AddMonths(1 - DefaultTrendMonths);
@@ -178,6 +180,7 @@ namespace MspLicensing
             {
                 Partner = session.GetAccount().Name,
                 SeatBands = report.SeatBands,
+                Reconciliation = psaRows == null ? null : ReconciliationOperations.Compare(session, month, psaRows, options ?? new ReconciliationOptions()),
             };
         }
     }

@@ -14,12 +14,12 @@ namespace MspLicensing.Commands
             {
                 ["Month"] = "The month to compare, yyyy-MM (a date works too); default the current month. It does not bind from the pipeline, so a PSA export with a Month column does not change it.",
                 ["BilledSeats"] = "The PSA's rows, one per agreement addition (customer, product and quantity): the rows of Import-Csv, hashtables or any objects with the columns as properties. Binds from the pipeline: Import-Csv agreements.csv | Compare-MspUsage -Month 2026-11. Rows of one customer and product add up.",
-                ["Psa"] = "The PSA the rows come from, ConnectWiseManage or Autotask: rows match customers by the customer's external id for that PSA first (the ExternalId column), then by name. Without it rows match by name only.",
-                ["ExternalIdColumn"] = "The column with the PSA's company id; default ExternalId. Used with -Psa.",
-                ["CustomerColumn"] = "The column with the customer's (company) name; default Customer.",
-                ["ProductColumn"] = "The column with the product: a product code, a product name or a name -ProductMap maps; default Product.",
-                ["QuantityColumn"] = "The column with the billed seats, a whole number read in the invariant culture (25 or 25.00); default Quantity.",
-                ["ProductMap"] = "The PSA's product names to product codes or names, e.g. @{ 'WF Services Seat' = 'WFBSS' }, ignoring case; it is read before the codes and names. A product mapped to '' (labour, hardware) is no license: its rows are left out without an error.",
+                ["Psa"] = PsaRows.PsaHelp,
+                ["ExternalIdColumn"] = PsaRows.ExternalIdColumnHelp,
+                ["CustomerColumn"] = PsaRows.CustomerColumnHelp,
+                ["ProductColumn"] = PsaRows.ProductColumnHelp,
+                ["QuantityColumn"] = PsaRows.QuantityColumnHelp,
+                ["ProductMap"] = PsaRows.ProductMapHelp,
                 ["Summary"] = "One row per product instead of one per customer and product: the lines added up, how many do not match, and the seats not billed and billed too many.",
             },
             Examples = new[]

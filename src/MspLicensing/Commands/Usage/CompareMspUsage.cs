@@ -58,7 +58,7 @@ namespace MspLicensing.Commands
         {
             if (BilledSeats == null) return;
             foreach (var row in BilledSeats)
-                if (row != null) _rows.Add(new ReferenceRow(_rows.Count + 1, Cells(row), row));
+                if (row != null) _rows.Add(PsaRows.Row(_rows.Count + 1, row));
         }
 
         protected override void EndProcessing()
@@ -67,15 +67,7 @@ namespace MspLicensing.Commands
             ReconciliationOptions options;
             try
             {
-                options = new ReconciliationOptions
-                {
-                    Psa = Psa,
-                    ExternalIdColumn = ExternalIdColumn,
-                    CustomerColumn = CustomerColumn,
-                    ProductColumn = ProductColumn,
-                    QuantityColumn = QuantityColumn,
-                    ProductMap = Tables.Strings(ProductMap, nameof(ProductMap)),
-                };
+                options = PsaRows.Options(Psa, ExternalIdColumn, CustomerColumn, ProductColumn, QuantityColumn, ProductMap);
             }
             catch (MspException ex)
             {
@@ -92,33 +84,5 @@ namespace MspLicensing.Commands
             else WriteObject(result.Lines, enumerateCollection: true);
             foreach (var warning in result.Warnings) WriteWarning(warning);
         }
-
-        /// <summary>A row's cells: the entries of a hashtable, else the properties of the object (the columns of Import-Csv).</summary>
-        private static Dictionary<string, object> Cells(PSObject row)
-        {
-            var cells = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-            if (row.BaseObject is IDictionary table)
-            {
-                foreach (DictionaryEntry entry in table)
-                    if (entry.Key != null) cells[Convert.ToString(Unwrap(entry.Key), System.Globalization.CultureInfo.InvariantCulture)] = Unwrap(entry.Value);
-                return cells;
-            }
-            foreach (var property in row.Properties)
-            {
-                object value;
-                try
-                {
-                    value = property.Value;
-                }
-                catch (GetValueException)
-                {
-                    continue;
-                }
-                cells[property.Name] = Unwrap(value);
-            }
-            return cells;
-        }
-
-        private static object Unwrap(object value) => value is PSObject p ? p.BaseObject : value;
     }
 }

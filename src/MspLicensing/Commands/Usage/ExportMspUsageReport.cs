@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -24,6 +25,33 @@ namespace MspLicensing.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        // The PSA export to reconcile the month with on the Html page (R80), read as Compare-MspUsage reads it.
+        [Parameter]
+        [AllowEmptyCollection]
+        public PSObject[] BilledSeats { get; set; }
+
+        [Parameter]
+        public Psa? Psa { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ExternalIdColumn { get; set; } = ReconciliationOptions.DefaultExternalIdColumn;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string CustomerColumn { get; set; } = ReconciliationOptions.DefaultCustomerColumn;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ProductColumn { get; set; } = ReconciliationOptions.DefaultProductColumn;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string QuantityColumn { get; set; } = ReconciliationOptions.DefaultQuantityColumn;
+
+        [Parameter]
+        public Hashtable ProductMap { get; set; }
+
         protected override void EndProcessing()
         {
             var month = MonthStart();
@@ -46,11 +74,36 @@ namespace MspLicensing.Commands
                     "-ByCustomer applies to Csv and Json; the Html page shows the product totals, the trend and the right-sizing candidates. Leave out -ByCustomer, or give -Format Csv.", Format), Format);
                 return;
             }
+            if (Format != ExportFormat.Html && BilledSeats != null)
+            {
+                ThrowMspError(new MspException("BilledSeatsNeedHtml", ErrorKind.InvalidArgument,
+                    "-BilledSeats adds the reconciliation with the PSA to the Html page; give -Format Html, or compare the month with Compare-MspUsage and export its rows with Export-Csv.", Format), Format);
+                return;
+            }
+            ReconciliationOptions options = null;
+            if (BilledSeats != null)
+            {
+                try
+                {
+                    options = PsaRows.Options(Psa, ExternalIdColumn, CustomerColumn, ProductColumn, QuantityColumn, ProductMap);
+                }
+                catch (MspException ex)
+                {
+                    ThrowMspError(ex, ProductMap);
+                    return;
+                }
+            }
             if (!ShouldProcess(target, $"Export the {month} usage report")) return;
             string text;
             if (Format == ExportFormat.Html)
             {
-                text = UsageHtml.Write(Read(s => UsageInsightOperations.MonthReport(s, month)));
+                var rows = BilledSeats?.Where(r => r != null).Select((r, i) => PsaRows.Row(i + 1, r)).ToList();
+                var page = Read(s => UsageInsightOperations.MonthReport(s, month, psaRows: rows, options: options));
+                // Rows that could not be read are left out of the page, each with its error (R82), as Compare-MspUsage does.
+                foreach (var problem in page.Reconciliation?.Problems ?? new ReconciliationProblem[0])
+                    WriteError(Errors.Record(problem.Error, problem.Row.Source));
+                foreach (var warning in page.Reconciliation?.Warnings ?? new string[0]) WriteWarning(warning);
+                text = UsageHtml.Write(page);
             }
             else
             {
