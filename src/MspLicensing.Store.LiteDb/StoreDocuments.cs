@@ -78,6 +78,8 @@ namespace MspLicensing.Store
                 foreach (var index in indexes.Where(i => i["collection"] == name && i["name"] != "_id"))
                 {
                     string indexName = index["name"].AsString;
+                    // An index over the items of an array (an expression with [*]) lists a document once per item.
+                    bool multikey = index["expression"].IsString && index["expression"].AsString.Contains("[*]");
                     Attempt(problems, $"index '{indexName}' of collection '{name}' cannot be read", () =>
                     {
                         int count = 0;
@@ -85,13 +87,13 @@ namespace MspLicensing.Store
                         foreach (var doc in col.Find(Query.All(indexName)))
                         {
                             count++;
-                            if (!ids.Contains(doc["_id"]) || !seen.Add(doc["_id"]))
+                            if (!ids.Contains(doc["_id"]) || (!seen.Add(doc["_id"]) && !multikey))
                             {
                                 problems.Add($"index '{indexName}' of collection '{name}' lists a document that is not in the collection or lists it twice ({Id(doc)})");
                                 return true;
                             }
                         }
-                        if (count != ids.Count)
+                        if (count != ids.Count && !multikey)
                             problems.Add($"index '{indexName}' of collection '{name}' lists {count.ToString(CultureInfo.InvariantCulture)} documents, and the collection holds {ids.Count.ToString(CultureInfo.InvariantCulture)}");
                         return true;
                     });

@@ -478,6 +478,23 @@ namespace MspLicensing.Domain.Tests
             var health = LiteDbStore.Test(t.Path_);
             Assert.True(health.Healthy, string.Join("; ", health.Problems));
         }
+
+        [Fact]
+        public void A_store_with_customers_of_no_one_and_two_external_ids_is_healthy()
+        {
+            using var t = new TestStore();
+            using (var store = t.Open())
+            {
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, WithExternalId(TestStore.Fields("Contoso"), "ConnectWiseManage", "4711", "Autotask", "AB-1"), Now));
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, WithExternalId(TestStore.Fields("Fabrikam"), "Autotask", "AB-2"), Now));
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Northwind"), Now));
+            }
+            var health = LiteDbStore.Test(t.Path_);
+            Assert.True(health.Healthy, string.Join("; ", health.Problems));
+            // Opening it checks it as Test-MspStore does.
+            using var again = LiteDbStore.Open(t.Path_, verify: true);
+            Assert.Equal(2, again.Read(s => s.FindCustomersByExternalId("Autotask", "AB-1").Count + s.FindCustomersByExternalId("Autotask", "AB-2").Count));
+        }
     }
 
     public sealed class PostgresStoreContractTests : StoreContractTests
