@@ -27,6 +27,9 @@ namespace MspLicensing.Store
             // Dates are kept as ticks with no time-zone conversion: business dates stay the calendar day they were
             // given on, and UTC timestamps (properties named ...Utc) stay UTC, whatever the reader's time zone.
             mapper.RegisterType<DateTime>(d => new BsonValue(d.Ticks), b => new DateTime(b.AsInt64, DateTimeKind.Unspecified));
+            // A license's histories as one text each (DatedCounts).
+            mapper.RegisterType<TextList<SeatChange>>(l => DatedCounts.Write(l, c => c.Date, c => c.Seats), b => DatedCounts.Read(b, (d, n) => new SeatChange { Date = d, Seats = n }, "Seats"));
+            mapper.RegisterType<TextList<UsedCount>>(l => DatedCounts.Write(l, c => c.Date, c => c.Used), b => DatedCounts.Read(b, (d, n) => new UsedCount { Date = d, Used = n }, "Used"));
             mapper.Entity<Customer>().Id(c => c.CustomerId, autoId: false).Ignore(c => c.ContactName);
             mapper.Entity<Account>().Ignore(a => a.SeatBands);
             mapper.Entity<AuditEntry>().Id(a => a.Id, autoId: true).Ignore(a => a.Time).Ignore(a => a.Customer);

@@ -32,8 +32,8 @@ namespace MspLicensing.Store
                 EndDate = Date(d, "EndDate"),
                 RecordedStatus = Enum<LicenseStatus>(d, "RecordedStatus"),
                 Revision = d["Revision"].AsInt32,
-                SeatHistory = List(d, "SeatHistory", x => new SeatChange { Date = Date(x, "Date") ?? default, Seats = x["Seats"].AsInt32 }),
-                UsedHistory = List(d, "UsedHistory", x => new UsedCount { Date = Date(x, "Date") ?? default, Used = x["Used"].AsInt32 }),
+                SeatHistory = DatedCounts.Read(d["SeatHistory"], (day, n) => new SeatChange { Date = day, Seats = n }, "Seats"),
+                UsedHistory = DatedCounts.Read(d["UsedHistory"], (day, n) => new UsedCount { Date = day, Used = n }, "Used"),
                 Placements = List(d, "Placements", x => new LicensePlacement
                 {
                     From = Date(x, "From") ?? default,

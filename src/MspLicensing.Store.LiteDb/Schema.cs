@@ -83,6 +83,9 @@ namespace MspLicensing.Store
                 }
                 customers.EnsureIndex("ExternalIdKeys", "$.ExternalIdKeys[*]");
             }),
+            // No layout change: a license's seat history and used counts are written as one text each (DatedCounts);
+            // licenses written before keep the array form until they change. An older module cannot read the text.
+            new SchemaStep(9, "A license's seat history and used counts are kept as one text each", db => { }),
         };
 
         /// <summary>

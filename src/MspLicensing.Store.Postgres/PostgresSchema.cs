@@ -72,6 +72,8 @@ namespace MspLicensing.Store
                 $"UPDATE {Name}.customers SET body = jsonb_set(body, '{{ExternalIdKeys}}', (SELECT jsonb_agg(upper(trim(e.key)) || '=' || upper(e.value)) FROM jsonb_each_text(body->'ExternalId') e))\n"
                 + $"  WHERE jsonb_typeof(body->'ExternalId') = 'object' AND body->'ExternalId' <> '{{}}'::jsonb;\n"
                 + $"CREATE INDEX customers_external_ids ON {Name}.customers USING gin ((body->'ExternalIdKeys'));\n"),
+            // As in the file store: no layout change, licenses are written with their histories as text from now on.
+            new PostgresSchemaStep(9, "A license's seat history and used counts are kept as one text each", "SELECT 1;\n"),
         };
 
         /// <summary>The schema version this module writes (the same as the file store's).</summary>

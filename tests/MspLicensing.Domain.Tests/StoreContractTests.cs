@@ -480,6 +480,43 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void A_license_written_before_schema_9_with_its_histories_as_arrays_reads_the_same_and_is_written_as_text_when_it_changes()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS", renewal: 1);
+            var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 10);
+            var id = f.Store.Read(s => s.LicensesOfSubscription(sub.SubscriptionId)).Single().LicenseId;
+            // As a module of schema 8 wrote it: arrays of small documents, dates as ticks.
+            using (var db = new LiteDatabase(new ConnectionString { Filename = f.StorePath, Connection = ConnectionType.Shared }))
+            {
+                var doc = db.GetCollection("licenses").FindById(id);
+                Assert.Equal("2026-01-15=10", doc["SeatHistory"].AsString);
+                doc["SeatHistory"] = new BsonArray(new BsonValue[]
+                {
+                    new BsonDocument { ["Date"] = new DateTime(2026, 1, 15).Ticks, ["Seats"] = 10 },
+                    new BsonDocument { ["Date"] = new DateTime(2026, 1, 20, 9, 30, 0).Ticks, ["Seats"] = 11 },
+                });
+                doc["UsedHistory"] = new BsonArray(new BsonValue[] { new BsonDocument { ["Date"] = new DateTime(2026, 1, 25).Ticks, ["Used"] = 7 } });
+                db.GetCollection("licenses").Update(doc);
+            }
+            var read = f.Store.Read(s => s.Licenses.Get(id));
+            Assert.Equal(new[] { "2026-01-15: 10", "2026-01-20: 11" }, read.SeatHistory.Select(c => c.ToString()));
+            Assert.Equal(new DateTime(2026, 1, 20, 9, 30, 0), read.SeatHistory[1].Date);
+            Assert.Equal(new[] { "2026-01-25: 7" }, read.UsedHistory.Select(c => c.ToString()));
+
+            f.Store.Write("Set-MspSubscription", s => SubscriptionOperations.Change(s, SubscriptionRef.ById(sub.SubscriptionId), new SubscriptionChanges { Seats = 12, Date = new DateTime(2026, 2, 1) }, Now, SubscriptionFixture.Today));
+            using (var db = new LiteDatabase(new ConnectionString { Filename = f.StorePath, Connection = ConnectionType.Shared }))
+            {
+                var doc = db.GetCollection("licenses").FindById(id);
+                Assert.Equal("2026-01-15=10;2026-01-20T09:30:00.0000000=11;2026-02-01=12", doc["SeatHistory"].AsString);
+                Assert.Equal("2026-01-25=7", doc["UsedHistory"].AsString);
+            }
+            Assert.Equal(new[] { 10, 11, 12 }, f.Store.Read(s => s.Licenses.Get(id)).SeatHistory.Select(c => c.Seats));
+            var health = LiteDbStore.Test(f.StorePath);
+            Assert.True(health.Healthy, string.Join("; ", health.Problems));
+        }
+
+        [Fact]
         public void A_store_with_customers_of_no_one_and_two_external_ids_is_healthy()
         {
             using var t = new TestStore();
