@@ -2,22 +2,6 @@ using System.Collections.Generic;
 
 namespace MspLicensing.Store
 {
-    /// <summary>One step of the layout of a PostgreSQL store: SQL run in the transaction that upgrades the store.</summary>
-    public sealed class PostgresSchemaStep
-    {
-        public PostgresSchemaStep(int version, string description, string sql)
-        {
-            Version = version;
-            Description = description;
-            Sql = sql;
-        }
-
-        /// <summary>The schema version the store has after this step; the same numbers as the file store's steps.</summary>
-        public int Version { get; }
-        public string Description { get; }
-        public string Sql { get; }
-    }
-
     /// <summary>
     /// The tables of a PostgreSQL store, in a schema (namespace) of their own so that the database can hold other
     /// things. The version numbers are those of <see cref="Schema"/>: a version says what the documents may hold, so

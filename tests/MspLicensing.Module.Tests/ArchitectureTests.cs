@@ -67,14 +67,27 @@ namespace MspLicensing.Module.Tests
         {
             // Completers.cs holds every completer; Loading/ keeps its load context apart from the cmdlets.
             var exceptions = new[] { Path.Combine("Completers", "Completers.cs"), "Loading" + Path.DirectorySeparatorChar };
-            var wrong = Sources("MspLicensing")
-                .Where(f => !f.Path.Contains(Path.Combine("MspLicensing", "Commands") + Path.DirectorySeparatorChar) && !exceptions.Any(e => f.Path.Contains(e)))
-                .Select(f => (f.Path, Types: Regex.Matches(f.Text, @"^    (?:\w+ )*(?:class|struct|enum|interface) (\w+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList()))
+            var wrong = NotNamedAfterTheirType(Sources("MspLicensing")
+                .Where(f => !f.Path.Contains(Path.Combine("MspLicensing", "Commands") + Path.DirectorySeparatorChar) && !exceptions.Any(e => f.Path.Contains(e))));
+            Assert.True(wrong.Count == 0, "Files that do not hold exactly the type they are named after: " + string.Join("; ", wrong));
+        }
+
+        [Theory]
+        [InlineData("MspLicensing.Domain")]
+        [InlineData("MspLicensing.Store.LiteDb")]
+        [InlineData("MspLicensing.Store.Postgres")]
+        public void A_file_of_the_domain_and_the_stores_holds_the_type_it_is_named_after_and_no_other(string project)
+        {
+            var wrong = NotNamedAfterTheirType(Sources(project));
+            Assert.True(wrong.Count == 0, "Files that do not hold exactly the type they are named after: " + string.Join("; ", wrong));
+        }
+
+        /// <summary>The files whose top-level types are not exactly one, named as the file is (nested types do not count).</summary>
+        private static List<string> NotNamedAfterTheirType(IEnumerable<(string Path, string Text)> files) =>
+            files.Select(f => (f.Path, Types: Regex.Matches(f.Text, @"^    (?:\w+ )*(?:class|struct|enum|interface) (\w+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList()))
                 .Where(f => f.Types.Count != 1 || f.Types[0] != Path.GetFileNameWithoutExtension(f.Path))
                 .Select(f => f.Path + " (" + string.Join(", ", f.Types) + ")")
                 .ToList();
-            Assert.True(wrong.Count == 0, "Files that do not hold exactly the type they are named after: " + string.Join("; ", wrong));
-        }
 
         [Fact]
         public void Every_path_the_architecture_page_names_exists()

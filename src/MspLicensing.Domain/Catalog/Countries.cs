@@ -5,24 +5,6 @@ using System.Linq;
 
 namespace MspLicensing
 {
-    /// <summary>A country or territory identified by its ISO 3166-1 alpha-2 code.</summary>
-    public sealed class Country
-    {
-        internal Country(string code, string name)
-        {
-            Code = code;
-            Name = name;
-        }
-
-        /// <summary>The ISO 3166-1 alpha-2 code, upper case (for example "US").</summary>
-        public string Code { get; }
-
-        /// <summary>The common English short name (for example "United States").</summary>
-        public string Name { get; }
-
-        public override string ToString() => Code;
-    }
-
     /// <summary>The officially assigned ISO 3166-1 alpha-2 country codes and their English short names.</summary>
     public static class Countries
     {

@@ -3,24 +3,6 @@ using System.Linq;
 
 namespace MspLicensing
 {
-    /// <summary>A third-party PSA/RMM plug-in of Remote Manager.</summary>
-    public sealed class IntegrationKind
-    {
-        internal IntegrationKind(string name, string displayName, params AccountType[] accountTypes)
-        {
-            Name = name;
-            DisplayName = displayName;
-            AccountTypes = new ReadOnlyTextList<AccountType>(accountTypes);
-        }
-
-        public string Name { get; }
-        public string DisplayName { get; }
-        /// <summary>The account types whose Remote Manager supports the plug-in.</summary>
-        public IReadOnlyList<AccountType> AccountTypes { get; }
-
-        public override string ToString() => Name;
-    }
-
     /// <summary>The plug-ins Remote Manager supports, per account type (seed 000 table).</summary>
     public static class Integrations
     {

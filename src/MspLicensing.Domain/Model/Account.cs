@@ -7,37 +7,6 @@ using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
-    /// <summary>R1: the partner account type.</summary>
-    [JsonConverter(typeof(StringEnumConverter))]
-    public enum AccountType
-    {
-        /// <summary>Licensing Management Platform (LMP): service plans, subscriptions, monthly usage reports.</summary>
-        LicensingManagementPlatform,
-        /// <summary>Customer Licensing Portal (CLP); older Online Registration accounts behave the same.</summary>
-        CustomerLicensingPortal,
-    }
-
-    /// <summary>A seat band (price tier) of the account, R3.</summary>
-    public sealed class SeatBand
-    {
-        public SeatBand(int minimum, int? maximum)
-        {
-            Minimum = minimum;
-            Maximum = maximum;
-        }
-
-        public int Minimum { get; }
-        /// <summary>The last seat count in the band; null for the open-ended last band.</summary>
-        public int? Maximum { get; }
-        public string Name => Maximum.HasValue
-            ? Minimum.ToString(CultureInfo.InvariantCulture) + "-" + Maximum.Value.ToString(CultureInfo.InvariantCulture)
-            : Minimum.ToString(CultureInfo.InvariantCulture) + "+";
-
-        public bool Contains(int seats) => seats >= Minimum && (!Maximum.HasValue || seats <= Maximum.Value);
-
-        public override string ToString() => Name;
-    }
-
     /// <summary>The partner account the store belongs to (R1-R3).</summary>
     public sealed class Account : IVersioned
     {

@@ -7,57 +7,6 @@ using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
-    /// <summary>R38 (and the crossgrade states of R43, R44): where a license stands on a given day.</summary>
-    [JsonConverter(typeof(StringEnumConverter))]
-    public enum LicenseStatus
-    {
-        Active,
-        ExpiringSoon,
-        Expired,
-        InGrace,
-        Cancelled,
-        Suspended,
-        Trial,
-        Unbundled,
-        Deactivated,
-        /// <summary>R43: an Unbundled license removed with Remove-MspLicense; it stays in the history with its activation code.</summary>
-        Removed,
-    }
-
-    /// <summary>R39: licenses bought through LMP (Msp) or elsewhere and registered in Remote Manager (NonMsp).</summary>
-    [JsonConverter(typeof(StringEnumConverter))]
-    public enum LicenseModel
-    {
-        Msp,
-        NonMsp,
-    }
-
-    /// <summary>A seat count that takes effect on a date (R34): the history the usage report bills from (R50, R52).</summary>
-    public sealed class SeatChange
-    {
-        public DateTime Date { get; set; }
-        public int Seats { get; set; }
-        public override string ToString() => Dates.Format(Date) + ": " + Seats.ToString(CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>A used count a product console or RMM reported on a date.</summary>
-    public sealed class UsedCount
-    {
-        public DateTime Date { get; set; }
-        public int Used { get; set; }
-        public override string ToString() => Dates.Format(Date) + ": " + Used.ToString(CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Where a license sat from a day on: its subscription, suite and type (the usage report bills by it).</summary>
-    public sealed class LicensePlacement
-    {
-        public DateTime From { get; set; }
-        public Guid SubscriptionId { get; set; }
-        public string Suite { get; set; }
-        public string LicenseType { get; set; }
-        public override string ToString() => Dates.Format(From) + ": " + (Suite ?? "-") + " " + LicenseType;
-    }
-
     /// <summary>One product license of a customer: seats, dates, activation code (R30-R38).</summary>
     public sealed class License : IVersioned
     {

@@ -4,18 +4,6 @@ using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
-    /// <summary>Where a subscription stands (PRODUCT.md 4: Active, Trial, Suspended, Cancelled, Expired, Deactivated).</summary>
-    [JsonConverter(typeof(StringEnumConverter))]
-    public enum SubscriptionStatus
-    {
-        Active,
-        Trial,
-        Suspended,
-        Cancelled,
-        Expired,
-        Deactivated,
-    }
-
     /// <summary>
     /// A service plan assigned to a customer (R30). The plan's terms are copied at assignment, so later changes to
     /// the plan affect only new assignments.

@@ -6,16 +6,6 @@ using MspLicensing.Store;
 
 namespace MspLicensing
 {
-    /// <summary>The changes Set-MspAccount can make; null means "leave as it is".</summary>
-    public sealed class AccountChanges
-    {
-        public string Name { get; set; }
-        public AccountType? AccountType { get; set; }
-        public IList<int> SeatBandMinimums { get; set; }
-        public DataCenter? DefaultDataCenter { get; set; }
-        public int? GracePeriodDays { get; set; }
-    }
-
     /// <summary>Reading and changing the partner account (R1-R3).</summary>
     public static class AccountOperations
     {

@@ -6,14 +6,6 @@ using MspLicensing.Store;
 
 namespace MspLicensing
 {
-    public sealed class MigrationQuery
-    {
-        public CustomerRef Customer { get; set; }
-        public MigrationStatus? Status { get; set; }
-        public string Product { get; set; }
-        public IList<Guid> MigrationId { get; set; }
-    }
-
     /// <summary>Non-MSP licenses in Remote Manager and their migration into LMP (R39, R60-R64).</summary>
     public static class MigrationOperations
     {

@@ -5,56 +5,6 @@ using MspLicensing.Store;
 
 namespace MspLicensing
 {
-    /// <summary>One thing a renewal run did (or, with -WhatIf, would do).</summary>
-    public sealed class RenewalAction
-    {
-        public DateTime AsOf { get; set; }
-        public string Customer { get; set; }
-        public Guid SubscriptionId { get; set; }
-        public string ServicePlan { get; set; }
-        /// <summary>The product of a license action; null for the subscription itself.</summary>
-        public string Product { get; set; }
-        public string ActivationCode { get; set; }
-        /// <summary>Renewed, or StatusChanged.</summary>
-        public string Action { get; set; }
-        public string From { get; set; }
-        public string To { get; set; }
-
-        public override string ToString() => $"{Customer} {ServicePlan} {Product}: {Action} {From} -> {To}";
-    }
-
-    /// <summary>What a renewal run works on: the day, the account's grace period and what is due, worked out from one read.</summary>
-    public sealed class RenewalRun
-    {
-        public RenewalRun(DateTime asOf, int graceDays, IReadOnlyList<PlannedRenewal> due)
-        {
-            AsOf = asOf;
-            GraceDays = graceDays;
-            Due = due;
-        }
-
-        public DateTime AsOf { get; }
-        public int GraceDays { get; }
-        public IReadOnlyList<PlannedRenewal> Due { get; }
-    }
-
-    /// <summary>One subscription of a run: its renewed state, the licenses that change, and what that means.</summary>
-    public sealed class PlannedRenewal
-    {
-        internal PlannedRenewal(Subscription subscription, IReadOnlyList<License> changed, IReadOnlyList<RenewalAction> actions, string customer)
-        {
-            Subscription = subscription;
-            ChangedLicenses = changed;
-            Actions = actions;
-            Customer = customer;
-        }
-
-        public Subscription Subscription { get; }
-        public IReadOnlyList<License> ChangedLicenses { get; }
-        public IReadOnlyList<RenewalAction> Actions { get; }
-        public string Customer { get; }
-    }
-
     /// <summary>R33, R38: renewing what is due and moving licenses through their statuses as of a day; a second run for the same day does nothing.</summary>
     public static class RenewalOperations
     {

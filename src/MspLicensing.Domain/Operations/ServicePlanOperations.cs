@@ -6,18 +6,6 @@ using MspLicensing.Store;
 
 namespace MspLicensing
 {
-    public sealed class ServicePlanQuery
-    {
-        /// <summary>Wildcard patterns on the name; any may match.</summary>
-        public IList<string> Name { get; set; }
-        /// <summary>The plans with these ids, whatever the other filters say.</summary>
-        public IList<Guid> ServicePlanId { get; set; }
-        public bool? Enabled { get; set; }
-        public PlanVersion? Version { get; set; }
-        /// <summary>Only plans with this product (code or name), directly or as a suite component.</summary>
-        public string Product { get; set; }
-    }
-
     /// <summary>Creating, changing, finding and removing service plans (R20-R22).</summary>
     public static class ServicePlanOperations
     {

@@ -8,15 +8,6 @@ using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
-    [JsonConverter(typeof(StringEnumConverter))]
-    public enum ExportFormat
-    {
-        Csv,
-        Json,
-        /// <summary>One self-contained HTML page of the month (R55): product totals, the trend chart and the right-sizing list.</summary>
-        Html,
-    }
-
     /// <summary>R55: report rows as CSV or JSON, flat, with invariant numbers and yyyy-MM months.</summary>
     public static class UsageExport
     {

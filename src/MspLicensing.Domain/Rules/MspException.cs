@@ -6,20 +6,6 @@ using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
-    /// <summary>What kind of failure a domain error is; the cmdlets map it to an ErrorCategory.</summary>
-    [JsonConverter(typeof(StringEnumConverter))]
-    public enum ErrorKind
-    {
-        InvalidArgument,
-        ObjectNotFound,
-        ResourceExists,
-        InvalidOperation,
-        PermissionDenied,
-        WriteConflict,
-        InvalidData,
-        ResourceUnavailable,
-    }
-
     /// <summary>
     /// A failure the user can act on: a stable id (becomes the ErrorId), a kind, the object it is about,
     /// and a message that names the field, the value and what is allowed.

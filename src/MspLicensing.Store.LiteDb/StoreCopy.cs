@@ -3,43 +3,6 @@ using System.Linq;
 
 namespace MspLicensing.Store
 {
-    /// <summary>
-    /// Every document of a store by collection, as the mapper writes it (LiteDB's extended JSON, the same for both
-    /// store kinds): what Copy-MspStore carries from one store to another, audit entries with their ids.
-    /// </summary>
-    public sealed class StoreContent : Dictionary<string, List<string>>
-    {
-        /// <summary>The collections a copy carries: every one but the schema record, which each store keeps itself.</summary>
-        public static readonly IReadOnlyList<string> Collections = new[]
-        {
-            Schema.AccountCollection, Schema.CustomerCollection, Schema.ServicePlanCollection, Schema.SubscriptionCollection,
-            Schema.LicenseCollection, Schema.UsageReportCollection, Schema.MigrationCollection, Schema.TemplateCollection,
-            Schema.OutboxCollection, Schema.AuditCollection,
-        };
-
-        /// <summary>How many documents of <paramref name="collection"/> the copy holds.</summary>
-        public int CountOf(string collection) => TryGetValue(collection, out var list) ? list.Count : 0;
-
-        /// <summary>How many documents the copy holds in all.</summary>
-        public int Total => Values.Sum(v => v.Count);
-    }
-
-    /// <summary>A store whose documents can be read out whole and written into another store (Copy-MspStore).</summary>
-    public interface ITransferableStore : IMspStore
-    {
-        /// <summary>Every document of the store, read in one consistent view.</summary>
-        StoreContent Export();
-
-        /// <summary>
-        /// Writes every document into this store in one transaction. The store must hold no customers, plans,
-        /// subscriptions, licenses or audit entries unless <paramref name="replace"/>: then what it holds is replaced.
-        /// </summary>
-        void Import(StoreContent documents, bool replace);
-    }
-}
-
-namespace MspLicensing.Store
-{
     /// <summary>What Copy-MspStore copied: from where to where, and how many documents of each kind the copy holds.</summary>
     public sealed class StoreCopy
     {

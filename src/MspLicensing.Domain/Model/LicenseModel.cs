@@ -1,0 +1,17 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+
+namespace MspLicensing
+{
+    /// <summary>R39: licenses bought through LMP (Msp) or elsewhere and registered in Remote Manager (NonMsp).</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
+    public enum LicenseModel
+    {
+        Msp,
+        NonMsp,
+    }
+}

@@ -1,0 +1,20 @@
+using System;
+using System.Collections.Generic;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+
+namespace MspLicensing
+{
+    /// <summary>A PSA row left out of the comparison (R82), with the error that says why.</summary>
+    public sealed class ReconciliationProblem
+    {
+        public ReconciliationProblem(ReferenceRow row, MspException error)
+        {
+            Row = row;
+            Error = error;
+        }
+
+        public ReferenceRow Row { get; }
+        public MspException Error { get; }
+    }
+}

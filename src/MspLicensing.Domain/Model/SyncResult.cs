@@ -1,0 +1,17 @@
+using System;
+using System.Collections.Generic;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+
+namespace MspLicensing
+{
+    /// <summary>What Sync-MspRemoteManager applied.</summary>
+    public sealed class SyncResult
+    {
+        public string Customer { get; set; }
+        public string Change { get; set; }
+        public SyncSide To { get; set; }
+        public string Summary { get; set; }
+        public DateTime QueuedUtc { get; set; }
+    }
+}

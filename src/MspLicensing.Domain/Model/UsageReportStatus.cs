@@ -1,0 +1,17 @@
+using System;
+using System.Collections.Generic;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+
+namespace MspLicensing
+{
+    /// <summary>R54: where a month's report stands.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
+    public enum UsageReportStatus
+    {
+        Preparing,
+        Submitted,
+        Approved,
+        Rejected,
+    }
+}

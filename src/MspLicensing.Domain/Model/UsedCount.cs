@@ -1,0 +1,17 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+
+namespace MspLicensing
+{
+    /// <summary>A used count a product console or RMM reported on a date.</summary>
+    public sealed class UsedCount
+    {
+        public DateTime Date { get; set; }
+        public int Used { get; set; }
+        public override string ToString() => Dates.Format(Date) + ": " + Used.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+
+namespace MspLicensing.Store
+{
+    /// <summary>What one transaction sees and changes.</summary>
+    public interface IStoreSession
+    {
+        Account GetAccount();
+        void SaveAccount(Account account);
+
+        IDocumentSet<Customer> Customers { get; }
+
+        /// <summary>Customer by name, ignoring case; null when there is none.</summary>
+        Customer FindCustomerByName(string name);
+
+        /// <summary>
+        /// The customers whose id in the tool <paramref name="tool"/> is <paramref name="id"/>, both ignoring case, found
+        /// by an index (an exact id; a wildcard pattern reads every customer).
+        /// </summary>
+        IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id);
+
+        /// <summary>Whether any license or registered product belongs to the customer (R12).</summary>
+        bool CustomerHoldsProducts(Guid customerId);
+
+        IDocumentSet<ServicePlan> ServicePlans { get; }
+
+        /// <summary>Service plan by name, ignoring case; null when there is none.</summary>
+        ServicePlan FindServicePlanByName(string name);
+
+        IDocumentSet<Subscription> Subscriptions { get; }
+        IReadOnlyList<Subscription> SubscriptionsOfCustomer(Guid customerId);
+        /// <summary>Whether any subscription (in any state) was assigned from the plan (R22).</summary>
+        bool ServicePlanInUse(Guid servicePlanId);
+
+        IDocumentSet<License> Licenses { get; }
+        IReadOnlyList<License> LicensesOfCustomer(Guid customerId);
+        IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId);
+        License FindLicenseByActivationCode(string activationCode);
+
+        IDocumentSet<LicenseMigration> Migrations { get; }
+        IDocumentSet<Template> Templates { get; }
+        /// <summary>Template by name, ignoring case; null when there is none.</summary>
+        Template FindTemplateByName(string name);
+        /// <summary>R70: changes waiting for synchronization.</summary>
+        IDocumentSet<OutboxItem> Outbox { get; }
+
+        /// <summary>The stored report of a month (yyyy-MM), or null while nothing about it was stored.</summary>
+        UsageReport GetUsageReport(string month);
+        /// <summary>The months (yyyy-MM) that have a stored report, oldest first.</summary>
+        IReadOnlyList<string> UsageReportMonths();
+        /// <summary>Stores a month's report if the stored revision still equals report.Revision (0 for a new one).</summary>
+        void SaveUsageReport(UsageReport report);
+
+        /// <summary>
+        /// Adds an entry to the audit log of this transaction (who and which command are filled in).
+        /// <paramref name="customerId"/> is the customer the change concerns (its record, or its subscription, license,
+        /// crossgrade, migration, usage report line or template assignment), so that the customer's history lists it;
+        /// null for a change that concerns no one customer.
+        /// </summary>
+        void Audit(string action, string targetType, string targetId, string target, string summary, Guid? customerId = null);
+
+        IEnumerable<AuditEntry> AuditLog(AuditQuery query);
+    }
+}

@@ -1,0 +1,19 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LiteDB;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MspLicensing.Store
+{
+    /// <summary>Documents as jsonb: the file store's mapper, written as LiteDB's extended JSON ({"$guid": …}, {"$numberLong": …}).</summary>
+    internal static class Json
+    {
+        internal static BsonMapper Mapper => Mapping.Mapper;
+
+        internal static string Write(BsonDocument doc) => LiteDB.JsonSerializer.Serialize(doc);
+
+        internal static BsonDocument Read(string json) => LiteDB.JsonSerializer.Deserialize(json).AsDocument;
+    }
+}
