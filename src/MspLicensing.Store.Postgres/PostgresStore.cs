@@ -114,6 +114,23 @@ namespace MspLicensing.Store
             return Display(builder);
         }
 
+        /// <summary>
+        /// <paramref name="connectionString"/> without its password (under any of its names), to be kept where it can be
+        /// shown; null when it cannot be read.
+        /// </summary>
+        public static string WithoutPassword(string connectionString)
+        {
+            try
+            {
+                var builder = new NpgsqlConnectionStringBuilder(connectionString) { Password = null };
+                return builder.ConnectionString;
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is InvalidCastException || ex is KeyNotFoundException)
+            {
+                return null;
+            }
+        }
+
         private static NpgsqlConnectionStringBuilder Parse(string connectionString)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -341,6 +358,18 @@ namespace MspLicensing.Store
         private static bool Lost(Exception ex) => ex is NpgsqlException && !(ex is PostgresException)
                                                   || ex is PostgresException pg && pg.SqlState == PostgresErrorCodes.LockNotAvailable;
 
+        /// <summary>
+        /// What went wrong with TLS (Npgsql's message and that of the handshake), when the connection failed there: a
+        /// server without TLS for SSL Mode=Require, or a certificate the client does not trust; null otherwise.
+        /// </summary>
+        private static string Tls(NpgsqlException ex)
+        {
+            for (Exception e = ex.InnerException; e != null; e = e.InnerException)
+                if (e is System.Security.Authentication.AuthenticationException)
+                    return ex.Message.TrimEnd('.') + ": " + e.Message.TrimEnd('.') + ".";
+            return ex.Message.IndexOf("SSL", StringComparison.Ordinal) >= 0 ? ex.Message.TrimEnd('.') + "." : null;
+        }
+
         private static PostgresException Unwrap(Exception ex)
         {
             for (var e = ex; e != null; e = e.InnerException)
@@ -385,6 +414,11 @@ namespace MspLicensing.Store
             catch (PostgresException ex)
             {
                 throw Translate(ex);
+            }
+            catch (NpgsqlException ex) when (Tls(ex) != null)
+            {
+                throw new MspException("StoreUnavailable", ErrorKind.ResourceUnavailable,
+                    $"The store '{Path}' has no secure connection (TLS): {Tls(ex)} Check SSL Mode in the connection string (Require encrypts without checking the server's certificate; VerifyCA and VerifyFull also need a certificate the machine trusts, or Root Certificate=<file>) and that the server has TLS on; nothing of this change was stored.", Path, ex);
             }
             catch (NpgsqlException ex)
             {
