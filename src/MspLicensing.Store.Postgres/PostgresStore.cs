@@ -35,13 +35,17 @@ namespace MspLicensing.Store
     /// <para>
     /// Batches (<see cref="WriteEach{TIn,TOut}"/>) run in one transaction with a SAVEPOINT per item: an item that
     /// fails is rolled back to its savepoint, whole, and the others go on in the same transaction; each item runs
-    /// once unless the whole transaction has to run again.
+    /// once unless the whole transaction has to run again. A batch that keeps meeting other changes is split in halves
+    /// until its parts land.
     /// </para>
     /// </remarks>
     public sealed class PostgresStore : ITransferableStore
     {
         /// <summary>How many times a transaction that conflicted with another one runs again before the conflict is reported.</summary>
         private const int Attempts = 40;
+
+        /// <summary>How many times a batch of several items runs into other changes before it is split in halves.</summary>
+        private const int SplitAfter = 3;
 
         private readonly string _connectionString;
         private readonly string _user;
@@ -290,43 +294,68 @@ namespace MspLicensing.Store
         public IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write)
         {
             if (items.Count == 0) return new ItemResult<TOut>[0];
-            return Guard(() => Retrying(() =>
+            return Guard(() => Batch(command, items, write));
+        }
+
+        /// <summary>
+        /// One batch in one transaction. A batch that meets other changes <see cref="SplitAfter"/> times in a row is split
+        /// in halves, each a transaction of its own: a long batch (a renewal run) beside short changes of the same rows
+        /// (technicians changing seats) would otherwise lose to them every time. Each item stays whole either way; a
+        /// single item is run again up to <see cref="Attempts"/> times, as a single change is.
+        /// </summary>
+        private ItemResult<TOut>[] Batch<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write)
+        {
+            if (items.Count == 1)
+                return Retrying(() => Transaction(command, items, write));
+            try
             {
-                var results = new ItemResult<TOut>[items.Count];
-                using (var connection = Connect())
-                using (var tx = Begin(connection))
+                return Retrying(() => Transaction(command, items, write), SplitAfter);
+            }
+            catch (Exception ex) when (Conflict(ex))
+            {
+                int half = items.Count / 2;
+                var first = Batch(command, items.Take(half).ToList(), write);
+                var second = Batch(command, items.Skip(half).ToList(), write);
+                return first.Concat(second).ToArray();
+            }
+        }
+
+        private ItemResult<TOut>[] Transaction<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write)
+        {
+            var results = new ItemResult<TOut>[items.Count];
+            using (var connection = Connect())
+            using (var tx = Begin(connection))
+            {
+                var session = new PostgresSession(connection, tx, command, _user, _utcNow);
+                for (int i = 0; i < items.Count; i++)
                 {
-                    var session = new PostgresSession(connection, tx, command, _user, _utcNow);
-                    for (int i = 0; i < items.Count; i++)
+                    int audit = session.AuditCount;
+                    tx.Save("item");
+                    try
                     {
-                        int audit = session.AuditCount;
-                        tx.Save("item");
-                        try
-                        {
-                            results[i] = new ItemResult<TOut>(write(session, items[i]), null);
-                            tx.Release("item");
-                        }
-                        catch (Exception ex) when (!(ex is OutOfMemoryException) && !Conflict(ex) && !Lost(ex))
-                        {
-                            // The item is left out whole: back to its savepoint; the other items go on in the transaction.
-                            tx.Rollback("item");
-                            var error = ex is PostgresException pg ? Translate(pg) : ex is MspException msp ? session.NamingChange(msp) : ex;
-                            session.Forget(audit);
-                            results[i] = new ItemResult<TOut>(default(TOut), error);
-                        }
+                        results[i] = new ItemResult<TOut>(write(session, items[i]), null);
+                        tx.Release("item");
                     }
-                    session.Flush();
-                    tx.Commit();
+                    catch (Exception ex) when (!(ex is OutOfMemoryException) && !Conflict(ex) && !Lost(ex))
+                    {
+                        // The item is left out whole: back to its savepoint; the other items go on in the transaction.
+                        tx.Rollback("item");
+                        var error = ex is PostgresException pg ? Translate(pg) : ex is MspException msp ? session.NamingChange(msp) : ex;
+                        session.Forget(audit);
+                        results[i] = new ItemResult<TOut>(default(TOut), error);
+                    }
                 }
-                return results;
-            }));
+                session.Flush();
+                tx.Commit();
+            }
+            return results;
         }
 
         /// <summary>
         /// Runs a transaction again when it conflicted with another one (a serialization failure or a deadlock; a
         /// name another transaction took meanwhile is one too, as the rules read the name before they wrote it), after a short random pause so that the two do not meet again at once.
         /// </summary>
-        private static T Retrying<T>(Func<T> transaction)
+        private static T Retrying<T>(Func<T> transaction, int attempts = Attempts)
         {
             var random = new Random(Guid.NewGuid().GetHashCode());
             for (int attempt = 1; ; attempt++)
@@ -335,7 +364,7 @@ namespace MspLicensing.Store
                 {
                     return transaction();
                 }
-                catch (Exception ex) when (Conflict(ex) && attempt < Attempts)
+                catch (Exception ex) when (Conflict(ex) && attempt < attempts)
                 {
                     Thread.Sleep(random.Next(1, 5 + Math.Min(attempt, 20) * 5));
                 }
