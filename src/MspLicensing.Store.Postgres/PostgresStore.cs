@@ -330,16 +330,17 @@ namespace MspLicensing.Store
                 for (int i = 0; i < items.Count; i++)
                 {
                     int audit = session.AuditCount;
-                    tx.Save("item");
+                    // The previous item's savepoint is released and this item's set in one round trip; the last one
+                    // goes with the commit.
+                    Execute(connection, tx, i == 0 ? "SAVEPOINT item" : "RELEASE SAVEPOINT item; SAVEPOINT item");
                     try
                     {
                         results[i] = new ItemResult<TOut>(write(session, items[i]), null);
-                        tx.Release("item");
                     }
                     catch (Exception ex) when (!(ex is OutOfMemoryException) && !Conflict(ex) && !Lost(ex))
                     {
                         // The item is left out whole: back to its savepoint; the other items go on in the transaction.
-                        tx.Rollback("item");
+                        Execute(connection, tx, "ROLLBACK TO SAVEPOINT item");
                         var error = ex is PostgresException pg ? Translate(pg) : ex is MspException msp ? session.NamingChange(msp) : ex;
                         session.Forget(audit);
                         results[i] = new ItemResult<TOut>(default(TOut), error);
