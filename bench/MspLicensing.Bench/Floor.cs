@@ -6,6 +6,51 @@ using System.Linq;
 using LiteDB;
 
 /// <summary>
+/// The raw floor beside a measurement: the store's own engine alone (LiteDB for a store file, Npgsql on PostgreSQL for
+/// the team store), given the same documents the module wrote or read, with no mapping, rules, audit logic or PowerShell.
+/// </summary>
+internal interface IFloor
+{
+    /// <summary>What the floor is, for the header of the report.</summary>
+    string Description { get; }
+
+    /// <summary>The store before a write scenario, kept to replay the scenario's writes on.</summary>
+    object Before();
+
+    /// <summary>Writes what the scenario wrote since <paramref name="before"/> into copies of the store as it was, and times the writes.</summary>
+    Floor.Times Replay(object before, int batchSize);
+
+    /// <summary>Reads every document of the collections with no mapping; returns the milliseconds and the count.</summary>
+    (double Ms, long Documents) ReadAll(params string[] collections);
+
+    /// <summary>Finds one document per key through the collection's index, warm: the median of the calls.</summary>
+    double Lookup(string collection, string field, IReadOnlyList<string> keys);
+
+    /// <summary>Looks up every key through the index in one read.</summary>
+    double LookupAll(string collection, string field, IReadOnlyList<string> keys);
+}
+
+/// <summary>The raw LiteDB floor of a store file (<see cref="Floor"/>).</summary>
+internal sealed class LiteDbFloor : IFloor
+{
+    private readonly string _store;
+    private readonly string _folder;
+
+    public LiteDbFloor(string store, string folder)
+    {
+        _store = store;
+        _folder = folder;
+    }
+
+    public string Description => "raw LiteDB 5 in shared mode on the same documents in the same run";
+    public object Before() => Floor.Before(_store, Path.Combine(_folder, "before.db"));
+    public Floor.Times Replay(object before, int batchSize) => Floor.Replay(_store, (Floor.State)before, batchSize);
+    public (double Ms, long Documents) ReadAll(params string[] collections) => Floor.ReadAll(_store, collections);
+    public double Lookup(string collection, string field, IReadOnlyList<string> keys) => Floor.Lookup(_store, collection, field, keys);
+    public double LookupAll(string collection, string field, IReadOnlyList<string> keys) => Floor.LookupAll(_store, collection, field, keys);
+}
+
+/// <summary>
 /// The raw LiteDB floor beside a measurement: the same documents the module wrote (or read), written (or read) by
 /// LiteDB alone in shared mode, the connection the module uses, with no mapping, rules, audit logic or PowerShell.
 /// </summary>

@@ -12,13 +12,18 @@ using System.Runtime.InteropServices;
 
 // The performance benchmark of PRODUCT.md §7: it hosts PowerShell in this process, imports the module from the root
 // manifest, works on a fresh temporary store (N customers, three subscriptions each, M months of seat changes) and
-// prints each measurement beside its target and beside the raw LiteDB floor measured in the same run (Floor.cs). It is
-// a report, not a test: missed targets still exit 0; an error (a failed command, a missing customer) exits 1.
+// prints each measurement beside its target and beside the raw floor measured in the same run: LiteDB alone for a store
+// file (Floor.cs), Npgsql alone for the team store (PostgresFloor.cs). It is a report, not a test: missed targets still
+// exit 0; an error (a failed command, a missing customer) exits 1.
 //
 //   dotnet run -c Release --project bench/MspLicensing.Bench [-- --scale 10000 --months 12]
+//   dotnet run -c Release --project bench/MspLicensing.Bench -- --store postgres --connection-string 'Host=db;Username=admin;Database=postgres'
 //
 // --scale N  customers (default 10,000; targets are set at 10,000 and 100,000 and scale between)
 // --months M months of seat changes (default 12)
+// --store file|postgres  the kind of store (default file: a store file in a temporary folder)
+// --connection-string CS the PostgreSQL server for --store postgres (else $env:MSPLICENSING_CONNECTION); its role
+//                        creates a database for the run (and two for the contention measurement) and drops them after
 //
 // With --child it is the child process of the cold-start measurement: it starts the engine, imports the module and,
 // given a store, runs one Get-MspCustomer -Name on it, and prints "<engine ms> <import ms> <first command ms>".
@@ -52,6 +57,10 @@ internal static class Program
     {
         public int Scale { get; private set; } = 10_000;
         public int Months { get; private set; } = 12;
+        /// <summary>Whether the run works on the team store in PostgreSQL rather than on a store file.</summary>
+        public bool Postgres { get; private set; }
+        /// <summary>The PostgreSQL server (a connection string) for <see cref="Postgres"/>.</summary>
+        public string ConnectionString { get; private set; }
 
         public static Options Parse(string[] args)
         {
@@ -69,10 +78,25 @@ internal static class Program
                         options.Months = m;
                         i++;
                         break;
+                    case "--store" when value == "file" || value == "postgres":
+                        options.Postgres = value == "postgres";
+                        i++;
+                        break;
+                    case "--connection-string" when !string.IsNullOrWhiteSpace(value):
+                        options.ConnectionString = value;
+                        i++;
+                        break;
                     default:
-                        Console.Error.WriteLine($"Unknown or invalid argument '{args[i]}' {(value == null ? "" : $"'{value}'")}. Usage: [--scale N (100..1000000, default 10000)] [--months M (1..36, default 12)]");
+                        Console.Error.WriteLine($"Unknown or invalid argument '{args[i]}' {(value == null ? "" : $"'{value}'")}. Usage: [--scale N (100..1000000, default 10000)] [--months M (1..36, default 12)] [--store file|postgres] [--connection-string CS]");
                         return null;
                 }
+            }
+            if (options.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+                options.ConnectionString = Environment.GetEnvironmentVariable("MSPLICENSING_CONNECTION");
+            if (options.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                Console.Error.WriteLine("--store postgres needs the server: --connection-string 'Host=…;Username=…;Database=postgres' or $env:MSPLICENSING_CONNECTION.");
+                return null;
             }
             return options;
         }
@@ -86,8 +110,14 @@ internal static class Program
         private readonly Report _report = new Report();
         private readonly Targets _targets;
         private string _folder;
+        private readonly string _server;
+        private readonly List<string> _databases = new List<string>();
+        /// <summary>The store of the run: a store file's path, or the connection string of the team store's database.</summary>
         private string _store;
+        private IFloor _floor;
         private Runspace _runspace;
+
+        private bool Postgres => _server != null;
 
         public Run(string manifest, Options options)
         {
@@ -95,6 +125,16 @@ internal static class Program
             _customers = options.Scale;
             _months = options.Months;
             _targets = new Targets(options.Scale, options.Months);
+            _server = options.Postgres ? options.ConnectionString : null;
+        }
+
+        /// <summary>A new, empty store: a file in the run's folder, or a database on the server.</summary>
+        private string NewStore(string name)
+        {
+            if (!Postgres) return Path.Combine(_folder, name + ".db");
+            string database = PostgresFloor.CreateDatabase(_server, name);
+            _databases.Add(database);
+            return database;
         }
 
         private int Subscriptions => _customers * 3;
@@ -108,16 +148,17 @@ internal static class Program
                 Console.WriteLine($"  load    : {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (1/5/15-minute load average at start; other work on the machine skews the timings)");
             Console.WriteLine($"  module  : {_manifest}");
             Console.WriteLine($"  scale   : {_customers:N0} customers, {Subscriptions:N0} subscriptions, {_months} months of seat changes (--scale, --months)");
-            Console.WriteLine($"  floor   : raw LiteDB 5 in shared mode on the same documents in the same run: one transaction, and transactions of {ModuleBatch} (the module's batch)");
-            Console.WriteLine();
-            _report.Header();
-
             _folder = Path.Combine(Path.GetTempPath(), "msplicensing-bench-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(_folder);
-            _store = Path.Combine(_folder, "bench.db");
             try
             {
-                using (_runspace = OpenSession(_manifest, _store))
+                _store = NewStore("main");
+                _floor = Postgres ? new PostgresFloor(_store) : (IFloor)new LiteDbFloor(_store, _folder);
+                Console.WriteLine($"  store   : {(Postgres ? "the team store, PostgreSQL " + PostgresFloor.ServerVersion(_store) + " at " + PostgresFloor.Display(_store) + " (--store postgres)" : "a store file (--store file)")}");
+                Console.WriteLine($"  floor   : {_floor.Description}: one transaction, and transactions of {ModuleBatch} (the module's batch)");
+                Console.WriteLine();
+                _report.Header();
+                using (_runspace = OpenSession(_manifest, Postgres, _store))
                 {
                     MeasureCustomers();
                     MeasureSubscriptions();
@@ -134,6 +175,8 @@ internal static class Program
             finally
             {
                 Directory.Delete(_folder, recursive: true);
+                foreach (string database in _databases)
+                    PostgresFloor.DropDatabase(_server, database);
             }
 
             Console.WriteLine();
@@ -144,9 +187,9 @@ internal static class Program
         /// <summary>Times a write scenario, then replays its documents raw into copies of the store as it was before it.</summary>
         private (double Ms, Floor.Times Floor) Write(Func<double> scenario)
         {
-            var before = Floor.Before(_store, Path.Combine(_folder, "before.db"));
+            var before = _floor.Before();
             double ms = scenario();
-            return (ms, Floor.Replay(_store, before, ModuleBatch));
+            return (ms, _floor.Replay(before, ModuleBatch));
         }
 
         private static string Writes(Floor.Times floor) =>
@@ -173,29 +216,30 @@ internal static class Program
             Func<string, Func<PowerShell, PowerShell>> byName = n => ps => ps.AddCommand("Get-MspCustomer").AddParameter("Name", n);
             names.ForEach(n => Time(byName(n), expected: 1));
             var lookups = names.Select(n => Time(byName(n), expected: 1)).ToList();
-            _report.Target("Get-MspCustomer -Name <one>", Stats.Median(lookups), Floor.Lookup(_store, "customers", "NameKey", names.Select(n => n.ToUpperInvariant()).ToList()),
+            _report.Target("Get-MspCustomer -Name <one>", Stats.Median(lookups), _floor.Lookup("customers", "NameKey", names.Select(n => n.ToUpperInvariant()).ToList()),
                 _targets.Lookup, $"median of {LookupCalls} warm calls, max {lookups.Max():0.0} ms; floor: an index lookup");
 
             var ids = Enumerable.Range(1, LookupCalls).Select(i => (i * _customers / LookupCalls).ToString(CultureInfo.InvariantCulture)).ToList();
             Func<string, Func<PowerShell, PowerShell>> byExternal = id => ps => ps.AddCommand("Get-MspCustomer").AddParameter("ExternalId", new Hashtable { ["ConnectWiseManage"] = id });
             Time(byExternal(ids[0]), expected: 1);
             var external = ids.Take(10).Select(id => Time(byExternal(id), expected: 1)).ToList();
-            _report.Target("Get-MspCustomer -ExternalId @{ConnectWiseManage=<one>}", Stats.Median(external), Floor.Lookup(_store, "customers", "NameKey", names.Take(10).Select(n => n.ToUpperInvariant()).ToList()),
+            _report.Target("Get-MspCustomer -ExternalId @{ConnectWiseManage=<one>}", Stats.Median(external), _floor.Lookup("customers", "NameKey", names.Take(10).Select(n => n.ToUpperInvariant()).ToList()),
                 _targets.Lookup, "median of 10 warm calls; floor: an index lookup");
 
             var many = Enumerable.Range(1, Math.Min(3_000, _customers)).Select(i => NameOf((int)((long)i * _customers / Math.Min(3_000, _customers)))).ToArray();
             Time(ps => ps.AddCommand("Get-MspCustomer").AddParameter("Name", many.Take(10).ToArray()), expected: 10);
             _report.Target($"Get-MspCustomer -Name <{many.Length:N0} names>", Time(ps => ps.AddCommand("Get-MspCustomer").AddParameter("Name", many), expected: many.Length),
-                Floor.LookupAll(_store, "customers", "NameKey", many.Select(n => n.ToUpperInvariant()).ToList()), 100, "one call; floor: one index lookup per name");
+                _floor.LookupAll("customers", "NameKey", many.Select(n => n.ToUpperInvariant()).ToList()), 100, "one call; floor: one index lookup per name");
 
             _report.Target($"Get-MspCustomer (all {_customers:N0})", Time(ps => ps.AddCommand("Get-MspCustomer"), expected: _customers),
-                Floor.ReadAll(_store, "customers").Ms, _targets.AllCustomers, "one call; floor: every customer document read");
+                _floor.ReadAll("customers").Ms, _targets.AllCustomers, "one call; floor: every customer document read");
 
-            // Connect-MspStore reads every page, document and index node of the file before it switches the session to it.
-            Func<PowerShell, PowerShell> connect = ps => ps.AddCommand("Connect-MspStore").AddParameter("Path", _store);
+            // Connect-MspStore reads every page, document and index node of the file before it switches the session to it;
+            // on the team store it checks the schema version.
+            Func<PowerShell, PowerShell> connect = ps => ps.AddCommand("Connect-MspStore").AddParameter(Postgres ? "ConnectionString" : "Path", _store);
             Time(connect, expected: 0);
             var connects = Enumerable.Range(0, 5).Select(_ => Time(connect, expected: 0)).ToList();
-            _report.Info($"Connect-MspStore (checks every page, document and index)", Stats.Median(connects), Floor.ReadAll(_store, "customers").Ms,
+            _report.Info(Postgres ? "Connect-MspStore (checks the schema version)" : "Connect-MspStore (checks every page, document and index)", Stats.Median(connects), _floor.ReadAll("customers").Ms,
                 $"median of 5 calls; floor: every customer document read");
             _report.Info("Test-MspStore", Time(ps => ps.AddCommand("Test-MspStore"), expected: 1), null, "one call");
         }
@@ -256,7 +300,7 @@ internal static class Program
             int due = _customers * (_months >= 12 ? 3 : 1);
             if (renewed != due)
                 throw new InvalidOperationException($"Invoke-MspRenewal renewed {renewed} subscriptions; {due} were due.");
-            double read = Floor.ReadAll(_store, "customers", "subscriptions", "licenses").Ms;
+            double read = _floor.ReadAll("customers", "subscriptions", "licenses").Ms;
             _report.Target($"Invoke-MspRenewal over {Subscriptions:N0} subscriptions", ms, read + floor.BatchedMs, _targets.Renewal,
                 $"{renewed:N0} renewed; floor: every customer, subscription and license read ({Report.Ms(read).Trim()}), then {Writes(floor)}");
             _report.Info("Invoke-MspRenewal again (nothing due)", Time(ps => ps.AddCommand("Invoke-MspRenewal"), expected: 0), read, "same day: no changes");
@@ -267,30 +311,30 @@ internal static class Program
             // The usage report of last month: every license active, the months of seat history behind it.
             string month = DateTime.Today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
             Func<PowerShell, PowerShell> usage = ps => ps.AddCommand("Get-MspUsageReport").AddParameter("Month", month);
-            double read = Floor.ReadAll(_store, "subscriptions", "licenses").Ms;
+            double read = _floor.ReadAll("subscriptions", "licenses").Ms;
             _report.Target($"Get-MspUsageReport -Month ({Subscriptions:N0} licenses)", Time(usage, expected: 3), read, _targets.Report,
                 "one row per product, first call; floor: every subscription and license read");
             _report.Info("Get-MspUsageReport -Month again", Time(usage, expected: 3), read, "second call");
             _report.Target("Get-MspUsageReport -Month -ByCustomer", Time(ps => usage(ps).AddParameter("ByCustomer"), expected: Subscriptions),
-                Floor.ReadAll(_store, "customers", "subscriptions", "licenses").Ms, _targets.ReportByCustomer,
+                _floor.ReadAll("customers", "subscriptions", "licenses").Ms, _targets.ReportByCustomer,
                 $"{Subscriptions:N0} rows; floor: every customer, subscription and license read");
 
             var names = Enumerable.Range(1, LookupCalls).Select(i => NameOf(i * _customers / LookupCalls)).ToList();
             names.ForEach(n => Time(ps => ps.AddCommand("Get-MspSubscription").AddParameter("Customer", n), expected: 3));
             var lookups = names.Select(n => Time(ps => ps.AddCommand("Get-MspSubscription").AddParameter("Customer", n), expected: 3)).ToList();
-            _report.Target("Get-MspSubscription -Customer <one>", Stats.Median(lookups), Floor.Lookup(_store, "customers", "NameKey", names.Select(n => n.ToUpperInvariant()).ToList()),
+            _report.Target("Get-MspSubscription -Customer <one>", Stats.Median(lookups), _floor.Lookup("customers", "NameKey", names.Select(n => n.ToUpperInvariant()).ToList()),
                 _targets.Lookup * 4, $"median of {LookupCalls} warm calls, max {lookups.Max():0.0} ms; floor: an index lookup");
 
             var codes = Invoke(_runspace, ps => ps.AddScript($"'{names[0]}','{names[1]}','{names[2]}' | ForEach-Object {{ (Get-MspLicense -Customer $_).ActivationCode }}"))
                 .Select(o => o.ToString()).ToList();
             codes.ForEach(c => Time(ps => ps.AddCommand("Get-MspLicense").AddParameter("ActivationCode", c), expected: 1));
             var byCode = codes.Select(c => Time(ps => ps.AddCommand("Get-MspLicense").AddParameter("ActivationCode", c), expected: 1)).ToList();
-            _report.Target("Get-MspLicense -ActivationCode <one>", Stats.Median(byCode), Floor.Lookup(_store, "licenses", "ActivationCode", codes),
+            _report.Target("Get-MspLicense -ActivationCode <one>", Stats.Median(byCode), _floor.Lookup("licenses", "ActivationCode", codes),
                 _targets.Lookup, $"median of {codes.Count} warm calls; floor: an index lookup");
 
             _report.Target($"Get-MspCustomer | Get-MspLicense ({_customers:N0} customers)",
                 Time(ps => ps.AddCommand("Get-MspCustomer").AddCommand("Get-MspLicense"), expected: Subscriptions),
-                Floor.ReadAll(_store, "customers", "subscriptions", "licenses").Ms, _targets.CustomersLicenses,
+                _floor.ReadAll("customers", "subscriptions", "licenses").Ms, _targets.CustomersLicenses,
                 "floor: every customer, subscription and license read");
         }
 
@@ -345,7 +389,7 @@ internal static class Program
         private void MeasureColdStart()
         {
             string name = NameOf(_customers / 2);
-            var cold = Enumerable.Range(0, ColdRuns).Select(_ => ColdStart(_store, name)).ToList();
+            var cold = Enumerable.Range(0, ColdRuns).Select(_ => ColdStart(_store, Postgres, name)).ToList();
             double engine = Stats.Median(cold.Select(c => c.EngineMs));
             _report.Target("cold module import (child process)", Stats.Median(cold.Select(c => c.ImportMs)), null, 1000,
                 $"median of {ColdRuns} processes; engine start alone {Report.Ms(engine).Trim()}");
@@ -362,8 +406,10 @@ internal static class Program
         /// </summary>
         private void MeasureContention()
         {
-            string alone = Path.Combine(_folder, "renewal-alone.db"), beside = Path.Combine(_folder, "renewal-beside.db");
-            using (var setup = OpenSession(_manifest, alone))
+            string alone = NewStore("renewal_alone"), beside = Postgres ? NewStore("renewal_beside") : Path.Combine(_folder, "renewal_beside.db");
+            // The same store twice: a copy of the file, or the same commands on a second database.
+            foreach (string store in Postgres ? new[] { alone, beside } : new[] { alone })
+            using (var setup = OpenSession(_manifest, Postgres, store))
             {
                 Invoke(setup, ps => ps.AddCommand("New-MspServicePlan").AddParameter("Name", "Contention Monthly").AddParameter("Product", "WFBSS")
                     .AddParameter("InitialPeriodMonths", 1).AddParameter("AutoRenewalMonths", 1));
@@ -372,14 +418,14 @@ internal static class Program
                     .AddParameter("Seats", 10).AddParameter("StartDate", DateTime.Today.AddMonths(-3)), rows);
                 Invoke(setup, ps => ps.AddCommand("Disconnect-MspStore"));
             }
-            File.Copy(alone, beside);
+            if (!Postgres) File.Copy(alone, beside);
 
             double aloneMs;
-            using (var session = OpenSession(_manifest, alone))
+            using (var session = OpenSession(_manifest, Postgres, alone))
                 aloneMs = Program.Time(session, ps => ps.AddCommand("Invoke-MspRenewal"), expected: -1);
 
-            var renewal = OpenSession(_manifest, beside);
-            var others = Enumerable.Range(0, 3).Select(_ => OpenSession(_manifest, beside)).ToList();
+            var renewal = OpenSession(_manifest, Postgres, beside);
+            var others = Enumerable.Range(0, 3).Select(_ => OpenSession(_manifest, Postgres, beside)).ToList();
             // A session's first command checks the whole file: do that before the clock runs.
             foreach (var session in others.Append(renewal)) Invoke(session, ps => ps.AddCommand("Get-MspAccount"));
             var changes = new List<double>[2] { new List<double>(), new List<double>() };
@@ -440,11 +486,11 @@ internal static class Program
     }
 
     /// <summary>A session of its own with the module imported and connected to <paramref name="store"/>.</summary>
-    private static Runspace OpenSession(string manifest, string store)
+    private static Runspace OpenSession(string manifest, bool postgres, string store)
     {
         var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
         runspace.Open();
-        Invoke(runspace, ps => ps.AddScript($"Import-Module '{manifest}' -ErrorAction Stop; Connect-MspStore -Path '{store}' -ErrorAction Stop"));
+        Invoke(runspace, ps => ps.AddScript($"Import-Module '{manifest}' -ErrorAction Stop; Connect-MspStore -{(postgres ? "ConnectionString" : "Path")} '{store}' -ErrorAction Stop"));
         return runspace;
     }
 
@@ -495,7 +541,7 @@ internal static class Program
     }
 
     /// <summary>Runs this program again with --child: a new process, so the import and the first command are really the first.</summary>
-    private static (double EngineMs, double ImportMs, double FirstMs) ColdStart(string store, string name)
+    private static (double EngineMs, double ImportMs, double FirstMs) ColdStart(string store, bool postgres, string name)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
@@ -503,6 +549,7 @@ internal static class Program
         start.ArgumentList.Add(ChildArgument);
         start.ArgumentList.Add(store);
         start.ArgumentList.Add(name);
+        if (postgres) start.ArgumentList.Add("postgres");
         using (var child = Process.Start(start))
         {
             var stderr = child.StandardError.ReadToEndAsync();
@@ -515,7 +562,7 @@ internal static class Program
         }
     }
 
-    /// <summary>The child: engine start, Import-Module, then Get-MspCustomer -Name on the store as a scheduled task's first command.</summary>
+    /// <summary>The child: engine start, Import-Module, then Get-MspCustomer -Name on the store (a file, or the team store with "postgres") as a scheduled task's first command.</summary>
     private static int Child(string manifest, string[] args)
     {
         var engine = Stopwatch.StartNew();
@@ -527,7 +574,8 @@ internal static class Program
             Invoke(runspace, ps => ps.AddScript($"Import-Module '{manifest}' -ErrorAction Stop"));
             import.Stop();
             var first = Stopwatch.StartNew();
-            Environment.SetEnvironmentVariable("MSPLICENSING_STORE", args[0]);
+            // As a scheduled task finds its store: the environment names it.
+            Environment.SetEnvironmentVariable(args.Length > 2 && args[2] == "postgres" ? "MSPLICENSING_CONNECTION" : "MSPLICENSING_STORE", args[0]);
             Time(runspace, ps => ps.AddCommand("Get-MspCustomer").AddParameter("Name", args[1]), expected: 1);
             first.Stop();
             Console.WriteLine(FormattableString.Invariant($"{engine.Elapsed.TotalMilliseconds:0.0} {import.Elapsed.TotalMilliseconds:0.0} {first.Elapsed.TotalMilliseconds:0.0}"));

@@ -6,7 +6,7 @@ using LiteDB;
 namespace MspLicensing.Store
 {
     /// <summary>The view of one transaction. Created by <see cref="LiteDbStore"/> inside BeginTrans/Commit.</summary>
-    internal sealed class LiteDbSession : IStoreSession
+    internal sealed class LiteDbSession : DocumentSession, IStoreSession
     {
         private readonly LiteDatabase _db;
         private readonly string _command;
@@ -27,35 +27,28 @@ namespace MspLicensing.Store
             _command = command;
             _user = user;
             _utcNow = utcNow;
-            Customers = new DocumentSet<Customer>(db, Schema.CustomerCollection, "Customer", c => c.CustomerId, c => c.Name,
-                Keys, writes: _writes, track: command != null);
-            ServicePlans = new DocumentSet<ServicePlan>(db, Schema.ServicePlanCollection, "ServicePlan", p => p.ServicePlanId, p => p.Name,
-                (p, doc) => doc["NameKey"] = NameKey(p.Name), writes: _writes, track: command != null);
-            Subscriptions = new DocumentSet<Subscription>(db, Schema.SubscriptionCollection, "Subscription", x => x.SubscriptionId, x => x.ServicePlan + " " + x.SubscriptionId, null,
-                read: Readers.Subscription,
-                onRead: x => _expirations[x.SubscriptionId] = x.ExpirationDate,
-                onWrite: x => _expirations[x.SubscriptionId] = x.ExpirationDate,
-                beforeAll: () => _readAllSubscriptions = true, writes: _writes, track: command != null);
-            Licenses = new DocumentSet<License>(db, Schema.LicenseCollection, "License", l => l.LicenseId, l => l.Product + " " + l.ActivationCode, null,
-                read: Readers.License,
-                onRead: FollowSubscription,
-                beforeAll: () =>
-                {
-                    if (!_readAllSubscriptions) Subscriptions.All();
-                }, writes: _writes, track: command != null);
-            Templates = new DocumentSet<Template>(db, Schema.TemplateCollection, "Template", t => t.TemplateId, t => t.Name,
-                (t, doc) => doc["NameKey"] = NameKey(t.Name), writes: _writes, track: command != null);
-            Outbox = new DocumentSet<OutboxItem>(db, Schema.OutboxCollection, "OutboxItem", o => o.OutboxItemId, o => o.Change + " " + o.CustomerId, null, writes: _writes, track: command != null);
-            Migrations = new DocumentSet<LicenseMigration>(db, Schema.MigrationCollection, "LicenseMigration", m => m.MigrationId, m => m.Product + " " + m.SourceActivationCode, null, writes: _writes, track: command != null);
+            Sets = new DocumentSets(new SetFactory(db, _writes, track: command != null));
         }
 
-        public IDocumentSet<Customer> Customers { get; }
-        public IDocumentSet<ServicePlan> ServicePlans { get; }
-        public IDocumentSet<Subscription> Subscriptions { get; }
-        public IDocumentSet<License> Licenses { get; }
-        public IDocumentSet<LicenseMigration> Migrations { get; }
-        public IDocumentSet<Template> Templates { get; }
-        public IDocumentSet<OutboxItem> Outbox { get; }
+        /// <summary>Makes the document sets of this session on its database, counting their writes.</summary>
+        private sealed class SetFactory : DocumentSets.IFactory
+        {
+            private readonly LiteDatabase _db;
+            private readonly int[] _writes;
+            private readonly bool _track;
+
+            /// <param name="track">Whether the sets keep the revisions they read, for the writes of the transaction (not in a read session).</param>
+            internal SetFactory(LiteDatabase db, int[] writes, bool track)
+            {
+                _db = db;
+                _writes = writes;
+                _track = track;
+            }
+
+            public IDocumentSet<T> Create<T>(DocumentKind<T> kind, Action<T> onRead, Action<T> onWrite, Action beforeAll) where T : class, IVersioned =>
+                new DocumentSet<T>(_db, kind.Collection, kind.TypeName, kind.Id, kind.Name, kind.Decorate,
+                    onRead: onRead, onWrite: onWrite, beforeAll: beforeAll, read: kind.Read, writes: _writes, track: _track);
+        }
 
         public Template FindTemplateByName(string name)
         {
@@ -63,17 +56,6 @@ namespace MspLicensing.Store
             var doc = _db.GetCollection(Schema.TemplateCollection).FindOne(Equal("NameKey", NameKey(name)));
             return doc == null ? null : _db.Mapper.ToObject<Template>(doc);
         }
-
-        /// <summary>The expiration date of every subscription this transaction read or wrote.</summary>
-        private readonly Dictionary<Guid, DateTime> _expirations = new Dictionary<Guid, DateTime>();
-        private bool _readAllSubscriptions;
-
-        /// <summary>
-        /// A license that follows its subscription (Lifecycle.Follows) takes the subscription's expiration date when it is
-        /// read, so renewing a subscription needs no write to its licenses.
-        /// </summary>
-        private void FollowSubscription(License license) =>
-            Sessions.FollowSubscription(license, _expirations, id => Subscriptions.Get(id) != null);
 
         public ServicePlan FindServicePlanByName(string name)
         {

@@ -8,7 +8,7 @@ using NpgsqlTypes;
 namespace MspLicensing.Store
 {
     /// <summary>The view of one PostgreSQL transaction. Created by <see cref="PostgresStore"/> inside BEGIN/COMMIT.</summary>
-    internal sealed class PostgresSession : IStoreSession
+    internal sealed class PostgresSession : DocumentSession, IStoreSession
     {
         private const string S = PostgresSchema.Name;
 
@@ -19,10 +19,6 @@ namespace MspLicensing.Store
         private readonly Func<DateTime> _utcNow;
         private readonly List<AuditEntry> _audit = new List<AuditEntry>();
 
-        /// <summary>The expiration date of every subscription this transaction read or wrote.</summary>
-        private readonly Dictionary<Guid, DateTime> _expirations = new Dictionary<Guid, DateTime>();
-        private bool _readAllSubscriptions;
-
         internal PostgresSession(NpgsqlConnection connection, NpgsqlTransaction transaction, string command, string user, Func<DateTime> utcNow)
         {
             _connection = connection;
@@ -30,34 +26,20 @@ namespace MspLicensing.Store
             _command = command;
             _user = user;
             _utcNow = utcNow;
-            Customers = new Table<Customer>(this, "customers", "Customer", c => c.CustomerId, c => c.Name, LiteDbSession.Keys);
-            ServicePlans = new Table<ServicePlan>(this, "plans", "ServicePlan", p => p.ServicePlanId, p => p.Name, (p, doc) => doc["NameKey"] = LiteDbSession.NameKey(p.Name));
-            Subscriptions = new Table<Subscription>(this, "subscriptions", "Subscription", x => x.SubscriptionId, x => x.ServicePlan + " " + x.SubscriptionId, null,
-                // The rules name a stale subscription by its plan.
-                alias: x => x.ServicePlan,
-                read: Readers.Subscription,
-                onRead: x => _expirations[x.SubscriptionId] = x.ExpirationDate,
-                onWrite: x => _expirations[x.SubscriptionId] = x.ExpirationDate,
-                beforeAll: () => _readAllSubscriptions = true);
-            Licenses = new Table<License>(this, "licenses", "License", l => l.LicenseId, l => l.Product + " " + l.ActivationCode, null,
-                read: Readers.License,
-                onRead: FollowSubscription,
-                beforeAll: () =>
-                {
-                    if (!_readAllSubscriptions) Subscriptions.All();
-                });
-            Templates = new Table<Template>(this, "templates", "Template", t => t.TemplateId, t => t.Name, (t, doc) => doc["NameKey"] = LiteDbSession.NameKey(t.Name));
-            Outbox = new Table<OutboxItem>(this, "outbox", "OutboxItem", o => o.OutboxItemId, o => o.Change + " " + o.CustomerId, null);
-            Migrations = new Table<LicenseMigration>(this, "migrations", "LicenseMigration", m => m.MigrationId, m => m.Product + " " + m.SourceActivationCode, null);
+            Sets = new DocumentSets(new SetFactory(this));
         }
 
-        public IDocumentSet<Customer> Customers { get; }
-        public IDocumentSet<ServicePlan> ServicePlans { get; }
-        public IDocumentSet<Subscription> Subscriptions { get; }
-        public IDocumentSet<License> Licenses { get; }
-        public IDocumentSet<LicenseMigration> Migrations { get; }
-        public IDocumentSet<Template> Templates { get; }
-        public IDocumentSet<OutboxItem> Outbox { get; }
+        /// <summary>Makes the document sets of this session: the tables of the same names as the file store's collections.</summary>
+        private sealed class SetFactory : DocumentSets.IFactory
+        {
+            private readonly PostgresSession _session;
+
+            internal SetFactory(PostgresSession session) => _session = session;
+
+            public IDocumentSet<T> Create<T>(DocumentKind<T> kind, Action<T> onRead, Action<T> onWrite, Action beforeAll) where T : class, IVersioned =>
+                new Table<T>(_session, kind.Collection, kind.TypeName, kind.Id, kind.Name, kind.Decorate,
+                    onRead: onRead, onWrite: onWrite, beforeAll: beforeAll, read: kind.Read, alias: kind.Alias);
+        }
 
         /// <summary>Who changed each document this transaction read last, and when, by the name an error gives it.</summary>
         private readonly Dictionary<string, (string By, DateTime? Utc)> _changes = new Dictionary<string, (string, DateTime?)>(StringComparer.Ordinal);
@@ -85,12 +67,8 @@ namespace MspLicensing.Store
         {
             _changes.Clear();
             _audit.RemoveRange(auditCount, _audit.Count - auditCount);
-            _expirations.Clear();
-            _readAllSubscriptions = false;
+            Sets.ForgetDates();
         }
-
-        private void FollowSubscription(License license) =>
-            Sessions.FollowSubscription(license, _expirations, id => Subscriptions.Get(id) != null);
 
         public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) =>
             ((Table<Customer>)Customers).FindContaining("body->'ExternalIdKeys'", LiteDbSession.ExternalIdKey(tool, id));

@@ -35,13 +35,17 @@ namespace MspLicensing.Store
     /// <para>
     /// Batches (<see cref="WriteEach{TIn,TOut}"/>) run in one transaction with a SAVEPOINT per item: an item that
     /// fails is rolled back to its savepoint, whole, and the others go on in the same transaction; each item runs
-    /// once unless the whole transaction has to run again.
+    /// once unless the whole transaction has to run again. A batch that keeps meeting other changes is split in halves
+    /// until its parts land.
     /// </para>
     /// </remarks>
     public sealed class PostgresStore : ITransferableStore
     {
         /// <summary>How many times a transaction that conflicted with another one runs again before the conflict is reported.</summary>
         private const int Attempts = 40;
+
+        /// <summary>How many times a batch of several items runs into other changes before it is split in halves.</summary>
+        private const int SplitAfter = 3;
 
         private readonly string _connectionString;
         private readonly string _user;
@@ -112,6 +116,23 @@ namespace MspLicensing.Store
             var builder = Parse(connectionString);
             if (!string.IsNullOrEmpty(userName)) builder.Username = userName;
             return Display(builder);
+        }
+
+        /// <summary>
+        /// <paramref name="connectionString"/> without its password (under any of its names), to be kept where it can be
+        /// shown; null when it cannot be read.
+        /// </summary>
+        public static string WithoutPassword(string connectionString)
+        {
+            try
+            {
+                var builder = new NpgsqlConnectionStringBuilder(connectionString) { Password = null };
+                return builder.ConnectionString;
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is InvalidCastException || ex is KeyNotFoundException)
+            {
+                return null;
+            }
         }
 
         private static NpgsqlConnectionStringBuilder Parse(string connectionString)
@@ -273,43 +294,69 @@ namespace MspLicensing.Store
         public IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write)
         {
             if (items.Count == 0) return new ItemResult<TOut>[0];
-            return Guard(() => Retrying(() =>
+            return Guard(() => Batch(command, items, write));
+        }
+
+        /// <summary>
+        /// One batch in one transaction. A batch that meets other changes <see cref="SplitAfter"/> times in a row is split
+        /// in halves, each a transaction of its own: a long batch (a renewal run) beside short changes of the same rows
+        /// (technicians changing seats) would otherwise lose to them every time. Each item stays whole either way; a
+        /// single item is run again up to <see cref="Attempts"/> times, as a single change is.
+        /// </summary>
+        private ItemResult<TOut>[] Batch<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write)
+        {
+            if (items.Count == 1)
+                return Retrying(() => Transaction(command, items, write));
+            try
             {
-                var results = new ItemResult<TOut>[items.Count];
-                using (var connection = Connect())
-                using (var tx = Begin(connection))
+                return Retrying(() => Transaction(command, items, write), SplitAfter);
+            }
+            catch (Exception ex) when (Conflict(ex))
+            {
+                int half = items.Count / 2;
+                var first = Batch(command, items.Take(half).ToList(), write);
+                var second = Batch(command, items.Skip(half).ToList(), write);
+                return first.Concat(second).ToArray();
+            }
+        }
+
+        private ItemResult<TOut>[] Transaction<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write)
+        {
+            var results = new ItemResult<TOut>[items.Count];
+            using (var connection = Connect())
+            using (var tx = Begin(connection))
+            {
+                var session = new PostgresSession(connection, tx, command, _user, _utcNow);
+                for (int i = 0; i < items.Count; i++)
                 {
-                    var session = new PostgresSession(connection, tx, command, _user, _utcNow);
-                    for (int i = 0; i < items.Count; i++)
+                    int audit = session.AuditCount;
+                    // The previous item's savepoint is released and this item's set in one round trip; the last one
+                    // goes with the commit.
+                    Execute(connection, tx, i == 0 ? "SAVEPOINT item" : "RELEASE SAVEPOINT item; SAVEPOINT item");
+                    try
                     {
-                        int audit = session.AuditCount;
-                        tx.Save("item");
-                        try
-                        {
-                            results[i] = new ItemResult<TOut>(write(session, items[i]), null);
-                            tx.Release("item");
-                        }
-                        catch (Exception ex) when (!(ex is OutOfMemoryException) && !Conflict(ex) && !Lost(ex))
-                        {
-                            // The item is left out whole: back to its savepoint; the other items go on in the transaction.
-                            tx.Rollback("item");
-                            var error = ex is PostgresException pg ? Translate(pg) : ex is MspException msp ? session.NamingChange(msp) : ex;
-                            session.Forget(audit);
-                            results[i] = new ItemResult<TOut>(default(TOut), error);
-                        }
+                        results[i] = new ItemResult<TOut>(write(session, items[i]), null);
                     }
-                    session.Flush();
-                    tx.Commit();
+                    catch (Exception ex) when (!(ex is OutOfMemoryException) && !Conflict(ex) && !Lost(ex))
+                    {
+                        // The item is left out whole: back to its savepoint; the other items go on in the transaction.
+                        Execute(connection, tx, "ROLLBACK TO SAVEPOINT item");
+                        var error = ex is PostgresException pg ? Translate(pg) : ex is MspException msp ? session.NamingChange(msp) : ex;
+                        session.Forget(audit);
+                        results[i] = new ItemResult<TOut>(default(TOut), error);
+                    }
                 }
-                return results;
-            }));
+                session.Flush();
+                tx.Commit();
+            }
+            return results;
         }
 
         /// <summary>
         /// Runs a transaction again when it conflicted with another one (a serialization failure or a deadlock; a
         /// name another transaction took meanwhile is one too, as the rules read the name before they wrote it), after a short random pause so that the two do not meet again at once.
         /// </summary>
-        private static T Retrying<T>(Func<T> transaction)
+        private static T Retrying<T>(Func<T> transaction, int attempts = Attempts)
         {
             var random = new Random(Guid.NewGuid().GetHashCode());
             for (int attempt = 1; ; attempt++)
@@ -318,7 +365,7 @@ namespace MspLicensing.Store
                 {
                     return transaction();
                 }
-                catch (Exception ex) when (Conflict(ex) && attempt < Attempts)
+                catch (Exception ex) when (Conflict(ex) && attempt < attempts)
                 {
                     Thread.Sleep(random.Next(1, 5 + Math.Min(attempt, 20) * 5));
                 }
@@ -340,6 +387,18 @@ namespace MspLicensing.Store
         /// <summary>Whether the connection or the server failed (the transaction is gone): the batch ends.</summary>
         private static bool Lost(Exception ex) => ex is NpgsqlException && !(ex is PostgresException)
                                                   || ex is PostgresException pg && pg.SqlState == PostgresErrorCodes.LockNotAvailable;
+
+        /// <summary>
+        /// What went wrong with TLS (Npgsql's message and that of the handshake), when the connection failed there: a
+        /// server without TLS for SSL Mode=Require, or a certificate the client does not trust; null otherwise.
+        /// </summary>
+        private static string Tls(NpgsqlException ex)
+        {
+            for (Exception e = ex.InnerException; e != null; e = e.InnerException)
+                if (e is System.Security.Authentication.AuthenticationException)
+                    return ex.Message.TrimEnd('.') + ": " + e.Message.TrimEnd('.') + ".";
+            return ex.Message.IndexOf("SSL", StringComparison.Ordinal) >= 0 ? ex.Message.TrimEnd('.') + "." : null;
+        }
 
         private static PostgresException Unwrap(Exception ex)
         {
@@ -385,6 +444,11 @@ namespace MspLicensing.Store
             catch (PostgresException ex)
             {
                 throw Translate(ex);
+            }
+            catch (NpgsqlException ex) when (Tls(ex) != null)
+            {
+                throw new MspException("StoreUnavailable", ErrorKind.ResourceUnavailable,
+                    $"The store '{Path}' has no secure connection (TLS): {Tls(ex)} Check SSL Mode in the connection string (Require encrypts without checking the server's certificate; VerifyCA and VerifyFull also need a certificate the machine trusts, or Root Certificate=<file>) and that the server has TLS on; nothing of this change was stored.", Path, ex);
             }
             catch (NpgsqlException ex)
             {

@@ -213,6 +213,25 @@ namespace MspLicensing.Module.Tests
             Assert.Equal(StoreKinds.PostgreSql, info.Kind);
             Assert.Equal(1, info.Customers);
         }
+
+        [SkippableFact]
+        public void A_password_in_MSPLICENSING_CONNECTION_is_used_but_never_shown_by_the_store_or_its_errors()
+        {
+            using var s = new ModuleSession(postgres: true);
+            s.NewCustomer("Contoso");
+            const string secret = "Env-Secret-Pw3";
+            var shown = s.Run($"$env:MSPLICENSING_CONNECTION = '{s.ConnectionString};Password={secret}'; try {{ Disconnect-MspStore; " +
+                              "Get-MspStore | Format-List * | Out-String; (Get-MspCustomer).Name } finally { $env:MSPLICENSING_CONNECTION = $null }");
+            Assert.True(shown.Errors.Count == 0, shown.ErrorText);
+            Assert.Contains("Contoso", shown.Output.Select(o => o.ToString()));
+            Assert.DoesNotContain(secret, string.Concat(shown.Output));
+            var failing = s.Run($"$env:MSPLICENSING_CONNECTION = 'Host=127.0.0.1;Port=1;Database=msp;Username=tech1;Password={secret};Timeout=2'; " +
+                                "try { Disconnect-MspStore; Get-MspCustomer } finally { $env:MSPLICENSING_CONNECTION = $null }");
+            Assert.Contains("postgresql://tech1@127.0.0.1:1/msp", failing.ErrorText);
+            Assert.Contains("cannot be reached", failing.ErrorText);
+            Assert.DoesNotContain(secret, failing.ErrorText);
+            Assert.DoesNotContain(secret, string.Concat(s.Ok("$Error | Format-List * -Force | Out-String -Width 400").Output));
+        }
     }
 }
 

@@ -22,21 +22,45 @@ namespace MspLicensing.Commands
 
         /// <summary>A connection to the team store in a PostgreSQL database.</summary>
         /// <param name="display">How the store is shown (postgresql://user@server:port/database, never a password).</param>
+        /// <remarks>
+        /// A password written into the connection string is not kept where it can be read: the connection string shown
+        /// (and held in the session's variable) is the one without it, and what opens the store is kept as a read-only
+        /// SecureString, which PowerShell never prints.
+        /// </remarks>
         public StoreConnection(string connectionString, PSCredential credential, string display, string source, TimeSpan? timeout)
         {
-            ConnectionString = connectionString;
+            _connectionString = Secure(connectionString);
+            ConnectionString = StoreFactory.WithoutPassword(connectionString);
+            IsDatabase = true;
             Credential = credential;
             Path = display;
             Source = source;
             Timeout = timeout;
         }
 
-        /// <summary>The PostgreSQL connection string of a team store; null for a store file.</summary>
+        private readonly SecureString _connectionString;
+
+        /// <summary>
+        /// The PostgreSQL connection string of a team store, without its password (null when it cannot be read); null
+        /// for a store file.
+        /// </summary>
         public string ConnectionString { get; }
         /// <summary>The user name and password for the team store (Connect-MspStore -Credential); null when not given.</summary>
         public PSCredential Credential { get; }
         /// <summary>Whether the session uses a team store (a database) rather than a store file.</summary>
-        public bool IsDatabase => ConnectionString != null;
+        public bool IsDatabase { get; }
+
+        /// <summary>The connection string as it was given, password included: only to open the store.</summary>
+        internal string OpeningConnectionString => _connectionString == null ? null : new NetworkCredential(string.Empty, _connectionString).Password;
+
+        private static SecureString Secure(string text)
+        {
+            var secure = new SecureString();
+            foreach (char c in text ?? string.Empty)
+                secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
+        }
 
         public StoreConnection(string path, SecureString password, string source, TimeSpan? timeout = null)
         {

@@ -21,7 +21,7 @@ namespace MspLicensing.Commands
         /// <param name="verify">Check every page of a store file first (a team store's database checks itself).</param>
         internal static IMspStore Open(StoreConnection connection, TimeSpan? timeout, Action<string> waiting, bool verify) =>
             connection.IsDatabase
-                ? OpenDatabase(connection.ConnectionString, connection.DatabaseUser, connection.DatabasePassword, timeout)
+                ? OpenDatabase(connection.OpeningConnectionString, connection.DatabaseUser, connection.DatabasePassword, timeout)
                 : OpenFile(connection.Path, connection.PlainPassword, timeout, waiting, verify);
 
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -35,7 +35,7 @@ namespace MspLicensing.Commands
         /// <summary>Whether the team store's database holds a store already.</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static bool DatabaseHoldsStore(StoreConnection connection) =>
-            PostgresStore.HoldsStore(connection.ConnectionString, connection.DatabaseUser, connection.DatabasePassword);
+            PostgresStore.HoldsStore(connection.OpeningConnectionString, connection.DatabaseUser, connection.DatabasePassword);
 
         /// <summary>
         /// How a team store is shown (postgresql://user@server:port/database, never a password). A connection string that
@@ -52,6 +52,10 @@ namespace MspLicensing.Commands
                 return "$env:" + StoreConnection.ConnectionEnvironmentVariable;
             }
         }
+
+        /// <summary>The connection string without its password (null when it cannot be read), as a session keeps it.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal static string WithoutPassword(string connectionString) => PostgresStore.WithoutPassword(connectionString);
 
         /// <summary>The same, refusing a connection string that cannot be read (Connect-MspStore).</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
