@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-
 namespace MspLicensing.Store
 {
     /// <summary>A store whose documents can be read out whole and written into another store (Copy-MspStore).</summary>

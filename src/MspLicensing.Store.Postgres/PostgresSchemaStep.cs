@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace MspLicensing.Store
 {
     /// <summary>One step of the layout of a PostgreSQL store: SQL run in the transaction that upgrades the store.</summary>

@@ -1,6 +1,4 @@
 using System;
-using System.Globalization;
-using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 

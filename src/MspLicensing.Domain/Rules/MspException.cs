@@ -1,8 +1,6 @@
 using System;
 using System.Globalization;
 using System.Text;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Converters;
 
 namespace MspLicensing
 {
