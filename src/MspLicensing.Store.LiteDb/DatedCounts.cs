@@ -46,7 +46,7 @@ namespace MspLicensing.Store
                     if (end < 0) end = text.Length;
                     int eq = text.IndexOf('=', start, end - start);
                     if (eq < 0) throw new FormatException($"'{text.Substring(start, end - start)}' is not a day and a count");
-                    list.Add(entry(Day(text, start, eq - start), int.Parse(text.Substring(eq + 1, end - eq - 1), NumberStyles.None, CultureInfo.InvariantCulture)));
+                    list.Add(entry(Day(text, start, eq - start), int.Parse(text.Substring(eq + 1, end - eq - 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)));
                     start = end + 1;
                 }
                 return list;

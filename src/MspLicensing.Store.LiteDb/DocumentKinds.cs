@@ -6,7 +6,7 @@ namespace MspLicensing.Store
     internal static class DocumentKinds
     {
         internal static readonly DocumentKind<Customer> Customers = new DocumentKind<Customer>(
-            Schema.CustomerCollection, "Customer", c => c.CustomerId, c => c.Name, keys: LiteDbSession.Keys);
+            Schema.CustomerCollection, "Customer", c => c.CustomerId, c => c.Name, keys: LiteDbSession.Keys, read: Readers.Customer);
 
         internal static readonly DocumentKind<ServicePlan> ServicePlans = new DocumentKind<ServicePlan>(
             Schema.ServicePlanCollection, "ServicePlan", p => p.ServicePlanId, p => p.Name, uniqueName: p => p.Name);

@@ -127,7 +127,7 @@ namespace MspLicensing.Store
         {
             if (string.IsNullOrWhiteSpace(name)) return null;
             var doc = _db.GetCollection(Schema.CustomerCollection).FindOne(Equal("NameKey", NameKey(name)));
-            return doc == null ? null : _db.Mapper.ToObject<Customer>(doc);
+            return doc == null ? null : Readers.Customer(doc);
         }
 
         public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) =>

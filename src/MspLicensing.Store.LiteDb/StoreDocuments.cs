@@ -18,7 +18,7 @@ namespace MspLicensing.Store
         private static readonly Dictionary<string, Func<BsonMapper, BsonDocument, object>> Models = new Dictionary<string, Func<BsonMapper, BsonDocument, object>>
         {
             [Schema.AccountCollection] = (m, d) => m.ToObject<Account>(d),
-            [Schema.CustomerCollection] = (m, d) => m.ToObject<Customer>(d),
+            [Schema.CustomerCollection] = (m, d) => Readers.Customer(d),
             [Schema.AuditCollection] = (m, d) => m.ToObject<AuditEntry>(d),
             [Schema.LicenseCollection] = (m, d) => Readers.License(d),
             [Schema.ServicePlanCollection] = (m, d) => m.ToObject<ServicePlan>(d),
