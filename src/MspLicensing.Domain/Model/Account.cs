@@ -28,7 +28,16 @@ namespace MspLicensing
         public IReadOnlyList<SeatBand> SeatBands => ToBands(SeatBandMinimums);
 
         /// <summary>The band a seat count falls in (R3, R53).</summary>
-        public SeatBand BandFor(int seats) => SeatBands.LastOrDefault(b => seats >= b.Minimum) ?? SeatBands[0];
+        public SeatBand BandFor(int seats) => SeatBands[BandIndex(SeatBands, seats)];
+
+        /// <summary>The index of the band among <paramref name="bands"/> (lowest first) that a seat count falls in: the last whose minimum it reaches, else the first.</summary>
+        public static int BandIndex(IReadOnlyList<SeatBand> bands, int seats)
+        {
+            int index = 0;
+            for (int i = 0; i < bands.Count; i++)
+                if (seats >= bands[i].Minimum) index = i;
+            return index;
+        }
 
         public static IReadOnlyList<SeatBand> ToBands(IList<int> minimums)
         {

@@ -25,11 +25,21 @@ namespace MspLicensing
             var first = from ?? last.AddMonths(1 - DefaultTrendMonths);
             var months = UsageOperations.Range(first, last, UsageOperations.MaxReportMonths);
             string code = product == null ? null : Catalog.Get("Product", product).Code;
-            // The month before the range gives the first month its change.
+            return Rows(months, Reports(session, months, progress), code);
+        }
+
+        /// <summary>The reports of <paramref name="months"/>, and of the month before them, which gives the first its change.</summary>
+        private static IReadOnlyList<UsageMonthLines> Reports(IStoreSession session, IReadOnlyList<BillingMonth> months, Action<BillingMonth, int, int> progress)
+        {
             var computed = new List<BillingMonth>();
-            if (first > BillingMonth.Earliest) computed.Add(first.AddMonths(-1));
+            if (months[0] > BillingMonth.Earliest) computed.Add(months[0].AddMonths(-1));
             computed.AddRange(months);
-            var reports = UsageOperations.Months(session, computed, false, (m, i) => progress?.Invoke(m, i, computed.Count));
+            return UsageOperations.Months(session, computed, false, (m, i) => progress?.Invoke(m, i, computed.Count));
+        }
+
+        /// <summary>R57: the trend rows of <paramref name="months"/> from their <paramref name="reports"/>, of one product or (null) all.</summary>
+        private static IReadOnlyList<UsageTrend> Rows(IReadOnlyList<BillingMonth> months, IReadOnlyList<UsageMonthLines> reports, string code)
+        {
             var byMonth = reports.ToDictionary(r => r.Month, r => (Report: r, Totals: UsageOperations.Summaries(r.Lines, r.Month, r.Status)
                 .Where(t => code == null || string.Equals(t.Product, code, StringComparison.OrdinalIgnoreCase))
                 .ToDictionary(t => t.Product, StringComparer.OrdinalIgnoreCase)));
@@ -65,9 +75,7 @@ namespace MspLicensing
         /// <summary>R57: the band of the row's chargeable seats and the seats to its edges.</summary>
         private static void Headroom(UsageTrend row, IReadOnlyList<SeatBand> bands)
         {
-            int index = 0;
-            for (int i = 0; i < bands.Count; i++)
-                if (row.Chargeable >= bands[i].Minimum) index = i;
+            int index = Account.BandIndex(bands, row.Chargeable);
             var band = bands[index];
             row.Band = band.Name;
             if (band.Maximum.HasValue)
@@ -171,10 +179,13 @@ namespace MspLicensing
         public static UsageMonthReport MonthReport(IStoreSession session, BillingMonth month, Action<BillingMonth, int, int> progress = null,
             IReadOnlyList<ReferenceRow> psaRows = null, ReconciliationOptions options = null)
         {
-            var report = UsageOperations.Months(session, new[] { month }, false)[0];
             var first = month.AddMonths(1 - DefaultTrendMonths);
             if (first < BillingMonth.Earliest) first = BillingMonth.Earliest;
-            var trend = Trend(session, first, month, null, month.FirstDay, progress);
+            // One computation of the twelve months serves the trend and, as its last month, the month's totals.
+            var months = UsageOperations.Range(first, month);
+            var reports = Reports(session, months, progress);
+            var report = reports[reports.Count - 1];
+            var trend = Rows(months, reports, null);
             var request = new RightSizingRequest { Month = month };
             return new UsageMonthReport(month, report.Status, UsageOperations.Summaries(report.Lines, month, report.Status), trend, RightSizing(session, request), request)
             {

@@ -52,17 +52,18 @@ namespace MspLicensing
                     lines = Compute(data, month, report?.Adjustments, withNames);
                     bands = account.SeatBandMinimums;
                 }
-                result.Add(new UsageMonthLines(month, Finish(lines, bands, status, withNames), status, report) { SeatBands = Account.ToBands(bands) });
+                var seatBands = Account.ToBands(bands);
+                result.Add(new UsageMonthLines(month, Finish(lines, seatBands, status, withNames), status, report) { SeatBands = seatBands });
             }
             return result;
         }
 
         /// <summary>The band and status of every line of a month; the customer view in order of customer and product.</summary>
-        private static IReadOnlyList<UsageLine> Finish(IEnumerable<UsageLine> lines, IList<int> bands, UsageReportStatus status, bool withNames)
+        private static IReadOnlyList<UsageLine> Finish(IEnumerable<UsageLine> lines, IReadOnlyList<SeatBand> bands, UsageReportStatus status, bool withNames)
         {
             var list = lines.ToList();
             var bandOf = list.GroupBy(l => l.Product, StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(g => g.Key, g => Account.ToBands(bands).LastOrDefault(b => g.Sum(l => l.Chargeable) >= b.Minimum)?.Name ?? Account.ToBands(bands)[0].Name, StringComparer.OrdinalIgnoreCase);
+                .ToDictionary(g => g.Key, g => bands[Account.BandIndex(bands, g.Sum(l => l.Chargeable))].Name, StringComparer.OrdinalIgnoreCase);
             foreach (var l in list)
             {
                 l.Status = status;
