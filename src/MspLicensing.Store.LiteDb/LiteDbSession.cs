@@ -156,8 +156,7 @@ namespace MspLicensing.Store
 
         public IEnumerable<AuditEntry> AuditLog(AuditQuery q)
         {
-            // The wildcards are checked before anything is read, so a bad pattern is refused as it was.
-            Sessions.FilterAudit(Enumerable.Empty<AuditEntry>(), q);
+            var filter = Sessions.AuditFilter(q);
             var col = _db.GetCollection<AuditEntry>(Schema.AuditCollection);
             string customerKey = q.CustomerId?.ToString();
             IEnumerable<AuditEntry> entries;
@@ -168,7 +167,7 @@ namespace MspLicensing.Store
                 entries = col.Find(Equal("CustomerId", q.CustomerId.Value))
                     .Concat(col.Find(Equal("TargetId", customerKey)).Where(e => e.CustomerId == null));
             else entries = col.FindAll();
-            var list = Sessions.FilterAudit(entries, q);
+            var list = filter(entries);
             NameCustomers(list);
             return list;
         }

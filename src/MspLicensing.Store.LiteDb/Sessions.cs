@@ -40,16 +40,16 @@ namespace MspLicensing.Store
         }
 
         /// <summary>
-        /// The filters of an audit query over the entries a store found by its indexes (a target id, a customer, or
-        /// all), newest first.
+        /// The filters of an audit query, to apply to the entries a store found by its indexes (a target id, a customer,
+        /// or all), newest first. Its patterns are read here, so a bad one is refused before the store reads anything.
         /// </summary>
-        internal static List<AuditEntry> FilterAudit(IEnumerable<AuditEntry> entries, AuditQuery q)
+        internal static Func<IEnumerable<AuditEntry>, List<AuditEntry>> AuditFilter(AuditQuery q)
         {
             var target = q.Target == null ? null : Wildcard.Parse("Target", q.Target);
             var command = q.Command == null ? null : Wildcard.Parse("Command", q.Command);
             var user = q.User == null ? null : Wildcard.Parse("User", q.User);
             string customerKey = q.CustomerId?.ToString();
-            return entries
+            return entries => entries
                 .Where(e => (!q.AfterUtc.HasValue || e.TimeUtc >= q.AfterUtc.Value)
                             && (!q.BeforeUtc.HasValue || e.TimeUtc <= q.BeforeUtc.Value)
                             && (q.TargetType == null || string.Equals(e.TargetType, q.TargetType, StringComparison.OrdinalIgnoreCase))

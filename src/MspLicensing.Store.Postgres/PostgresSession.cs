@@ -270,8 +270,7 @@ namespace MspLicensing.Store
 
         public IEnumerable<AuditEntry> AuditLog(AuditQuery q)
         {
-            // The wildcards are checked before anything is read.
-            Sessions.FilterAudit(Enumerable.Empty<AuditEntry>(), q);
+            var filter = Sessions.AuditFilter(q);
             string sql = $"SELECT id, body FROM {S}.audit";
             var cmd = Command(sql);
             if (q.TargetId != null)
@@ -292,7 +291,7 @@ namespace MspLicensing.Store
             {
                 while (reader.Read()) entries.Add(ReadAudit(reader.GetInt64(0), reader.GetString(1)));
             }
-            var list = Sessions.FilterAudit(entries, q);
+            var list = filter(entries);
             NameCustomers(list);
             return list;
         }
