@@ -98,10 +98,7 @@ namespace MspLicensing
             license.UsedHistory.RemoveAll(u => u.Date == day);
             license.UsedHistory.Add(new UsedCount { Date = day, Used = used });
             license.UsedHistory.Sort((a, b) => a.Date.CompareTo(b.Date));
-            session.Licenses.Update(license);
-            var customer = session.Customers.Get(license.CustomerId);
-            session.Audit("Update", "License", license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
-                $"Used on {Dates.Format(day)}: {(before.HasValue ? before.Value.ToString(CultureInfo.InvariantCulture) : "none")} -> {used}", license.CustomerId);
+            var customer = Store(session, license, $"Used on {Dates.Format(day)}: {(before.HasValue ? before.Value.ToString(CultureInfo.InvariantCulture) : "none")} -> {used}");
             return Decorate(license, session.Subscriptions.Get(license.SubscriptionId), id => customer?.Name, today, session.GetAccount().GracePeriodDays);
         }
 
@@ -113,14 +110,18 @@ namespace MspLicensing
             string text = TextInput.Optional("Description", description, MaxDescriptionLength, prose: true);
             var before = license.Description;
             license.Description = text;
-            session.Licenses.Update(license);
-            var customer = session.Customers.Get(license.CustomerId);
-            session.Audit("Update", "License", license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode,
-                $"Description: '{before}' -> '{text}'", license.CustomerId);
-            license.Customer = customer?.Name;
+            license.Customer = Store(session, license, $"Description: '{before}' -> '{text}'")?.Name;
             return license;
         }
 
+        /// <summary>Stores a changed license with its audit entry; returns its customer.</summary>
+        private static Customer Store(IStoreSession session, License license, string summary)
+        {
+            session.Licenses.Update(license);
+            var customer = session.Customers.Get(license.CustomerId);
+            session.Audit("Update", TargetType, license.LicenseId.ToString(), customer?.Name + " / " + license.Product + " " + license.ActivationCode, summary, license.CustomerId);
+            return customer;
+        }
 
         /// <summary>The license with the id, or else with the activation code; refused when there is none.</summary>
         public static License Resolve(IStoreSession session, Guid? licenseId, string activationCode) =>
