@@ -49,9 +49,16 @@ namespace MspLicensing.Store
             {
                 _gate.Run(() =>
                 {
-                    var health = Examine(path, password, _reader, verify ? Depth.Documents : Depth.Header);
-                    if (!health.Healthy) throw StoreDamage.Error(path, Summary(health.Problems));
+                    // A full check is skipped when the stamp says one passed and only this module changed the file since.
+                    bool stamped = VerifiedStamp.Holds(path, _logFile);
+                    var health = Examine(path, password, _reader, verify && !stamped ? Depth.Documents : Depth.Header);
+                    if (!health.Healthy)
+                    {
+                        VerifiedStamp.Remove(path);
+                        throw StoreDamage.Error(path, Summary(health.Problems));
+                    }
                     Prepare(steps ?? Schema.Steps);
+                    if (verify || stamped) VerifiedStamp.Write(path, _logFile);
                     return 0;
                 });
             }
@@ -134,7 +141,13 @@ namespace MspLicensing.Store
             InspectFile(full, password);
             using (var gate = new StoreGate(full, timeout, waiting))
             using (var reader = new LiteDatabase(ReaderConnection(full, password), Mapping.Mapper))
-                return Guard(full, () => gate.Run(() => Examine(full, password, reader, Depth.Documents)));
+                return Guard(full, () => gate.Run(() =>
+                {
+                    var health = Examine(full, password, reader, Depth.Documents);
+                    if (health.Healthy) VerifiedStamp.Write(full, LogFileOf(full));
+                    else VerifiedStamp.Remove(full);
+                    return health;
+                }));
         }
 
         /// <summary>How far a check goes.</summary>
@@ -350,7 +363,7 @@ namespace MspLicensing.Store
         public T Write<T>(string command, Func<IStoreSession, T> write)
         {
             RefuseIfDamaged();
-            return Watch(() => Guard(Path, () => _gate.Run(() =>
+            return Watch(() => Guard(Path, () => _gate.Run(() => Stamped(() =>
             {
                 PrepareLog();
                 _db.BeginTrans();
@@ -373,7 +386,32 @@ namespace MspLicensing.Store
                     _db.Rollback();
                     throw;
                 }
-            })));
+            }))));
+        }
+
+        /// <summary>
+        /// Runs a transaction of this module (holding the gate) and keeps the verified stamp true: a stamp that held
+        /// before it is written again for the file as the transaction left it; damage met removes it.
+        /// </summary>
+        private T Stamped<T>(Func<T> transaction)
+        {
+            bool stamped = VerifiedStamp.Holds(Path, _logFile);
+            bool damaged = false;
+            try
+            {
+                return transaction();
+            }
+            catch (Exception ex) when (damaged = StoreDamage.Describe(ex) != null || ex is DamagedException)
+            {
+                VerifiedStamp.Remove(Path);
+                throw;
+            }
+            finally
+            {
+                // A batch records damage an item met without throwing it (_damaged): the stamp goes then too.
+                if (_damaged != null) VerifiedStamp.Remove(Path);
+                else if (stamped && !damaged) VerifiedStamp.Write(Path, _logFile);
+            }
         }
 
         /// <summary>Remembers damage met by <paramref name="action"/>: the store takes no more writes.</summary>
@@ -386,6 +424,7 @@ namespace MspLicensing.Store
             catch (MspException ex) when (ex.ErrorId == "StoreDamaged")
             {
                 if (_damaged == null) _damaged = ex;
+                VerifiedStamp.Remove(Path);
                 throw;
             }
         }
@@ -511,7 +550,7 @@ namespace MspLicensing.Store
             bool any = false;
             for (int i = from; i < to && !any; i++) any = !failed[i];
             if (!any) return -1;
-            Guard(Path, () => _gate.Run(() =>
+            Guard(Path, () => _gate.Run(() => Stamped(() =>
             {
                 PrepareLog();
                 _db.BeginTrans();
@@ -551,7 +590,7 @@ namespace MspLicensing.Store
                     throw;
                 }
                 return 0;
-            }));
+            })));
             return failedAt;
         }
 

@@ -426,5 +426,81 @@ namespace MspLicensing.Domain.Tests
             using (var store = LiteDbStore.Open(t.Path_, verify: true))
                 Assert.Equal(DamagedStoreFixture.Customers + 300, store.GetInfo().Customers);
         }
+        /// <summary>The verified stamp beside a store: a hidden file named after it.</summary>
+        private static string Stamp(string store) => Path.Combine(Path.GetDirectoryName(store), "." + Path.GetFileName(store) + ".verified");
+
+        /// <summary>Flips one bit of a customer's stored id: the pages stay sound, only the full check of documents finds it.</summary>
+        private static void FlipIdOf(string path, Customer customer)
+        {
+            var bytes = File.ReadAllBytes(path);
+            var element = new byte[] { 0x05, (byte)'_', (byte)'i', (byte)'d', 0, 16, 0, 0, 0, 4 }.Concat(customer.CustomerId.ToByteArray()).ToArray();
+            int at = bytes.AsSpan().IndexOf(element);
+            Assert.True(at > 0);
+            bytes[at + element.Length - 1] ^= 0x01;
+            File.WriteAllBytes(path, bytes);
+        }
+
+        [Fact]
+        public void A_verified_stamp_spares_the_full_check_while_only_the_module_changed_the_store()
+        {
+            using var t = new TestStore();
+            Customer contoso;
+            using (var store = LiteDbStore.Open(t.Path_, verify: true))
+            {
+                Assert.True(File.Exists(Stamp(t.Path_)));
+                contoso = store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+                store.WriteEach("New-MspCustomer", new[] { "Fabrikam", "contoso" }, (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now));
+            }
+            string stamp = File.ReadAllText(Stamp(t.Path_));
+
+            // Damage that keeps the file's length, time and header page is not seen by the stamp: the full check is
+            // skipped (the stamp saves work; the reads of every command still refuse the damaged document).
+            var time = File.GetLastWriteTimeUtc(t.Path_);
+            FlipIdOf(t.Path_, contoso);
+            File.SetLastWriteTimeUtc(t.Path_, time);
+            using (var store = LiteDbStore.Open(t.Path_, verify: true))
+                Assert.Equal("StoreDamaged", Assert.Throws<MspException>(() => store.Read(s => s.Customers.Get(contoso.CustomerId))).ErrorId);
+            Assert.False(File.Exists(Stamp(t.Path_)));
+
+            // The same file with the time the change gave it: the full check runs and refuses it.
+            File.SetLastWriteTimeUtc(t.Path_, time.AddSeconds(1));
+            Assert.Contains("holds another key", Assert.Throws<MspException>(() => LiteDbStore.Open(t.Path_, verify: true)).Message);
+            Assert.False(File.Exists(Stamp(t.Path_)));
+            Assert.NotEqual(string.Empty, stamp);
+        }
+
+        [Fact]
+        public void A_store_changed_by_another_program_after_its_stamp_is_checked_fully_again()
+        {
+            using var t = new TestStore();
+            using (var store = LiteDbStore.Open(t.Path_, verify: true))
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            Assert.True(File.Exists(Stamp(t.Path_)));
+            using (var db = new LiteDatabase(new ConnectionString { Filename = t.Path_, Connection = ConnectionType.Shared }))
+            {
+                var doc = db.GetCollection("customers").FindAll().Single();
+                doc["Country"] = new BsonDocument { ["not"] = "a country" };
+                db.GetCollection("customers").Update(doc);
+            }
+            var ex = Assert.Throws<MspException>(() => LiteDbStore.Open(t.Path_, verify: true));
+            Assert.Equal("StoreDamaged", ex.ErrorId);
+            Assert.Contains("does not read", ex.Message);
+            Assert.False(File.Exists(Stamp(t.Path_)));
+        }
+
+        [Fact]
+        public void Test_stamps_a_healthy_store_and_takes_the_stamp_of_a_damaged_one()
+        {
+            using var t = new TestStore();
+            Customer contoso;
+            using (var store = t.Open())
+                contoso = store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            Assert.False(File.Exists(Stamp(t.Path_)));
+            Assert.True(LiteDbStore.Test(t.Path_).Healthy);
+            Assert.True(File.Exists(Stamp(t.Path_)));
+            FlipIdOf(t.Path_, contoso);
+            Assert.False(LiteDbStore.Test(t.Path_).Healthy);
+            Assert.False(File.Exists(Stamp(t.Path_)));
+        }
     }
 }

@@ -19,7 +19,8 @@ namespace MspLicensing.Commands
 
         /// <summary>
         /// The store of this session, opened on first use; a failure to open it is terminating. The first use in a session
-        /// checks every page of the file (as Connect-MspStore does), later ones its header, collection and index pages.
+        /// checks every page of the file as Connect-MspStore does (unless the verified stamp beside the store holds),
+        /// later ones its header, collection and index pages.
         /// </summary>
         protected IMspStore Store
         {
