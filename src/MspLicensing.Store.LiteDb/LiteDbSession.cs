@@ -54,14 +54,14 @@ namespace MspLicensing.Store
         {
             if (string.IsNullOrWhiteSpace(name)) return null;
             var doc = _db.GetCollection(Schema.TemplateCollection).FindOne(Equal("NameKey", NameKey(name)));
-            return doc == null ? null : _db.Mapper.ToObject<Template>(doc);
+            return doc == null ? null : Mapping.ToObject<Template>(doc);
         }
 
         public ServicePlan FindServicePlanByName(string name)
         {
             if (string.IsNullOrWhiteSpace(name)) return null;
             var doc = _db.GetCollection(Schema.ServicePlanCollection).FindOne(Equal("NameKey", NameKey(name)));
-            return doc == null ? null : _db.Mapper.ToObject<ServicePlan>(doc);
+            return doc == null ? null : Mapping.ToObject<ServicePlan>(doc);
         }
 
         public IReadOnlyList<Subscription> SubscriptionsOfCustomer(Guid customerId) => ((DocumentSet<Subscription>)Subscriptions).Find("CustomerId", customerId);
@@ -76,14 +76,14 @@ namespace MspLicensing.Store
         public License FindLicenseByActivationCode(string activationCode)
         {
             var doc = _db.GetCollection(Schema.LicenseCollection).FindOne(Equal("ActivationCode", activationCode));
-            return doc == null ? null : _db.Mapper.ToObject<License>(doc);
+            return doc == null ? null : Mapping.ToObject<License>(doc);
         }
 
 
         public Account GetAccount()
         {
             var doc = _db.GetCollection(Schema.AccountCollection).FindById("account");
-            return doc == null ? new Account() : _db.Mapper.ToObject<Account>(doc);
+            return doc == null ? new Account() : Mapping.ToObject<Account>(doc);
         }
 
         public void SaveAccount(Account account)
@@ -96,7 +96,7 @@ namespace MspLicensing.Store
             if (stored != null && storedRevision != account.Revision)
                 throw MspException.StaleObject("Account", account.Name, account.Revision, storedRevision, "Get-MspAccount");
             account.Revision = storedRevision + 1;
-            var doc = _db.Mapper.ToDocument(account);
+            var doc = Mapping.ToDocument(account);
             doc["_id"] = "account";
             col.Upsert(doc);
         }
@@ -104,7 +104,7 @@ namespace MspLicensing.Store
         public UsageReport GetUsageReport(string month)
         {
             var doc = _db.GetCollection(Schema.UsageReportCollection).FindById(month);
-            return doc == null ? null : _db.Mapper.ToObject<UsageReport>(doc);
+            return doc == null ? null : Mapping.ToObject<UsageReport>(doc);
         }
 
         public IReadOnlyList<string> UsageReportMonths() =>
@@ -120,7 +120,7 @@ namespace MspLicensing.Store
             if (storedRevision != report.Revision)
                 throw MspException.StaleObject("UsageReport", report.Month, report.Revision, storedRevision, "Get-MspUsageReport");
             report.Revision = storedRevision + 1;
-            col.Upsert(_db.Mapper.ToDocument(report));
+            col.Upsert(Mapping.ToDocument(report));
         }
 
         public Customer FindCustomerByName(string name)
@@ -150,23 +150,30 @@ namespace MspLicensing.Store
         internal void Flush()
         {
             if (_audit.Count == 0) return;
-            _db.GetCollection<AuditEntry>(Schema.AuditCollection).InsertBulk(_audit);
+            // The store numbers the entries (an entry's id is 0 until then).
+            _db.GetCollection(Schema.AuditCollection, BsonAutoId.Int64).InsertBulk(_audit.Select(e =>
+            {
+                var doc = Mapping.ToDocument(e);
+                doc.Remove("_id");
+                return doc;
+            }));
             _audit.Clear();
         }
 
         public IEnumerable<AuditEntry> AuditLog(AuditQuery q)
         {
             var filter = Sessions.AuditFilter(q);
-            var col = _db.GetCollection<AuditEntry>(Schema.AuditCollection);
+            var col = _db.GetCollection(Schema.AuditCollection);
+            IEnumerable<AuditEntry> Find(BsonExpression where) => col.Find(where).Select(Mapping.ToObject<AuditEntry>);
             string customerKey = q.CustomerId?.ToString();
             IEnumerable<AuditEntry> entries;
-            if (q.TargetId != null) entries = col.Find(Equal("TargetId", q.TargetId));
+            if (q.TargetId != null) entries = Find(Equal("TargetId", q.TargetId));
             // A customer's history: the entries that name the customer, and those of its record written before entries
             // named their customer (found by the record's id, as the log found them then).
             else if (q.CustomerId.HasValue)
-                entries = col.Find(Equal("CustomerId", q.CustomerId.Value))
-                    .Concat(col.Find(Equal("TargetId", customerKey)).Where(e => e.CustomerId == null));
-            else entries = col.FindAll();
+                entries = Find(Equal("CustomerId", q.CustomerId.Value))
+                    .Concat(Find(Equal("TargetId", customerKey)).Where(e => e.CustomerId == null));
+            else entries = col.FindAll().Select(Mapping.ToObject<AuditEntry>);
             var list = filter(entries);
             NameCustomers(list);
             return list;
@@ -247,7 +254,7 @@ namespace MspLicensing.Store
             {
                 _seen = track ? new Dictionary<Guid, int>() : null;
                 _writes = writes ?? new int[1];
-                _read = read ?? (doc => db.Mapper.ToObject<T>(doc));
+                _read = read ?? (doc => Mapping.ToObject<T>(doc));
                 _onRead = onRead;
                 _onWrite = onWrite;
                 _beforeAll = beforeAll;
@@ -354,7 +361,7 @@ namespace MspLicensing.Store
 
             private BsonDocument ToDocument(T item)
             {
-                var doc = _db.Mapper.ToDocument(item);
+                var doc = Mapping.ToDocument(item);
                 _decorate?.Invoke(item, doc);
                 return doc;
             }

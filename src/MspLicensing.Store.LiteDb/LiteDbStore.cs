@@ -316,7 +316,7 @@ namespace MspLicensing.Store
             var accounts = db.GetCollection(Schema.AccountCollection);
             if (accounts.FindById("account") == null)
             {
-                var doc = db.Mapper.ToDocument(new Account { Revision = 1 });
+                var doc = Mapping.ToDocument(new Account { Revision = 1 });
                 doc["_id"] = "account";
                 accounts.Insert(doc);
             }

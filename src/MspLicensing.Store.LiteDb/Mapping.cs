@@ -3,18 +3,34 @@ using LiteDB;
 
 namespace MspLicensing.Store
 {
-    /// <summary>How domain objects become documents.</summary>
+    /// <summary>How domain objects become documents, and back: <see cref="ToDocument{T}"/> and <see cref="ToObject{T}"/>.</summary>
+    /// <remarks>
+    /// LiteDB's mapper compiles accessors for each type it maps (tens of milliseconds a type, paid once per process),
+    /// and fills its cache of them without a lock that readers take. So each stored type has a mapper of its own, built
+    /// the first time the type is mapped in the process (a type initializer: once, and seen whole by every thread),
+    /// with every type it holds mapped before anyone can use it: its cache never changes afterwards, and runspaces
+    /// share nothing that one of them could alter. A command builds only the mappers of what it reads or writes: the
+    /// first command of a scheduled task does not pay for all of them.
+    /// </remarks>
     internal static class Mapping
     {
-        // Building a mapper compiles accessors for every entity type (tens of milliseconds), which would be paid by
-        // every cmdlet call. So one mapper serves the process. It holds configuration only, and every type it maps is
-        // mapped once here, before anyone can use it: its cache never changes afterwards, so runspaces share nothing
-        // that one of them could alter.
-        private static readonly Lazy<BsonMapper> Shared = new Lazy<BsonMapper>(Build, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        private static readonly Lazy<BsonMapper> Plain = new Lazy<BsonMapper>(Configured, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
 
-        internal static BsonMapper Mapper => Shared.Value;
+        /// <summary>The mapper a LiteDatabase is opened with: it maps documents only; objects go through <see cref="ToDocument{T}"/>.</summary>
+        internal static BsonMapper Mapper => Plain.Value;
 
-        private static BsonMapper Build()
+        internal static BsonDocument ToDocument<T>(T item) => Of<T>.Mapper.ToDocument(item);
+
+        internal static T ToObject<T>(BsonDocument doc) => Of<T>.Mapper.ToObject<T>(doc);
+
+        /// <summary>The mapper of <typeparamref name="T"/>, built on first use.</summary>
+        private static class Of<T>
+        {
+            internal static readonly BsonMapper Mapper = Build(typeof(T));
+        }
+
+        /// <summary>The conventions every mapper shares.</summary>
+        private static BsonMapper Configured()
         {
             var mapper = new BsonMapper
             {
@@ -29,39 +45,78 @@ namespace MspLicensing.Store
             // A license's histories as one text each (DatedCounts).
             mapper.RegisterType<TextList<SeatChange>>(l => DatedCounts.Write(l, c => c.Date, c => c.Seats), b => DatedCounts.Read(b, (d, n) => new SeatChange { Date = d, Seats = n }, "Seats"));
             mapper.RegisterType<TextList<UsedCount>>(l => DatedCounts.Write(l, c => c.Date, c => c.Used), b => DatedCounts.Read(b, (d, n) => new UsedCount { Date = d, Used = n }, "Used"));
-            mapper.Entity<Customer>().Id(c => c.CustomerId, autoId: false).Ignore(c => c.ContactName);
-            mapper.Entity<Account>().Ignore(a => a.SeatBands);
-            mapper.Entity<AuditEntry>().Id(a => a.Id, autoId: true).Ignore(a => a.Time).Ignore(a => a.Customer);
-            mapper.Entity<ServicePlan>().Id(p => p.ServicePlanId, autoId: false).Ignore(p => p.IsBundle);
-            mapper.Entity<PlanProduct>().Ignore(p => p.Product);
-            mapper.Entity<Subscription>().Id(s => s.SubscriptionId, autoId: false).Ignore(s => s.IsTrial).Ignore(s => s.Customer).Ignore(s => s.Status);
-            mapper.Entity<UsageReport>().Id(r => r.Month, autoId: false).Ignore(r => r.Lines);
-            mapper.Entity<Template>().Id(t => t.TemplateId, autoId: false).Ignore(t => t.Customers);
-            mapper.Entity<OutboxItem>().Id(o => o.OutboxItemId, autoId: false);
-            mapper.Entity<LicenseMigration>().Id(m => m.MigrationId, autoId: false).Ignore(m => m.Customer);
-            mapper.Entity<License>().Id(l => l.LicenseId, autoId: false).Ignore(l => l.Seats).Ignore(l => l.Used)
-                .Ignore(l => l.Customer).Ignore(l => l.Status).Ignore(l => l.ServicePlan);
+            return mapper;
+        }
 
-            // Map every stored type now (round trip, so readers and writers are both built).
-            Warm(mapper, new Account());
-            Warm(mapper, new Customer { ExternalId = new ExternalIdMap { ["Tool"] = "1" }, Templates = { "T" } });
-            Warm(mapper, new Template { Settings = { ["a"] = "b" } });
-            Warm(mapper, new OutboxItem());
-            Warm(mapper, new AuditEntry { CustomerId = Guid.Empty });
-            Warm(mapper, new ServicePlan { Products = new TextList<PlanProduct> { new PlanProduct { Code = "WFBSS", DataCenters = { ["WFBSS"] = DataCenter.Germany } } } });
-            Warm(mapper, new Subscription { SuspendedOn = DateTime.MinValue, RecordedStatus = SubscriptionStatus.Active });
-            Warm(mapper, new License
+        /// <summary>A mapper for one stored type: its id and the properties that are not stored, then every type it holds mapped (a round trip of a full sample).</summary>
+        private static BsonMapper Build(Type type)
+        {
+            var mapper = Configured();
+            if (type == typeof(Customer))
             {
-                DataCenter = DataCenter.Germany,
-                EndState = LicenseStatus.Cancelled,
-                EndDate = DateTime.MinValue,
-                RecordedStatus = LicenseStatus.Active,
-                SeatHistory = { new SeatChange() },
-                UsedHistory = { new UsedCount() },
-                Placements = { new LicensePlacement() },
-            });
-            Warm(mapper, new LicenseMigration { SubscriptionId = Guid.Empty, CompletedUtc = DateTime.MinValue });
-            Warm(mapper, new UsageReport { Adjustments = { new UsageAdjustment() }, FrozenLines = { new UsageLine { Used = 1, OverProvisionedPercent = 1 } }, FrozenSeatBands = new TextList<int> { 1 } });
+                mapper.Entity<Customer>().Id(c => c.CustomerId, autoId: false).Ignore(c => c.ContactName);
+                Warm(mapper, new Customer { ExternalId = new ExternalIdMap { ["Tool"] = "1" }, Templates = { "T" } });
+            }
+            else if (type == typeof(Account))
+            {
+                mapper.Entity<Account>().Ignore(a => a.SeatBands);
+                Warm(mapper, new Account());
+            }
+            else if (type == typeof(AuditEntry))
+            {
+                mapper.Entity<AuditEntry>().Id(a => a.Id, autoId: true).Ignore(a => a.Time).Ignore(a => a.Customer);
+                Warm(mapper, new AuditEntry { CustomerId = Guid.Empty });
+            }
+            else if (type == typeof(ServicePlan))
+            {
+                mapper.Entity<ServicePlan>().Id(p => p.ServicePlanId, autoId: false).Ignore(p => p.IsBundle);
+                mapper.Entity<PlanProduct>().Ignore(p => p.Product);
+                Warm(mapper, new ServicePlan { Products = new TextList<PlanProduct> { new PlanProduct { Code = "WFBSS", DataCenters = { ["WFBSS"] = DataCenter.Germany } } } });
+            }
+            else if (type == typeof(Subscription))
+            {
+                mapper.Entity<Subscription>().Id(s => s.SubscriptionId, autoId: false).Ignore(s => s.IsTrial).Ignore(s => s.Customer).Ignore(s => s.Status);
+                Warm(mapper, new Subscription { SuspendedOn = DateTime.MinValue, RecordedStatus = SubscriptionStatus.Active });
+            }
+            else if (type == typeof(UsageReport))
+            {
+                mapper.Entity<UsageReport>().Id(r => r.Month, autoId: false).Ignore(r => r.Lines);
+                Warm(mapper, new UsageReport { Adjustments = { new UsageAdjustment() }, FrozenLines = { new UsageLine { Used = 1, OverProvisionedPercent = 1 } }, FrozenSeatBands = new TextList<int> { 1 } });
+            }
+            else if (type == typeof(Template))
+            {
+                mapper.Entity<Template>().Id(t => t.TemplateId, autoId: false).Ignore(t => t.Customers);
+                Warm(mapper, new Template { Settings = { ["a"] = "b" } });
+            }
+            else if (type == typeof(OutboxItem))
+            {
+                mapper.Entity<OutboxItem>().Id(o => o.OutboxItemId, autoId: false);
+                Warm(mapper, new OutboxItem());
+            }
+            else if (type == typeof(LicenseMigration))
+            {
+                mapper.Entity<LicenseMigration>().Id(m => m.MigrationId, autoId: false).Ignore(m => m.Customer);
+                Warm(mapper, new LicenseMigration { SubscriptionId = Guid.Empty, CompletedUtc = DateTime.MinValue });
+            }
+            else if (type == typeof(License))
+            {
+                mapper.Entity<License>().Id(l => l.LicenseId, autoId: false).Ignore(l => l.Seats).Ignore(l => l.Used)
+                    .Ignore(l => l.Customer).Ignore(l => l.Status).Ignore(l => l.ServicePlan);
+                Warm(mapper, new License
+                {
+                    DataCenter = DataCenter.Germany,
+                    EndState = LicenseStatus.Cancelled,
+                    EndDate = DateTime.MinValue,
+                    RecordedStatus = LicenseStatus.Active,
+                    SeatHistory = { new SeatChange() },
+                    UsedHistory = { new UsedCount() },
+                    Placements = { new LicensePlacement() },
+                });
+            }
+            else
+            {
+                throw new InvalidOperationException($"The store has no mapping for {type.FullName}.");
+            }
             return mapper;
         }
 

@@ -15,19 +15,19 @@ namespace MspLicensing.Store
     {
         private const int MaxProblems = 20;
 
-        private static readonly Dictionary<string, Func<BsonMapper, BsonDocument, object>> Models = new Dictionary<string, Func<BsonMapper, BsonDocument, object>>
+        private static readonly Dictionary<string, Func<BsonDocument, object>> Models = new Dictionary<string, Func<BsonDocument, object>>
         {
-            [Schema.AccountCollection] = (m, d) => m.ToObject<Account>(d),
-            [Schema.CustomerCollection] = (m, d) => Readers.Customer(d),
-            [Schema.AuditCollection] = (m, d) => m.ToObject<AuditEntry>(d),
-            [Schema.LicenseCollection] = (m, d) => Readers.License(d),
-            [Schema.ServicePlanCollection] = (m, d) => m.ToObject<ServicePlan>(d),
-            [Schema.SubscriptionCollection] = (m, d) => Readers.Subscription(d),
-            [Schema.UsageReportCollection] = (m, d) => m.ToObject<UsageReport>(d),
-            [Schema.MigrationCollection] = (m, d) => m.ToObject<LicenseMigration>(d),
-            [Schema.TemplateCollection] = (m, d) => m.ToObject<Template>(d),
-            [Schema.OutboxCollection] = (m, d) => m.ToObject<OutboxItem>(d),
-            [Schema.Meta] = (m, d) => d,
+            [Schema.AccountCollection] = d => Mapping.ToObject<Account>(d),
+            [Schema.CustomerCollection] = d => Readers.Customer(d),
+            [Schema.AuditCollection] = d => Mapping.ToObject<AuditEntry>(d),
+            [Schema.LicenseCollection] = d => Readers.License(d),
+            [Schema.ServicePlanCollection] = d => Mapping.ToObject<ServicePlan>(d),
+            [Schema.SubscriptionCollection] = d => Readers.Subscription(d),
+            [Schema.UsageReportCollection] = d => Mapping.ToObject<UsageReport>(d),
+            [Schema.MigrationCollection] = d => Mapping.ToObject<LicenseMigration>(d),
+            [Schema.TemplateCollection] = d => Mapping.ToObject<Template>(d),
+            [Schema.OutboxCollection] = d => Mapping.ToObject<OutboxItem>(d),
+            [Schema.Meta] = d => d,
         };
 
         /// <summary>Checks every document and index; returns what is wrong and counts the documents read.</summary>
@@ -54,7 +54,7 @@ namespace MspLicensing.Store
                         if (model == null) continue;
                         try
                         {
-                            model(db.Mapper, doc);
+                            model(doc);
                         }
                         catch (Exception ex) when (!(ex is OutOfMemoryException))
                         {

@@ -8,7 +8,9 @@ namespace MspLicensing.Store
     /// <summary>Documents as jsonb: the file store's mapper, written as LiteDB's extended JSON ({"$guid": …}, {"$numberLong": …}).</summary>
     internal static class Json
     {
-        internal static BsonMapper Mapper => Mapping.Mapper;
+        internal static BsonDocument ToDocument<T>(T item) => Mapping.ToDocument(item);
+
+        internal static T ToObject<T>(BsonDocument doc) => Mapping.ToObject<T>(doc);
 
         internal static string Write(BsonDocument doc) => LiteDB.JsonSerializer.Serialize(doc);
 

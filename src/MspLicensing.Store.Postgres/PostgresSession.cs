@@ -114,7 +114,7 @@ namespace MspLicensing.Store
         public Account GetAccount()
         {
             var row = ReadRow("account", "account");
-            var account = row == null ? new Account() : Json.Mapper.ToObject<Account>(row.Body);
+            var account = row == null ? new Account() : Json.ToObject<Account>(row.Body);
             Remember(account.Name, row);
             return account;
         }
@@ -122,7 +122,7 @@ namespace MspLicensing.Store
         public void SaveAccount(Account account)
         {
             RequireWritable();
-            var doc = Json.Mapper.ToDocument(account);
+            var doc = Json.ToDocument(account);
             doc["_id"] = "account";
             account.Revision = SaveKeyed("account", "account", doc, account.Revision, insertWhenNew: false, "Account", account.Name, "Get-MspAccount");
         }
@@ -131,7 +131,7 @@ namespace MspLicensing.Store
         {
             var row = ReadRow("reports", month);
             Remember(month, row);
-            return row == null ? null : Json.Mapper.ToObject<UsageReport>(row.Body);
+            return row == null ? null : Json.ToObject<UsageReport>(row.Body);
         }
 
         public IReadOnlyList<string> UsageReportMonths()
@@ -149,7 +149,7 @@ namespace MspLicensing.Store
         public void SaveUsageReport(UsageReport report)
         {
             RequireWritable();
-            report.Revision = SaveKeyed("reports", report.Month, Json.Mapper.ToDocument(report), report.Revision, insertWhenNew: true, "UsageReport", report.Month, "Get-MspUsageReport");
+            report.Revision = SaveKeyed("reports", report.Month, Json.ToDocument(report), report.Revision, insertWhenNew: true, "UsageReport", report.Month, "Get-MspUsageReport");
         }
 
         /// <summary>
@@ -256,7 +256,7 @@ namespace MspLicensing.Store
         /// <summary>An audit entry as a document: the id is the row's own (a sequence), not part of the body.</summary>
         internal static string AuditBody(AuditEntry entry)
         {
-            var doc = Json.Mapper.ToDocument(entry);
+            var doc = Json.ToDocument(entry);
             doc.Remove("_id");
             return Json.Write(doc);
         }
@@ -265,7 +265,7 @@ namespace MspLicensing.Store
         {
             var doc = Json.Read(body);
             doc["_id"] = id;
-            return Json.Mapper.ToObject<AuditEntry>(doc);
+            return Json.ToObject<AuditEntry>(doc);
         }
 
         public IEnumerable<AuditEntry> AuditLog(AuditQuery q)
@@ -349,7 +349,7 @@ namespace MspLicensing.Store
                 _onRead = onRead;
                 _onWrite = onWrite;
                 _beforeAll = beforeAll;
-                _read = read ?? (doc => Json.Mapper.ToObject<T>(doc));
+                _read = read ?? (doc => Json.ToObject<T>(doc));
             }
 
             public T Get(Guid id)
@@ -460,7 +460,7 @@ namespace MspLicensing.Store
 
             private BsonDocument ToDocument(T item)
             {
-                var doc = Json.Mapper.ToDocument(item);
+                var doc = Json.ToDocument(item);
                 _decorate?.Invoke(item, doc);
                 return doc;
             }

@@ -202,7 +202,7 @@ namespace MspLicensing.Store
                             Execute(connection, tx, step.Sql);
                         if (version == 0)
                         {
-                            var account = Json.Mapper.ToDocument(new Account { Revision = 1 });
+                            var account = Json.ToDocument(new Account { Revision = 1 });
                             account["_id"] = "account";
                             using (var cmd = new NpgsqlCommand($"INSERT INTO {PostgresSchema.Name}.account (id, revision, body) VALUES ('account', 1, @body)", connection, tx))
                             {
@@ -606,7 +606,7 @@ namespace MspLicensing.Store
                 {
                     var doc = Json.Read(json);
                     long id = doc["_id"].AsInt64;
-                    var entry = Json.Mapper.ToObject<AuditEntry>(doc);
+                    var entry = Json.ToObject<AuditEntry>(doc);
                     writer.StartRow();
                     writer.Write(id, NpgsqlTypes.NpgsqlDbType.Bigint);
                     if (entry.TargetId == null) writer.WriteNull();
