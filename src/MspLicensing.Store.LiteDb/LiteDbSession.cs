@@ -80,9 +80,15 @@ namespace MspLicensing.Store
         }
 
 
+        /// <summary>
+        /// The account's document as this transaction read or wrote it: nobody else writes while the transaction runs,
+        /// so the items of a batch, which each check the account, read it once.
+        /// </summary>
+        private BsonDocument _account;
+
         public Account GetAccount()
         {
-            var doc = _db.GetCollection(Schema.AccountCollection).FindById("account");
+            var doc = _account ?? (_account = _db.GetCollection(Schema.AccountCollection).FindById("account"));
             return doc == null ? new Account() : Mapping.ToObject<Account>(doc);
         }
 
@@ -99,6 +105,7 @@ namespace MspLicensing.Store
             var doc = Mapping.ToDocument(account);
             doc["_id"] = "account";
             col.Upsert(doc);
+            _account = doc;
         }
 
         public UsageReport GetUsageReport(string month)

@@ -107,15 +107,21 @@ namespace MspLicensing.Domain.Tests
         [Fact]
         public void R64_fast_items_grow_their_batches_step_by_step_up_to_the_largest()
         {
-            var pace = new BatchPace(() => TimeSpan.Zero, Quarter);
-            int[] sizes = new int[5];
+            // A pipeline's pace: progress every quarter second, commits of about half a second.
+            var pace = new BatchPace(() => TimeSpan.Zero, Quarter, batchTime: BatchPace.DefaultBatchTime);
+            int[] sizes = new int[7];
             for (int i = 0; i < sizes.Length; i++)
             {
                 int items = pace.BatchSize;
                 pace.Committed(items, TimeSpan.FromTicks(items * TimeSpan.TicksPerMillisecond / 10));
                 sizes[i] = pace.BatchSize;
             }
-            Assert.Equal(new[] { 4 * BatchPace.FirstBatch, 16 * BatchPace.FirstBatch, 64 * BatchPace.FirstBatch, BatchPace.MaxBatch, BatchPace.MaxBatch }, sizes);
+            // 0.1 ms an item: 5,000 fit half a second, the most a batch takes.
+            Assert.Equal(new[] { 16, 64, 256, 1024, 4096, BatchPace.MaxBatch, BatchPace.MaxBatch }, sizes);
+
+            // Items whose commits take longer than half a second make smaller batches at once.
+            pace.Committed(5000, TimeSpan.FromSeconds(1));
+            Assert.Equal(2500, pace.BatchSize);
         }
     
         [Fact]

@@ -79,12 +79,9 @@ namespace MspLicensing
             return new PlannedRenewal(s, changed, actions, customer);
         }
 
-        // Batches sized by time (BatchPace): each holds the store for about half a second, so readers and seat changes
-        // at the prompt get in between; a renewal is cheap and every commit of a large store costs far more than one,
-        // so a batch may take thousands of them.
-        private static readonly TimeSpan BatchTime = TimeSpan.FromMilliseconds(500);
-        private const int MaxBatch = 5000;
-        // A renewal takes well under a millisecond: the first batch need not feel its way up from a handful.
+        // Batches sized by time as a pipeline's are (BatchPace): each holds the store for about half a second, so readers
+        // and seat changes at the prompt get in between. A renewal takes well under a millisecond: the first batch need
+        // not feel its way up from a handful.
         private const int FirstBatch = 500;
 
         /// <summary>
@@ -97,7 +94,7 @@ namespace MspLicensing
         public static void ApplyInBatches(IMspStore store, string command, RenewalRun run, IReadOnlyList<PlannedRenewal> due, DateTime nowUtc,
             Func<TimeSpan> elapsed, Action<IReadOnlyList<(PlannedRenewal Renewal, ItemResult<IReadOnlyList<RenewalAction>> Result)>> stored)
         {
-            var pace = new BatchPace(elapsed, BatchTime, MaxBatch, FirstBatch);
+            var pace = new BatchPace(elapsed, BatchPace.DefaultBatchTime, BatchPace.MaxBatch, FirstBatch);
             for (int start = 0; start < due.Count;)
             {
                 var chunk = new List<PlannedRenewal>();

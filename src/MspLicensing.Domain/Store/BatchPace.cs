@@ -5,15 +5,20 @@ namespace MspLicensing.Store
     /// <summary>
     /// Decides, by time, when a bulk change through the pipeline commits its pending items and when it shows
     /// progress (R64). Pending items are committed when a batch is full or the oldest has waited one interval; each
-    /// batch is sized from the last one so that its commit takes about one interval; progress is due when an
-    /// interval has passed since it was last shown. So slow items (a migration that takes a second each) land and
+    /// batch is sized from the last one so that its commit takes about the batch time (every commit of a large store
+    /// costs tens of milliseconds however few items it holds, so fewer, larger commits finish a bulk change sooner,
+    /// while one commit still holds the store for under a second); progress is due when an interval has passed since
+    /// it was last shown. So slow items (a migration that takes a second each) land and
     /// show a moving count a few times a second, and fast ones (customers from a CSV file) share large transactions.
     /// The time comes from the caller (a stopwatch started with the command), so a test can drive it.
     /// </summary>
     public sealed class BatchPace
     {
         /// <summary>The most items one transaction of a pipeline takes.</summary>
-        public const int MaxBatch = 500;
+        public const int MaxBatch = 5000;
+
+        /// <summary>How long one commit of a pipeline's batch may hold the store: half a second.</summary>
+        public static readonly TimeSpan DefaultBatchTime = TimeSpan.FromMilliseconds(500);
 
         private readonly int _maxBatch;
 
@@ -31,15 +36,20 @@ namespace MspLicensing.Store
         /// <param name="interval">How often progress is due; <see cref="DefaultInterval"/> unless a test wants another.</param>
         /// <param name="maxBatch">The most items one transaction takes; <see cref="MaxBatch"/> unless the items are cheap and many.</param>
         /// <param name="firstBatch">The size of the first batch; <see cref="FirstBatch"/> unless the items are known to be cheap.</param>
-        public BatchPace(Func<TimeSpan> now, TimeSpan interval, int maxBatch = MaxBatch, int firstBatch = FirstBatch)
+        /// <param name="batchTime">How long a commit is to take; the interval unless given.</param>
+        public BatchPace(Func<TimeSpan> now, TimeSpan interval, int maxBatch = MaxBatch, int firstBatch = FirstBatch, TimeSpan? batchTime = null)
         {
             _maxBatch = Math.Max(1, maxBatch);
             BatchSize = Math.Max(1, Math.Min(firstBatch, _maxBatch));
             _now = now ?? throw new ArgumentNullException(nameof(now));
             Interval = interval < TimeSpan.Zero ? TimeSpan.Zero : interval;
+            BatchTime = batchTime.HasValue && batchTime.Value > TimeSpan.Zero ? batchTime.Value : Interval;
         }
 
         public TimeSpan Interval { get; }
+
+        /// <summary>How long one commit is to take: the next batch is sized to it.</summary>
+        public TimeSpan BatchTime { get; }
 
         /// <summary>How many pending items make a full batch now.</summary>
         public int BatchSize { get; private set; } = FirstBatch;
@@ -59,7 +69,7 @@ namespace MspLicensing.Store
             _pendingSince = null;
             if (items <= 0) return;
             long perItem = Math.Max(1, took.Ticks / items);
-            long fit = Interval.Ticks / perItem;
+            long fit = BatchTime.Ticks / perItem;
             // Grow step by step (a fast first batch may flatter the ones after it); shrink at once.
             long size = Math.Min(fit, Math.Min(_maxBatch, 4L * Math.Max(BatchSize, items)));
             BatchSize = (int)Math.Max(1, size);

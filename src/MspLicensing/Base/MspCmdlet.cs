@@ -445,7 +445,7 @@ namespace MspLicensing.Commands
                 _read = read;
                 _write = write;
                 // Reads are cheap: the first batch need not feel its way up from a handful.
-                _pace = new BatchPace(() => _watch.Elapsed, BatchPace.DefaultInterval, BatchPace.MaxBatch, firstBatch: 50);
+                _pace = new BatchPace(() => _watch.Elapsed, BatchPace.DefaultInterval, BatchPace.MaxBatch, firstBatch: 50, BatchPace.DefaultBatchTime);
             }
 
             /// <summary>Adds an item; <paramref name="target"/> is the target of its error (its pipeline object when it came through one).</summary>
@@ -526,7 +526,7 @@ namespace MspLicensing.Commands
                 _target = target;
                 _activity = cmdlet.CommandName;
                 _noun = noun;
-                _pace = new BatchPace(() => _watch.Elapsed, BatchPace.DefaultInterval);
+                _pace = new BatchPace(() => _watch.Elapsed, BatchPace.DefaultInterval, batchTime: BatchPace.DefaultBatchTime);
                 // Made in BeginProcessing, before any pipeline item is bound: what is bound now came from the command line.
                 _commandLine = new HashSet<string>(cmdlet.MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             }
