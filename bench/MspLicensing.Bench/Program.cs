@@ -32,8 +32,11 @@ internal static class Program
     private const string ChildArgument = "--child";
     private const int ColdRuns = 3;
     private const int LookupCalls = 50;
-    /// <summary>The most items one transaction of a pipeline takes in the module (BatchPace.MaxBatch).</summary>
-    private const int ModuleBatch = 500;
+    /// <summary>
+    /// The most items one transaction of a pipeline or a renewal run takes in the module (BatchPace.MaxBatch); the
+    /// module sizes its batches by time up to it, so the floor's batches are never smaller than the module's.
+    /// </summary>
+    private const int ModuleBatch = 5000;
 
     private static int Main(string[] args)
     {
@@ -155,7 +158,7 @@ internal static class Program
                 _store = NewStore("main");
                 _floor = Postgres ? new PostgresFloor(_store) : (IFloor)new LiteDbFloor(_store, _folder);
                 Console.WriteLine($"  store   : {(Postgres ? "the team store, PostgreSQL " + PostgresFloor.ServerVersion(_store) + " at " + PostgresFloor.Display(_store) + " (--store postgres)" : "a store file (--store file)")}");
-                Console.WriteLine($"  floor   : {_floor.Description}: one transaction, and transactions of {ModuleBatch} (the module's batch)");
+                Console.WriteLine($"  floor   : {_floor.Description}: one transaction, and transactions of {ModuleBatch:N0} (the module's largest batch)");
                 Console.WriteLine();
                 _report.Header();
                 using (_runspace = OpenSession(_manifest, Postgres, _store))
