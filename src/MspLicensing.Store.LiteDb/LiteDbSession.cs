@@ -137,6 +137,22 @@ namespace MspLicensing.Store
             return doc == null ? null : Readers.Customer(doc);
         }
 
+        /// <summary>How many names one query of the name index looks up.</summary>
+        private const int NamesPerQuery = 500;
+
+        public IReadOnlyList<Customer> FindCustomersByName(IEnumerable<string> names)
+        {
+            var keys = names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(NameKey).Distinct(StringComparer.Ordinal).ToList();
+            var found = new List<Customer>();
+            var customers = (DocumentSet<Customer>)Customers;
+            for (int i = 0; i < keys.Count; i += NamesPerQuery)
+            {
+                var chunk = new BsonArray(keys.Skip(i).Take(NamesPerQuery).Select(k => new BsonValue(k)));
+                found.AddRange(customers.Find(BsonExpression.Create("$.NameKey IN @0", chunk)));
+            }
+            return found;
+        }
+
         public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) =>
             ((DocumentSet<Customer>)Customers).Find(BsonExpression.Create("$.ExternalIdKeys[*] ANY = @0", ExternalIdKey(tool, id)));
 

@@ -76,6 +76,12 @@ namespace MspLicensing.Store
         public Customer FindCustomerByName(string name) =>
             string.IsNullOrWhiteSpace(name) ? null : ((Table<Customer>)Customers).FindOne(PostgresSchema.TextField("NameKey"), LiteDbSession.NameKey(name));
 
+        public IReadOnlyList<Customer> FindCustomersByName(IEnumerable<string> names)
+        {
+            var keys = names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(LiteDbSession.NameKey).Distinct(StringComparer.Ordinal).ToArray();
+            return keys.Length == 0 ? new Customer[0] : ((Table<Customer>)Customers).FindAny(PostgresSchema.TextField("NameKey"), keys);
+        }
+
         public ServicePlan FindServicePlanByName(string name) =>
             string.IsNullOrWhiteSpace(name) ? null : ((Table<ServicePlan>)ServicePlans).FindOne(PostgresSchema.TextField("NameKey"), LiteDbSession.NameKey(name));
 
@@ -391,6 +397,16 @@ namespace MspLicensing.Store
             }
 
             internal T FindOne(string expression, string value) => Find(expression, value).FirstOrDefault();
+
+            /// <summary>The rows whose <paramref name="expression"/> is one of <paramref name="values"/>, in one query.</summary>
+            internal IReadOnlyList<T> FindAny(string expression, string[] values)
+            {
+                using (var cmd = _session.Command($"SELECT {Columns} FROM {_table} WHERE {expression} = ANY(@v)"))
+                {
+                    cmd.Parameters.AddWithValue("v", values);
+                    return Load(cmd);
+                }
+            }
 
             public int Count()
             {

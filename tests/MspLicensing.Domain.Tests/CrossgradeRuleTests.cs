@@ -221,6 +221,7 @@ namespace MspLicensing.Domain.Tests
             public void SaveAccount(Account account) => _inner.SaveAccount(account);
             public IDocumentSet<Customer> Customers => _inner.Customers;
             public Customer FindCustomerByName(string name) => _inner.FindCustomerByName(name);
+            public IReadOnlyList<Customer> FindCustomersByName(IEnumerable<string> names) => _inner.FindCustomersByName(names);
             public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) => _inner.FindCustomersByExternalId(tool, id);
             public bool CustomerHoldsProducts(Guid customerId) => _inner.CustomerHoldsProducts(customerId);
             public IDocumentSet<ServicePlan> ServicePlans => _inner.ServicePlans;

@@ -124,6 +124,23 @@ namespace MspLicensing.Domain.Tests
         }
 
         [SkippableFact]
+        public void Many_names_find_their_customers_in_a_few_queries_ignoring_case_each_customer_once()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            store.WriteEach("New-MspCustomer", Enumerable.Range(1, 1200).Select(i => "Customer " + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+                (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now));
+
+            // More names than one query takes, in other cases, with blanks, repeats and names nobody has.
+            var names = Enumerable.Range(1, 1300).Select(i => "CUSTOMER " + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture))
+                .Concat(new[] { " customer 0001 ", "customer 0002", "", "   ", "Nobody" }).ToList();
+            var found = store.Read(s => s.FindCustomersByName(names)).Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
+
+            Assert.Equal(Enumerable.Range(1, 1200).Select(i => "Customer " + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).ToList(), found);
+            Assert.Empty(store.Read(s => s.FindCustomersByName(new string[0])));
+        }
+
+        [SkippableFact]
         public void Customers_are_found_by_an_external_id_ignoring_case_and_after_a_change_only_by_the_new_one()
         {
             using var kind = NewKind();

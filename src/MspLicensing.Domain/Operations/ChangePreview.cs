@@ -278,6 +278,12 @@ namespace MspLicensing
             public Customer FindCustomerByName(string name) =>
                 Customers.Find(c => SameName(c.Name, name), () => _store.FindCustomerByName(name));
 
+            public IReadOnlyList<Customer> FindCustomersByName(IEnumerable<string> names)
+            {
+                var wanted = new HashSet<string>(names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()), StringComparer.OrdinalIgnoreCase);
+                return Customers.Overlay(_store.FindCustomersByName(wanted), c => wanted.Contains(c.Name.Trim()));
+            }
+
             public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) =>
                 Customers.Overlay(_store.FindCustomersByExternalId(tool, id), c => c.ExternalId != null && c.ExternalId.TryGetValue(tool, out var v) && string.Equals(v, id, StringComparison.OrdinalIgnoreCase));
 

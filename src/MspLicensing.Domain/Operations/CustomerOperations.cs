@@ -181,7 +181,7 @@ namespace MspLicensing
             else if (names.ExactOnly)
             {
                 // Exact names use the name index.
-                candidates = names.ExactNames.Select(session.FindCustomerByName).Where(c => c != null);
+                candidates = session.FindCustomersByName(names.ExactNames);
             }
             else if (externalIds != null && externalIds.Count > 0 && externalIds[0].Value.IsExact)
             {

@@ -15,6 +15,12 @@ namespace MspLicensing.Store
         Customer FindCustomerByName(string name);
 
         /// <summary>
+        /// The customers with the names <paramref name="names"/>, ignoring case, each once and in no order; a name no
+        /// customer has finds nothing. Many names are looked up in a few queries of the name index, not one query each.
+        /// </summary>
+        IReadOnlyList<Customer> FindCustomersByName(IEnumerable<string> names);
+
+        /// <summary>
         /// The customers whose id in the tool <paramref name="tool"/> is <paramref name="id"/>, both ignoring case, found
         /// by an index (an exact id; a wildcard pattern reads every customer).
         /// </summary>
