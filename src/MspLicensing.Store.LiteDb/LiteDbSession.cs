@@ -14,6 +14,7 @@ namespace MspLicensing.Store
         private readonly Func<DateTime> _utcNow;
         private readonly List<AuditEntry> _audit = new List<AuditEntry>();
         private readonly int[] _writes = new int[1];
+        private readonly Lookups _lookups = new Lookups();
 
         /// <summary>
         /// How many changes this transaction has made or started (documents written, audit entries added): an item of
@@ -53,21 +54,21 @@ namespace MspLicensing.Store
         public Template FindTemplateByName(string name)
         {
             if (string.IsNullOrWhiteSpace(name)) return null;
-            var doc = _db.GetCollection(Schema.TemplateCollection).FindOne(Equal("NameKey", NameKey(name)));
+            var doc = _db.GetCollection(Schema.TemplateCollection).FindOne(_lookups.Equal("NameKey", NameKey(name)));
             return doc == null ? null : Mapping.ToObject<Template>(doc);
         }
 
         public ServicePlan FindServicePlanByName(string name)
         {
             if (string.IsNullOrWhiteSpace(name)) return null;
-            var doc = _db.GetCollection(Schema.ServicePlanCollection).FindOne(Equal("NameKey", NameKey(name)));
+            var doc = _db.GetCollection(Schema.ServicePlanCollection).FindOne(_lookups.Equal("NameKey", NameKey(name)));
             return doc == null ? null : Mapping.ToObject<ServicePlan>(doc);
         }
 
         public IReadOnlyList<Subscription> SubscriptionsOfCustomer(Guid customerId) => ((DocumentSet<Subscription>)Subscriptions).Find("CustomerId", customerId);
 
         public bool ServicePlanInUse(Guid servicePlanId) =>
-            _db.GetCollection(Schema.SubscriptionCollection).Exists(Equal("ServicePlanId", servicePlanId));
+            _db.GetCollection(Schema.SubscriptionCollection).Exists(_lookups.Equal("ServicePlanId", servicePlanId));
 
         public IReadOnlyList<License> LicensesOfCustomer(Guid customerId) => ((DocumentSet<License>)Licenses).Find("CustomerId", customerId);
 
@@ -75,7 +76,7 @@ namespace MspLicensing.Store
 
         public License FindLicenseByActivationCode(string activationCode)
         {
-            var doc = _db.GetCollection(Schema.LicenseCollection).FindOne(Equal("ActivationCode", activationCode));
+            var doc = _db.GetCollection(Schema.LicenseCollection).FindOne(_lookups.Equal("ActivationCode", activationCode));
             return doc == null ? null : Mapping.ToObject<License>(doc);
         }
 
@@ -133,7 +134,7 @@ namespace MspLicensing.Store
         public Customer FindCustomerByName(string name)
         {
             if (string.IsNullOrWhiteSpace(name)) return null;
-            var doc = _db.GetCollection(Schema.CustomerCollection).FindOne(Equal("NameKey", NameKey(name)));
+            var doc = _db.GetCollection(Schema.CustomerCollection).FindOne(_lookups.Equal("NameKey", NameKey(name)));
             return doc == null ? null : Readers.Customer(doc);
         }
 
@@ -159,7 +160,7 @@ namespace MspLicensing.Store
         public bool CustomerHoldsProducts(Guid customerId)
         {
             if (!_db.CollectionExists(Schema.LicenseCollection)) return false;
-            return _db.GetCollection(Schema.LicenseCollection).Exists(Equal("CustomerId", customerId));
+            return _db.GetCollection(Schema.LicenseCollection).Exists(_lookups.Equal("CustomerId", customerId));
         }
 
         public void Audit(string action, string targetType, string targetId, string target, string summary, Guid? customerId = null)
@@ -267,6 +268,8 @@ namespace MspLicensing.Store
             // The revision each document had when this transaction read or wrote it; a read session keeps none.
             private readonly Dictionary<Guid, int> _seen;
             private readonly int[] _writes;
+            // A set of its own: a license read by its customer reads its subscription by id while the query runs.
+            private readonly Lookups _lookups = new Lookups();
 
             /// <param name="onRead">Runs on every item read.</param>
             /// <param name="onWrite">Runs on every item inserted or updated.</param>
@@ -291,7 +294,7 @@ namespace MspLicensing.Store
 
             public T Get(Guid id)
             {
-                var item = Load(_col.FindById(id));
+                var item = Load(_col.FindOne(_lookups.Equal("_id", id)));
                 // The primary key index found the document under this id: a document that says otherwise is damaged.
                 if (item != null && _id(item) != id)
                     throw new DamagedException($"the {_typeName} stored under id {id} reads as id {_id(item)}", null);
@@ -310,7 +313,7 @@ namespace MspLicensing.Store
                 return _col.FindAll().Select(Load);
             }
 
-            internal IReadOnlyList<T> Find(string field, Guid value) => Find(Equal(field, value));
+            internal IReadOnlyList<T> Find(string field, Guid value) => Find(_lookups.Equal(field, value));
 
             internal IReadOnlyList<T> Find(BsonExpression predicate) => _col.Find(predicate).Select(Load).ToList();
 
@@ -372,7 +375,7 @@ namespace MspLicensing.Store
                 if (!_seen.TryGetValue(id, out int storedRevision))
                 {
                     // Only the revision is read: the document's other fields are skipped, not decoded.
-                    var stored = _col.Query().Where(Equal("_id", id)).Select(RevisionOnly).FirstOrDefault();
+                    var stored = _col.Query().Where(_lookups.Equal("_id", id)).Select(RevisionOnly).FirstOrDefault();
                     if (stored == null)
                         throw new MspException(_typeName + "NotFound", ErrorKind.ObjectNotFound,
                             $"{_typeName} '{_name(item)}' no longer exists; it was deleted after it was read.", _name(item));
