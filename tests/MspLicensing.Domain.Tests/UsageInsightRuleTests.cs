@@ -191,6 +191,30 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void R58_one_customer_gets_only_its_own_candidates()
+        {
+            var (f, _) = Unused();
+            using (f)
+            {
+                f.Store.Write("New-MspCustomer", x => CustomerOperations.Create(x, TestStore.Fields("Fabrikam"), Now));
+                var other = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 30, customer: "Fabrikam");
+                Used(f, other, 10, new DateTime(2026, 2, 10));
+                Used(f, other, 10, new DateTime(2026, 3, 10));
+                Used(f, other, 10, new DateTime(2026, 4, 10));
+                RightSizingCandidate[] For(string customer) => f.Store.Read(s => UsageInsightOperations.RightSizing(s, new RightSizingRequest
+                {
+                    Month = M(2026, 4),
+                    Customer = customer == null ? null : CustomerRef.ByName(customer),
+                })).ToArray();
+
+                Assert.Equal(new[] { ("Contoso", 20), ("Fabrikam", 10) }, For(null).Select(c => (c.Customer, c.SuggestedSeats)));
+                Assert.Equal(new[] { ("Fabrikam", 10) }, For("fabrikam").Select(c => (c.Customer, c.SuggestedSeats)));
+                Assert.Equal(new[] { ("Contoso", 20) }, For("Contoso").Select(c => (c.Customer, c.SuggestedSeats)));
+                Assert.Equal("CustomerNotFound", Assert.Throws<MspException>(() => For("Northwind")).ErrorId);
+            }
+        }
+
+        [Fact]
         public void R58_trials_non_msp_licenses_and_suspended_subscriptions_are_no_candidates()
         {
             var (f, s) = Unused();

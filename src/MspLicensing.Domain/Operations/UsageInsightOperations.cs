@@ -102,14 +102,16 @@ namespace MspLicensing
             if (request.Threshold < 1 || request.Threshold > 99)
                 throw MspException.InvalidValue("Threshold", request.Threshold, "give a percentage from 1 to 99 (20 means the used count stays at least 20% below the seats)");
             string code = request.Product == null ? null : Catalog.Get("Product", request.Product).Code;
-            Guid? customerId = request.Customer == null ? (Guid?)null : CustomerOperations.Resolve(session, request.Customer).CustomerId;
+            var customer = request.Customer == null ? null : CustomerOperations.Resolve(session, request.Customer);
             var window = UsageOperations.Range(request.Month.AddMonths(1 - request.Months), request.Month);
             var lastDay = request.Month.AddMonths(1).FirstDay.AddDays(-1);
-            var subscriptions = session.Subscriptions.All().ToDictionary(s => s.SubscriptionId);
-            var names = session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name);
+            // One customer's subscriptions and licenses by their index (customers piped in one by one read only theirs).
+            var subscriptions = (customer == null ? session.Subscriptions.All() : session.SubscriptionsOfCustomer(customer.CustomerId)).ToDictionary(s => s.SubscriptionId);
+            var names = customer == null ? session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name) : new Dictionary<Guid, string> { [customer.CustomerId] = customer.Name };
+            var licenses = customer == null ? session.Licenses.All() : session.LicensesOfCustomer(customer.CustomerId);
             var candidates = new List<RightSizingCandidate>();
-            var groups = session.Licenses.All()
-                .Where(l => UsageOperations.Billable(l) && !l.EndState.HasValue && (!customerId.HasValue || l.CustomerId == customerId.Value))
+            var groups = licenses
+                .Where(l => UsageOperations.Billable(l) && !l.EndState.HasValue && (customer == null || l.CustomerId == customer.CustomerId))
                 .GroupBy(l => (l.SubscriptionId, Product: (l.Suite ?? l.Product).ToUpperInvariant()));
             foreach (var group in groups)
             {
