@@ -57,8 +57,9 @@ namespace MspLicensing.Store
                         VerifiedStamp.Remove(path);
                         throw StoreDamage.Error(path, Summary(health.Problems));
                     }
-                    Prepare(steps ?? Schema.Steps);
-                    if (verify || stamped) VerifiedStamp.Write(path, _logFile);
+                    bool upgraded = Prepare(steps ?? Schema.Steps);
+                    // A passed full check is stamped; a stamp that holds is written again only when the upgrade changed the file.
+                    if ((verify && !stamped) || (stamped && upgraded)) VerifiedStamp.Write(path, _logFile);
                     return 0;
                 });
             }
@@ -261,14 +262,15 @@ namespace MspLicensing.Store
         }
 
         /// <summary>Reads the schema version (read-only) and runs the schema steps the store lacks (the only write of an open).</summary>
-        private void Prepare(IReadOnlyList<SchemaStep> steps)
+        /// <returns>Whether it changed the store.</returns>
+        private bool Prepare(IReadOnlyList<SchemaStep> steps)
         {
             int version = SchemaVersionOf(_reader);
             int current = steps[steps.Count - 1].Version;
             if (version > current)
                 throw new MspException("StoreSchemaTooNew", ErrorKind.InvalidData,
                     $"The store '{Path}' has schema version {version}, written by a newer MspLicensing; this module reads up to version {current}. Update the module (Update-Module MspLicensing); the store was left as it is.", Path);
-            if (version == current) return;
+            if (version == current) return false;
             _db.BeginTrans();
             try
             {
@@ -276,6 +278,7 @@ namespace MspLicensing.Store
                 if (version < current)
                     Initialize(_db, steps, version);
                 _db.Commit();
+                return true;
             }
             catch (Exception ex) when (StoreDamage.Describe(ex) != null)
             {
