@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+
+/// <summary>
+/// The cold start of a scheduled task, as the issue of the distributor scale puts it: a new pwsh that imports the module
+/// and runs one Get-MspCustomer -Name on the store, against a bare pwsh start. Both are the repository's PowerShell
+/// tool (dotnet tool run pwsh, the one the tests use), timed from process start to exit, alternately, and the medians
+/// compared; the script inside also times its import and its command. The store is named by the environment, as a
+/// scheduled task finds it.
+/// </summary>
+internal static class ColdStart
+{
+    internal sealed class Times
+    {
+        public double BareMs { get; set; }
+        public double ModuleMs { get; set; }
+        public double ImportMs { get; set; }
+        public double FirstMs { get; set; }
+        public double OverBareMs => ModuleMs - BareMs;
+    }
+
+    /// <summary>The medians of <paramref name="runs"/> starts of each kind; null when pwsh does not start (the tool is not restored).</summary>
+    internal static Times Measure(string repo, string manifest, string store, bool postgres, string name, int runs)
+    {
+        string script = "$w = [Diagnostics.Stopwatch]::StartNew(); "
+                        + $"Import-Module '{manifest.Replace("'", "''")}' -ErrorAction Stop; $i = $w.Elapsed.TotalMilliseconds; "
+                        + $"$c = @(Get-MspCustomer -Name '{name.Replace("'", "''")}' -ErrorAction Stop); "
+                        + "if ($c.Count -ne 1) { exit 3 }; "
+                        + "[Console]::Out.WriteLine([string]::Format([cultureinfo]::InvariantCulture, '{0:0.0} {1:0.0}', $i, $w.Elapsed.TotalMilliseconds - $i))";
+        var environment = new Dictionary<string, string> { [postgres ? "MSPLICENSING_CONNECTION" : "MSPLICENSING_STORE"] = store };
+        // A first start of each kind warms the disk cache and the tool's shim; it is not counted.
+        if (Run(repo, "exit 0", environment, out _) == null) return null;
+        if (Run(repo, script, environment, out _) == null) return null;
+        var bare = new List<double>();
+        var module = new List<double>();
+        var inside = new List<double[]>();
+        for (int i = 0; i < runs; i++)
+        {
+            double? b = Run(repo, "exit 0", environment, out _);
+            double? m = Run(repo, script, environment, out string output);
+            if (b == null || m == null) return null;
+            bare.Add(b.Value);
+            module.Add(m.Value);
+            inside.Add(output.Trim().Split(' ').Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray());
+        }
+        return new Times
+        {
+            BareMs = Stats.Median(bare),
+            ModuleMs = Stats.Median(module),
+            ImportMs = Stats.Median(inside.Select(x => x[0])),
+            FirstMs = Stats.Median(inside.Select(x => x[1])),
+        };
+    }
+
+    /// <summary>Runs pwsh with the command; its wall time in milliseconds, or null when it failed to start or failed.</summary>
+    private static double? Run(string repo, string command, IDictionary<string, string> environment, out string output)
+    {
+        output = string.Empty;
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in new[] { "tool", "run", "pwsh", "--", "-NoProfile", "-NonInteractive", "-Command", command }) start.ArgumentList.Add(arg);
+        foreach (var pair in environment) start.Environment[pair.Key] = pair.Value;
+        start.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["POWERSHELL_UPDATECHECK"] = "Off";
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            using (var child = Process.Start(start))
+            {
+                var stderr = child.StandardError.ReadToEndAsync();
+                output = child.StandardOutput.ReadToEnd();
+                child.WaitForExit();
+                watch.Stop();
+                if (child.ExitCode != 0)
+                {
+                    Console.Error.WriteLine($"pwsh exited with {child.ExitCode}: {stderr.Result.Trim()}");
+                    return null;
+                }
+            }
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            Console.Error.WriteLine($"pwsh did not start: {ex.Message}");
+            return null;
+        }
+        return watch.Elapsed.TotalMilliseconds;
+    }
+}
