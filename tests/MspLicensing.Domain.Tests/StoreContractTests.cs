@@ -277,6 +277,100 @@ namespace MspLicensing.Domain.Tests
         }
 
         [SkippableFact]
+        public void WriteEach_refuses_a_duplicate_only_the_store_sees_on_its_own_item_and_lands_the_others_whole()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Taken"), Now));
+            // Each item writes a customer, its outbox item and its audit entry; two of them (one in the middle, one
+            // last) also write a customer past the rules whose name only the store's unique index refuses.
+            var names = new[] { "A", "B", "DUP1", "C", "D", "DUP2" };
+            var runs = new Dictionary<string, int>();
+            var results = store.WriteEach("New-MspCustomer", names, (s, name) =>
+            {
+                runs[name] = runs.TryGetValue(name, out int n) ? n + 1 : 1;
+                var c = CustomerOperations.Create(s, TestStore.Fields(name), Now);
+                if (name.StartsWith("DUP")) s.Customers.Insert(new Customer { CustomerId = Guid.NewGuid(), Name = " taken " });
+                return c;
+            });
+            Assert.Equal(new[] { true, true, false, true, true, false }, results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal("StoreDuplicateKey", ((MspException)results[2].Error).ErrorId);
+            Assert.Equal("StoreDuplicateKey", ((MspException)results[5].Error).ErrorId);
+            Assert.All(runs.Values, n => Assert.InRange(n, 1, 2));
+            var expected = new[] { "A", "B", "C", "D", "Taken" };
+            Assert.Equal(expected, store.Read(s => s.Customers.All().Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray()));
+            Assert.Equal(expected.Length, store.Read(s => s.Outbox.Count()));
+            var audit = store.Read(s => s.AuditLog(new AuditQuery()).ToList());
+            Assert.Equal(expected, audit.Select(e => e.Target).OrderBy(n => n, StringComparer.Ordinal).ToArray());
+        }
+
+        [SkippableFact]
+        public void WriteEach_refuses_a_stale_write_on_its_own_item_and_lands_the_others()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var created = store.WriteEach("New-MspCustomer", new[] { "A", "B", "C" }, (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now))
+                .Select(r => r.Value).ToList();
+            store.Write("Set-MspCustomer", s =>
+            {
+                var theirs = s.Customers.Get(created[1].CustomerId);
+                theirs.Notes = "theirs";
+                s.Customers.Update(theirs);
+                return 0;
+            });
+            // Each item writes a customer as it was read at revision 1 (the second was changed since) and its audit entry.
+            var results = store.WriteEach("Set-MspCustomer", created, (s, c) =>
+            {
+                var mine = s.Customers.Get(c.CustomerId);
+                mine.Revision = 1;
+                mine.Notes = "mine";
+                s.Customers.Update(mine);
+                s.Audit("Update", "Customer", mine.CustomerId.ToString(), mine.Name, "Notes", mine.CustomerId);
+                return mine;
+            });
+            Assert.Equal(new[] { true, false, true }, results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal("StaleObject", ((MspException)results[1].Error).ErrorId);
+            Assert.Equal(new[] { "mine", "theirs", "mine" }, store.Read(s => created.Select(c => s.Customers.Get(c.CustomerId).Notes).ToArray()));
+            Assert.Equal(new[] { "A", "C" }, store.Read(s => s.AuditLog(new AuditQuery { Command = "Set-*" }).Select(e => e.Target).OrderBy(n => n, StringComparer.Ordinal).ToArray()));
+        }
+
+        [SkippableFact]
+        public void WriteEach_goes_on_after_items_that_fail_before_they_touch_the_store()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var names = new[] { "BAD1", "A", "BAD2", "BAD3", "B" };
+            var results = store.WriteEach("New-MspCustomer", names, (s, name) =>
+            {
+                if (name.StartsWith("BAD")) throw new InvalidOperationException("refused before anything was read or written");
+                return CustomerOperations.Create(s, TestStore.Fields(name), Now);
+            });
+            Assert.Equal(new[] { false, true, false, false, true }, results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal(new[] { "A", "B" }, store.Read(s => s.Customers.All().Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray()));
+            Assert.Equal(2, store.Read(s => s.AuditLog(new AuditQuery()).Count()));
+        }
+
+        [SkippableFact]
+        public void A_batch_item_reads_what_the_items_before_it_wrote_and_nothing_of_a_failed_one()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var results = store.WriteEach("Set-MspAccount", new[] { "First", "Second", "Third" }, (s, name) =>
+            {
+                string before = s.GetAccount().Name;
+                var account = s.GetAccount();
+                account.Name = name;
+                s.SaveAccount(account);
+                if (name == "Second") throw new InvalidOperationException("fails after the account was written");
+                return before;
+            });
+            Assert.Equal(new[] { true, false, true }, results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal("First", results[2].Value);
+            Assert.Equal("Third", store.Read(s => s.GetAccount().Name));
+            Assert.Equal(3, store.Read(s => s.GetAccount().Revision));
+        }
+
+        [SkippableFact]
         public void A_stale_write_is_refused_and_nothing_is_overwritten()
         {
             using var kind = NewKind();
