@@ -62,14 +62,15 @@ namespace MspLicensing.Store
         }
 
         // Round trips. A write is not sent at once: it waits, and goes with the next statement that has to reach the
-        // server (a read, or the end of the batch item or of the transaction), all in one round trip (one command of several statements).
-        // In a batch (WriteEach) each item begins with a savepoint; an item's savepoint and the inserts of the item
-        // before it wait too, so an item that creates a customer costs one round trip: its name lookup carries the
-        // inserts of the previous item and its own savepoint. A write that names the revision it read (an update or
-        // a delete) is sent before its item ends, so its row count refuses a stale write on the right item. An insert
-        // that fails after its item ended (a duplicate that only the unique index saw) fails the round trip where it
-        // goes: the transaction is rolled back to that item's savepoint, the item is reported as failed, and the item
-        // that was running runs again from its start (it has seen nothing of the failed one but what it read before).
+        // server (a read, or the end of the transaction), all in one round trip (one command of several statements).
+        // In a batch (WriteEach) each item begins with a savepoint, which waits too: an item that creates a customer
+        // costs one round trip (its name lookup carries the inserts of the items before it and its own savepoint), and
+        // items that only write (renewals) share round trips, up to WaitingItems of them. In a batch a write that names
+        // the revision it read fails in the server when it finds the row changed (it divides by the number of rows it
+        // changed), so every failure stops the round trip at its own item. When an item that has ended fails there, the
+        // transaction goes back to that item's savepoint, the item is reported with its error, and the items after it,
+        // whose statements did not run, run again (they read nothing since: a read would have sent the failed item's
+        // statements first). Outside a batch, a write's row count is checked after the round trip instead.
 
         /// <summary>
         /// One statement of a round trip, with its parameters by the names its text gives them. A write returns a row
@@ -118,12 +119,13 @@ namespace MspLicensing.Store
         /// <summary>A statement waiting for the next round trip.</summary>
         private sealed class Pending
         {
-            internal Pending(Statement statement, int item, string table, Action<int> check)
+            internal Pending(Statement statement, int item, string table, Action<int> check, Func<Exception> refusal = null)
             {
                 Statement = statement;
                 Item = item;
                 Table = table;
                 Check = check;
+                Refusal = refusal;
             }
 
             internal Statement Statement { get; }
@@ -136,15 +138,25 @@ namespace MspLicensing.Store
 
             /// <summary>Called with the number of rows the statement changed; throws when a write found its row changed since it was read.</summary>
             internal Action<int> Check { get; }
+
+            /// <summary>The error of a batch item's write that found its row changed (it failed in the server); null for other statements.</summary>
+            internal Func<Exception> Refusal { get; }
         }
 
-        /// <summary>Thrown out of a batch item when an earlier item failed after it ended: the item runs again from its start.</summary>
+        /// <summary>Thrown out of a batch when an item failed after it ended: the items from <see cref="From"/> on run again.</summary>
         internal sealed class RerunException : Exception
         {
-            internal RerunException() : base("An earlier item of the batch failed; this item runs again.")
+            internal RerunException(int from) : base("An earlier item of the batch failed in the server; the items after it run again.")
             {
+                From = from;
             }
+
+            /// <summary>The first item to run again.</summary>
+            internal int From { get; }
         }
+
+        /// <summary>How many batch items' statements may wait for one round trip (the items after one that fails there run again).</summary>
+        private const int WaitingItems = 100;
 
         private readonly List<Pending> _pending = new List<Pending>();
 
@@ -175,6 +187,22 @@ namespace MspLicensing.Store
         {
             if (table != null) _cache.Remove(table);
             _pending.Add(new Pending(statement, item ?? _item, table, check));
+        }
+
+        /// <summary>
+        /// Queues a write of <paramref name="sql"/> (an UPDATE, DELETE or INSERT without RETURNING) that must change one
+        /// row: in a batch item it fails in the server when it changes none, elsewhere its row count is checked after the
+        /// round trip; either way <paramref name="refusal"/> makes the error (and gives the object its revision back).
+        /// </summary>
+        private void QueueWrite(string sql, Action<Statement> parameters, string table, Func<Exception> refusal)
+        {
+            bool inItem = _item >= 0;
+            var statement = new Statement(inItem ? $"WITH changed AS ({sql} RETURNING 1) SELECT 1 / count(*)::int FROM changed" : sql + " RETURNING 1", returns: true);
+            parameters(statement);
+            if (table != null) _cache.Remove(table);
+            _pending.Add(inItem
+                ? new Pending(statement, _item, table, null, refusal)
+                : new Pending(statement, _item, table, rows => { if (rows == 0) throw refusal(); }));
         }
 
         /// <summary>Queues a statement of the transaction's own (its lock timeout, before anything else).</summary>
@@ -224,39 +252,30 @@ namespace MspLicensing.Store
                         }
                     }
                 }
-                catch (PostgresException ex) when (EndedItem(ex, at < results.Count ? results[at] : null) >= 0)
+                catch (PostgresException ex) when (!PostgresStore.Conflict(ex) && !PostgresStore.Lost(ex) && at < results.Count && results[at].Item >= 0)
                 {
-                    Fail(results[at].Item, ex);
-                    if (_item >= 0) throw new RerunException();
-                    return default(T);
+                    // A batch item's statement failed: nothing after it ran. Back to that item's savepoint (the last one set before it).
+                    var failed = results[at];
+                    using (var rollback = new NpgsqlCommand("ROLLBACK TO SAVEPOINT item", _connection, _transaction))
+                        rollback.ExecuteNonQuery();
+                    var error = failed.Refusal != null && ex.SqlState == PostgresErrorCodes.DivisionByZero ? failed.Refusal() : _translate(ex);
+                    if (failed.Item == _item) throw error;
+                    // An item that has ended: it is reported, and the items after it run again.
+                    _late.Add(new KeyValuePair<int, Exception>(failed.Item, error));
+                    for (int i = _audit.Count - 1; i >= 0; i--)
+                    {
+                        if (_auditItems[i] < failed.Item) break;
+                        _audit.RemoveAt(i);
+                        _auditItems.RemoveAt(i);
+                    }
+                    _changes.Clear();
+                    _cache.Clear();
+                    Sets.ForgetDates();
+                    throw new RerunException(failed.Item + 1);
                 }
             }
             for (int i = 0; i < results.Count; i++) results[i].Check?.Invoke(rows[i]);
             return value;
-        }
-
-        /// <summary>
-        /// The item, ended before the running one, whose statement failed (the statement the reader was reaching, or a
-        /// savepoint of the same item before it); -1 when it is the running item's or the transaction's: the error goes to the caller.
-        /// </summary>
-        private int EndedItem(PostgresException ex, Pending failed)
-        {
-            if (PostgresStore.Conflict(ex) || PostgresStore.Lost(ex)) return -1;
-            return failed != null && failed.Item >= 0 && failed.Item != _item ? failed.Item : -1;
-        }
-
-        /// <summary>
-        /// An item that ended failed in the server (an insert it queued): the transaction goes back to the item's
-        /// savepoint (the last one set before its statement), the item is reported with its error and forgotten, and so
-        /// is the running item, which runs again.
-        /// </summary>
-        private void Fail(int item, PostgresException ex)
-        {
-            using (var rollback = new NpgsqlCommand("ROLLBACK TO SAVEPOINT item", _connection, _transaction))
-                rollback.ExecuteNonQuery();
-            _late.Add(new KeyValuePair<int, Exception>(item, _translate(ex)));
-            Forget(item);
-            if (_item >= 0) Forget(_item);
         }
 
         /// <summary>The items that failed after they ended, since the last call, with their errors.</summary>
@@ -279,14 +298,11 @@ namespace MspLicensing.Store
         }
 
         /// <summary>
-        /// Ends the running item. Its writes that name a revision are sent now, so a stale one fails this item; its
-        /// inserts may wait for the next item's first round trip, unless an earlier item's wait too (only one item that
-        /// has ended may wait, so that its failure takes no other item with it).
+        /// Ends the running item; its statements wait for the next round trip, unless <see cref="WaitingItems"/> items' wait already.
         /// </summary>
         internal void EndItem()
         {
-            if (_pending.Any(p => p.Item == _item && p.Check != null) || _pending.Any(p => p.Item >= 0 && p.Item != _item) && _pending.Any(p => p.Item == _item && p.Table != null))
-                Send<object>(null, null);
+            if (_pending.Select(p => p.Item).Where(i => i >= 0).Distinct().Count() >= WaitingItems) Send<object>(null, null);
         }
 
         /// <summary>
@@ -303,7 +319,10 @@ namespace MspLicensing.Store
             return error;
         }
 
-        /// <summary>Sends what the items left waiting, after the last one; an item that fails there is reported (<see cref="TakeLateFailures"/>).</summary>
+        /// <summary>
+        /// Sends what the items left waiting, after the last one; an item that fails there is reported
+        /// (<see cref="TakeLateFailures"/>) and the items after it run again (<see cref="RerunException"/>).
+        /// </summary>
         internal void EndItems()
         {
             _item = -1;
@@ -350,18 +369,22 @@ namespace MspLicensing.Store
                 return cached.Select(r => r.ToRow()).ToList();
             var read = new Statement(sql, returns: true);
             if (value != null) read.AddWithValue("v", value);
-            var raw = Send(read, reader =>
+            var raw = new List<RawRow>();
+            // Rows that are not kept are parsed as they come, so that the text of every document is not held at once.
+            var rows = Send(read, reader =>
             {
-                var list = new List<RawRow>();
+                var list = new List<Row>();
                 while (reader.Read())
                 {
-                    list.Add(new RawRow
+                    var row = new RawRow
                     {
                         Revision = reader.GetInt32(0),
                         ModifiedBy = reader.IsDBNull(1) ? null : reader.GetString(1),
                         ModifiedUtc = reader.IsDBNull(2) ? (DateTime?)null : DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc),
                         Body = reader.GetString(3),
-                    });
+                    };
+                    if (cache) raw.Add(row);
+                    list.Add(row.ToRow());
                 }
                 return list;
             });
@@ -370,7 +393,7 @@ namespace MspLicensing.Store
                 if (!_cache.TryGetValue(table, out queries)) _cache[table] = queries = new Dictionary<string, List<RawRow>>(StringComparer.Ordinal);
                 queries[key] = raw;
             }
-            return raw.Select(r => r.ToRow()).ToList();
+            return rows;
         }
 
         /// <summary>The single value a query with one parameter @v returns, sent with what waits.</summary>
@@ -473,23 +496,17 @@ namespace MspLicensing.Store
         {
             int next = revision + 1;
             doc["Revision"] = next;
-            Statement write;
-            if (revision == 0 && insertWhenNew)
+            string sql = revision == 0 && insertWhenNew
+                ? $"INSERT INTO {S}.{table} (id, revision, modified_by, modified_utc, body) VALUES (@id, @next, @user, @now, @body) ON CONFLICT (id) DO NOTHING"
+                : $"UPDATE {S}.{table} SET revision = @next, modified_by = @user, modified_utc = @now, body = @body WHERE id = @id AND revision = @rev";
+            QueueWrite(sql, statement =>
             {
-                write = new Statement($"INSERT INTO {S}.{table} (id, revision, modified_by, modified_utc, body) VALUES (@id, @next, @user, @now, @body) ON CONFLICT (id) DO NOTHING RETURNING 1", returns: true);
-                Parameters(write, id, next, doc);
-            }
-            else
+                Parameters(statement, id, next, doc);
+                if (!(revision == 0 && insertWhenNew)) statement.AddWithValue("rev", revision);
+            }, table, () =>
             {
-                write = new Statement($"UPDATE {S}.{table} SET revision = @next, modified_by = @user, modified_utc = @now, body = @body WHERE id = @id AND revision = @rev RETURNING 1", returns: true);
-                Parameters(write, id, next, doc);
-                write.AddWithValue("rev", revision);
-            }
-            Queue(write, table, rows =>
-            {
-                if (rows != 0) return;
                 restore();
-                throw Stale(typeName, name, revision, ReadRow(table, id, cache: false));
+                return Stale(typeName, name, revision, ReadRow(table, id, cache: false));
             });
             return next;
         }
@@ -692,14 +709,14 @@ namespace MspLicensing.Store
                 int read = item.Revision;
                 var doc = ToDocument(item);
                 doc["Revision"] = read + 1;
-                var update = new Statement($"UPDATE {_table} SET revision = @next, modified_by = @user, modified_utc = @now, body = @body WHERE id = @id AND revision = @rev RETURNING 1", returns: true);
-                _session.Parameters(update, _id(item), read + 1, doc);
-                update.AddWithValue("rev", read);
-                _session.Queue(update, _tableName, rows =>
+                _session.QueueWrite($"UPDATE {_table} SET revision = @next, modified_by = @user, modified_utc = @now, body = @body WHERE id = @id AND revision = @rev", update =>
                 {
-                    if (rows != 0) return;
+                    _session.Parameters(update, _id(item), read + 1, doc);
+                    update.AddWithValue("rev", read);
+                }, _tableName, () =>
+                {
                     item.Revision = read;
-                    throw Stale(_typeName, _name(item), read, _session.ReadRow(_tableName, _id(item), cache: false));
+                    return Stale(_typeName, _name(item), read, _session.ReadRow(_tableName, _id(item), cache: false));
                 });
                 item.Revision = read + 1;
                 _onWrite?.Invoke(item);
@@ -708,13 +725,11 @@ namespace MspLicensing.Store
             public void Delete(T item)
             {
                 int read = item.Revision;
-                var delete = new Statement($"DELETE FROM {_table} WHERE id = @id AND revision = @rev RETURNING 1", returns: true);
-                delete.AddWithValue("id", _id(item));
-                delete.AddWithValue("rev", read);
-                _session.Queue(delete, _tableName, rows =>
+                _session.QueueWrite($"DELETE FROM {_table} WHERE id = @id AND revision = @rev", delete =>
                 {
-                    if (rows == 0) throw Stale(_typeName, _name(item), read, _session.ReadRow(_tableName, _id(item), cache: false));
-                });
+                    delete.AddWithValue("id", _id(item));
+                    delete.AddWithValue("rev", read);
+                }, _tableName, () => Stale(_typeName, _name(item), read, _session.ReadRow(_tableName, _id(item), cache: false)));
             }
 
             private List<T> Load(List<Row> rows)

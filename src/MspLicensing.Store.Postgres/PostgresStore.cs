@@ -35,14 +35,14 @@ namespace MspLicensing.Store
     /// <para>
     /// Batches (<see cref="WriteEach{TIn,TOut}"/>) run in one transaction with a SAVEPOINT per item: an item that
     /// fails is rolled back to its savepoint, whole, and the others go on in the same transaction; each item runs
-    /// once unless the whole transaction has to run again (or an insert of the item before it fails in the server
-    /// after that item ended: then the item runs twice). A batch that keeps meeting other changes is split in halves
+    /// once unless the whole transaction has to run again (or an item before it fails in the server after it ended:
+    /// then the items after that one run again). A batch that keeps meeting other changes is split in halves
     /// until its parts land.
     /// </para>
     /// <para>
     /// Round trips (<see cref="PostgresSession"/>): writes wait and go to the server with the next read, several
     /// statements in one command, and the rows a transaction read are kept until it writes their table, so a batch item
-    /// that creates a customer costs one round trip and one that changes seats three or four.
+    /// that creates a customer costs one round trip, one that changes seats three, and renewals share round trips.
     /// </para>
     /// </remarks>
     public sealed class PostgresStore : ITransferableStore
@@ -343,44 +343,49 @@ namespace MspLicensing.Store
             using (var tx = connection.BeginTransaction(IsolationLevel.Serializable))
             {
                 var session = Session(connection, tx, command);
-                for (int i = 0; i < items.Count; i++)
+                int next = 0;
+                while (true)
                 {
-                    while (true)
+                    try
                     {
-                        session.BeginItem(i);
-                        try
+                        for (; next < items.Count; next++)
                         {
-                            var value = write(session, items[i]);
-                            session.EndItem();
-                            results[i] = new ItemResult<TOut>(value, null);
-                            break;
+                            session.BeginItem(next);
+                            try
+                            {
+                                var value = write(session, items[next]);
+                                session.EndItem();
+                                results[next] = new ItemResult<TOut>(value, null);
+                            }
+                            catch (PostgresSession.RerunException)
+                            {
+                                throw;
+                            }
+                            catch (Exception ex) when (!(ex is OutOfMemoryException) && !Conflict(ex) && !Lost(ex))
+                            {
+                                // The item is left out whole: back to its savepoint; the other items go on in the transaction.
+                                results[next] = new ItemResult<TOut>(default(TOut), session.FailItem(ex));
+                            }
                         }
-                        catch (PostgresSession.RerunException)
-                        {
-                            // An earlier item failed after it ended, and was rolled back: this one runs again.
-                        }
-                        catch (Exception ex) when (!(ex is OutOfMemoryException) && !Conflict(ex) && !Lost(ex))
-                        {
-                            // The item is left out whole: back to its savepoint; the other items go on in the transaction.
-                            results[i] = new ItemResult<TOut>(default(TOut), session.FailItem(ex));
-                            break;
-                        }
+                        session.EndItems();
+                        break;
                     }
-                    Late(session, results);
+                    catch (PostgresSession.RerunException rerun)
+                    {
+                        // An item failed in the server after it ended (its statements went with a later round trip): it is
+                        // reported, and the items after it, whose statements did not run, run again.
+                        next = rerun.From;
+                    }
+                    finally
+                    {
+                        foreach (var failed in session.TakeLateFailures())
+                            results[failed.Key] = new ItemResult<TOut>(default(TOut), failed.Value);
+                    }
                 }
-                session.EndItems();
-                Late(session, results);
                 session.Flush();
                 tx.Commit();
             }
             return results;
-        }
-
-        /// <summary>Reports the items that failed in the server after they ended (an insert that went with a later round trip).</summary>
-        private static void Late<TOut>(PostgresSession session, ItemResult<TOut>[] results)
-        {
-            foreach (var failed in session.TakeLateFailures())
-                results[failed.Key] = new ItemResult<TOut>(default(TOut), failed.Value);
         }
 
         /// <summary>

@@ -309,16 +309,20 @@ namespace MspLicensing.Domain.Tests
         {
             using var kind = NewKind();
             using var store = kind.Open();
-            var created = store.WriteEach("New-MspCustomer", new[] { "A", "B", "C" }, (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now))
+            var created = store.WriteEach("New-MspCustomer", new[] { "A", "B", "C", "D" }, (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now))
                 .Select(r => r.Value).ToList();
-            store.Write("Set-MspCustomer", s =>
+            foreach (var changed in new[] { created[1], created[2] })
             {
-                var theirs = s.Customers.Get(created[1].CustomerId);
-                theirs.Notes = "theirs";
-                s.Customers.Update(theirs);
-                return 0;
-            });
-            // Each item writes a customer as it was read at revision 1 (the second was changed since) and its audit entry.
+                store.Write("Set-MspCustomer", s =>
+                {
+                    var theirs = s.Customers.Get(changed.CustomerId);
+                    theirs.Notes = "theirs";
+                    s.Customers.Update(theirs);
+                    return 0;
+                });
+            }
+            // Each item writes a customer as it was read at revision 1 (B and C were changed since) and its audit entry;
+            // B reads the store again after its write, C does not.
             var results = store.WriteEach("Set-MspCustomer", created, (s, c) =>
             {
                 var mine = s.Customers.Get(c.CustomerId);
@@ -326,12 +330,47 @@ namespace MspLicensing.Domain.Tests
                 mine.Notes = "mine";
                 s.Customers.Update(mine);
                 s.Audit("Update", "Customer", mine.CustomerId.ToString(), mine.Name, "Notes", mine.CustomerId);
+                if (mine.Name == "B") s.Customers.Count();
                 return mine;
             });
-            Assert.Equal(new[] { true, false, true }, results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal(new[] { true, false, false, true }, results.Select(r => r.Succeeded).ToArray());
             Assert.Equal("StaleObject", ((MspException)results[1].Error).ErrorId);
-            Assert.Equal(new[] { "mine", "theirs", "mine" }, store.Read(s => created.Select(c => s.Customers.Get(c.CustomerId).Notes).ToArray()));
-            Assert.Equal(new[] { "A", "C" }, store.Read(s => s.AuditLog(new AuditQuery { Command = "Set-*" }).Select(e => e.Target).OrderBy(n => n, StringComparer.Ordinal).ToArray()));
+            Assert.Equal("StaleObject", ((MspException)results[2].Error).ErrorId);
+            Assert.Contains("read at revision 1, now revision 2", results[2].Error.Message);
+            Assert.Equal(new[] { "mine", "theirs", "theirs", "mine" }, store.Read(s => created.Select(c => s.Customers.Get(c.CustomerId).Notes).ToArray()));
+            Assert.Equal(new[] { "A", "D" }, store.Read(s => s.AuditLog(new AuditQuery { Command = "Set-*" }).Select(e => e.Target).OrderBy(n => n, StringComparer.Ordinal).ToArray()));
+        }
+
+        [SkippableFact]
+        public void WriteEach_of_items_that_only_write_refuses_a_stale_one_in_the_middle_and_lands_the_others()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var names = Enumerable.Range(0, 30).Select(i => "C" + i.ToString("D2")).ToArray();
+            var created = store.WriteEach("New-MspCustomer", names, (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now)).Select(r => r.Value).ToList();
+            store.Write("Set-MspCustomer", s =>
+            {
+                var theirs = s.Customers.Get(created[17].CustomerId);
+                theirs.Notes = "theirs";
+                s.Customers.Update(theirs);
+                return 0;
+            });
+            // As a renewal run writes what it planned: no reads, each item a write of what was read at revision 1 and its audit entry.
+            var runs = new Dictionary<string, int>();
+            var results = store.WriteEach("Invoke-MspRenewal", created, (s, c) =>
+            {
+                runs[c.Name] = runs.TryGetValue(c.Name, out int n) ? n + 1 : 1;
+                s.Customers.Update(new Customer { CustomerId = c.CustomerId, Name = c.Name, Notes = "renewed", Revision = 1 });
+                s.Audit("Renew", "Customer", c.CustomerId.ToString(), c.Name, "renewed", c.CustomerId);
+                return c.Name;
+            });
+            Assert.Equal(Enumerable.Range(0, 30).Select(i => i != 17).ToArray(), results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal("StaleObject", ((MspException)results[17].Error).ErrorId);
+            Assert.All(runs.Values, n => Assert.InRange(n, 1, 2));
+            Assert.Equal(Enumerable.Range(0, 30).Select(i => i == 17 ? "theirs" : "renewed").ToArray(),
+                store.Read(s => created.Select(c => s.Customers.Get(c.CustomerId).Notes).ToArray()));
+            Assert.Equal(names.Where((n, i) => i != 17).ToArray(),
+                store.Read(s => s.AuditLog(new AuditQuery { Command = "Invoke-*" }).Select(e => e.Target).OrderBy(n => n, StringComparer.Ordinal).ToArray()));
         }
 
         [SkippableFact]
