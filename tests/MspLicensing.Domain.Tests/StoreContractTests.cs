@@ -816,6 +816,39 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal(1, store.GetInfo().AuditEntries);
         }
 
+        [Fact]
+        public void Documents_read_from_jsonb_are_the_values_LiteDBs_reader_makes_of_them()
+        {
+            var customer = new Customer
+            {
+                CustomerId = Guid.NewGuid(), Name = "Contoso \"Ltd\" \\ Ünïcode \u0001 \n tab\t", Country = "US", Notes = "", Revision = 7,
+                CreatedUtc = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc),
+            };
+            var texts = new List<string>
+            {
+                Json.Write(Json.Mapper.ToDocument(customer)),
+                Json.Write(Json.Mapper.ToDocument(new Subscription { SubscriptionId = Guid.NewGuid(), CustomerId = Guid.NewGuid(), ExpirationDate = DateTime.MaxValue })),
+                Json.Write(Json.Mapper.ToDocument(new License { LicenseId = Guid.NewGuid(), ActivationCode = "WF-1234", ExpirationDate = DateTime.MinValue })),
+                // As jsonb gives documents back: keys reordered, a space after each colon and comma.
+                "{\"a\": 1, \"b\": [1, 2.5, -3, true, false, null, \"t\", [], {}], \"c\": {\"$guid\": \"6f1c1b2e-8f0a-4f43-9b55-0b8d1f6f7a10\"}}",
+                "{\"int\": 2147483647, \"long\": 2147483648, \"negative\": -2147483649, \"big\": 9223372036854775808, \"double\": 1.0, \"exp\": 1e5, \"tiny\": -1.5E-7}",
+                "{\"zero\": -0.0, \"ticks\": {\"$numberLong\": \"-5\"}, \"money\": {\"$numberDecimal\": \"12.50\"}, \"date\": {\"$date\": \"2026-01-01T00:00:00Z\"}}",
+                "{\"s\": \"x\\\"y\\\\z\\u00e9\\n\\/\", \"$odd\": 1}",
+                "{\"first\": 1, \"$guid\": \"not first\"}",
+                "{\"broken\": [1, 2}",
+                "[1, 2]",
+            };
+            foreach (string text in texts)
+            {
+                string Outcome(Func<string, BsonValue> read)
+                {
+                    try { return Sorted(read(text)); }
+                    catch (Exception ex) { return ex.GetType().Name; }
+                }
+                Assert.Equal(Outcome(t => LiteDB.JsonSerializer.Deserialize(t).AsDocument), Outcome(t => Json.Read(t)));
+            }
+        }
+
         /// <summary>Every document as text with its fields in one order, by collection: jsonb keeps no field order.</summary>
         private static string Canonical(StoreContent content) =>
             string.Join("\n", StoreContent.Collections.Select(c => c + ":" + string.Join("|",
