@@ -183,10 +183,10 @@ namespace MspLicensing.Store
         private readonly Dictionary<string, Dictionary<string, List<RawRow>>> _cache = new Dictionary<string, Dictionary<string, List<RawRow>>>(StringComparer.Ordinal);
 
         /// <summary>Queues a statement for the next round trip.</summary>
-        private void Queue(Statement statement, string table = null, Action<int> check = null, int? item = null)
+        private void Queue(Statement statement, string table = null, int? item = null)
         {
             if (table != null) _cache.Remove(table);
-            _pending.Add(new Pending(statement, item ?? _item, table, check));
+            _pending.Add(new Pending(statement, item ?? _item, table, null));
         }
 
         /// <summary>
