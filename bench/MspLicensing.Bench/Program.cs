@@ -13,8 +13,10 @@ using System.Runtime.InteropServices;
 // The performance benchmark of PRODUCT.md §7: it hosts PowerShell in this process, imports the module from the root
 // manifest, works on a fresh temporary store (N customers, three subscriptions each, M months of seat changes) and
 // prints each measurement beside its target and beside the raw floor measured in the same run: LiteDB alone for a store
-// file (Floor.cs), Npgsql alone for the team store (PostgresFloor.cs). It is a report, not a test: missed targets still
-// exit 0; an error (a failed command, a missing customer) exits 1.
+// file (Floor.cs), Npgsql alone for the team store (PostgresFloor.cs). With --store postgres the same scenarios then run
+// on a store file too, and each line shows the store file's figure of the same run beside the team store's (the lines
+// are printed at the end). It is a report, not a test: missed targets still exit 0; an error (a failed command, a
+// missing customer) exits 1.
 //
 //   dotnet run -c Release --project bench/MspLicensing.Bench [-- --scale 10000 --months 12]
 //   dotnet run -c Release --project bench/MspLicensing.Bench -- --store postgres --connection-string 'Host=db;Username=admin;Database=postgres'
@@ -47,7 +49,23 @@ internal static class Program
                 return Child(manifest, args.Skip(1).ToArray());
             var options = Options.Parse(args);
             if (options == null) return 2;
-            return new Run(manifest, options).Benchmark();
+            if (!options.Postgres)
+            {
+                var report = new Report(Console.Out);
+                new Run(manifest, options, report, Console.Out).Benchmark();
+                report.Summary();
+                return 0;
+            }
+            // The team store, then the same scenarios on a store file in the same process: each line shows both.
+            var team = new Report(Console.Out, besideFile: true);
+            new Run(manifest, options, team, Console.Out).Benchmark();
+            Console.WriteLine("  file    : the same scenarios on a store file in this run, for the file column (its own floors and verdicts are not shown)");
+            Console.WriteLine();
+            var file = new Report(TextWriter.Null);
+            new Run(manifest, options.OnFile(), file, TextWriter.Null).Benchmark();
+            team.PrintBeside(file.Figures);
+            team.Summary();
+            return 0;
         }
         catch (Exception ex)
         {
@@ -64,6 +82,9 @@ internal static class Program
         public bool Postgres { get; private set; }
         /// <summary>The PostgreSQL server (a connection string) for <see cref="Postgres"/>.</summary>
         public string ConnectionString { get; private set; }
+
+        /// <summary>The same scale and months on a store file.</summary>
+        public Options OnFile() => new Options { Scale = Scale, Months = Months };
 
         public static Options Parse(string[] args)
         {
@@ -110,7 +131,8 @@ internal static class Program
         private readonly string _manifest;
         private readonly int _customers;
         private readonly int _months;
-        private readonly Report _report = new Report();
+        private readonly Report _report;
+        private readonly TextWriter _out;
         private readonly Targets _targets;
         private string _folder;
         private readonly string _server;
@@ -122,9 +144,11 @@ internal static class Program
 
         private bool Postgres => _server != null;
 
-        public Run(string manifest, Options options)
+        public Run(string manifest, Options options, Report report, TextWriter output)
         {
             _manifest = manifest;
+            _report = report;
+            _out = output;
             _customers = options.Scale;
             _months = options.Months;
             _targets = new Targets(options.Scale, options.Months);
@@ -144,22 +168,22 @@ internal static class Program
 
         public int Benchmark()
         {
-            Console.WriteLine("MspLicensing benchmark");
-            Console.WriteLine($"  machine : {Environment.ProcessorCount} processors, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})");
-            Console.WriteLine($"  runtime : {RuntimeInformation.FrameworkDescription}, PowerShell {FileVersionInfo.GetVersionInfo(typeof(PSObject).Assembly.Location).ProductVersion.Split(' ')[0]}");
+            _out.WriteLine("MspLicensing benchmark");
+            _out.WriteLine($"  machine : {Environment.ProcessorCount} processors, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})");
+            _out.WriteLine($"  runtime : {RuntimeInformation.FrameworkDescription}, PowerShell {FileVersionInfo.GetVersionInfo(typeof(PSObject).Assembly.Location).ProductVersion.Split(' ')[0]}");
             if (File.Exists("/proc/loadavg"))
-                Console.WriteLine($"  load    : {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (1/5/15-minute load average at start; other work on the machine skews the timings)");
-            Console.WriteLine($"  module  : {_manifest}");
-            Console.WriteLine($"  scale   : {_customers:N0} customers, {Subscriptions:N0} subscriptions, {_months} months of seat changes (--scale, --months)");
+                _out.WriteLine($"  load    : {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (1/5/15-minute load average at start; other work on the machine skews the timings)");
+            _out.WriteLine($"  module  : {_manifest}");
+            _out.WriteLine($"  scale   : {_customers:N0} customers, {Subscriptions:N0} subscriptions, {_months} months of seat changes (--scale, --months)");
             _folder = Path.Combine(Path.GetTempPath(), "msplicensing-bench-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(_folder);
             try
             {
                 _store = NewStore("main");
                 _floor = Postgres ? new PostgresFloor(_store) : (IFloor)new LiteDbFloor(_store, _folder);
-                Console.WriteLine($"  store   : {(Postgres ? "the team store, PostgreSQL " + PostgresFloor.ServerVersion(_store) + " at " + PostgresFloor.Display(_store) + " (--store postgres)" : "a store file (--store file)")}");
-                Console.WriteLine($"  floor   : {_floor.Description}: one transaction, and transactions of {ModuleBatch:N0} (the module's largest batch)");
-                Console.WriteLine();
+                _out.WriteLine($"  store   : {(Postgres ? "the team store, PostgreSQL " + PostgresFloor.ServerVersion(_store) + " at " + PostgresFloor.Display(_store) + " (--store postgres)" : "a store file (--store file)")}");
+                _out.WriteLine($"  floor   : {_floor.Description}: one transaction, and transactions of {ModuleBatch:N0} (the module's largest batch)");
+                _out.WriteLine();
                 _report.Header();
                 using (_runspace = OpenSession(_manifest, Postgres, _store))
                 {
@@ -181,9 +205,6 @@ internal static class Program
                 foreach (string database in _databases)
                     PostgresFloor.DropDatabase(_server, database);
             }
-
-            Console.WriteLine();
-            Console.WriteLine(_report.Missed == 0 ? "all targets met" : $"{_report.Missed} target{(_report.Missed == 1 ? "" : "s")} missed");
             return 0;
         }
 

@@ -17,15 +17,20 @@ namespace MspLicensing.Store
         private readonly string _command;
         private readonly string _user;
         private readonly Func<DateTime> _utcNow;
+        private readonly Func<PostgresException, Exception> _translate;
         private readonly List<AuditEntry> _audit = new List<AuditEntry>();
+        /// <summary>The batch item that wrote each entry of <see cref="_audit"/> (-1 outside a batch).</summary>
+        private readonly List<int> _auditItems = new List<int>();
 
-        internal PostgresSession(NpgsqlConnection connection, NpgsqlTransaction transaction, string command, string user, Func<DateTime> utcNow)
+        internal PostgresSession(NpgsqlConnection connection, NpgsqlTransaction transaction, string command, string user, Func<DateTime> utcNow,
+            Func<PostgresException, Exception> translate)
         {
             _connection = connection;
             _transaction = transaction;
             _command = command;
             _user = user;
             _utcNow = utcNow;
+            _translate = translate;
             Sets = new DocumentSets(new SetFactory(this));
         }
 
@@ -56,18 +61,347 @@ namespace MspLicensing.Store
             if (name != null && row != null) _changes[name] = (row.ModifiedBy, row.ModifiedUtc);
         }
 
-        /// <summary>How many audit entries wait for the commit: a batch item that fails takes its own back.</summary>
-        internal int AuditCount => _audit.Count;
+        // Round trips. A write is not sent at once: it waits, and goes with the next statement that has to reach the
+        // server (a read, or the end of the transaction), all in one round trip (one command of several statements).
+        // In a batch (WriteEach) each item begins with a savepoint, which waits too: an item that creates a customer
+        // costs one round trip (its name lookup carries the inserts of the items before it and its own savepoint), and
+        // items that only write (renewals) share round trips, up to WaitingItems of them. In a batch a write that names
+        // the revision it read fails in the server when it finds the row changed (it divides by the number of rows it
+        // changed), so every failure stops the round trip at its own item. When an item that has ended fails there, the
+        // transaction goes back to that item's savepoint, the item is reported with its error, and the items after it,
+        // whose statements did not run, run again (they read nothing since: a read would have sent the failed item's
+        // statements first). Outside a batch, a write's row count is checked after the round trip instead.
 
         /// <summary>
-        /// Forgets what the batch item that just failed left in this session (rolled back to its savepoint in the
-        /// database): its audit entries and the expiration dates read or written since.
+        /// One statement of a round trip, with its parameters by the names its text gives them. A write returns a row
+        /// (RETURNING 1) for each row it changed: the rows it returns are its row count, and the results it returns
+        /// tell which statement of a round trip failed (Npgsql raises a statement's error as its reader reaches it).
         /// </summary>
-        internal void Forget(int auditCount)
+        private sealed class Statement
         {
+            private readonly List<NpgsqlParameter> _parameters = new List<NpgsqlParameter>();
+
+            /// <param name="returns">Whether it returns rows (a read, or a write with RETURNING): each such statement is one result of the round trip.</param>
+            internal Statement(string sql, bool returns)
+            {
+                Sql = sql;
+                Returns = returns;
+            }
+
+            internal string Sql { get; }
+            internal bool Returns { get; }
+
+            internal void AddWithValue(string name, object value) => _parameters.Add(new NpgsqlParameter(name, value));
+
+            internal void AddWithValue(string name, NpgsqlDbType type, object value) => _parameters.Add(new NpgsqlParameter(name, type) { Value = value });
+
+            /// <summary>Adds the statement to <paramref name="command"/> as its statement <paramref name="index"/>: its parameters are renamed for that place.</summary>
+            internal void AddTo(NpgsqlCommand command, System.Text.StringBuilder text, int index)
+            {
+                string suffix = "_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (text.Length > 0) text.Append(";\n");
+                // Each @name becomes @name_index (the statements' texts hold no @ but before their parameters' names).
+                for (int i = 0; i < Sql.Length; i++)
+                {
+                    text.Append(Sql[i]);
+                    if (Sql[i] != '@') continue;
+                    while (i + 1 < Sql.Length && (char.IsLetterOrDigit(Sql[i + 1]) || Sql[i + 1] == '_')) text.Append(Sql[++i]);
+                    text.Append(suffix);
+                }
+                foreach (var parameter in _parameters)
+                {
+                    parameter.ParameterName += suffix;
+                    command.Parameters.Add(parameter);
+                }
+            }
+        }
+
+        /// <summary>A statement waiting for the next round trip.</summary>
+        private sealed class Pending
+        {
+            internal Pending(Statement statement, int item, string table, Action<int> check, Func<Exception> refusal = null)
+            {
+                Statement = statement;
+                Item = item;
+                Table = table;
+                Check = check;
+                Refusal = refusal;
+            }
+
+            internal Statement Statement { get; }
+
+            /// <summary>The batch item that wrote it; -1 for the transaction's own (its lock timeout, a rollback to a savepoint, its audit entries).</summary>
+            internal int Item { get; }
+
+            /// <summary>The table it writes (its rows read earlier in this transaction are read again after it), or null.</summary>
+            internal string Table { get; }
+
+            /// <summary>Called with the number of rows the statement changed; throws when a write found its row changed since it was read.</summary>
+            internal Action<int> Check { get; }
+
+            /// <summary>The error of a batch item's write that found its row changed (it failed in the server); null for other statements.</summary>
+            internal Func<Exception> Refusal { get; }
+        }
+
+        /// <summary>Thrown out of a batch when an item failed after it ended: the items from <see cref="From"/> on run again.</summary>
+        internal sealed class RerunException : Exception
+        {
+            internal RerunException(int from) : base("An earlier item of the batch failed in the server; the items after it run again.")
+            {
+                From = from;
+            }
+
+            /// <summary>The first item to run again.</summary>
+            internal int From { get; }
+        }
+
+        /// <summary>How many batch items' statements may wait for one round trip (the items after one that fails there run again).</summary>
+        private const int WaitingItems = 100;
+
+        private readonly List<Pending> _pending = new List<Pending>();
+
+        /// <summary>The batch item running (<see cref="BeginItem"/>); -1 outside an item.</summary>
+        private int _item = -1;
+
+        /// <summary>Whether the running item has sent anything (its savepoint is set in the server).</summary>
+        private bool _itemSent;
+
+        /// <summary>Whether a savepoint is set (or waits to be): a new item releases it before it sets its own.</summary>
+        private bool _savepoint;
+
+        /// <summary>Whether a savepoint was set before the running item began (an item that fails before it sent anything leaves it so).</summary>
+        private bool _savepointBefore;
+
+        /// <summary>The items that failed after they ended, with their errors (<see cref="TakeLateFailures"/>).</summary>
+        private readonly List<KeyValuePair<int, Exception>> _late = new List<KeyValuePair<int, Exception>>();
+
+        /// <summary>
+        /// The rows of the queries this transaction ran, by table: the same query gives the same rows until the
+        /// transaction writes that table (the snapshot of a serializable or repeatable-read transaction does not move),
+        /// so the account, the plan of a pipeline and the like are read once per transaction, not once per item.
+        /// </summary>
+        private readonly Dictionary<string, Dictionary<string, List<RawRow>>> _cache = new Dictionary<string, Dictionary<string, List<RawRow>>>(StringComparer.Ordinal);
+
+        /// <summary>Queues a statement for the next round trip.</summary>
+        private void Queue(Statement statement, string table = null, int? item = null)
+        {
+            if (table != null) _cache.Remove(table);
+            _pending.Add(new Pending(statement, item ?? _item, table, null));
+        }
+
+        /// <summary>
+        /// Queues a write of <paramref name="sql"/> (an UPDATE, DELETE or INSERT without RETURNING) that must change one
+        /// row: in a batch item it fails in the server when it changes none, elsewhere its row count is checked after the
+        /// round trip; either way <paramref name="refusal"/> makes the error (and gives the object its revision back).
+        /// </summary>
+        private void QueueWrite(string sql, Action<Statement> parameters, string table, Func<Exception> refusal)
+        {
+            bool inItem = _item >= 0;
+            var statement = new Statement(inItem ? $"WITH changed AS ({sql} RETURNING 1) SELECT 1 / count(*)::int FROM changed" : sql + " RETURNING 1", returns: true);
+            parameters(statement);
+            if (table != null) _cache.Remove(table);
+            _pending.Add(inItem
+                ? new Pending(statement, _item, table, null, refusal)
+                : new Pending(statement, _item, table, rows => { if (rows == 0) throw refusal(); }));
+        }
+
+        /// <summary>Queues a statement of the transaction's own (its lock timeout, before anything else).</summary>
+        internal void Queue(string sql) => Queue(new Statement(sql, returns: false), item: -1);
+
+        /// <summary>
+        /// Sends the statements waiting and then <paramref name="read"/> (if any) in one round trip and returns what
+        /// <paramref name="consume"/> takes from the read's rows. The rows each write changed are checked after the round
+        /// trip. When a statement of an item that has ended fails, that item is rolled back and reported
+        /// (<see cref="TakeLateFailures"/>), and the running item, if any, runs again (<see cref="RerunException"/>).
+        /// </summary>
+        private T Send<T>(Statement read, Func<NpgsqlDataReader, T> consume)
+        {
+            if (_pending.Count == 0 && read == null) return default(T);
+            var sent = _pending.ToList();
+            _pending.Clear();
+            if (_item >= 0) _itemSent = true;
+            if (read != null) sent.Add(new Pending(read, _item, null, null));
+            // The statements that return rows, in order: the reader's results.
+            var results = sent.Where(p => p.Statement.Returns).ToList();
+            var rows = new int[results.Count];
+            T value = default(T);
+            int at = 0;
+            using (var command = new NpgsqlCommand { Connection = _connection, Transaction = _transaction })
+            {
+                var text = new System.Text.StringBuilder();
+                for (int i = 0; i < sent.Count; i++) sent[i].Statement.AddTo(command, text, i);
+                command.CommandText = text.ToString();
+                try
+                {
+                    using (var reader = command.ExecuteReader())
+                    {
+                        for (; at < results.Count; at++)
+                        {
+                            if (at > 0 && !reader.NextResult()) break;
+                            if (read != null && at == results.Count - 1)
+                            {
+                                value = consume(reader);
+                            }
+                            else
+                            {
+                                while (reader.Read()) rows[at]++;
+                            }
+                        }
+                        while (reader.NextResult())
+                        {
+                        }
+                    }
+                }
+                catch (PostgresException ex) when (!PostgresStore.Conflict(ex) && !PostgresStore.Lost(ex) && at < results.Count && results[at].Item >= 0)
+                {
+                    // A batch item's statement failed: nothing after it ran. Back to that item's savepoint (the last one set before it).
+                    var failed = results[at];
+                    using (var rollback = new NpgsqlCommand("ROLLBACK TO SAVEPOINT item", _connection, _transaction))
+                        rollback.ExecuteNonQuery();
+                    var error = failed.Refusal != null && ex.SqlState == PostgresErrorCodes.DivisionByZero ? failed.Refusal() : _translate(ex);
+                    if (failed.Item == _item) throw error;
+                    // An item that has ended: it is reported, and the items after it run again.
+                    _late.Add(new KeyValuePair<int, Exception>(failed.Item, error));
+                    for (int i = _audit.Count - 1; i >= 0; i--)
+                    {
+                        if (_auditItems[i] < failed.Item) break;
+                        _audit.RemoveAt(i);
+                        _auditItems.RemoveAt(i);
+                    }
+                    _changes.Clear();
+                    _cache.Clear();
+                    Sets.ForgetDates();
+                    throw new RerunException(failed.Item + 1);
+                }
+            }
+            for (int i = 0; i < results.Count; i++) results[i].Check?.Invoke(rows[i]);
+            return value;
+        }
+
+        /// <summary>The items that failed after they ended, since the last call, with their errors.</summary>
+        internal IReadOnlyList<KeyValuePair<int, Exception>> TakeLateFailures()
+        {
+            var late = _late.ToList();
+            _late.Clear();
+            return late;
+        }
+
+        /// <summary>Begins batch item <paramref name="item"/>: its savepoint waits to go with its first statement.</summary>
+        internal void BeginItem(int item)
+        {
+            _item = item;
+            _itemSent = false;
+            _savepointBefore = _savepoint;
+            if (_savepoint) Queue(new Statement("RELEASE SAVEPOINT item", returns: false));
+            Queue(new Statement("SAVEPOINT item", returns: false));
+            _savepoint = true;
+        }
+
+        /// <summary>
+        /// Ends the running item; its statements wait for the next round trip, unless <see cref="WaitingItems"/> items' wait already.
+        /// </summary>
+        internal void EndItem()
+        {
+            if (_pending.Select(p => p.Item).Where(i => i >= 0).Distinct().Count() >= WaitingItems) Send<object>(null, null);
+        }
+
+        /// <summary>
+        /// The running item failed (<paramref name="ex"/>): what it queued is dropped, the transaction goes back to its
+        /// savepoint if it sent anything, and what it left in the session is forgotten. Returns the item's error.
+        /// </summary>
+        internal Exception FailItem(Exception ex)
+        {
+            _pending.RemoveAll(p => p.Item == _item);
+            if (_itemSent) Queue(new Statement("ROLLBACK TO SAVEPOINT item", returns: false), item: -1);
+            else _savepoint = _savepointBefore;
+            var error = ex is PostgresException pg ? _translate(pg) : ex is MspException msp ? NamingChange(msp) : ex;
+            Forget(_item);
+            return error;
+        }
+
+        /// <summary>
+        /// Sends what the items left waiting, after the last one; an item that fails there is reported
+        /// (<see cref="TakeLateFailures"/>) and the items after it run again (<see cref="RerunException"/>).
+        /// </summary>
+        internal void EndItems()
+        {
+            _item = -1;
+            Send<object>(null, null);
+        }
+
+        /// <summary>
+        /// Forgets what a batch item that failed left in this session (rolled back to its savepoint in the database):
+        /// its audit entries, the expiration dates and rows read or written since, who changed what.
+        /// </summary>
+        private void Forget(int item)
+        {
+            for (int i = _audit.Count - 1; i >= 0; i--)
+            {
+                if (_auditItems[i] != item) continue;
+                _audit.RemoveAt(i);
+                _auditItems.RemoveAt(i);
+            }
             _changes.Clear();
-            _audit.RemoveRange(auditCount, _audit.Count - auditCount);
+            _cache.Clear();
             Sets.ForgetDates();
+        }
+
+        /// <summary>A row as it was read: the document as its JSON text, so that a cached row maps to a new object each time.</summary>
+        private sealed class RawRow
+        {
+            internal int Revision;
+            internal string ModifiedBy;
+            internal DateTime? ModifiedUtc;
+            internal string Body;
+
+            internal Row ToRow() => new Row { Revision = Revision, ModifiedBy = ModifiedBy, ModifiedUtc = ModifiedUtc, Body = Json.Read(Body) };
+        }
+
+        /// <summary>
+        /// The rows of a query on <paramref name="table"/> with one parameter @v (none when <paramref name="value"/> is
+        /// null), sent with what waits; from the cache when this transaction ran it already and has not written the
+        /// table since (<paramref name="cache"/>).
+        /// </summary>
+        private List<Row> Rows(string table, string sql, object value, bool cache = true)
+        {
+            string key = sql + "\n" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            if (cache && _cache.TryGetValue(table, out var queries) && queries.TryGetValue(key, out var cached))
+                return cached.Select(r => r.ToRow()).ToList();
+            var read = new Statement(sql, returns: true);
+            if (value != null) read.AddWithValue("v", value);
+            var raw = new List<RawRow>();
+            // Rows that are not kept are parsed as they come, so that the text of every document is not held at once.
+            var rows = Send(read, reader =>
+            {
+                var list = new List<Row>();
+                while (reader.Read())
+                {
+                    var row = new RawRow
+                    {
+                        Revision = reader.GetInt32(0),
+                        ModifiedBy = reader.IsDBNull(1) ? null : reader.GetString(1),
+                        ModifiedUtc = reader.IsDBNull(2) ? (DateTime?)null : DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc),
+                        Body = reader.GetString(3),
+                    };
+                    if (cache) raw.Add(row);
+                    list.Add(row.ToRow());
+                }
+                return list;
+            });
+            if (cache)
+            {
+                if (!_cache.TryGetValue(table, out queries)) _cache[table] = queries = new Dictionary<string, List<RawRow>>(StringComparer.Ordinal);
+                queries[key] = raw;
+            }
+            return rows;
+        }
+
+        /// <summary>The single value a query with one parameter @v returns, sent with what waits.</summary>
+        private object Value(string sql, object value)
+        {
+            var read = new Statement(sql, returns: true);
+            if (value != null) read.AddWithValue("v", value);
+            return Send(read, reader => reader.Read() ? reader.GetValue(0) : null);
         }
 
         public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) =>
@@ -106,20 +440,18 @@ namespace MspLicensing.Store
         public IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId) =>
             ((Table<License>)Licenses).Find(PostgresSchema.GuidField("SubscriptionId"), subscriptionId.ToString());
 
-        private bool Exists(string sql, object value)
-        {
-            using (var cmd = Command(sql))
-            {
-                cmd.Parameters.AddWithValue("v", value);
-                return (bool)cmd.ExecuteScalar();
-            }
-        }
+        private bool Exists(string sql, object value) => (bool)Value(sql, value);
 
-        internal NpgsqlCommand Command(string sql) => new NpgsqlCommand(sql, _connection, _transaction);
+        /// <summary>A command of its own, for reads that stream many rows; what waits is sent first.</summary>
+        internal NpgsqlCommand Command(string sql)
+        {
+            Send<object>(null, null);
+            return new NpgsqlCommand(sql, _connection, _transaction);
+        }
 
         public Account GetAccount()
         {
-            var row = ReadRow("account", "account");
+            var row = ReadRow("account", "account", cache: true);
             var account = row == null ? new Account() : Json.ToObject<Account>(row.Body);
             Remember(account.Name, row);
             return account;
@@ -130,12 +462,13 @@ namespace MspLicensing.Store
             RequireWritable();
             var doc = Json.ToDocument(account);
             doc["_id"] = "account";
-            account.Revision = SaveKeyed("account", "account", doc, account.Revision, insertWhenNew: false, "Account", account.Name, "Get-MspAccount");
+            int read = account.Revision;
+            account.Revision = SaveKeyed("account", "account", doc, read, insertWhenNew: false, "Account", account.Name, () => account.Revision = read);
         }
 
         public UsageReport GetUsageReport(string month)
         {
-            var row = ReadRow("reports", month);
+            var row = ReadRow("reports", month, cache: true);
             Remember(month, row);
             return row == null ? null : Json.ToObject<UsageReport>(row.Body);
         }
@@ -155,50 +488,42 @@ namespace MspLicensing.Store
         public void SaveUsageReport(UsageReport report)
         {
             RequireWritable();
-            report.Revision = SaveKeyed("reports", report.Month, Json.ToDocument(report), report.Revision, insertWhenNew: true, "UsageReport", report.Month, "Get-MspUsageReport");
+            int read = report.Revision;
+            report.Revision = SaveKeyed("reports", report.Month, Json.ToDocument(report), read, insertWhenNew: true, "UsageReport", report.Month, () => report.Revision = read);
         }
 
         /// <summary>
         /// Writes a document keyed by text (the account, a month's report) if the stored revision still equals
-        /// <paramref name="revision"/> (0: there is none yet); returns the new revision.
+        /// <paramref name="revision"/> (0: there is none yet); returns the new revision. The write waits for the next
+        /// round trip; when it finds the document changed since it was read, <paramref name="restore"/> gives the
+        /// object its revision back and the write is refused as stale.
         /// </summary>
-        private int SaveKeyed(string table, string id, BsonDocument doc, int revision, bool insertWhenNew, string typeName, string name, string getCommand)
+        private int SaveKeyed(string table, string id, BsonDocument doc, int revision, bool insertWhenNew, string typeName, string name, Action restore)
         {
             int next = revision + 1;
             doc["Revision"] = next;
-            int rows;
-            if (revision == 0 && insertWhenNew)
+            string sql = revision == 0 && insertWhenNew
+                ? $"INSERT INTO {S}.{table} (id, revision, modified_by, modified_utc, body) VALUES (@id, @next, @user, @now, @body) ON CONFLICT (id) DO NOTHING"
+                : $"UPDATE {S}.{table} SET revision = @next, modified_by = @user, modified_utc = @now, body = @body WHERE id = @id AND revision = @rev";
+            QueueWrite(sql, statement =>
             {
-                using (var cmd = Command($"INSERT INTO {S}.{table} (id, revision, modified_by, modified_utc, body) VALUES (@id, @next, @user, @now, @body) ON CONFLICT (id) DO NOTHING"))
-                {
-                    Parameters(cmd, id, next, doc);
-                    rows = cmd.ExecuteNonQuery();
-                }
-            }
-            else
+                Parameters(statement, id, next, doc);
+                if (!(revision == 0 && insertWhenNew)) statement.AddWithValue("rev", revision);
+            }, table, () =>
             {
-                using (var cmd = Command($"UPDATE {S}.{table} SET revision = @next, modified_by = @user, modified_utc = @now, body = @body WHERE id = @id AND revision = @rev"))
-                {
-                    Parameters(cmd, id, next, doc);
-                    cmd.Parameters.AddWithValue("rev", revision);
-                    rows = cmd.ExecuteNonQuery();
-                }
-            }
-            if (rows == 0)
-            {
-                var stored = ReadRow(table, id);
-                throw Stale(typeName, name, revision, stored);
-            }
+                restore();
+                return Stale(typeName, name, revision, ReadRow(table, id, cache: false));
+            });
             return next;
         }
 
-        private void Parameters(NpgsqlCommand cmd, object id, int next, BsonDocument doc)
+        private void Parameters(Statement parameters, object id, int next, BsonDocument doc)
         {
-            cmd.Parameters.AddWithValue("id", id);
-            cmd.Parameters.AddWithValue("next", next);
-            cmd.Parameters.AddWithValue("user", (object)_user ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("now", NpgsqlDbType.Timestamp, DateTime.SpecifyKind(_utcNow(), DateTimeKind.Unspecified));
-            cmd.Parameters.AddWithValue("body", NpgsqlDbType.Jsonb, Json.Write(doc));
+            parameters.AddWithValue("id", id);
+            parameters.AddWithValue("next", next);
+            parameters.AddWithValue("user", (object)_user ?? DBNull.Value);
+            parameters.AddWithValue("now", NpgsqlDbType.Timestamp, DateTime.SpecifyKind(_utcNow(), DateTimeKind.Unspecified));
+            parameters.AddWithValue("body", NpgsqlDbType.Jsonb, Json.Write(doc));
         }
 
         /// <summary>The stale-write error: it names who changed the document last and when, as the store recorded it.</summary>
@@ -218,45 +543,38 @@ namespace MspLicensing.Store
             internal BsonDocument Body;
         }
 
-        /// <summary>The columns a row is read with (<see cref="ToRow"/>).</summary>
+        /// <summary>The columns a row is read with.</summary>
         private const string Columns = "revision, modified_by, modified_utc, body";
 
-        private Row ReadRow(string table, object id)
-        {
-            using (var cmd = Command($"SELECT {Columns} FROM {S}.{table} WHERE id = @id"))
-            {
-                cmd.Parameters.AddWithValue("id", id);
-                using (var reader = cmd.ExecuteReader())
-                    return reader.Read() ? ToRow(reader) : null;
-            }
-        }
-
-        private static Row ToRow(NpgsqlDataReader reader) => new Row
-        {
-            Revision = reader.GetInt32(0),
-            ModifiedBy = reader.IsDBNull(1) ? null : reader.GetString(1),
-            ModifiedUtc = reader.IsDBNull(2) ? (DateTime?)null : DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc),
-            Body = Json.Read(reader.GetString(3)),
-        };
+        /// <summary>The row of <paramref name="id"/> in <paramref name="table"/>; with <paramref name="cache"/> false, as stored now (after a write that found it changed).</summary>
+        private Row ReadRow(string table, object id, bool cache) =>
+            Rows(table, $"SELECT {Columns} FROM {S}.{table} WHERE id = @v", id, cache).FirstOrDefault();
 
         public void Audit(string action, string targetType, string targetId, string target, string summary, Guid? customerId = null)
         {
             RequireWritable();
             _audit.Add(Sessions.Entry(_utcNow(), _user, _command, action, targetType, targetId, target, summary, customerId));
+            _auditItems.Add(_item);
         }
 
-        /// <summary>Writes the audit entries of the transaction in one statement; the store calls it just before committing.</summary>
+        /// <summary>
+        /// Writes the audit entries of the transaction in one statement, with whatever else waits, in one round trip; the
+        /// store calls it just before committing (after <see cref="EndItems"/> in a batch, so that only the entries of
+        /// the items that landed are written).
+        /// </summary>
         internal void Flush()
         {
-            if (_audit.Count == 0) return;
-            using (var cmd = Command($"INSERT INTO {S}.audit (target_id, customer_id, body) SELECT * FROM unnest(@targets, @customers, @bodies)"))
+            if (_audit.Count > 0)
             {
-                cmd.Parameters.AddWithValue("targets", _audit.Select(a => a.TargetId).ToArray());
-                cmd.Parameters.AddWithValue("customers", _audit.Select(a => a.CustomerId).ToArray());
-                cmd.Parameters.AddWithValue("bodies", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, _audit.Select(AuditBody).ToArray());
-                cmd.ExecuteNonQuery();
+                var insert = new Statement($"INSERT INTO {S}.audit (target_id, customer_id, body) SELECT * FROM unnest(@targets, @customers, @bodies)", returns: false);
+                insert.AddWithValue("targets", _audit.Select(a => a.TargetId).ToArray());
+                insert.AddWithValue("customers", _audit.Select(a => a.CustomerId).ToArray());
+                insert.AddWithValue("bodies", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, _audit.Select(AuditBody).ToArray());
+                Queue(insert, item: -1);
             }
+            Send<object>(null, null);
             _audit.Clear();
+            _auditItems.Clear();
         }
 
         /// <summary>An audit entry as a document: the id is the row's own (a sequence), not part of the body.</summary>
@@ -330,6 +648,8 @@ namespace MspLicensing.Store
         private sealed class Table<T> : IDocumentSet<T> where T : class, IVersioned
         {
             private readonly PostgresSession _session;
+            /// <summary>The table's name, and its name in the store's schema.</summary>
+            private readonly string _tableName;
             private readonly string _table;
             private readonly string _typeName;
             private readonly Func<T, Guid> _id;
@@ -347,6 +667,7 @@ namespace MspLicensing.Store
             {
                 _alias = alias;
                 _session = session;
+                _tableName = table;
                 _table = S + "." + table;
                 _typeName = typeName;
                 _id = id;
@@ -358,70 +679,38 @@ namespace MspLicensing.Store
                 _read = read ?? (doc => Json.ToObject<T>(doc));
             }
 
-            public T Get(Guid id)
-            {
-                using (var cmd = _session.Command($"SELECT {Columns} FROM {_table} WHERE id = @id"))
-                {
-                    cmd.Parameters.AddWithValue("id", id);
-                    return Load(cmd).FirstOrDefault();
-                }
-            }
+            public T Get(Guid id) => Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE id = @v", id)).FirstOrDefault();
 
             public IEnumerable<T> All()
             {
                 _beforeAll?.Invoke();
-                using (var cmd = _session.Command($"SELECT {Columns} FROM {_table}"))
-                    return Load(cmd);
+                return Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table}", null, cache: false));
             }
 
             /// <summary>The documents as <see cref="All"/> reads them: a command's reader is not left open across the caller's work.</summary>
             public IEnumerable<T> Each() => All();
 
             /// <summary>The documents whose array <paramref name="arrayExpression"/> holds the text <paramref name="value"/> (a GIN index serves it).</summary>
-            internal IReadOnlyList<T> FindContaining(string arrayExpression, string value)
-            {
-                using (var cmd = _session.Command($"SELECT {Columns} FROM {_table} WHERE {arrayExpression} ? @v"))
-                {
-                    cmd.Parameters.AddWithValue("v", value);
-                    return Load(cmd);
-                }
-            }
+            internal IReadOnlyList<T> FindContaining(string arrayExpression, string value) =>
+                Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE {arrayExpression} ? @v", value));
 
-            internal IReadOnlyList<T> Find(string expression, string value)
-            {
-                using (var cmd = _session.Command($"SELECT {Columns} FROM {_table} WHERE {expression} = @v"))
-                {
-                    cmd.Parameters.AddWithValue("v", value);
-                    return Load(cmd);
-                }
-            }
+            internal IReadOnlyList<T> Find(string expression, string value) =>
+                Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE {expression} = @v", value));
 
             internal T FindOne(string expression, string value) => Find(expression, value).FirstOrDefault();
 
             /// <summary>The rows whose <paramref name="expression"/> is one of <paramref name="values"/>, in one query.</summary>
-            internal IReadOnlyList<T> FindAny(string expression, string[] values)
-            {
-                using (var cmd = _session.Command($"SELECT {Columns} FROM {_table} WHERE {expression} = ANY(@v)"))
-                {
-                    cmd.Parameters.AddWithValue("v", values);
-                    return Load(cmd);
-                }
-            }
+            internal IReadOnlyList<T> FindAny(string expression, string[] values) =>
+                Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE {expression} = ANY(@v)", values, cache: false));
 
-            public int Count()
-            {
-                using (var cmd = _session.Command($"SELECT count(*) FROM {_table}"))
-                    return (int)(long)cmd.ExecuteScalar();
-            }
+            public int Count() => (int)(long)_session.Value($"SELECT count(*) FROM {_table}", null);
 
             public void Insert(T item)
             {
                 item.Revision = 1;
-                using (var cmd = _session.Command($"INSERT INTO {_table} (id, revision, modified_by, modified_utc, body) VALUES (@id, @next, @user, @now, @body)"))
-                {
-                    _session.Parameters(cmd, _id(item), 1, ToDocument(item));
-                    cmd.ExecuteNonQuery();
-                }
+                var insert = new Statement($"INSERT INTO {_table} (id, revision, modified_by, modified_utc, body) VALUES (@id, @next, @user, @now, @body) RETURNING 1", returns: true);
+                _session.Parameters(insert, _id(item), 1, ToDocument(item));
+                _session.Queue(insert, _tableName);
                 _onWrite?.Invoke(item);
             }
 
@@ -430,37 +719,31 @@ namespace MspLicensing.Store
                 int read = item.Revision;
                 var doc = ToDocument(item);
                 doc["Revision"] = read + 1;
-                int rows;
-                using (var cmd = _session.Command($"UPDATE {_table} SET revision = @next, modified_by = @user, modified_utc = @now, body = @body WHERE id = @id AND revision = @rev"))
+                _session.QueueWrite($"UPDATE {_table} SET revision = @next, modified_by = @user, modified_utc = @now, body = @body WHERE id = @id AND revision = @rev", update =>
                 {
-                    _session.Parameters(cmd, _id(item), read + 1, doc);
-                    cmd.Parameters.AddWithValue("rev", read);
-                    rows = cmd.ExecuteNonQuery();
-                }
-                if (rows == 0) throw Stale(_typeName, _name(item), read, _session.ReadRow(_table.Substring(S.Length + 1), _id(item)));
+                    _session.Parameters(update, _id(item), read + 1, doc);
+                    update.AddWithValue("rev", read);
+                }, _tableName, () =>
+                {
+                    item.Revision = read;
+                    return Stale(_typeName, _name(item), read, _session.ReadRow(_tableName, _id(item), cache: false));
+                });
                 item.Revision = read + 1;
                 _onWrite?.Invoke(item);
             }
 
             public void Delete(T item)
             {
-                int rows;
-                using (var cmd = _session.Command($"DELETE FROM {_table} WHERE id = @id AND revision = @rev"))
+                int read = item.Revision;
+                _session.QueueWrite($"DELETE FROM {_table} WHERE id = @id AND revision = @rev", delete =>
                 {
-                    cmd.Parameters.AddWithValue("id", _id(item));
-                    cmd.Parameters.AddWithValue("rev", item.Revision);
-                    rows = cmd.ExecuteNonQuery();
-                }
-                if (rows == 0) throw Stale(_typeName, _name(item), item.Revision, _session.ReadRow(_table.Substring(S.Length + 1), _id(item)));
+                    delete.AddWithValue("id", _id(item));
+                    delete.AddWithValue("rev", read);
+                }, _tableName, () => Stale(_typeName, _name(item), read, _session.ReadRow(_tableName, _id(item), cache: false)));
             }
 
-            private List<T> Load(NpgsqlCommand cmd)
+            private List<T> Load(List<Row> rows)
             {
-                var rows = new List<Row>();
-                using (var reader = cmd.ExecuteReader())
-                {
-                    while (reader.Read()) rows.Add(ToRow(reader));
-                }
                 // Mapped after the reader is closed: a license that follows its subscription may read it.
                 var items = new List<T>(rows.Count);
                 foreach (var row in rows)

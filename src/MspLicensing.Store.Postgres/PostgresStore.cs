@@ -35,8 +35,14 @@ namespace MspLicensing.Store
     /// <para>
     /// Batches (<see cref="WriteEach{TIn,TOut}"/>) run in one transaction with a SAVEPOINT per item: an item that
     /// fails is rolled back to its savepoint, whole, and the others go on in the same transaction; each item runs
-    /// once unless the whole transaction has to run again. A batch that keeps meeting other changes is split in halves
+    /// once unless the whole transaction has to run again (or an item before it fails in the server after it ended:
+    /// then the items after that one run again). A batch that keeps meeting other changes is split in halves
     /// until its parts land.
+    /// </para>
+    /// <para>
+    /// Round trips (<see cref="PostgresSession"/>): writes wait and go to the server with the next read, several
+    /// statements in one command, and the rows a transaction read are kept until it writes their table, so a batch item
+    /// that creates a customer costs one round trip, one that changes seats three, and renewals share round trips.
     /// </para>
     /// </remarks>
     public sealed class PostgresStore : ITransferableStore
@@ -255,7 +261,7 @@ namespace MspLicensing.Store
                 using (var connection = Connect())
                 using (var tx = connection.BeginTransaction(IsolationLevel.RepeatableRead))
                 {
-                    return read(new PostgresSession(connection, tx, null, _user, _utcNow));
+                    return read(new PostgresSession(connection, tx, null, _user, _utcNow, Translate));
                 }
             });
         }
@@ -265,19 +271,19 @@ namespace MspLicensing.Store
             return Guard(() => Retrying(() =>
             {
                 using (var connection = Connect())
-                using (var tx = Begin(connection))
+                using (var tx = connection.BeginTransaction(IsolationLevel.Serializable))
                 {
-                    var session = new PostgresSession(connection, tx, command, _user, _utcNow);
+                    var session = Session(connection, tx, command);
                     T result;
                     try
                     {
                         result = write(session);
+                        session.Flush();
                     }
                     catch (MspException ex) when (ex.ErrorId == "StaleObject")
                     {
                         throw session.NamingChange(ex);
                     }
-                    session.Flush();
                     tx.Commit();
                     return result;
                 }
@@ -287,8 +293,18 @@ namespace MspLicensing.Store
         private NpgsqlTransaction Begin(NpgsqlConnection connection)
         {
             var tx = connection.BeginTransaction(IsolationLevel.Serializable);
-            Execute(connection, tx, "SET LOCAL lock_timeout = " + _lockTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Execute(connection, tx, LockTimeout);
             return tx;
+        }
+
+        private string LockTimeout => "SET LOCAL lock_timeout = " + _lockTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>The session of a change: its lock timeout goes with its first statement.</summary>
+        private PostgresSession Session(NpgsqlConnection connection, NpgsqlTransaction tx, string command)
+        {
+            var session = new PostgresSession(connection, tx, command, _user, _utcNow, Translate);
+            session.Queue(LockTimeout);
+            return session;
         }
 
         public IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write)
@@ -324,26 +340,46 @@ namespace MspLicensing.Store
         {
             var results = new ItemResult<TOut>[items.Count];
             using (var connection = Connect())
-            using (var tx = Begin(connection))
+            using (var tx = connection.BeginTransaction(IsolationLevel.Serializable))
             {
-                var session = new PostgresSession(connection, tx, command, _user, _utcNow);
-                for (int i = 0; i < items.Count; i++)
+                var session = Session(connection, tx, command);
+                int next = 0;
+                while (true)
                 {
-                    int audit = session.AuditCount;
-                    // The previous item's savepoint is released and this item's set in one round trip; the last one
-                    // goes with the commit.
-                    Execute(connection, tx, i == 0 ? "SAVEPOINT item" : "RELEASE SAVEPOINT item; SAVEPOINT item");
                     try
                     {
-                        results[i] = new ItemResult<TOut>(write(session, items[i]), null);
+                        for (; next < items.Count; next++)
+                        {
+                            session.BeginItem(next);
+                            try
+                            {
+                                var value = write(session, items[next]);
+                                session.EndItem();
+                                results[next] = new ItemResult<TOut>(value, null);
+                            }
+                            catch (PostgresSession.RerunException)
+                            {
+                                throw;
+                            }
+                            catch (Exception ex) when (!(ex is OutOfMemoryException) && !Conflict(ex) && !Lost(ex))
+                            {
+                                // The item is left out whole: back to its savepoint; the other items go on in the transaction.
+                                results[next] = new ItemResult<TOut>(default(TOut), session.FailItem(ex));
+                            }
+                        }
+                        session.EndItems();
+                        break;
                     }
-                    catch (Exception ex) when (!(ex is OutOfMemoryException) && !Conflict(ex) && !Lost(ex))
+                    catch (PostgresSession.RerunException rerun)
                     {
-                        // The item is left out whole: back to its savepoint; the other items go on in the transaction.
-                        Execute(connection, tx, "ROLLBACK TO SAVEPOINT item");
-                        var error = ex is PostgresException pg ? Translate(pg) : ex is MspException msp ? session.NamingChange(msp) : ex;
-                        session.Forget(audit);
-                        results[i] = new ItemResult<TOut>(default(TOut), error);
+                        // An item failed in the server after it ended (its statements went with a later round trip): it is
+                        // reported, and the items after it, whose statements did not run, run again.
+                        next = rerun.From;
+                    }
+                    finally
+                    {
+                        foreach (var failed in session.TakeLateFailures())
+                            results[failed.Key] = new ItemResult<TOut>(default(TOut), failed.Value);
                     }
                 }
                 session.Flush();
@@ -378,14 +414,14 @@ namespace MspLicensing.Store
         /// serialization failure too (PostgreSQL reports it so under SERIALIZABLE); a duplicate this transaction wrote
         /// itself is not, and is refused as StoreDuplicateKey.
         /// </summary>
-        private static bool Conflict(Exception ex)
+        internal static bool Conflict(Exception ex)
         {
             var pg = Unwrap(ex);
             return pg != null && (pg.SqlState == PostgresErrorCodes.SerializationFailure || pg.SqlState == PostgresErrorCodes.DeadlockDetected);
         }
 
         /// <summary>Whether the connection or the server failed (the transaction is gone): the batch ends.</summary>
-        private static bool Lost(Exception ex) => ex is NpgsqlException && !(ex is PostgresException)
+        internal static bool Lost(Exception ex) => ex is NpgsqlException && !(ex is PostgresException)
                                                   || ex is PostgresException pg && pg.SqlState == PostgresErrorCodes.LockNotAvailable;
 
         /// <summary>
@@ -554,7 +590,7 @@ namespace MspLicensing.Store
                 using (var connection = Connect())
                 using (var tx = Begin(connection))
                 {
-                    var session = new PostgresSession(connection, tx, "Copy-MspStore", _user, _utcNow);
+                    var session = new PostgresSession(connection, tx, "Copy-MspStore", _user, _utcNow, Translate);
                     if (!replace)
                     {
                         int held = session.Customers.Count() + session.ServicePlans.Count() + session.Subscriptions.Count() + session.Licenses.Count()

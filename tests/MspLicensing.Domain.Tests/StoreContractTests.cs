@@ -294,6 +294,139 @@ namespace MspLicensing.Domain.Tests
         }
 
         [SkippableFact]
+        public void WriteEach_refuses_a_duplicate_only_the_store_sees_on_its_own_item_and_lands_the_others_whole()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Taken"), Now));
+            // Each item writes a customer, its outbox item and its audit entry; two of them (one in the middle, one
+            // last) also write a customer past the rules whose name only the store's unique index refuses.
+            var names = new[] { "A", "B", "DUP1", "C", "D", "DUP2" };
+            var runs = new Dictionary<string, int>();
+            var results = store.WriteEach("New-MspCustomer", names, (s, name) =>
+            {
+                runs[name] = runs.TryGetValue(name, out int n) ? n + 1 : 1;
+                var c = CustomerOperations.Create(s, TestStore.Fields(name), Now);
+                if (name.StartsWith("DUP")) s.Customers.Insert(new Customer { CustomerId = Guid.NewGuid(), Name = " taken " });
+                return c;
+            });
+            Assert.Equal(new[] { true, true, false, true, true, false }, results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal("StoreDuplicateKey", ((MspException)results[2].Error).ErrorId);
+            Assert.Equal("StoreDuplicateKey", ((MspException)results[5].Error).ErrorId);
+            Assert.All(runs.Values, n => Assert.InRange(n, 1, 2));
+            var expected = new[] { "A", "B", "C", "D", "Taken" };
+            Assert.Equal(expected, store.Read(s => s.Customers.All().Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray()));
+            Assert.Equal(expected.Length, store.Read(s => s.Outbox.Count()));
+            var audit = store.Read(s => s.AuditLog(new AuditQuery()).ToList());
+            Assert.Equal(expected, audit.Select(e => e.Target).OrderBy(n => n, StringComparer.Ordinal).ToArray());
+        }
+
+        [SkippableFact]
+        public void WriteEach_refuses_a_stale_write_on_its_own_item_and_lands_the_others()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var created = store.WriteEach("New-MspCustomer", new[] { "A", "B", "C", "D" }, (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now))
+                .Select(r => r.Value).ToList();
+            foreach (var changed in new[] { created[1], created[2] })
+            {
+                store.Write("Set-MspCustomer", s =>
+                {
+                    var theirs = s.Customers.Get(changed.CustomerId);
+                    theirs.Notes = "theirs";
+                    s.Customers.Update(theirs);
+                    return 0;
+                });
+            }
+            // Each item writes a customer as it was read at revision 1 (B and C were changed since) and its audit entry;
+            // B reads the store again after its write, C does not.
+            var results = store.WriteEach("Set-MspCustomer", created, (s, c) =>
+            {
+                var mine = s.Customers.Get(c.CustomerId);
+                mine.Revision = 1;
+                mine.Notes = "mine";
+                s.Customers.Update(mine);
+                s.Audit("Update", "Customer", mine.CustomerId.ToString(), mine.Name, "Notes", mine.CustomerId);
+                if (mine.Name == "B") s.Customers.Count();
+                return mine;
+            });
+            Assert.Equal(new[] { true, false, false, true }, results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal("StaleObject", ((MspException)results[1].Error).ErrorId);
+            Assert.Equal("StaleObject", ((MspException)results[2].Error).ErrorId);
+            Assert.Contains("read at revision 1, now revision 2", results[2].Error.Message);
+            Assert.Equal(new[] { "mine", "theirs", "theirs", "mine" }, store.Read(s => created.Select(c => s.Customers.Get(c.CustomerId).Notes).ToArray()));
+            Assert.Equal(new[] { "A", "D" }, store.Read(s => s.AuditLog(new AuditQuery { Command = "Set-*" }).Select(e => e.Target).OrderBy(n => n, StringComparer.Ordinal).ToArray()));
+        }
+
+        [SkippableFact]
+        public void WriteEach_of_items_that_only_write_refuses_a_stale_one_in_the_middle_and_lands_the_others()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var names = Enumerable.Range(0, 30).Select(i => "C" + i.ToString("D2")).ToArray();
+            var created = store.WriteEach("New-MspCustomer", names, (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now)).Select(r => r.Value).ToList();
+            store.Write("Set-MspCustomer", s =>
+            {
+                var theirs = s.Customers.Get(created[17].CustomerId);
+                theirs.Notes = "theirs";
+                s.Customers.Update(theirs);
+                return 0;
+            });
+            // As a renewal run writes what it planned: no reads, each item a write of what was read at revision 1 and its audit entry.
+            var runs = new Dictionary<string, int>();
+            var results = store.WriteEach("Invoke-MspRenewal", created, (s, c) =>
+            {
+                runs[c.Name] = runs.TryGetValue(c.Name, out int n) ? n + 1 : 1;
+                s.Customers.Update(new Customer { CustomerId = c.CustomerId, Name = c.Name, Notes = "renewed", Revision = 1 });
+                s.Audit("Renew", "Customer", c.CustomerId.ToString(), c.Name, "renewed", c.CustomerId);
+                return c.Name;
+            });
+            Assert.Equal(Enumerable.Range(0, 30).Select(i => i != 17).ToArray(), results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal("StaleObject", ((MspException)results[17].Error).ErrorId);
+            Assert.All(runs.Values, n => Assert.InRange(n, 1, 2));
+            Assert.Equal(Enumerable.Range(0, 30).Select(i => i == 17 ? "theirs" : "renewed").ToArray(),
+                store.Read(s => created.Select(c => s.Customers.Get(c.CustomerId).Notes).ToArray()));
+            Assert.Equal(names.Where((n, i) => i != 17).ToArray(),
+                store.Read(s => s.AuditLog(new AuditQuery { Command = "Invoke-*" }).Select(e => e.Target).OrderBy(n => n, StringComparer.Ordinal).ToArray()));
+        }
+
+        [SkippableFact]
+        public void WriteEach_goes_on_after_items_that_fail_before_they_touch_the_store()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var names = new[] { "BAD1", "A", "BAD2", "BAD3", "B" };
+            var results = store.WriteEach("New-MspCustomer", names, (s, name) =>
+            {
+                if (name.StartsWith("BAD")) throw new InvalidOperationException("refused before anything was read or written");
+                return CustomerOperations.Create(s, TestStore.Fields(name), Now);
+            });
+            Assert.Equal(new[] { false, true, false, false, true }, results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal(new[] { "A", "B" }, store.Read(s => s.Customers.All().Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray()));
+            Assert.Equal(2, store.Read(s => s.AuditLog(new AuditQuery()).Count()));
+        }
+
+        [SkippableFact]
+        public void A_batch_item_reads_what_the_items_before_it_wrote_and_nothing_of_a_failed_one()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var results = store.WriteEach("Set-MspAccount", new[] { "First", "Second", "Third" }, (s, name) =>
+            {
+                string before = s.GetAccount().Name;
+                var account = s.GetAccount();
+                account.Name = name;
+                s.SaveAccount(account);
+                if (name == "Second") throw new InvalidOperationException("fails after the account was written");
+                return before;
+            });
+            Assert.Equal(new[] { true, false, true }, results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal("First", results[2].Value);
+            Assert.Equal("Third", store.Read(s => s.GetAccount().Name));
+            Assert.Equal(3, store.Read(s => s.GetAccount().Revision));
+        }
+
+        [SkippableFact]
         public void A_stale_write_is_refused_and_nothing_is_overwritten()
         {
             using var kind = NewKind();
@@ -698,6 +831,39 @@ namespace MspLicensing.Domain.Tests
             held.Rollback();
             Assert.Null(store.Read(s => s.Customers.Get(created.CustomerId)).Notes);
             Assert.Equal(1, store.GetInfo().AuditEntries);
+        }
+
+        [Fact]
+        public void Documents_read_from_jsonb_are_the_values_LiteDBs_reader_makes_of_them()
+        {
+            var customer = new Customer
+            {
+                CustomerId = Guid.NewGuid(), Name = "Contoso \"Ltd\" \\ Ünïcode \u0001 \n tab\t", Country = "US", Notes = "", Revision = 7,
+                CreatedUtc = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc),
+            };
+            var texts = new List<string>
+            {
+                Json.Write(Json.ToDocument(customer)),
+                Json.Write(Json.ToDocument(new Subscription { SubscriptionId = Guid.NewGuid(), CustomerId = Guid.NewGuid(), ExpirationDate = DateTime.MaxValue })),
+                Json.Write(Json.ToDocument(new License { LicenseId = Guid.NewGuid(), ActivationCode = "WF-1234", ExpirationDate = DateTime.MinValue })),
+                // As jsonb gives documents back: keys reordered, a space after each colon and comma.
+                "{\"a\": 1, \"b\": [1, 2.5, -3, true, false, null, \"t\", [], {}], \"c\": {\"$guid\": \"6f1c1b2e-8f0a-4f43-9b55-0b8d1f6f7a10\"}}",
+                "{\"int\": 2147483647, \"long\": 2147483648, \"negative\": -2147483649, \"big\": 9223372036854775808, \"double\": 1.0, \"exp\": 1e5, \"tiny\": -1.5E-7}",
+                "{\"zero\": -0.0, \"ticks\": {\"$numberLong\": \"-5\"}, \"money\": {\"$numberDecimal\": \"12.50\"}, \"date\": {\"$date\": \"2026-01-01T00:00:00Z\"}}",
+                "{\"s\": \"x\\\"y\\\\z\\u00e9\\n\\/\", \"$odd\": 1}",
+                "{\"first\": 1, \"$guid\": \"not first\"}",
+                "{\"broken\": [1, 2}",
+                "[1, 2]",
+            };
+            foreach (string text in texts)
+            {
+                string Outcome(Func<string, BsonValue> read)
+                {
+                    try { return Sorted(read(text)); }
+                    catch (Exception ex) { return ex.GetType().Name; }
+                }
+                Assert.Equal(Outcome(t => LiteDB.JsonSerializer.Deserialize(t).AsDocument), Outcome(t => Json.Read(t)));
+            }
         }
 
         /// <summary>Every document as text with its fields in one order, by collection: jsonb keeps no field order.</summary>
