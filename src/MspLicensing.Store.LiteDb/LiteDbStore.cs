@@ -49,8 +49,9 @@ namespace MspLicensing.Store
             {
                 _gate.Run(() =>
                 {
-                    // A full check is skipped when the stamp says one passed and only this module changed the file since.
-                    bool stamped = VerifiedStamp.Holds(path, _logFile);
+                    // A full check is skipped when the stamp says one passed and only this module changed the file since
+                    // (looked at only when a full check is due: other opens check the header, whatever the stamp says).
+                    bool stamped = verify && VerifiedStamp.Holds(path, _logFile);
                     var health = Examine(path, password, _reader, verify && !stamped ? Depth.Documents : Depth.Header);
                     if (!health.Healthy)
                     {
@@ -58,7 +59,7 @@ namespace MspLicensing.Store
                         throw StoreDamage.Error(path, Summary(health.Problems));
                     }
                     bool upgraded = Prepare(steps ?? Schema.Steps);
-                    // A passed full check is stamped; a stamp that holds is written again only when the upgrade changed the file.
+                    // A passed full check is stamped; a stamp that held is written again when the upgrade changed the file.
                     if ((verify && !stamped) || (stamped && upgraded)) VerifiedStamp.Write(path, _logFile);
                     return 0;
                 });
