@@ -262,15 +262,7 @@ namespace MspLicensing.Store
                     if (failed.Item == _item) throw error;
                     // An item that has ended: it is reported, and the items after it run again.
                     _late.Add(new KeyValuePair<int, Exception>(failed.Item, error));
-                    for (int i = _audit.Count - 1; i >= 0; i--)
-                    {
-                        if (_auditItems[i] < failed.Item) break;
-                        _audit.RemoveAt(i);
-                        _auditItems.RemoveAt(i);
-                    }
-                    _changes.Clear();
-                    _cache.Clear();
-                    Sets.ForgetDates();
+                    Forget(item => item >= failed.Item);
                     throw new RerunException(failed.Item + 1);
                 }
             }
@@ -315,7 +307,8 @@ namespace MspLicensing.Store
             if (_itemSent) Queue(new Statement("ROLLBACK TO SAVEPOINT item", returns: false), item: -1);
             else _savepoint = _savepointBefore;
             var error = ex is PostgresException pg ? _translate(pg) : ex is MspException msp ? NamingChange(msp) : ex;
-            Forget(_item);
+            int failedItem = _item;
+            Forget(item => item == failedItem);
             return error;
         }
 
@@ -330,14 +323,15 @@ namespace MspLicensing.Store
         }
 
         /// <summary>
-        /// Forgets what a batch item that failed left in this session (rolled back to its savepoint in the database):
-        /// its audit entries, the expiration dates and rows read or written since, who changed what.
+        /// Forgets what the batch items that failed (<paramref name="failed"/>, by item) left in this session, rolled back
+        /// to a savepoint in the database: their audit entries, the expiration dates and rows read or written since, who
+        /// changed what.
         /// </summary>
-        private void Forget(int item)
+        private void Forget(Func<int, bool> failed)
         {
             for (int i = _audit.Count - 1; i >= 0; i--)
             {
-                if (_auditItems[i] != item) continue;
+                if (!failed(_auditItems[i])) continue;
                 _audit.RemoveAt(i);
                 _auditItems.RemoveAt(i);
             }
