@@ -374,6 +374,11 @@ namespace MspLicensing.HelpGen
                 .Para(HelpText.RuleLine(Rules.R81))
                 .Para(HelpText.RuleLine(Rules.R82));
 
+            topic.Section("How a month's report is kept")
+                .Para("A month's report does not read every license ever stored. Each customer has a usage ledger: the lines it bills in every month (R50-R53, before adjustments), written in the same transaction as every change to its licenses and subscriptions, by the file store and the team store alike. A month's report reads one small document per customer that bills in the month, found by an index on the month, so its time follows the customers of the month, not the years of seat changes behind them.")
+                .Para("A customer's lines stop changing after the last date its licenses and subscriptions hold (a start, an end, an expiration that does not renew, a seat change, a used count, a crossgrade): from the month after it every month bills the same, so the ledger keeps those lines once, and the lines of each earlier month that differ in a document of their own. A back-dated change rewrites the months it changes and no others. An auto-renewing subscription bills every month whether or not the renewal run recorded its renewals (R56), so a renewal run changes no ledger. A Submitted or Approved month shows its frozen lines whatever the ledger says (R54).")
+                .Para("A store written by an older module gets its ledgers when it is opened by this one (schema version 10), in the transaction of the upgrade. Copy-MspStore and Backup-MspStore carry the ledgers with the other documents.");
+
             var statuses = new List<(string, string)>();
             foreach (ReconciliationStatus status in Enum.GetValues(typeof(ReconciliationStatus)))
             {

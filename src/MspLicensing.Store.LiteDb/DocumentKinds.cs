@@ -27,5 +27,11 @@ namespace MspLicensing.Store
 
         internal static readonly DocumentKind<LicenseMigration> Migrations = new DocumentKind<LicenseMigration>(
             Schema.MigrationCollection, "LicenseMigration", m => m.MigrationId, m => m.Product + " " + m.SourceActivationCode);
+
+        internal static readonly DocumentKind<UsageLedger> Ledgers = new DocumentKind<UsageLedger>(
+            Schema.LedgerCollection, "UsageLedger", l => l.CustomerId, l => "of customer " + l.CustomerId);
+
+        internal static readonly DocumentKind<UsageLedgerMonth> LedgerMonths = new DocumentKind<UsageLedgerMonth>(
+            Schema.LedgerMonthCollection, "UsageLedgerMonth", m => m.Id, m => m.Month + " of customer " + m.CustomerId);
     }
 }

@@ -15,5 +15,17 @@ namespace MspLicensing.Store
         public IDocumentSet<LicenseMigration> Migrations => Sets.Migrations;
         public IDocumentSet<Template> Templates => Sets.Templates;
         public IDocumentSet<OutboxItem> Outbox => Sets.Outbox;
+        public IDocumentSet<UsageLedger> Ledgers => Sets.Ledgers;
+        public IDocumentSet<UsageLedgerMonth> LedgerMonths => Sets.LedgerMonths;
+
+        /// <summary>
+        /// Brings the usage ledgers of the customers whose licenses or subscriptions this transaction changed up to
+        /// date; a store calls it after the transaction's changes, before it commits them.
+        /// </summary>
+        internal void SettleLedgers()
+        {
+            var customers = Sets.TakeChangedCustomers();
+            if (customers.Count > 0) UsageLedgers.Settle((IStoreSession)this, customers);
+        }
     }
 }

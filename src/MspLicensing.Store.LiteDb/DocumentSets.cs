@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace MspLicensing.Store
 {
@@ -23,10 +24,10 @@ namespace MspLicensing.Store
         {
             Customers = factory.Create(DocumentKinds.Customers, null, null, null);
             ServicePlans = factory.Create(DocumentKinds.ServicePlans, null, null, null);
-            Subscriptions = factory.Create(DocumentKinds.Subscriptions, Remember, Remember, () => _readAllSubscriptions = true);
+            Subscriptions = factory.Create(DocumentKinds.Subscriptions, Read, Written, () => _readAllSubscriptions = true);
             Licenses = factory.Create(DocumentKinds.Licenses,
                 license => Sessions.FollowSubscription(license, _expirations, id => Subscriptions.Get(id) != null),
-                null,
+                license => _changed.Add(license.CustomerId),
                 () =>
                 {
                     // Every subscription first, once: then each license finds its subscription's date without a read of its own.
@@ -35,6 +36,8 @@ namespace MspLicensing.Store
             Templates = factory.Create(DocumentKinds.Templates, null, null, null);
             Outbox = factory.Create(DocumentKinds.Outbox, null, null, null);
             Migrations = factory.Create(DocumentKinds.Migrations, null, null, null);
+            Ledgers = factory.Create(DocumentKinds.Ledgers, null, null, null);
+            LedgerMonths = factory.Create(DocumentKinds.LedgerMonths, null, null, null);
         }
 
         public IDocumentSet<Customer> Customers { get; }
@@ -44,14 +47,43 @@ namespace MspLicensing.Store
         public IDocumentSet<LicenseMigration> Migrations { get; }
         public IDocumentSet<Template> Templates { get; }
         public IDocumentSet<OutboxItem> Outbox { get; }
+        public IDocumentSet<UsageLedger> Ledgers { get; }
+        public IDocumentSet<UsageLedgerMonth> LedgerMonths { get; }
 
-        private void Remember(Subscription subscription) => _expirations[subscription.SubscriptionId] = subscription.ExpirationDate;
+        // The customers whose licenses, or subscriptions as their lines see them, this transaction changed: their ledgers are settled before it commits.
+        private readonly HashSet<Guid> _changed = new HashSet<Guid>();
+        // What each subscription read or written meant to its licenses' lines (UsageLedgers.KeyOf).
+        private readonly Dictionary<Guid, string> _billedAs = new Dictionary<Guid, string>();
+
+        private void Read(Subscription subscription)
+        {
+            _expirations[subscription.SubscriptionId] = subscription.ExpirationDate;
+            _billedAs[subscription.SubscriptionId] = UsageLedgers.KeyOf(subscription);
+        }
+
+        /// <summary>A subscription written (or deleted): its customer's ledger is settled when its lines may have changed; a renewal changes none.</summary>
+        private void Written(Subscription subscription)
+        {
+            _expirations[subscription.SubscriptionId] = subscription.ExpirationDate;
+            string key = UsageLedgers.KeyOf(subscription);
+            if (!_billedAs.TryGetValue(subscription.SubscriptionId, out var before) || before != key) _changed.Add(subscription.CustomerId);
+            _billedAs[subscription.SubscriptionId] = key;
+        }
+
+        /// <summary>The customers whose ledgers wait to be settled; they wait no more.</summary>
+        internal IReadOnlyCollection<Guid> TakeChangedCustomers()
+        {
+            var customers = _changed.ToList();
+            _changed.Clear();
+            return customers;
+        }
 
         /// <summary>Forgets the expiration dates read or written so far (a batch item rolled back to its savepoint).</summary>
         internal void ForgetDates()
         {
             _expirations.Clear();
             _readAllSubscriptions = false;
+            _billedAs.Clear();
         }
     }
 }

@@ -74,6 +74,43 @@ namespace MspLicensing.Store
 
         public IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId) => ((DocumentSet<License>)Licenses).Find("SubscriptionId", subscriptionId);
 
+        public IReadOnlyList<License> LicensesOfCustomers(IReadOnlyCollection<Guid> customerIds) =>
+            In((DocumentSet<License>)Licenses, "CustomerId", Keys(customerIds));
+
+        public IReadOnlyList<Subscription> SubscriptionsOfCustomers(IReadOnlyCollection<Guid> customerIds) =>
+            In((DocumentSet<Subscription>)Subscriptions, "CustomerId", Keys(customerIds));
+
+        public IReadOnlyList<UsageLedger> UsageLedgersOf(IReadOnlyCollection<Guid> customerIds) =>
+            In((DocumentSet<UsageLedger>)Ledgers, "_id", Keys(customerIds));
+
+        private static IEnumerable<BsonValue> Keys(IReadOnlyCollection<Guid> ids) => ids.Distinct().Select(id => new BsonValue(id));
+
+        /// <summary>The documents whose <paramref name="field"/> is one of <paramref name="keys"/>: IN queries of its index, <see cref="KeysPerQuery"/> keys each.</summary>
+        private static IReadOnlyList<T> In<T>(DocumentSet<T> set, string field, IEnumerable<BsonValue> keys) where T : class, IVersioned
+        {
+            var found = new List<T>();
+            var list = keys.ToList();
+            for (int i = 0; i < list.Count; i += KeysPerQuery)
+                found.AddRange(set.Find(BsonExpression.Create("$." + field + " IN @0", new BsonArray(list.Skip(i).Take(KeysPerQuery)))));
+            return found;
+        }
+
+        public IReadOnlyList<KeyValuePair<Guid, string>> UsageLedgerLines(int month)
+        {
+            var lines = new List<KeyValuePair<Guid, string>>();
+            foreach (var doc in _db.GetCollection(Schema.LedgerMonthCollection).Find(Query.EQ("Month", month)))
+                lines.Add(new KeyValuePair<Guid, string>(doc["CustomerId"].AsGuid, doc["Lines"].AsString));
+            foreach (var doc in _db.GetCollection(Schema.LedgerCollection).Find(Query.Between("OpenFrom", 1, month)))
+                lines.Add(new KeyValuePair<Guid, string>(doc["_id"].AsGuid, doc["OpenLines"].AsString));
+            return lines;
+        }
+
+        public int? FirstUsageLedgerMonth()
+        {
+            var first = _db.GetCollection(Schema.LedgerCollection).Query().OrderBy("$.FirstMonth").Select("$.FirstMonth").Limit(1).FirstOrDefault();
+            return first == null || !first.Values.First().IsNumber ? (int?)null : first.Values.First().AsInt32;
+        }
+
         public License FindLicenseByActivationCode(string activationCode)
         {
             var doc = _db.GetCollection(Schema.LicenseCollection).FindOne(_lookups.Equal("ActivationCode", activationCode));
@@ -138,21 +175,11 @@ namespace MspLicensing.Store
             return doc == null ? null : Readers.Customer(doc);
         }
 
-        /// <summary>How many names one query of the name index looks up.</summary>
-        private const int NamesPerQuery = 500;
+        /// <summary>How many keys one IN query of an index looks up.</summary>
+        private const int KeysPerQuery = 500;
 
-        public IReadOnlyList<Customer> FindCustomersByName(IEnumerable<string> names)
-        {
-            var keys = names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(NameKey).Distinct(StringComparer.Ordinal).ToList();
-            var found = new List<Customer>();
-            var customers = (DocumentSet<Customer>)Customers;
-            for (int i = 0; i < keys.Count; i += NamesPerQuery)
-            {
-                var chunk = new BsonArray(keys.Skip(i).Take(NamesPerQuery).Select(k => new BsonValue(k)));
-                found.AddRange(customers.Find(BsonExpression.Create("$.NameKey IN @0", chunk)));
-            }
-            return found;
-        }
+        public IReadOnlyList<Customer> FindCustomersByName(IEnumerable<string> names) =>
+            In((DocumentSet<Customer>)Customers, "NameKey", names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(NameKey).Distinct(StringComparer.Ordinal).Select(k => new BsonValue(k)));
 
         public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) =>
             ((DocumentSet<Customer>)Customers).Find(BsonExpression.Create("$.ExternalIdKeys[*] ANY = @0", ExternalIdKey(tool, id)));
@@ -272,7 +299,7 @@ namespace MspLicensing.Store
             private readonly Lookups _lookups = new Lookups();
 
             /// <param name="onRead">Runs on every item read.</param>
-            /// <param name="onWrite">Runs on every item inserted or updated.</param>
+            /// <param name="onWrite">Runs on every item inserted, updated or deleted.</param>
             /// <param name="beforeAll">Runs before All() reads the whole collection.</param>
             /// <param name="track">Whether the revisions read are kept for the writes of the transaction (not in a read session).</param>
             internal DocumentSet(LiteDatabase db, string collection, string typeName, Func<T, Guid> id, Func<T, string> name, Action<T, BsonDocument> decorate,
@@ -347,6 +374,7 @@ namespace MspLicensing.Store
                 CheckRevision(item);
                 _col.Delete(_id(item));
                 _seen.Remove(_id(item));
+                _onWrite?.Invoke(item);
             }
 
             private void RequireTracking()

@@ -375,6 +375,7 @@ namespace MspLicensing.Store
                 {
                     var session = new LiteDbSession(_db, command, _user, _utcNow);
                     T result = write(session);
+                    session.SettleLedgers();
                     session.Flush();
                     _db.Commit();
                     return result;
@@ -583,6 +584,7 @@ namespace MspLicensing.Store
                     }
                     if (failedAt < 0)
                     {
+                        session.SettleLedgers();
                         session.Flush();
                         _db.Commit();
                     }

@@ -113,6 +113,14 @@ namespace MspLicensing.Store
                     Placements = { new LicensePlacement() },
                 });
             }
+            else if (type == typeof(UsageLedger))
+            {
+                mapper.Entity<UsageLedger>().Id(l => l.CustomerId, autoId: false);
+            }
+            else if (type == typeof(UsageLedgerMonth))
+            {
+                mapper.Entity<UsageLedgerMonth>().Id(m => m.Id, autoId: false);
+            }
             else
             {
                 throw new InvalidOperationException($"The store has no mapping for {type.FullName}.");

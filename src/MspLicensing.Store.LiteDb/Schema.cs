@@ -21,6 +21,8 @@ namespace MspLicensing.Store
         internal const string MigrationCollection = "migrations";
         internal const string TemplateCollection = "templates";
         internal const string OutboxCollection = "outbox";
+        internal const string LedgerCollection = "ledgers";
+        internal const string LedgerMonthCollection = "ledgermonths";
 
         public static IReadOnlyList<SchemaStep> Steps { get; } = new[]
         {
@@ -70,6 +72,15 @@ namespace MspLicensing.Store
             // No layout change: a license's seat history and used counts are written as one text each (DatedCounts);
             // licenses written before keep the array form until they change. An older module cannot read the text.
             new SchemaStep(9, "A license's seat history and used counts are kept as one text each", db => { }),
+            // An older module would change licenses without their customer's ledger, and the reports would miss the change.
+            new SchemaStep(10, "Usage ledgers: what each customer bills month by month, kept with every change", db =>
+            {
+                db.GetCollection(LedgerCollection).EnsureIndex("OpenFrom", "$.OpenFrom");
+                db.GetCollection(LedgerCollection).EnsureIndex("FirstMonth", "$.FirstMonth");
+                db.GetCollection(LedgerMonthCollection).EnsureIndex("Month", "$.Month");
+                var session = new LiteDbSession(db, "Upgrade", null, () => DateTime.UtcNow);
+                UsageLedgers.Rebuild(session);
+            }),
         };
 
         /// <summary>

@@ -14,7 +14,7 @@ namespace MspLicensing.Store
         {
             Schema.AccountCollection, Schema.CustomerCollection, Schema.ServicePlanCollection, Schema.SubscriptionCollection,
             Schema.LicenseCollection, Schema.UsageReportCollection, Schema.MigrationCollection, Schema.TemplateCollection,
-            Schema.OutboxCollection, Schema.AuditCollection,
+            Schema.OutboxCollection, Schema.AuditCollection, Schema.LedgerCollection, Schema.LedgerMonthCollection,
         };
 
         /// <summary>How many documents of <paramref name="collection"/> the copy holds.</summary>

@@ -20,6 +20,8 @@ namespace MspLicensing.Store
         /// <summary>A Guid field of a document, as the mapper writes it ({"$guid": "…"}), as text.</summary>
         internal static string GuidField(string field) => $"(body->'{field}'->>'$guid')";
 
+        /// <summary>A whole-number field of a document.</summary>
+        internal static string IntField(string field) => $"((body->>'{field}')::int)";
         /// <summary>A text field of a document.</summary>
         internal static string TextField(string field) => $"(body->>'{field}')";
 
@@ -58,6 +60,13 @@ namespace MspLicensing.Store
                 + $"CREATE INDEX customers_external_ids ON {Name}.customers USING gin ((body->'ExternalIdKeys'));\n"),
             // As in the file store: no layout change, licenses are written with their histories as text from now on.
             new PostgresSchemaStep(9, "A license's seat history and used counts are kept as one text each", "SELECT 1;\n"),
+            new PostgresSchemaStep(10, "Usage ledgers: what each customer bills month by month, kept with every change",
+                Documents("ledgers", "uuid")
+                + Documents("ledgermonths", "uuid")
+                + $"CREATE INDEX ledgers_open ON {Name}.ledgers ({IntField("OpenFrom")});\n"
+                + $"CREATE INDEX ledgers_first ON {Name}.ledgers ({IntField("FirstMonth")});\n"
+                + $"CREATE INDEX ledgermonths_month ON {Name}.ledgermonths ({IntField("Month")});\n",
+                UsageLedgers.Rebuild),
         };
 
         /// <summary>The schema version this module writes (the same as the file store's).</summary>

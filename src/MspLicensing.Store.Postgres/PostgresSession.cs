@@ -434,6 +434,35 @@ namespace MspLicensing.Store
         public IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId) =>
             ((Table<License>)Licenses).Find(PostgresSchema.GuidField("SubscriptionId"), subscriptionId.ToString());
 
+        public IReadOnlyList<License> LicensesOfCustomers(IReadOnlyCollection<Guid> customerIds) =>
+            customerIds.Count == 0 ? new License[0] : ((Table<License>)Licenses).FindAny(PostgresSchema.GuidField("CustomerId"), GuidTexts(customerIds));
+
+        public IReadOnlyList<Subscription> SubscriptionsOfCustomers(IReadOnlyCollection<Guid> customerIds) =>
+            customerIds.Count == 0 ? new Subscription[0] : ((Table<Subscription>)Subscriptions).FindAny(PostgresSchema.GuidField("CustomerId"), GuidTexts(customerIds));
+
+        public IReadOnlyList<UsageLedger> UsageLedgersOf(IReadOnlyCollection<Guid> customerIds) =>
+            customerIds.Count == 0 ? new UsageLedger[0] : ((Table<UsageLedger>)Ledgers).FindAny("id", customerIds.Distinct().ToArray());
+
+        private static string[] GuidTexts(IReadOnlyCollection<Guid> ids) => ids.Distinct().Select(id => id.ToString()).ToArray();
+
+        public IReadOnlyList<KeyValuePair<Guid, string>> UsageLedgerLines(int month)
+        {
+            var lines = new List<KeyValuePair<Guid, string>>();
+            using (var cmd = Command($"SELECT {PostgresSchema.GuidField("CustomerId")}::uuid, body->>'Lines' FROM {S}.ledgermonths WHERE {PostgresSchema.IntField("Month")} = @m"
+                + $" UNION ALL SELECT id, body->>'OpenLines' FROM {S}.ledgers WHERE {PostgresSchema.IntField("OpenFrom")} BETWEEN 1 AND @m"))
+            {
+                cmd.Parameters.AddWithValue("m", month);
+                using (var reader = cmd.ExecuteReader())
+                {
+                    while (reader.Read()) lines.Add(new KeyValuePair<Guid, string>(reader.GetGuid(0), reader.GetString(1)));
+                }
+            }
+            return lines;
+        }
+
+        public int? FirstUsageLedgerMonth() =>
+            Value($"SELECT min({PostgresSchema.IntField("FirstMonth")}) FROM {S}.ledgers", null) is int first ? first : (int?)null;
+
         private bool Exists(string sql, object value) => (bool)Value(sql, value);
 
         /// <summary>A command of its own, for reads that stream many rows; what waits is sent first.</summary>
@@ -694,7 +723,7 @@ namespace MspLicensing.Store
             internal T FindOne(string expression, string value) => Find(expression, value).FirstOrDefault();
 
             /// <summary>The rows whose <paramref name="expression"/> is one of <paramref name="values"/>, in one query.</summary>
-            internal IReadOnlyList<T> FindAny(string expression, string[] values) =>
+            internal IReadOnlyList<T> FindAny(string expression, Array values) =>
                 Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE {expression} = ANY(@v)", values, cache: false));
 
             public int Count() => (int)(long)_session.Value($"SELECT count(*) FROM {_table}", null);
@@ -734,6 +763,7 @@ namespace MspLicensing.Store
                     delete.AddWithValue("id", _id(item));
                     delete.AddWithValue("rev", read);
                 }, _tableName, () => Stale(_typeName, _name(item), read, _session.ReadRow(_tableName, _id(item), cache: false)));
+                _onWrite?.Invoke(item);
             }
 
             private List<T> Load(List<Row> rows)

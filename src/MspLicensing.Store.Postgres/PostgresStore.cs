@@ -205,7 +205,13 @@ namespace MspLicensing.Store
                         version = Version(connection, tx);
                         if (version > current) throw TooNew(version, current);
                         foreach (var step in steps.Where(s => s.Version > version).OrderBy(s => s.Version))
+                        {
                             Execute(connection, tx, step.Sql);
+                            if (step.Write == null) continue;
+                            var session = new PostgresSession(connection, tx, "Upgrade", _user, _utcNow, Translate);
+                            step.Write(session);
+                            session.Flush();
+                        }
                         if (version == 0)
                         {
                             var account = Json.ToDocument(new Account { Revision = 1 });
@@ -278,6 +284,7 @@ namespace MspLicensing.Store
                     try
                     {
                         result = write(session);
+                        session.SettleLedgers();
                         session.Flush();
                     }
                     catch (MspException ex) when (ex.ErrorId == "StaleObject")
@@ -382,6 +389,7 @@ namespace MspLicensing.Store
                             results[failed.Key] = new ItemResult<TOut>(default(TOut), failed.Value);
                     }
                 }
+                session.SettleLedgers();
                 session.Flush();
                 tx.Commit();
             }

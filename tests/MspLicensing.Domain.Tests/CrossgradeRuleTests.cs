@@ -233,6 +233,13 @@ namespace MspLicensing.Domain.Tests
             public IReadOnlyList<License> LicensesOfCustomer(Guid customerId) => _inner.LicensesOfCustomer(customerId);
             public IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId) => _inner.LicensesOfSubscription(subscriptionId);
             public License FindLicenseByActivationCode(string activationCode) => _inner.FindLicenseByActivationCode(activationCode);
+            public IReadOnlyList<License> LicensesOfCustomers(IReadOnlyCollection<Guid> customerIds) => _inner.LicensesOfCustomers(customerIds);
+            public IReadOnlyList<Subscription> SubscriptionsOfCustomers(IReadOnlyCollection<Guid> customerIds) => _inner.SubscriptionsOfCustomers(customerIds);
+            public IDocumentSet<UsageLedger> Ledgers => _inner.Ledgers;
+            public IDocumentSet<UsageLedgerMonth> LedgerMonths => _inner.LedgerMonths;
+            public IReadOnlyList<UsageLedger> UsageLedgersOf(IReadOnlyCollection<Guid> customerIds) => _inner.UsageLedgersOf(customerIds);
+            public IReadOnlyList<KeyValuePair<Guid, string>> UsageLedgerLines(int month) => _inner.UsageLedgerLines(month);
+            public int? FirstUsageLedgerMonth() => _inner.FirstUsageLedgerMonth();
             public IDocumentSet<LicenseMigration> Migrations => _inner.Migrations;
             public IDocumentSet<Template> Templates => _inner.Templates;
             public Template FindTemplateByName(string name) => _inner.FindTemplateByName(name);

@@ -25,6 +25,9 @@ namespace MspLicensing.Domain.Tests
         /// <summary>Writes a customer straight into the store, past the rules (its name key as the store keeps it).</summary>
         public abstract void InsertPastTheRules(Customer customer);
 
+        /// <summary>Takes the usage ledgers out of the store and records schema version 9, as a store written before them was.</summary>
+        public abstract void AsBeforeLedgers();
+
         public abstract void Dispose();
     }
 
@@ -64,6 +67,16 @@ namespace MspLicensing.Domain.Tests
             {
                 throw new MspException("StoreDuplicateKey", ErrorKind.ResourceExists, ex.Message, null, ex);
             }
+        }
+
+        public override void AsBeforeLedgers()
+        {
+            using var db = new LiteDatabase(new ConnectionString { Filename = _t.Path_, Connection = ConnectionType.Shared });
+            db.DropCollection("ledgers");
+            db.DropCollection("ledgermonths");
+            var meta = db.GetCollection("meta").FindById("schema");
+            meta["Version"] = 9;
+            db.GetCollection("meta").Update(meta);
         }
 
         public override void Dispose() => _t.Dispose();
@@ -106,6 +119,9 @@ namespace MspLicensing.Domain.Tests
             }
         }
 
+        public override void AsBeforeLedgers() =>
+            PostgresServer.Execute(ConnectionString, $"DROP TABLE {PostgresSchema.Name}.ledgers; DROP TABLE {PostgresSchema.Name}.ledgermonths; UPDATE {PostgresSchema.Name}.schema_version SET version = 9");
+
         public override void Dispose() => _server.DropDatabase(ConnectionString);
     }
 
@@ -138,6 +154,127 @@ namespace MspLicensing.Domain.Tests
 
             Assert.Equal(Enumerable.Range(1, 1200).Select(i => "Customer " + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).ToList(), found);
             Assert.Empty(store.Read(s => s.FindCustomersByName(new string[0])));
+        }
+
+        private static ServicePlan Plan(IMspStore store, string name, string products, int initial, int renewal) =>
+            store.Write("New-MspServicePlan", s => ServicePlanOperations.Create(s, new ServicePlanFields
+            {
+                Name = name,
+                Products = products.Split(',').Select(p => p.Trim()).ToList(),
+                InitialPeriodMonths = initial,
+                AutoRenewalMonths = renewal,
+                Seats = 5,
+            }, Now));
+
+        private static Subscription Assign(IMspStore store, string customer, string plan, DateTime start, int seats) =>
+            store.Write("New-MspSubscription", s => SubscriptionOperations.Assign(s, new Assignment
+            {
+                Customer = CustomerRef.ByName(customer),
+                ServicePlan = ServicePlanRef.ByName(plan),
+                Seats = seats,
+                StartDate = start,
+            }, Now, Now.Date));
+
+        private static void Seats(IMspStore store, Subscription sub, int seats, DateTime date) =>
+            store.Write("Set-MspSubscription", s => SubscriptionOperations.Change(s, SubscriptionRef.ById(sub.SubscriptionId), new SubscriptionChanges { Seats = seats, Date = date }, Now, Now.Date));
+
+        private static string Bill(IMspStore store, string month) =>
+            string.Join("; ", store.Read(s => UsageOperations.Lines(s, BillingMonth.Parse("Month", month), true))
+                .Select(l => l.Customer + " " + l.Product + " " + l.Provisioned + (l.Used.HasValue ? "/" + l.Used : string.Empty)));
+
+        /// <summary>A store of two customers whose licenses met most kinds of change, back-dated ones among them.</summary>
+        private static void BillingHistory(IMspStore store)
+        {
+            store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Fabrikam"), Now));
+            Plan(store, "Monthly", "WFBSS", 1, 1);
+            Plan(store, "XDR", "WFXDR", 1, 1);
+            Plan(store, "Year", "CAS", 12, 0);
+            var monthly = Assign(store, "Contoso", "Monthly", new DateTime(2026, 1, 15), 20);
+            var year = Assign(store, "Fabrikam", "Year", new DateTime(2026, 2, 1), 10);
+            var fabrikam = Assign(store, "Fabrikam", "Monthly", new DateTime(2026, 1, 1), 8);
+            Seats(store, monthly, 35, new DateTime(2026, 3, 10));
+            Seats(store, monthly, 22, new DateTime(2026, 3, 20));
+            // Back-dated: February changes after March did.
+            Seats(store, monthly, 25, new DateTime(2026, 2, 5));
+            var code = store.Read(s => s.LicensesOfSubscription(monthly.SubscriptionId)).Single().LicenseId;
+            store.Write("Set-MspLicense", s => LicenseOperations.SetUsed(s, code, 18, new DateTime(2026, 3, 25), Now, Now.Date));
+            store.Write("Invoke-MspCrossgrade", s => CrossgradeOperations.Invoke(s, new CrossgradeRequest
+            {
+                Customer = CustomerRef.ByName("Contoso"),
+                ServicePlan = ServicePlanRef.ByName("XDR"),
+                Date = new DateTime(2026, 4, 15),
+            }, Now));
+            store.Write("Stop-MspSubscription", s => SubscriptionOperations.Cancel(s, SubscriptionRef.ById(fabrikam.SubscriptionId), new DateTime(2026, 5, 15), Now));
+            // A batch with an item that fails: what the others changed is settled, nothing of the failed one.
+            var items = new[] { (year, 12, new DateTime(2026, 6, 1)), (fabrikam, 9, new DateTime(2026, 6, 1)), (year, 14, new DateTime(2026, 7, 1)) };
+            var results = store.WriteEach("Set-MspSubscription", items, (s, item) =>
+                SubscriptionOperations.Change(s, SubscriptionRef.ById(item.Item1.SubscriptionId), new SubscriptionChanges { Seats = item.Item2, Date = item.Item3 }, Now, Now.Date));
+            Assert.Null(results[0].Error);
+            Assert.NotNull(results[1].Error);
+            Assert.Null(results[2].Error);
+        }
+
+        private static void AssertTheBillOfTheHistory(IMspStore store)
+        {
+            Assert.Empty(store.Read(UsageLedgers.Disagreeing));
+            Assert.Equal("Contoso WFBSS 20; Fabrikam WFBSS 8", Bill(store, "2026-01"));
+            Assert.Equal("Contoso WFBSS 25; Fabrikam CAS 10; Fabrikam WFBSS 8", Bill(store, "2026-02"));
+            Assert.Equal("Contoso WFBSS 35/18; Fabrikam CAS 10; Fabrikam WFBSS 8", Bill(store, "2026-03"));
+            Assert.Equal("Contoso WFXDR 22; Fabrikam CAS 10; Fabrikam WFBSS 8", Bill(store, "2026-04"));
+            Assert.Equal("Contoso WFXDR 22; Fabrikam CAS 10; Fabrikam WFBSS 8", Bill(store, "2026-05"));
+            Assert.Equal("Contoso WFXDR 22; Fabrikam CAS 12", Bill(store, "2026-06"));
+            Assert.Equal("Contoso WFXDR 22; Fabrikam CAS 14", Bill(store, "2026-07"));
+            // The year's plan ends on 2027-02-01 without renewing; the monthly suite renews for ever (R56).
+            Assert.Equal("Contoso WFXDR 22; Fabrikam CAS 14", Bill(store, "2027-01"));
+            Assert.Equal("Contoso WFXDR 22", Bill(store, "2027-02"));
+            Assert.Equal("Contoso WFXDR 22", Bill(store, "2035-12"));
+            Assert.Equal("", Bill(store, "2025-12"));
+            Assert.Equal(new BillingMonth?(BillingMonth.Parse("Month", "2026-01")), store.Read(UsageLedgers.FirstMonth));
+        }
+
+        [SkippableFact]
+        public void R52_the_usage_ledgers_follow_every_change_of_the_licenses_and_the_month_reads_them()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            BillingHistory(store);
+            AssertTheBillOfTheHistory(store);
+            // The months before the open lines are documents of their own; the open lines are the ledger's.
+            var ledger = store.Read(s => s.Ledgers.Get(s.FindCustomerByName("Contoso").CustomerId));
+            Assert.Equal(202601, ledger.FirstMonth);
+            Assert.Equal(202604, ledger.OpenFrom);
+            Assert.Equal(3, store.Read(s => s.LedgerMonths.All().Count(m => m.CustomerId == ledger.CustomerId)));
+        }
+
+        [SkippableFact]
+        public void R56_a_renewal_run_writes_no_ledger_as_renewing_subscriptions_bill_every_month_already()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            BillingHistory(store);
+            string Ledgers() => store.Read(s => string.Join("|", s.Ledgers.All().OrderBy(l => l.CustomerId).Select(l => l.CustomerId + ":" + l.Revision))
+                                                + string.Join("|", s.LedgerMonths.All().OrderBy(m => m.Id).Select(m => m.Id + ":" + m.Revision)));
+            string before = Ledgers();
+            var run = store.Read(s => RenewalOperations.Due(s, new DateTime(2026, 11, 30)));
+            Assert.NotEmpty(run.Due);
+            var renewed = store.WriteEach("Invoke-MspRenewal", run.Due, (s, planned) => RenewalOperations.Apply(s, planned, Now));
+            Assert.All(renewed, r => Assert.Null(r.Error));
+            Assert.Equal(before, Ledgers());
+            AssertTheBillOfTheHistory(store);
+        }
+
+        [SkippableFact]
+        public void A_store_written_before_the_usage_ledgers_gets_them_when_it_is_opened_and_bills_as_before()
+        {
+            using var kind = NewKind();
+            using (var store = kind.Open()) BillingHistory(store);
+            kind.AsBeforeLedgers();
+            using (var store = kind.Open())
+            {
+                Assert.Equal(Schema.Current, store.GetInfo().SchemaVersion);
+                AssertTheBillOfTheHistory(store);
+            }
         }
 
         [SkippableFact]

@@ -244,6 +244,8 @@ namespace MspLicensing
                 Migrations = new DraftSet<LicenseMigration>(store.Migrations, m => m.MigrationId);
                 Templates = new DraftSet<Template>(store.Templates, t => t.TemplateId);
                 Outbox = new DraftSet<OutboxItem>(store.Outbox, o => o.OutboxItemId);
+                Ledgers = new DraftSet<UsageLedger>(store.Ledgers, l => l.CustomerId);
+                LedgerMonths = new DraftSet<UsageLedgerMonth>(store.LedgerMonths, m => m.Id);
             }
 
             public List<AuditEntry> Audits { get; } = new List<AuditEntry>();
@@ -258,6 +260,8 @@ namespace MspLicensing
             public DraftSet<LicenseMigration> Migrations { get; }
             public DraftSet<Template> Templates { get; }
             public DraftSet<OutboxItem> Outbox { get; }
+            public DraftSet<UsageLedger> Ledgers { get; }
+            public DraftSet<UsageLedgerMonth> LedgerMonths { get; }
 
             IDocumentSet<Customer> IStoreSession.Customers => Customers;
             IDocumentSet<ServicePlan> IStoreSession.ServicePlans => ServicePlans;
@@ -266,6 +270,8 @@ namespace MspLicensing
             IDocumentSet<LicenseMigration> IStoreSession.Migrations => Migrations;
             IDocumentSet<Template> IStoreSession.Templates => Templates;
             IDocumentSet<OutboxItem> IStoreSession.Outbox => Outbox;
+            IDocumentSet<UsageLedger> IStoreSession.Ledgers => Ledgers;
+            IDocumentSet<UsageLedgerMonth> IStoreSession.LedgerMonths => LedgerMonths;
 
             public Account GetAccount() => _account ?? _store.GetAccount();
 
@@ -303,6 +309,20 @@ namespace MspLicensing
 
             public IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId) =>
                 Licenses.Overlay(_store.LicensesOfSubscription(subscriptionId), l => l.SubscriptionId == subscriptionId);
+
+            public IReadOnlyList<License> LicensesOfCustomers(IReadOnlyCollection<Guid> customerIds) =>
+                Licenses.Overlay(_store.LicensesOfCustomers(customerIds), l => customerIds.Contains(l.CustomerId));
+
+            public IReadOnlyList<Subscription> SubscriptionsOfCustomers(IReadOnlyCollection<Guid> customerIds) =>
+                Subscriptions.Overlay(_store.SubscriptionsOfCustomers(customerIds), s => customerIds.Contains(s.CustomerId));
+
+            public IReadOnlyList<UsageLedger> UsageLedgersOf(IReadOnlyCollection<Guid> customerIds) =>
+                Ledgers.Overlay(_store.UsageLedgersOf(customerIds), l => customerIds.Contains(l.CustomerId));
+
+            // A draft's changes never reach the ledgers: the lines are those of the store.
+            public IReadOnlyList<KeyValuePair<Guid, string>> UsageLedgerLines(int month) => _store.UsageLedgerLines(month);
+
+            public int? FirstUsageLedgerMonth() => _store.FirstUsageLedgerMonth();
 
             public License FindLicenseByActivationCode(string activationCode) =>
                 Licenses.Find(l => string.Equals(l.ActivationCode, activationCode, StringComparison.Ordinal), () => _store.FindLicenseByActivationCode(activationCode));

@@ -25,7 +25,7 @@ namespace MspLicensing
         /// before it is computed.
         /// </summary>
         public static IReadOnlyList<UsageMonthLines> Months(IStoreSession session, IReadOnlyList<BillingMonth> months, bool withNames, Action<BillingMonth, int> progress = null) =>
-            Months(session, new UsageData(session, keepLicenses: months.Count > 1), months, withNames, progress);
+            Months(session, new UsageData(session), months, withNames, progress);
 
         private static IReadOnlyList<UsageMonthLines> Months(IStoreSession session, UsageData data, IReadOnlyList<BillingMonth> months, bool withNames, Action<BillingMonth, int> progress)
         {
@@ -105,7 +105,7 @@ namespace MspLicensing
             AccountRules.RequireLmp(session.GetAccount(), "Usage reports");
             if (from.HasValue && to.HasValue) Range(from.Value, to.Value);
             var data = new UsageData(session);
-            var (earliest, latestReport) = Extent(session, data);
+            var (earliest, latestReport) = Extent(session);
             if (!earliest.HasValue) return new UsageMonth[0];
             // From the first month a license bills in (or a report was stored for) to the current month, or to the last
             // month with a report where one was stored ahead.
@@ -145,7 +145,7 @@ namespace MspLicensing
             AccountRules.RequireLmp(session.GetAccount(), "Usage reports");
             var data = new UsageData(session);
             var last = to ?? BillingMonth.Of(today);
-            var first = from ?? Extent(session, data).Earliest ?? last;
+            var first = from ?? Extent(session).Earliest ?? last;
             // Nothing bills before -To: its month alone, with no lines.
             if (!from.HasValue && first > last) first = last;
             var months = Range(first, last, MaxReportMonths);
@@ -194,29 +194,13 @@ namespace MspLicensing
         }
 
         /// <summary>The first month a license bills in or a report was stored for, and the last month with a stored report.</summary>
-        private static (BillingMonth? Earliest, BillingMonth? LatestReport) Extent(IStoreSession session, UsageData data)
+        private static (BillingMonth? Earliest, BillingMonth? LatestReport) Extent(IStoreSession session)
         {
             var reports = session.UsageReportMonths().Select(m => BillingMonth.Parse("Month", m)).ToList();
-            var starts = data.Licenses.Select(FirstBilledMonth).Where(m => m.HasValue).Select(m => m.Value).Concat(reports).ToList();
+            var starts = reports.ToList();
+            var billed = UsageLedgers.FirstMonth(session);
+            if (billed.HasValue) starts.Add(billed.Value);
             return (starts.Count == 0 ? (BillingMonth?)null : starts.Min(), reports.Count == 0 ? (BillingMonth?)null : reports.Max());
-        }
-
-        /// <summary>
-        /// The first month a license can bill in: the first day it sat in a Full MSP placement (R51); null when it never
-        /// bills, such as a trial, an NFR license or a non-MSP license that was never migrated.
-        /// </summary>
-        private static BillingMonth? FirstBilledMonth(License license)
-        {
-            if (LicenseOperations.IsNfr(license)) return null;
-            var placements = license.Placements.Count > 0 ? (IEnumerable<LicensePlacement>)license.Placements : new[] { license.PlacementOn(license.StartDate) };
-            DateTime? first = null;
-            foreach (var p in placements)
-            {
-                if (!Billable(p.LicenseType)) continue;
-                var from = p.From > license.StartDate ? p.From : license.StartDate;
-                if (!first.HasValue || from < first.Value) first = from;
-            }
-            return first.HasValue ? BillingMonth.Of(first.Value) : (BillingMonth?)null;
         }
 
         /// <summary>R53: per product, the customers' chargeable seats added up, and the band the total falls in.</summary>
@@ -247,23 +231,50 @@ namespace MspLicensing
         internal static bool Frozen(UsageReportStatus status) => status == UsageReportStatus.Submitted || status == UsageReportStatus.Approved;
 
         /// <summary>
-        /// R52: every license active on a day of the month bills the month at its peak seats, as the product (or suite)
-        /// it sat in at the end of its active days in the month; R51: trials and NFR never bill; adjustments apply.
+        /// R51: a month's lines as the customers' ledgers have them, with their adjustments (and the customers' names
+        /// for the customer view).
         /// </summary>
         private static IEnumerable<UsageLine> Compute(UsageData data, BillingMonth month, IReadOnlyList<UsageAdjustment> adjustments, bool withNames)
         {
+            var names = withNames ? data.Names : null;
+            var adjusted = (adjustments ?? new List<UsageAdjustment>()).ToDictionary(a => (a.CustomerId, a.Product.ToUpperInvariant()));
+            foreach (var line in UsageLedgers.Lines(data.Session, month))
+            {
+                line.Month = month.ToString();
+                line.Customer = names != null && names.TryGetValue(line.CustomerId, out var n) ? n : null;
+                line.ProductName = Catalog.Find(line.Product)?.Name;
+                if (!withNames)
+                {
+                    line.ServicePlan = null;
+                    line.ActivationCode = null;
+                }
+                line.Chargeable = line.Provisioned;
+                (line.OverProvisionedPercent, line.ExceededBy) = UsageLine.Usage(line.Provisioned, line.Used);
+                if (adjusted.TryGetValue((line.CustomerId, line.Product.ToUpperInvariant()), out var adjustment) && adjustment.Chargeable < line.Provisioned)
+                {
+                    line.Chargeable = adjustment.Chargeable;
+                    line.Comment = adjustment.Comment;
+                }
+                yield return line;
+            }
+        }
+
+        /// <summary>
+        /// R52: every license active on a day of the month bills the month at its peak seats, as the product (or suite)
+        /// it sat in at the end of its active days in the month; R51: trials and NFR never bill. One line per customer
+        /// and product, with its plans and activation codes, before adjustments: what a customer's ledger keeps.
+        /// </summary>
+        internal static IEnumerable<UsageLine> Bill(IEnumerable<License> licenses, Func<Guid, Subscription> subscriptionOf, BillingMonth month)
+        {
             var first = month.FirstDay;
             var next = first.AddMonths(1);
-            var subscriptions = data.Subscriptions;
-            var names = withNames ? data.Names : null;
-            // What a line needs of each license (its code, peak and used count), not the license: a month of a large
-            // store streams its licenses through here without holding them.
+            // What a line needs of each license (its code, peak and used count), not the license.
             var parts = new Dictionary<(Guid Customer, string Product, Guid Subscription), List<(string Code, int Peak, int? Used)>>();
-            foreach (var license in data.Licenses)
+            foreach (var license in licenses)
             {
                 // R51: an NFR license never bills, whatever placement it shows.
                 if (LicenseOperations.IsNfr(license)) continue;
-                var end = ActiveUntil(license, subscriptions.TryGetValue(license.SubscriptionId, out var subscription) ? subscription : null, next.AddDays(-1));
+                var end = ActiveUntil(license, subscriptionOf(license.SubscriptionId), next.AddDays(-1));
                 var from = license.StartDate > first ? license.StartDate : first;
                 var to = end < next ? end : next;
                 if (from >= to) continue;
@@ -275,34 +286,23 @@ namespace MspLicensing
                 if (!parts.TryGetValue(key, out var list)) parts[key] = list = new List<(string, int, int?)>(1);
                 list.Add((license.ActivationCode, peak, used));
             }
-            var adjusted = (adjustments ?? new List<UsageAdjustment>()).ToDictionary(a => (a.CustomerId, a.Product.ToUpperInvariant()));
             // A product bills once per customer and month (R40, R52): a suite's components, a license that moved in a
             // crossgrade, or a license replaced during the month make one line at the peak of them.
             foreach (var byProduct in parts.GroupBy(p => (p.Key.Customer, p.Key.Product)))
             {
                 var items = byProduct.SelectMany(p => p.Value).ToList();
                 int provisioned = items.Max(i => i.Peak);
-                int? used = items.Any(i => i.Used.HasValue) ? items.Max(i => i.Used ?? 0) : (int?)null;
-                var line = new UsageLine
+                yield return new UsageLine
                 {
                     Month = month.ToString(),
                     CustomerId = byProduct.Key.Customer,
-                    Customer = names != null && names.TryGetValue(byProduct.Key.Customer, out var n) ? n : null,
                     Product = byProduct.Key.Product,
-                    ProductName = Catalog.Find(byProduct.Key.Product)?.Name,
-                    ServicePlan = withNames ? string.Join(", ", byProduct.Select(p => subscriptions.TryGetValue(p.Key.Subscription, out var sub) ? sub.ServicePlan : null).Where(x => x != null).Distinct()) : null,
-                    ActivationCode = withNames ? string.Join(", ", items.Select(i => i.Code)) : null,
+                    ServicePlan = string.Join(", ", byProduct.Select(p => subscriptionOf(p.Key.Subscription)?.ServicePlan).Where(x => x != null).Distinct()),
+                    ActivationCode = string.Join(", ", items.Select(i => i.Code)),
                     Provisioned = provisioned,
-                    Used = used,
+                    Used = items.Any(i => i.Used.HasValue) ? items.Max(i => i.Used ?? 0) : (int?)null,
                     Chargeable = provisioned,
                 };
-                (line.OverProvisionedPercent, line.ExceededBy) = UsageLine.Usage(provisioned, used);
-                if (adjusted.TryGetValue((line.CustomerId, line.Product.ToUpperInvariant()), out var adjustment) && adjustment.Chargeable < provisioned)
-                {
-                    line.Chargeable = adjustment.Chargeable;
-                    line.Comment = adjustment.Comment;
-                }
-                yield return line;
             }
         }
 
@@ -360,7 +360,7 @@ namespace MspLicensing
             var report = Editable(session, month, "changed");
             var customer = CustomerOperations.Resolve(session, customerRef);
             var code = Catalog.Get("Product", product).Code;
-            var line = Compute(new UsageData(session, keepLicenses: false), month, null, false).FirstOrDefault(l => l.CustomerId == customer.CustomerId && string.Equals(l.Product, code, StringComparison.OrdinalIgnoreCase))
+            var line = Compute(new UsageData(session), month, null, false).FirstOrDefault(l => l.CustomerId == customer.CustomerId && string.Equals(l.Product, code, StringComparison.OrdinalIgnoreCase))
                 ?? throw new MspException("UsageLineNotFound", ErrorKind.ObjectNotFound,
                     $"The {month} report has no billed {code} line for customer '{customer.Name}'. Get-MspUsageReport -Month {month} -ByCustomer -Customer '{customer.Name}' shows its lines (a suite bills under the suite's code).", code);
             if (chargeable < 0 || chargeable > line.Provisioned)
@@ -398,7 +398,7 @@ namespace MspLicensing
                     $"The {month} report cannot be submitted before the month has ended: its figures can still change until {Dates.Format(current.AddMonths(1).FirstDay.AddDays(-1))}. Submit it from {Dates.Format(current.AddMonths(1).FirstDay)}, or give -Force to submit it early.",
                     month.ToString());
             report = Editable(session, month, "submitted");
-            report.FrozenLines = new TextList<UsageLine>(Compute(new UsageData(session, keepLicenses: false), month, report.Adjustments, true));
+            report.FrozenLines = new TextList<UsageLine>(Compute(new UsageData(session), month, report.Adjustments, true));
             report.FrozenSeatBands = new TextList<int>(account.SeatBandMinimums);
             return (Move(session, report, UsageReportStatus.Submitted, nowUtc, null,
                 $"Submitted: {report.FrozenLines.Count} lines, {report.FrozenLines.Sum(l => l.Chargeable)} chargeable seats" + (month == current ? " (before the month ended)" : string.Empty)), true);
@@ -472,46 +472,18 @@ namespace MspLicensing
             return WithLines(session, report);
         }
 
-        /// <summary>
-        /// What the lines of a month are computed from, each part read on first use and then kept for later months;
-        /// without <c>keepLicenses</c> (one month) the licenses stream through and only the lines are kept.
-        /// </summary>
+        /// <summary>What the lines of a month are read with: the session, and the customers' names once they are needed.</summary>
         private sealed class UsageData
         {
-            private readonly IStoreSession _session;
-            private readonly bool _keepLicenses;
-            private Dictionary<Guid, Subscription> _subscriptions;
-            private IReadOnlyList<License> _licenses;
             private Dictionary<Guid, string> _names;
 
-            public UsageData(IStoreSession session, bool keepLicenses = true)
-            {
-                _session = session;
-                _keepLicenses = keepLicenses;
-            }
+            public UsageData(IStoreSession session) => Session = session;
 
-            public Dictionary<Guid, Subscription> Subscriptions =>
-                _subscriptions ?? (_subscriptions = _session.Subscriptions.All().ToDictionary(s => s.SubscriptionId));
-
-            /// <summary>The licenses, read after the subscriptions (a license that follows its subscription takes its dates).</summary>
-            public IEnumerable<License> Licenses
-            {
-                get
-                {
-                    if (_licenses == null)
-                    {
-                        _ = Subscriptions;
-                        if (!_keepLicenses) return _session.Licenses.Each();
-                        var all = _session.Licenses.All();
-                        _licenses = all as IReadOnlyList<License> ?? all.ToList();
-                    }
-                    return _licenses;
-                }
-            }
+            public IStoreSession Session { get; }
 
             /// <summary>Customer names by id.</summary>
             public Dictionary<Guid, string> Names =>
-                _names ?? (_names = _session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name));
+                _names ?? (_names = Session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name));
         }
     }
 }

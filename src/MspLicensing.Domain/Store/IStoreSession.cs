@@ -44,6 +44,23 @@ namespace MspLicensing.Store
         IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId);
         License FindLicenseByActivationCode(string activationCode);
 
+        /// <summary>The licenses of the customers <paramref name="customerIds"/>, in a few queries of the customer index.</summary>
+        IReadOnlyList<License> LicensesOfCustomers(IReadOnlyCollection<Guid> customerIds);
+        /// <summary>The subscriptions of the customers <paramref name="customerIds"/>, in a few queries of the customer index.</summary>
+        IReadOnlyList<Subscription> SubscriptionsOfCustomers(IReadOnlyCollection<Guid> customerIds);
+        /// <summary>The customers' usage ledgers (see <see cref="UsageLedgers"/>), keyed by customer.</summary>
+        IDocumentSet<UsageLedger> Ledgers { get; }
+        /// <summary>The months of the usage ledgers that bill before their open lines.</summary>
+        IDocumentSet<UsageLedgerMonth> LedgerMonths { get; }
+        /// <summary>The ledgers of the customers <paramref name="customerIds"/> that have one, in a few queries.</summary>
+        IReadOnlyList<UsageLedger> UsageLedgersOf(IReadOnlyCollection<Guid> customerIds);
+        /// <summary>
+        /// The lines each customer bills in the month <paramref name="month"/> (yyyyMM), as its ledger writes them: those
+        /// of its document of the month, or its open lines when they began by then; found by indexes on the month.
+        /// </summary>
+        IReadOnlyList<KeyValuePair<Guid, string>> UsageLedgerLines(int month);
+        /// <summary>The first month (yyyyMM) any ledger bills in; null when none does.</summary>
+        int? FirstUsageLedgerMonth();
         IDocumentSet<LicenseMigration> Migrations { get; }
         IDocumentSet<Template> Templates { get; }
         /// <summary>Template by name, ignoring case; null when there is none.</summary>

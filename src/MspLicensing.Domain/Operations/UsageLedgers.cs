@@ -1,0 +1,286 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using MspLicensing.Store;
+
+namespace MspLicensing
+{
+    /// <summary>
+    /// The usage ledgers: per customer, the lines it bills in every month (R50-R53, before adjustments), kept in the
+    /// transaction of every change to its licenses or subscriptions, so that a month's report reads one small document
+    /// per customer that bills in the month instead of every license and subscription ever stored.
+    /// </summary>
+    /// <remarks>
+    /// A customer's lines stop changing after the last date its licenses and subscriptions hold (a start, an end, an
+    /// expiration that does not renew, a seat change, a used count, a move): from the month after it, every month bills
+    /// the same. The ledger keeps those lines once (<see cref="UsageLedger.OpenLines"/>, from
+    /// <see cref="UsageLedger.OpenFrom"/> on) and the lines of each earlier month that bills in a
+    /// <see cref="UsageLedgerMonth"/>. A back-dated change rewrites the months it changes; a Submitted or Approved
+    /// month keeps its frozen lines whatever the ledger says (R54); months to come are as the ledger says until a
+    /// change says otherwise (R56: an auto-renewing subscription bills every month).
+    /// </remarks>
+    public static class UsageLedgers
+    {
+        /// <summary>yyyyMM of a month.</summary>
+        public static int Key(BillingMonth month) => month.FirstDay.Year * 100 + month.FirstDay.Month;
+
+        public static BillingMonth MonthOf(int key) => BillingMonth.Of(new DateTime(key / 100, key % 100, 1));
+
+        /// <summary>
+        /// What of a subscription its licenses' lines depend on: its plan (the lines name it), and its expiration unless
+        /// it renews itself (then every month bills, R56, whatever date the renewal run recorded last).
+        /// </summary>
+        public static string KeyOf(Subscription s) =>
+            s.ServicePlan + "\n" + (Lifecycle.WillRenew(s) ? "renews" : s.ExpirationDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            + "\n" + s.CustomerId.ToString();
+
+        /// <summary>The lines of one customer's month: one per billed product, in order of product.</summary>
+        internal sealed class Built
+        {
+            internal int FirstMonth;
+            internal int OpenFrom;
+            internal string OpenLines;
+            internal readonly List<KeyValuePair<int, string>> Months = new List<KeyValuePair<int, string>>();
+        }
+
+        /// <summary>What a customer bills, month by month, from its licenses and the subscriptions they sit in.</summary>
+        internal static Built Build(IReadOnlyList<License> licenses, Func<Guid, Subscription> subscriptionOf)
+        {
+            var built = new Built();
+            // In order of activation code: a line names its codes and plans in that order, whatever order the store read them in.
+            var billed = licenses.Where(l => !LicenseOperations.IsNfr(l)).OrderBy(l => l.ActivationCode, StringComparer.Ordinal).ToList();
+            if (billed.Count == 0) return built;
+            var first = BillingMonth.Of(billed.Min(l => l.StartDate));
+            // From the month after the last date anything holds, every month bills as that month does.
+            var last = BillingMonth.Of(LastDate(billed, subscriptionOf)).AddMonths(1);
+            var months = new List<KeyValuePair<int, string>>();
+            for (var month = first; month <= last; month = month.AddMonths(1))
+                months.Add(new KeyValuePair<int, string>(Key(month), Write(UsageOperations.Bill(billed, subscriptionOf, month))));
+            // The open lines start where the months stop changing.
+            int open = months.Count - 1;
+            while (open > 0 && months[open - 1].Value == months[open].Value) open--;
+            var withLines = months.Where(m => m.Value.Length > 0).ToList();
+            if (withLines.Count == 0) return built;
+            built.FirstMonth = withLines[0].Key;
+            if (months[open].Value.Length > 0)
+            {
+                built.OpenFrom = months[open].Key;
+                built.OpenLines = months[open].Value;
+            }
+            built.Months.AddRange(months.Take(open).Where(m => m.Value.Length > 0));
+            return built;
+        }
+
+        private static DateTime LastDate(IEnumerable<License> licenses, Func<Guid, Subscription> subscriptionOf)
+        {
+            var last = DateTime.MinValue;
+            void See(DateTime? d) { if (d.HasValue && d.Value > last) last = d.Value; }
+            foreach (var l in licenses)
+            {
+                See(l.StartDate);
+                See(l.ExpirationDate);
+                See(l.EndDate);
+                foreach (var c in l.SeatHistory) See(c.Date);
+                foreach (var u in l.UsedHistory) See(u.Date);
+                foreach (var p in l.Placements) See(p.From);
+                foreach (var id in l.Placements.Select(p => p.SubscriptionId).Concat(new[] { l.SubscriptionId }).Distinct())
+                    See(subscriptionOf(id)?.ExpirationDate);
+            }
+            // An end is active on its day (R35, R43): the day after it is the first that may bill otherwise.
+            return last.AddDays(1);
+        }
+
+        /// <summary>
+        /// Brings the ledgers of <paramref name="customers"/> up to date with their licenses and subscriptions as this
+        /// transaction has them: the months whose lines changed are written, the others left alone.
+        /// </summary>
+        public static void Settle(IStoreSession session, IReadOnlyCollection<Guid> customers)
+        {
+            if (customers.Count == 0) return;
+            // The subscriptions first: a license that follows its subscription finds its date among them.
+            var subscriptions = session.SubscriptionsOfCustomers(customers).ToDictionary(s => s.SubscriptionId);
+            var licenses = session.LicensesOfCustomers(customers).ToLookup(l => l.CustomerId);
+            var ledgers = session.UsageLedgersOf(customers).ToDictionary(l => l.CustomerId);
+            Subscription SubscriptionOf(Guid id)
+            {
+                if (id == Guid.Empty) return null;
+                if (!subscriptions.TryGetValue(id, out var s)) subscriptions[id] = s = session.Subscriptions.Get(id);
+                return s;
+            }
+            foreach (var customer in customers)
+            {
+                ledgers.TryGetValue(customer, out var ledger);
+                Save(session, customer, ledger, Build(licenses[customer].ToList(), SubscriptionOf));
+            }
+        }
+
+        /// <summary>Writes every customer's ledger anew from its licenses and subscriptions (a store that had none).</summary>
+        public static void Rebuild(IStoreSession session)
+        {
+            var customers = session.Licenses.All().Select(l => l.CustomerId).Concat(session.Ledgers.All().Select(l => l.CustomerId)).Distinct().ToList();
+            for (int i = 0; i < customers.Count; i += 500)
+                Settle(session, customers.Skip(i).Take(500).ToList());
+        }
+
+        /// <summary>
+        /// The customers whose stored ledger differs from what their licenses and subscriptions bill (none in a sound
+        /// store): its months, its open lines or a month's document.
+        /// </summary>
+        public static IReadOnlyList<Guid> Disagreeing(IStoreSession session)
+        {
+            var subscriptions = session.Subscriptions.All().ToDictionary(s => s.SubscriptionId);
+            var licenses = session.Licenses.All().ToLookup(l => l.CustomerId);
+            var ledgers = session.Ledgers.All().ToDictionary(l => l.CustomerId);
+            var months = session.LedgerMonths.All().ToLookup(m => m.CustomerId);
+            Subscription SubscriptionOf(Guid id) => subscriptions.TryGetValue(id, out var s) ? s : null;
+            var wrong = new List<Guid>();
+            foreach (var customer in licenses.Select(g => g.Key).Concat(ledgers.Keys).Concat(months.Select(g => g.Key)).Distinct())
+            {
+                var built = Build(licenses[customer].ToList(), SubscriptionOf);
+                ledgers.TryGetValue(customer, out var ledger);
+                var stored = months[customer].OrderBy(m => m.Month).Select(m => new KeyValuePair<int, string>(m.Month, m.Lines)).ToList();
+                bool same = built.FirstMonth == 0
+                    ? ledger == null && stored.Count == 0
+                    : ledger != null && ledger.FirstMonth == built.FirstMonth && ledger.OpenFrom == built.OpenFrom && ledger.OpenLines == built.OpenLines
+                      && (ledger.Months ?? string.Empty) == string.Join(" ", built.Months.Select(m => m.Key.ToString(CultureInfo.InvariantCulture) + ":" + Fingerprint(m.Value)))
+                      && stored.SequenceEqual(built.Months);
+                if (!same) wrong.Add(customer);
+            }
+            return wrong;
+        }
+
+        private static void Save(IStoreSession session, Guid customer, UsageLedger ledger, Built built)
+        {
+            var before = ledger == null ? new Dictionary<int, string>() : ParseMonths(ledger.Months);
+            var after = built.Months.ToDictionary(m => m.Key, m => Fingerprint(m.Value));
+            foreach (var m in before)
+            {
+                if (after.TryGetValue(m.Key, out var f) && f == m.Value) continue;
+                session.LedgerMonths.Delete(new UsageLedgerMonth { Id = MonthId(customer, m.Key, m.Value), CustomerId = customer, Month = m.Key, Revision = 1 });
+            }
+            foreach (var m in built.Months)
+            {
+                if (before.TryGetValue(m.Key, out var f) && f == after[m.Key]) continue;
+                session.LedgerMonths.Insert(new UsageLedgerMonth { Id = MonthId(customer, m.Key, after[m.Key]), CustomerId = customer, Month = m.Key, Lines = m.Value });
+            }
+            string months = string.Join(" ", built.Months.Select(m => m.Key.ToString(CultureInfo.InvariantCulture) + ":" + after[m.Key]));
+            if (built.FirstMonth == 0)
+            {
+                if (ledger != null) session.Ledgers.Delete(ledger);
+                return;
+            }
+            if (ledger != null && ledger.FirstMonth == built.FirstMonth && ledger.OpenFrom == built.OpenFrom
+                && ledger.OpenLines == built.OpenLines && (ledger.Months ?? string.Empty) == months)
+                return;
+            var next = ledger ?? new UsageLedger { CustomerId = customer };
+            next.FirstMonth = built.FirstMonth;
+            next.OpenFrom = built.OpenFrom;
+            next.OpenLines = built.OpenLines;
+            next.Months = months;
+            if (ledger == null) session.Ledgers.Insert(next);
+            else session.Ledgers.Update(next);
+        }
+
+        private static Dictionary<int, string> ParseMonths(string months)
+        {
+            var result = new Dictionary<int, string>();
+            if (string.IsNullOrEmpty(months)) return result;
+            foreach (var part in months.Split(' '))
+            {
+                int colon = part.IndexOf(':');
+                result[int.Parse(part.Substring(0, colon), NumberStyles.None, CultureInfo.InvariantCulture)] = part.Substring(colon + 1);
+            }
+            return result;
+        }
+
+        /// <summary>The id of a month's document: the customer's id mixed with the month and the fingerprint of its lines, so that changed lines are a new document and nothing has to be read to find the old one.</summary>
+        public static Guid MonthId(Guid customer, int month, string fingerprint)
+        {
+            var bytes = customer.ToByteArray();
+            ulong f = ulong.Parse(fingerprint, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+            for (int i = 0; i < 8; i++) bytes[i] ^= (byte)(f >> (8 * i));
+            for (int i = 0; i < 4; i++) bytes[8 + i] ^= (byte)(month >> (8 * i));
+            return new Guid(bytes);
+        }
+
+        /// <summary>A 64-bit FNV-1a hash of the lines, as 16 hexadecimal digits.</summary>
+        internal static string Fingerprint(string lines)
+        {
+            ulong hash = 14695981039346656037UL;
+            foreach (char c in lines)
+            {
+                hash ^= c;
+                hash *= 1099511628211UL;
+            }
+            return hash.ToString("x16", CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>The lines every customer bills in <paramref name="month"/>, as its ledger has them (no names, no adjustments).</summary>
+        public static IEnumerable<UsageLine> Lines(IStoreSession session, BillingMonth month)
+        {
+            foreach (var pair in session.UsageLedgerLines(Key(month)))
+                foreach (var line in Read(pair.Key, pair.Value))
+                    yield return line;
+        }
+
+        /// <summary>The first month any customer bills in; null when none does.</summary>
+        public static BillingMonth? FirstMonth(IStoreSession session)
+        {
+            int? first = session.FirstUsageLedgerMonth();
+            return first.HasValue ? MonthOf(first.Value) : (BillingMonth?)null;
+        }
+
+        // One line per product: product, provisioned, used (empty when none was reported), plans, activation codes.
+        private static string Write(IEnumerable<UsageLine> lines)
+        {
+            var sb = new StringBuilder();
+            foreach (var l in lines.OrderBy(l => l.Product, StringComparer.Ordinal))
+            {
+                if (sb.Length > 0) sb.Append('\n');
+                sb.Append(Escape(l.Product)).Append('\t')
+                    .Append(l.Provisioned.ToString(CultureInfo.InvariantCulture)).Append('\t')
+                    .Append(l.Used.HasValue ? l.Used.Value.ToString(CultureInfo.InvariantCulture) : string.Empty).Append('\t')
+                    .Append(Escape(l.ServicePlan)).Append('\t')
+                    .Append(Escape(l.ActivationCode));
+            }
+            return sb.ToString();
+        }
+
+        internal static IEnumerable<UsageLine> Read(Guid customer, string text)
+        {
+            if (string.IsNullOrEmpty(text)) yield break;
+            foreach (var row in text.Split('\n'))
+            {
+                var f = row.Split('\t');
+                yield return new UsageLine
+                {
+                    CustomerId = customer,
+                    Product = Unescape(f[0]),
+                    Provisioned = int.Parse(f[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+                    Used = f[2].Length == 0 ? (int?)null : int.Parse(f[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+                    ServicePlan = Unescape(f[3]),
+                    ActivationCode = Unescape(f[4]),
+                };
+            }
+        }
+
+        private static string Escape(string s) =>
+            string.IsNullOrEmpty(s) ? string.Empty : s.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\n", "\\n").Replace("\r", "\\r");
+
+        private static string Unescape(string s)
+        {
+            if (s.IndexOf('\\') < 0) return s;
+            var sb = new StringBuilder(s.Length);
+            for (int i = 0; i < s.Length; i++)
+            {
+                char c = s[i];
+                if (c != '\\' || i + 1 == s.Length) { sb.Append(c); continue; }
+                char n = s[++i];
+                sb.Append(n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+            }
+            return sb.ToString();
+        }
+    }
+}
