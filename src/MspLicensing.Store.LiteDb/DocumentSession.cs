@@ -24,8 +24,8 @@ namespace MspLicensing.Store
         /// </summary>
         internal void SettleLedgers()
         {
-            var customers = Sets.TakeChangedCustomers();
-            if (customers.Count > 0) UsageLedgers.Settle((IStoreSession)this, customers);
+            var changes = Sets.TakeLedgerChanges();
+            UsageLedgers.Settle((IStoreSession)this, changes.Customers, changes.Subscriptions);
         }
     }
 }

@@ -24,7 +24,7 @@ namespace MspLicensing.Store
         {
             Customers = factory.Create(DocumentKinds.Customers, null, null, null);
             ServicePlans = factory.Create(DocumentKinds.ServicePlans, null, null, null);
-            Subscriptions = factory.Create(DocumentKinds.Subscriptions, Read, Written, () => _readAllSubscriptions = true);
+            Subscriptions = factory.Create(DocumentKinds.Subscriptions, Remember, Written, () => _readAllSubscriptions = true);
             Licenses = factory.Create(DocumentKinds.Licenses,
                 license => Sessions.FollowSubscription(license, _expirations, id => Subscriptions.Get(id) != null),
                 license => _changed.Add(license.CustomerId),
@@ -50,32 +50,26 @@ namespace MspLicensing.Store
         public IDocumentSet<UsageLedger> Ledgers { get; }
         public IDocumentSet<UsageLedgerMonth> LedgerMonths { get; }
 
-        // The customers whose licenses, or subscriptions as their lines see them, this transaction changed: their ledgers are settled before it commits.
+        // What this transaction changed that the usage ledgers follow: the customers whose licenses it wrote, and the
+        // subscriptions it wrote, each as its licenses' lines see it (UsageLedgers.KeyOf). Settled before it commits.
         private readonly HashSet<Guid> _changed = new HashSet<Guid>();
-        // What each subscription read or written meant to its licenses' lines (UsageLedgers.KeyOf).
-        private readonly Dictionary<Guid, string> _billedAs = new Dictionary<Guid, string>();
+        private readonly Dictionary<Guid, (Guid Customer, string Key)> _subscriptionsWritten = new Dictionary<Guid, (Guid, string)>();
 
-        private void Read(Subscription subscription)
-        {
-            _expirations[subscription.SubscriptionId] = subscription.ExpirationDate;
-            _billedAs[subscription.SubscriptionId] = UsageLedgers.KeyOf(subscription);
-        }
+        private void Remember(Subscription subscription) => _expirations[subscription.SubscriptionId] = subscription.ExpirationDate;
 
-        /// <summary>A subscription written (or deleted): its customer's ledger is settled when its lines may have changed; a renewal changes none.</summary>
         private void Written(Subscription subscription)
         {
-            _expirations[subscription.SubscriptionId] = subscription.ExpirationDate;
-            string key = UsageLedgers.KeyOf(subscription);
-            if (!_billedAs.TryGetValue(subscription.SubscriptionId, out var before) || before != key) _changed.Add(subscription.CustomerId);
-            _billedAs[subscription.SubscriptionId] = key;
+            Remember(subscription);
+            _subscriptionsWritten[subscription.SubscriptionId] = (subscription.CustomerId, UsageLedgers.KeyOf(subscription));
         }
 
-        /// <summary>The customers whose ledgers wait to be settled; they wait no more.</summary>
-        internal IReadOnlyCollection<Guid> TakeChangedCustomers()
+        /// <summary>What waits to be settled in the usage ledgers; it waits no more.</summary>
+        internal (IReadOnlyCollection<Guid> Customers, IReadOnlyList<(Guid Customer, Guid Subscription, string Key)> Subscriptions) TakeLedgerChanges()
         {
-            var customers = _changed.ToList();
+            var changes = ((IReadOnlyCollection<Guid>)_changed.ToList(), (IReadOnlyList<(Guid, Guid, string)>)_subscriptionsWritten.Select(p => (p.Value.Customer, p.Key, p.Value.Key)).ToList());
             _changed.Clear();
-            return customers;
+            _subscriptionsWritten.Clear();
+            return changes;
         }
 
         /// <summary>Forgets the expiration dates read or written so far (a batch item rolled back to its savepoint).</summary>
@@ -83,7 +77,6 @@ namespace MspLicensing.Store
         {
             _expirations.Clear();
             _readAllSubscriptions = false;
-            _billedAs.Clear();
         }
     }
 }

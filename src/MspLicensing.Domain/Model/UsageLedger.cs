@@ -19,6 +19,12 @@ namespace MspLicensing
         public string OpenLines { get; set; }
         /// <summary>The months before <see cref="OpenFrom"/> that bill, each with the fingerprint of its lines: "yyyyMM:fingerprint" separated by spaces.</summary>
         public string Months { get; set; }
+        /// <summary>
+        /// The customer's subscriptions as its lines see them when the ledger was written (their plan, and whether and
+        /// when they end): "id:fingerprint" separated by spaces. A subscription written since that still bills the same
+        /// (a renewal) leaves the ledger as it is.
+        /// </summary>
+        public string Subscriptions { get; set; }
         public int Revision { get; set; }
     }
 }

@@ -42,18 +42,22 @@ namespace MspLicensing
             internal int FirstMonth;
             internal int OpenFrom;
             internal string OpenLines;
+            internal string Subscriptions;
             internal readonly List<KeyValuePair<int, string>> Months = new List<KeyValuePair<int, string>>();
         }
 
-        /// <summary>What a customer bills, month by month, from its licenses and the subscriptions they sit in.</summary>
-        internal static Built Build(IReadOnlyList<License> licenses, Func<Guid, Subscription> subscriptionOf)
+        /// <summary>
+        /// What a customer bills, month by month, from its licenses and the subscriptions they sit in
+        /// (<paramref name="subscriptions"/>: the customer's, whose <see cref="KeyOf"/> the ledger keeps).
+        /// </summary>
+        internal static Built Build(IReadOnlyList<License> licenses, IEnumerable<Subscription> subscriptions, Func<Guid, Subscription> subscriptionOf)
         {
             var built = new Built();
             // In order of activation code: a line names its codes and plans in that order, whatever order the store read them in.
             var billed = licenses.Where(l => !LicenseOperations.IsNfr(l)).OrderBy(l => l.ActivationCode, StringComparer.Ordinal).ToList();
             if (billed.Count == 0) return built;
             var first = BillingMonth.Of(billed.Min(l => l.StartDate));
-            // From the month after the last date anything holds, every month bills as that month does.
+            // From the month after the last date that moves a line, every month bills as that month does.
             var last = BillingMonth.Of(LastDate(billed, subscriptionOf)).AddMonths(1);
             var months = new List<KeyValuePair<int, string>>();
             for (var month = first; month <= last; month = month.AddMonths(1))
@@ -70,9 +74,15 @@ namespace MspLicensing
                 built.OpenLines = months[open].Value;
             }
             built.Months.AddRange(months.Take(open).Where(m => m.Value.Length > 0));
+            built.Subscriptions = string.Join(" ", subscriptions.OrderBy(s => s.SubscriptionId).Select(s => s.SubscriptionId.ToString("N") + ":" + Fingerprint(KeyOf(s))));
             return built;
         }
 
+        /// <summary>
+        /// The last date on which a line of <paramref name="licenses"/> may change: a start, a seat change, a used count,
+        /// a move, an end, or an expiration that is not renewed (R56: the expiration of a license that follows an
+        /// auto-renewing subscription moves no line, whatever date the renewal run recorded last).
+        /// </summary>
         private static DateTime LastDate(IEnumerable<License> licenses, Func<Guid, Subscription> subscriptionOf)
         {
             var last = DateTime.MinValue;
@@ -80,40 +90,67 @@ namespace MspLicensing
             foreach (var l in licenses)
             {
                 See(l.StartDate);
-                See(l.ExpirationDate);
                 See(l.EndDate);
                 foreach (var c in l.SeatHistory) See(c.Date);
                 foreach (var u in l.UsedHistory) See(u.Date);
                 foreach (var p in l.Placements) See(p.From);
-                foreach (var id in l.Placements.Select(p => p.SubscriptionId).Concat(new[] { l.SubscriptionId }).Distinct())
-                    See(subscriptionOf(id)?.ExpirationDate);
+                var subscription = subscriptionOf(l.SubscriptionId);
+                if (l.EndState.HasValue || subscription == null || !Lifecycle.Follows(l)) See(l.ExpirationDate);
+                else if (!Lifecycle.WillRenew(subscription)) See(subscription.ExpirationDate);
             }
             // An end is active on its day (R35, R43): the day after it is the first that may bill otherwise.
             return last.AddDays(1);
         }
 
         /// <summary>
-        /// Brings the ledgers of <paramref name="customers"/> up to date with their licenses and subscriptions as this
-        /// transaction has them: the months whose lines changed are written, the others left alone.
+        /// Brings the ledgers up to date with the licenses and subscriptions as this transaction has them: those of the
+        /// customers <paramref name="customers"/> (whose licenses changed), and those of the customers of the
+        /// subscriptions written (<paramref name="subscriptions"/>, each with its <see cref="KeyOf"/>) where a
+        /// subscription now bills otherwise than its ledger says (a renewal changes none). Only the months whose lines
+        /// changed are written.
         /// </summary>
-        public static void Settle(IStoreSession session, IReadOnlyCollection<Guid> customers)
+        public static void Settle(IStoreSession session, IReadOnlyCollection<Guid> customers, IReadOnlyList<(Guid Customer, Guid Subscription, string Key)> subscriptions = null)
         {
-            if (customers.Count == 0) return;
+            subscriptions = subscriptions ?? new (Guid, Guid, string)[0];
+            if (customers.Count == 0 && subscriptions.Count == 0) return;
+            var changed = new HashSet<Guid>(customers);
+            var ledgers = session.UsageLedgersOf(changed.Concat(subscriptions.Select(s => s.Customer)).Distinct().ToList()).ToDictionary(l => l.CustomerId);
+            foreach (var s in subscriptions)
+            {
+                if (changed.Contains(s.Customer)) continue;
+                string recorded = ledgers.TryGetValue(s.Customer, out var ledger) ? ParseSubscriptions(ledger.Subscriptions).TryGetValue(s.Subscription, out var f) ? f : null : null;
+                if (recorded != Fingerprint(s.Key)) changed.Add(s.Customer);
+            }
+            if (changed.Count == 0) return;
+            var ids = changed.ToList();
             // The subscriptions first: a license that follows its subscription finds its date among them.
-            var subscriptions = session.SubscriptionsOfCustomers(customers).ToDictionary(s => s.SubscriptionId);
-            var licenses = session.LicensesOfCustomers(customers).ToLookup(l => l.CustomerId);
-            var ledgers = session.UsageLedgersOf(customers).ToDictionary(l => l.CustomerId);
+            var owned = session.SubscriptionsOfCustomers(ids);
+            var byId = owned.ToDictionary(s => s.SubscriptionId);
+            var ofCustomer = owned.ToLookup(s => s.CustomerId);
+            var licenses = session.LicensesOfCustomers(ids).ToLookup(l => l.CustomerId);
             Subscription SubscriptionOf(Guid id)
             {
                 if (id == Guid.Empty) return null;
-                if (!subscriptions.TryGetValue(id, out var s)) subscriptions[id] = s = session.Subscriptions.Get(id);
+                if (!byId.TryGetValue(id, out var s)) byId[id] = s = session.Subscriptions.Get(id);
                 return s;
             }
-            foreach (var customer in customers)
+            foreach (var customer in ids)
             {
                 ledgers.TryGetValue(customer, out var ledger);
-                Save(session, customer, ledger, Build(licenses[customer].ToList(), SubscriptionOf));
+                Save(session, customer, ledger, Build(licenses[customer].ToList(), ofCustomer[customer], SubscriptionOf));
             }
+        }
+
+        private static Dictionary<Guid, string> ParseSubscriptions(string text)
+        {
+            var result = new Dictionary<Guid, string>();
+            if (string.IsNullOrEmpty(text)) return result;
+            foreach (var part in text.Split(' '))
+            {
+                int colon = part.IndexOf(':');
+                result[Guid.ParseExact(part.Substring(0, colon), "N")] = part.Substring(colon + 1);
+            }
+            return result;
         }
 
         /// <summary>Writes every customer's ledger anew from its licenses and subscriptions (a store that had none).</summary>
@@ -130,7 +167,9 @@ namespace MspLicensing
         /// </summary>
         public static IReadOnlyList<Guid> Disagreeing(IStoreSession session)
         {
-            var subscriptions = session.Subscriptions.All().ToDictionary(s => s.SubscriptionId);
+            var all = session.Subscriptions.All().ToList();
+            var subscriptions = all.ToDictionary(s => s.SubscriptionId);
+            var ofCustomer = all.ToLookup(s => s.CustomerId);
             var licenses = session.Licenses.All().ToLookup(l => l.CustomerId);
             var ledgers = session.Ledgers.All().ToDictionary(l => l.CustomerId);
             var months = session.LedgerMonths.All().ToLookup(m => m.CustomerId);
@@ -138,12 +177,13 @@ namespace MspLicensing
             var wrong = new List<Guid>();
             foreach (var customer in licenses.Select(g => g.Key).Concat(ledgers.Keys).Concat(months.Select(g => g.Key)).Distinct())
             {
-                var built = Build(licenses[customer].ToList(), SubscriptionOf);
+                var built = Build(licenses[customer].ToList(), ofCustomer[customer], SubscriptionOf);
                 ledgers.TryGetValue(customer, out var ledger);
                 var stored = months[customer].OrderBy(m => m.Month).Select(m => new KeyValuePair<int, string>(m.Month, m.Lines)).ToList();
                 bool same = built.FirstMonth == 0
                     ? ledger == null && stored.Count == 0
                     : ledger != null && ledger.FirstMonth == built.FirstMonth && ledger.OpenFrom == built.OpenFrom && ledger.OpenLines == built.OpenLines
+                      && ledger.Subscriptions == built.Subscriptions
                       && (ledger.Months ?? string.Empty) == string.Join(" ", built.Months.Select(m => m.Key.ToString(CultureInfo.InvariantCulture) + ":" + Fingerprint(m.Value)))
                       && stored.SequenceEqual(built.Months);
                 if (!same) wrong.Add(customer);
@@ -172,13 +212,14 @@ namespace MspLicensing
                 return;
             }
             if (ledger != null && ledger.FirstMonth == built.FirstMonth && ledger.OpenFrom == built.OpenFrom
-                && ledger.OpenLines == built.OpenLines && (ledger.Months ?? string.Empty) == months)
+                && ledger.OpenLines == built.OpenLines && (ledger.Months ?? string.Empty) == months && ledger.Subscriptions == built.Subscriptions)
                 return;
             var next = ledger ?? new UsageLedger { CustomerId = customer };
             next.FirstMonth = built.FirstMonth;
             next.OpenFrom = built.OpenFrom;
             next.OpenLines = built.OpenLines;
             next.Months = months;
+            next.Subscriptions = built.Subscriptions;
             if (ledger == null) session.Ledgers.Insert(next);
             else session.Ledgers.Update(next);
         }
