@@ -44,6 +44,16 @@ namespace MspLicensing
             internal string OpenLines;
             internal string Subscriptions;
             internal readonly List<KeyValuePair<int, string>> Months = new List<KeyValuePair<int, string>>();
+
+            /// <summary>The months as the ledger lists them: "yyyyMM:fingerprint" separated by spaces.</summary>
+            internal string MonthList => string.Join(" ", Months.Select(m => m.Key.ToString(CultureInfo.InvariantCulture) + ":" + Fingerprint(m.Value)));
+
+            /// <summary>Whether <paramref name="ledger"/> says what this says (its months' documents aside).</summary>
+            internal bool Matches(UsageLedger ledger) =>
+                FirstMonth == 0
+                    ? ledger == null
+                    : ledger != null && ledger.FirstMonth == FirstMonth && ledger.OpenFrom == OpenFrom && ledger.OpenLines == OpenLines
+                      && ledger.Subscriptions == Subscriptions && (ledger.Months ?? string.Empty) == MonthList;
         }
 
         /// <summary>
@@ -118,7 +128,7 @@ namespace MspLicensing
             foreach (var s in subscriptions)
             {
                 if (changed.Contains(s.Customer)) continue;
-                string recorded = ledgers.TryGetValue(s.Customer, out var ledger) ? ParseSubscriptions(ledger.Subscriptions).TryGetValue(s.Subscription, out var f) ? f : null : null;
+                string recorded = ledgers.TryGetValue(s.Customer, out var ledger) && Pairs(ledger.Subscriptions).TryGetValue(s.Subscription.ToString("N"), out var f) ? f : null;
                 if (recorded != Fingerprint(s.Key)) changed.Add(s.Customer);
             }
             if (changed.Count == 0) return;
@@ -139,18 +149,6 @@ namespace MspLicensing
                 ledgers.TryGetValue(customer, out var ledger);
                 Save(session, customer, ledger, Build(licenses[customer].ToList(), ofCustomer[customer], SubscriptionOf));
             }
-        }
-
-        private static Dictionary<Guid, string> ParseSubscriptions(string text)
-        {
-            var result = new Dictionary<Guid, string>();
-            if (string.IsNullOrEmpty(text)) return result;
-            foreach (var part in text.Split(' '))
-            {
-                int colon = part.IndexOf(':');
-                result[Guid.ParseExact(part.Substring(0, colon), "N")] = part.Substring(colon + 1);
-            }
-            return result;
         }
 
         /// <summary>Writes every customer's ledger anew from its licenses and subscriptions (a store that had none).</summary>
@@ -180,20 +178,14 @@ namespace MspLicensing
                 var built = Build(licenses[customer].ToList(), ofCustomer[customer], SubscriptionOf);
                 ledgers.TryGetValue(customer, out var ledger);
                 var stored = months[customer].OrderBy(m => m.Month).Select(m => new KeyValuePair<int, string>(m.Month, m.Lines)).ToList();
-                bool same = built.FirstMonth == 0
-                    ? ledger == null && stored.Count == 0
-                    : ledger != null && ledger.FirstMonth == built.FirstMonth && ledger.OpenFrom == built.OpenFrom && ledger.OpenLines == built.OpenLines
-                      && ledger.Subscriptions == built.Subscriptions
-                      && (ledger.Months ?? string.Empty) == string.Join(" ", built.Months.Select(m => m.Key.ToString(CultureInfo.InvariantCulture) + ":" + Fingerprint(m.Value)))
-                      && stored.SequenceEqual(built.Months);
-                if (!same) wrong.Add(customer);
+                if (!built.Matches(ledger) || !stored.SequenceEqual(built.Months)) wrong.Add(customer);
             }
             return wrong;
         }
 
         private static void Save(IStoreSession session, Guid customer, UsageLedger ledger, Built built)
         {
-            var before = ledger == null ? new Dictionary<int, string>() : ParseMonths(ledger.Months);
+            var before = Pairs(ledger?.Months).ToDictionary(p => int.Parse(p.Key, NumberStyles.None, CultureInfo.InvariantCulture), p => p.Value);
             var after = built.Months.ToDictionary(m => m.Key, m => Fingerprint(m.Value));
             foreach (var m in before)
             {
@@ -205,33 +197,31 @@ namespace MspLicensing
                 if (before.TryGetValue(m.Key, out var f) && f == after[m.Key]) continue;
                 session.LedgerMonths.Insert(new UsageLedgerMonth { Id = MonthId(customer, m.Key, after[m.Key]), CustomerId = customer, Month = m.Key, Lines = m.Value });
             }
-            string months = string.Join(" ", built.Months.Select(m => m.Key.ToString(CultureInfo.InvariantCulture) + ":" + after[m.Key]));
+            if (built.Matches(ledger)) return;
             if (built.FirstMonth == 0)
             {
-                if (ledger != null) session.Ledgers.Delete(ledger);
+                session.Ledgers.Delete(ledger);
                 return;
             }
-            if (ledger != null && ledger.FirstMonth == built.FirstMonth && ledger.OpenFrom == built.OpenFrom
-                && ledger.OpenLines == built.OpenLines && (ledger.Months ?? string.Empty) == months && ledger.Subscriptions == built.Subscriptions)
-                return;
             var next = ledger ?? new UsageLedger { CustomerId = customer };
             next.FirstMonth = built.FirstMonth;
             next.OpenFrom = built.OpenFrom;
             next.OpenLines = built.OpenLines;
-            next.Months = months;
+            next.Months = built.MonthList;
             next.Subscriptions = built.Subscriptions;
             if (ledger == null) session.Ledgers.Insert(next);
             else session.Ledgers.Update(next);
         }
 
-        private static Dictionary<int, string> ParseMonths(string months)
+        /// <summary>The pairs of a ledger's "key:value key:value" text (its months, its subscriptions).</summary>
+        private static Dictionary<string, string> Pairs(string text)
         {
-            var result = new Dictionary<int, string>();
-            if (string.IsNullOrEmpty(months)) return result;
-            foreach (var part in months.Split(' '))
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (string.IsNullOrEmpty(text)) return result;
+            foreach (var part in text.Split(' '))
             {
                 int colon = part.IndexOf(':');
-                result[int.Parse(part.Substring(0, colon), NumberStyles.None, CultureInfo.InvariantCulture)] = part.Substring(colon + 1);
+                result[part.Substring(0, colon)] = part.Substring(colon + 1);
             }
             return result;
         }
