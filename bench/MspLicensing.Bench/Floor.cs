@@ -23,6 +23,12 @@ internal interface IFloor
     /// <summary>Reads every document of the collections with no mapping; returns the milliseconds and the count.</summary>
     (double Ms, long Documents) ReadAll(params string[] collections);
 
+    /// <summary>
+    /// Reads the usage ledgers of a month (yyyyMM) through their indexes with no mapping: the month's documents and the
+    /// open lines begun by then, what a month's report reads; returns the milliseconds and the count.
+    /// </summary>
+    (double Ms, long Documents) ReadLedgers(int month);
+
     /// <summary>Finds one document per key through the collection's index, warm: the median of the calls.</summary>
     double Lookup(string collection, string field, IReadOnlyList<string> keys);
 
@@ -46,6 +52,7 @@ internal sealed class LiteDbFloor : IFloor
     public object Before() => Floor.Before(_store, Path.Combine(_folder, "before.db"));
     public Floor.Times Replay(object before, int batchSize) => Floor.Replay(_store, (Floor.State)before, batchSize);
     public (double Ms, long Documents) ReadAll(params string[] collections) => Floor.ReadAll(_store, collections);
+    public (double Ms, long Documents) ReadLedgers(int month) => Floor.ReadLedgers(_store, month);
     public double Lookup(string collection, string field, IReadOnlyList<string> keys) => Floor.Lookup(_store, collection, field, keys);
     public double LookupAll(string collection, string field, IReadOnlyList<string> keys) => Floor.LookupAll(_store, collection, field, keys);
 }
@@ -140,6 +147,20 @@ internal static class Floor
             foreach (string name in collections)
                 foreach (var _ in db.GetCollection(name).FindAll())
                     count++;
+            db.Rollback();
+            return (watch.Elapsed.TotalMilliseconds, count);
+        }
+    }
+
+    /// <summary>Reads the usage ledgers of a month through their indexes (<see cref="IFloor.ReadLedgers"/>).</summary>
+    internal static (double Ms, long Documents) ReadLedgers(string store, int month)
+    {
+        using (var db = Open(store, readOnly: true))
+        {
+            var watch = Stopwatch.StartNew();
+            db.BeginTrans();
+            long count = db.GetCollection("ledgermonths").Find(Query.EQ("Month", month)).LongCount()
+                         + db.GetCollection("ledgers").Find(Query.Between("OpenFrom", 1, month)).LongCount();
             db.Rollback();
             return (watch.Elapsed.TotalMilliseconds, count);
         }

@@ -322,6 +322,31 @@ internal sealed class PostgresFloor : IFloor
         }
     }
 
+    public (double Ms, long Documents) ReadLedgers(int month)
+    {
+        using (var connection = Open())
+        {
+            var watch = Stopwatch.StartNew();
+            long count = 0;
+            using (var tx = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead))
+            {
+                using (var cmd = new NpgsqlCommand($"SELECT body::text FROM {Schema}.ledgermonths WHERE ((body->>'Month')::int) = @m"
+                    + $" UNION ALL SELECT body::text FROM {Schema}.ledgers WHERE ((body->>'OpenFrom')::int) BETWEEN 1 AND @m", connection, tx))
+                {
+                    cmd.Parameters.AddWithValue("m", month);
+                    using (var reader = cmd.ExecuteReader())
+                        while (reader.Read())
+                        {
+                            reader.GetString(0);
+                            count++;
+                        }
+                }
+                tx.Commit();
+            }
+            return (watch.Elapsed.TotalMilliseconds, count);
+        }
+    }
+
     public double Lookup(string collection, string field, IReadOnlyList<string> keys)
     {
         using (var connection = Open())
