@@ -46,6 +46,19 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void A_plan_name_with_backslashes_colons_and_commas_shows_in_the_report_as_it_was_given_R50()
+        {
+            using var f = new SubscriptionFixture();
+            const string name = @"R&D \ Ops: 50% \t, \n ""Basic""";
+            f.Plan(name, "WFBSS", renewal: 1);
+            f.Assign(name, new DateTime(2026, 1, 15), seats: 20);
+            var line = Lines(f, March).Single();
+            Assert.Equal(name, line.ServicePlan);
+            Assert.Equal(20, line.Provisioned);
+            Assert.Empty(f.Store.Read(UsageLedgers.Disagreeing));
+        }
+
+        [Fact]
         public void Chargeable_goes_lower_only_with_a_comment_R51()
         {
             using var f = new SubscriptionFixture();
