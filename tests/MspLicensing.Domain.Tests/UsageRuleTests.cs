@@ -59,6 +59,119 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void R56_a_subscription_that_renews_itself_bills_its_last_seats_every_month_after_its_last_change()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Monthly", "WFBSS", initial: 1, renewal: 1);
+            var sub = f.Assign("Monthly", new DateTime(2026, 1, 15), seats: 20);
+            Change(f, sub, 30, new DateTime(2026, 3, 10));
+            Change(f, sub, 25, new DateTime(2026, 6, 20));
+            int Seats(int year, int month) => Lines(f, new DateTime(year, month, 1)).Single().Provisioned;
+            Assert.Equal(20, Seats(2026, 2));
+            Assert.Equal(30, Seats(2026, 3));
+            Assert.Equal(30, Seats(2026, 6));
+            Assert.Equal(25, Seats(2026, 7));
+            Assert.Equal(25, Seats(2028, 5));
+            Assert.Empty(Lines(f, new DateTime(2025, 12, 1)));
+        }
+
+        /// <summary>
+        /// The lines of every month as the usage ledgers have them equal the lines computed from every license and
+        /// subscription, after random changes of every kind (those the rules refuse are left out), for months long past,
+        /// within and long after the changes.
+        /// </summary>
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        [InlineData(3)]
+        [InlineData(4)]
+        public void R52_the_ledgers_bill_every_month_as_the_licenses_do_after_random_changes(int seed)
+        {
+            using var f = new SubscriptionFixture();
+            var random = new Random(seed);
+            f.Plan("Monthly", "WFBSS", initial: 1, renewal: 1);
+            f.Plan("Year", "CAS", initial: 12, renewal: 0);
+            f.Plan("Yearly renewing", "TMEMS", initial: 12, renewal: 12);
+            f.Plan("XDR", "WFXDR", initial: 1, renewal: 1);
+            f.Plan("Trial", "WFBSS", initial: 1, version: PlanVersion.Trial, seats: 10);
+            for (int i = 1; i <= 3; i++) Customer(f, "Customer " + i);
+            var plans = new[] { "Monthly", "Year", "Yearly renewing", "XDR", "Trial" };
+            var renewing = new[] { "Monthly", "Yearly renewing" };
+            var customers = new[] { "Contoso", "Customer 1", "Customer 2", "Customer 3" };
+            DateTime Day() => new DateTime(2026, 1, 1).AddDays(random.Next(0, 330));
+            var subscriptions = new List<Subscription>();
+            for (int step = 0; step < 150; step++)
+            {
+                try
+                {
+                    // Mostly seat changes; few cancellations and crossgrades, which end subscriptions.
+                    int what = subscriptions.Count == 0 ? 0 : random.Next(0, 20);
+                    var sub = subscriptions.Count == 0 ? null : subscriptions[random.Next(subscriptions.Count)];
+                    var target = sub == null ? null : SubscriptionRef.ById(sub.SubscriptionId);
+                    switch (what)
+                    {
+                        case 0:
+                        case 1:
+                        case 2:
+                        case 3:
+                            // Customer 3 holds only subscriptions that renew themselves: nothing of theirs ends on a date.
+                            string customer = customers[random.Next(customers.Length)];
+                            var choice = customer == "Customer 3" ? renewing : plans;
+                            subscriptions.Add(f.Assign(choice[random.Next(choice.Length)], Day(), seats: random.Next(1, 50), customer: customer));
+                            break;
+                        case int n when n < 12:
+                            f.Store.Write("Set-MspSubscription", x => SubscriptionOperations.Change(x, target, new SubscriptionChanges { Seats = random.Next(1, 60), Date = Day() }, Now, SubscriptionFixture.Today));
+                            break;
+                        case int n when n < 14:
+                            // A crossgrade may have moved the subscription's licenses on.
+                            var license = f.Licenses(sub).FirstOrDefault();
+                            if (license == null) break;
+                            f.Store.Write("Set-MspLicense", x => LicenseOperations.SetUsed(x, license.LicenseId, random.Next(0, 70), Day(), Now, SubscriptionFixture.Today));
+                            break;
+                        case 14:
+                            f.Store.Write("Stop-MspSubscription", x => SubscriptionOperations.Cancel(x, target, Day(), Now));
+                            break;
+                        case int n when n < 17:
+                            f.Store.Write("Set-MspSubscription", x => SubscriptionOperations.Change(x, target, new SubscriptionChanges { AutoRenewal = random.Next(2) == 0 }, Now, SubscriptionFixture.Today));
+                            break;
+                        case 17:
+                            f.Store.Write("Invoke-MspCrossgrade", x => CrossgradeOperations.Invoke(x, new CrossgradeRequest
+                            {
+                                Customer = CustomerRef.ByName(customers[random.Next(customers.Length)]),
+                                ServicePlan = ServicePlanRef.ByName(random.Next(2) == 0 ? "XDR" : "Monthly"),
+                                Date = Day(),
+                            }, Now));
+                            break;
+                        default:
+                            f.Store.Write("Set-MspSubscription", x => SubscriptionOperations.Change(x, target, new SubscriptionChanges { Seats = random.Next(1, 60), Date = Day() }, Now, SubscriptionFixture.Today));
+                            break;
+                    }
+                }
+                catch (MspException)
+                {
+                    // Refused by a rule: nothing changed.
+                }
+            }
+            if (seed % 2 == 0) f.Renew(new DateTime(2026, 11, 30));
+
+            string Text(IEnumerable<UsageLine> lines) => string.Join("\n", lines
+                .Select(l => $"{l.CustomerId} {l.Product} {l.Provisioned} {l.Used} {l.ServicePlan} {l.ActivationCode}")
+                .OrderBy(t => t, StringComparer.Ordinal));
+            var months = Enumerable.Range(0, 60).Select(i => BillingMonth.Of(new DateTime(2025, 10, 1)).AddMonths(i)).ToList();
+            var (fromLedgers, fromLicenses) = f.Store.Read(s =>
+            {
+                var subs = s.Subscriptions.All().ToDictionary(x => x.SubscriptionId);
+                var all = s.Licenses.All().OrderBy(l => l.ActivationCode, StringComparer.Ordinal).ToList();
+                Subscription Of(Guid id) => subs.TryGetValue(id, out var x) ? x : null;
+                return (months.Select(m => Text(UsageOperations.Lines(s, m, true).Select(l => { l.Customer = null; return l; }))).ToList(),
+                        months.Select(m => Text(UsageOperations.Bill(all, Of, m))).ToList());
+            });
+            for (int i = 0; i < months.Count; i++)
+                Assert.True(fromLicenses[i] == fromLedgers[i], $"{months[i]}:\nlicenses:\n{fromLicenses[i]}\nledgers:\n{fromLedgers[i]}");
+            Assert.Contains(fromLicenses, t => t.Length > 0);
+        }
+
+        [Fact]
         public void Chargeable_goes_lower_only_with_a_comment_R51()
         {
             using var f = new SubscriptionFixture();
