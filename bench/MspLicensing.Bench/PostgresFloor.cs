@@ -299,30 +299,18 @@ internal sealed class PostgresFloor : IFloor
         return new NpgsqlParameter { Value = value };
     }
 
-    public (double Ms, long Documents) ReadAll(params string[] collections)
-    {
-        using (var connection = Open())
-        {
-            // One transaction, as one command of the module reads, each document as text (the module then parses it).
-            var watch = Stopwatch.StartNew();
-            long count = 0;
-            using (var tx = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead))
-            {
-                foreach (string table in collections)
-                    using (var cmd = new NpgsqlCommand($"SELECT body::text FROM {Schema}.{table}", connection, tx))
-                    using (var reader = cmd.ExecuteReader())
-                        while (reader.Read())
-                        {
-                            reader.GetString(0);
-                            count++;
-                        }
-                tx.Commit();
-            }
-            return (watch.Elapsed.TotalMilliseconds, count);
-        }
-    }
+    public (double Ms, long Documents) ReadAll(params string[] collections) =>
+        ReadTimed(null, collections.Select(table => $"SELECT body::text FROM {Schema}.{table}").ToArray());
 
-    public (double Ms, long Documents) ReadLedgers(int month)
+    public (double Ms, long Documents) ReadLedgers(int month) =>
+        ReadTimed(month, $"SELECT body::text FROM {Schema}.ledgermonths WHERE ((body->>'Month')::int) = @m"
+                         + $" UNION ALL SELECT body::text FROM {Schema}.ledgers WHERE ((body->>'OpenFrom')::int) BETWEEN 1 AND @m");
+
+    /// <summary>
+    /// Runs the queries in one transaction, as one command of the module reads, each document as text (the module then
+    /// parses it); <paramref name="month"/> is their parameter @m, if any. Returns the milliseconds and the count.
+    /// </summary>
+    private (double Ms, long Documents) ReadTimed(int? month, params string[] queries)
     {
         using (var connection = Open())
         {
@@ -330,17 +318,17 @@ internal sealed class PostgresFloor : IFloor
             long count = 0;
             using (var tx = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead))
             {
-                using (var cmd = new NpgsqlCommand($"SELECT body::text FROM {Schema}.ledgermonths WHERE ((body->>'Month')::int) = @m"
-                    + $" UNION ALL SELECT body::text FROM {Schema}.ledgers WHERE ((body->>'OpenFrom')::int) BETWEEN 1 AND @m", connection, tx))
-                {
-                    cmd.Parameters.AddWithValue("m", month);
-                    using (var reader = cmd.ExecuteReader())
-                        while (reader.Read())
-                        {
-                            reader.GetString(0);
-                            count++;
-                        }
-                }
+                foreach (string sql in queries)
+                    using (var cmd = new NpgsqlCommand(sql, connection, tx))
+                    {
+                        if (month.HasValue) cmd.Parameters.AddWithValue("m", month.Value);
+                        using (var reader = cmd.ExecuteReader())
+                            while (reader.Read())
+                            {
+                                reader.GetString(0);
+                                count++;
+                            }
+                    }
                 tx.Commit();
             }
             return (watch.Elapsed.TotalMilliseconds, count);
