@@ -74,6 +74,9 @@ namespace MspLicensing.Store
 
         public IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId) => ((DocumentSet<License>)Licenses).Find("SubscriptionId", subscriptionId);
 
+        public IReadOnlyList<Customer> CustomersByIds(IReadOnlyCollection<Guid> customerIds) =>
+            In((DocumentSet<Customer>)Customers, "_id", Keys(customerIds));
+
         public IReadOnlyList<License> LicensesOfCustomers(IReadOnlyCollection<Guid> customerIds) =>
             In((DocumentSet<License>)Licenses, "CustomerId", Keys(customerIds));
 

@@ -434,6 +434,9 @@ namespace MspLicensing.Store
         public IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId) =>
             ((Table<License>)Licenses).Find(PostgresSchema.GuidField("SubscriptionId"), subscriptionId.ToString());
 
+        public IReadOnlyList<Customer> CustomersByIds(IReadOnlyCollection<Guid> customerIds) =>
+            customerIds.Count == 0 ? new Customer[0] : ((Table<Customer>)Customers).FindAny("id", customerIds.Distinct().ToArray());
+
         public IReadOnlyList<License> LicensesOfCustomers(IReadOnlyCollection<Guid> customerIds) =>
             customerIds.Count == 0 ? new License[0] : ((Table<License>)Licenses).FindAny(PostgresSchema.GuidField("CustomerId"), GuidTexts(customerIds));
 

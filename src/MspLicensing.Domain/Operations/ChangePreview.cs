@@ -290,6 +290,9 @@ namespace MspLicensing
                 return Customers.Overlay(_store.FindCustomersByName(wanted), c => wanted.Contains(c.Name.Trim()));
             }
 
+            public IReadOnlyList<Customer> CustomersByIds(IReadOnlyCollection<Guid> customerIds) =>
+                Customers.Overlay(_store.CustomersByIds(customerIds), c => customerIds.Contains(c.CustomerId));
+
             public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) =>
                 Customers.Overlay(_store.FindCustomersByExternalId(tool, id), c => c.ExternalId != null && c.ExternalId.TryGetValue(tool, out var v) && string.Equals(v, id, StringComparison.OrdinalIgnoreCase));
 

@@ -130,9 +130,26 @@ namespace MspLicensing
         }
 
         /// <summary>The customer a reference names, read inside the session; a stale read revision is refused.</summary>
-        public static Customer Resolve(IStoreSession session, CustomerRef target)
+        public static Customer Resolve(IStoreSession session, CustomerRef target) =>
+            Resolved(target, target.Id.HasValue ? session.Customers.Get(target.Id.Value) : session.FindCustomerByName(target.Name));
+
+        /// <summary>
+        /// The customers many references name, found in a few reads (by id, and by name ignoring case); a reference that
+        /// finds none is left out. Each found one still goes through <see cref="Resolved"/>.
+        /// </summary>
+        internal static (Dictionary<Guid, Customer> ById, Dictionary<string, Customer> ByName) ResolveMany(IStoreSession session, IEnumerable<CustomerRef> targets)
         {
-            Customer found = target.Id.HasValue ? session.Customers.Get(target.Id.Value) : session.FindCustomerByName(target.Name);
+            var list = targets.ToList();
+            var byId = session.CustomersByIds(list.Where(t => t.Id.HasValue).Select(t => t.Id.Value).Distinct().ToList()).ToDictionary(c => c.CustomerId);
+            var byName = new Dictionary<string, Customer>(StringComparer.OrdinalIgnoreCase);
+            foreach (var c in session.FindCustomersByName(list.Where(t => !t.Id.HasValue && t.Name != null).Select(t => t.Name)))
+                byName[c.Name.Trim()] = c;
+            return (byId, byName);
+        }
+
+        /// <summary>The customer <paramref name="target"/> names, as found (null: none), or the error that it names none or was changed since it was read.</summary>
+        internal static Customer Resolved(CustomerRef target, Customer found)
+        {
             if (found == null)
             {
                 throw target.Id.HasValue

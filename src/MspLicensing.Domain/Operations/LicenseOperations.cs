@@ -28,6 +28,41 @@ namespace MspLicensing
                 : new MspException[0]);
         }
 
+        /// <summary>
+        /// Get-MspLicense with piped input: the result of each query, or its error. The queries that select by customer
+        /// alone (customers piped in) find their customers, subscriptions and licenses in a few reads for all of them,
+        /// not a few reads each; the others run one by one.
+        /// </summary>
+        public static IReadOnlyList<(Found<License> Value, MspException Error)> GetMany(IStoreSession session, IReadOnlyList<LicenseQuery> queries)
+        {
+            bool ByCustomer(LicenseQuery q) => q.Customer != null && (q.LicenseId == null || q.LicenseId.Count == 0) && !q.SubscriptionId.HasValue
+                                               && (q.ActivationCode == null || !Wildcard.Parse("ActivationCode", q.ActivationCode.Trim()).IsExact);
+            var refs = queries.Where(ByCustomer).Select(q => q.Customer).ToList();
+            var (byId, byName) = refs.Count > 1 ? CustomerOperations.ResolveMany(session, refs) : (new Dictionary<Guid, Customer>(), new Dictionary<string, Customer>());
+            var ids = byId.Keys.Concat(byName.Values.Select(c => c.CustomerId)).Distinct().ToList();
+            // The subscriptions before the licenses, which take their dates from them.
+            var subscriptions = session.SubscriptionsOfCustomers(ids).ToLookup(x => x.CustomerId);
+            var licenses = session.LicensesOfCustomers(ids).ToLookup(l => l.CustomerId);
+            return queries.Select(q =>
+            {
+                try
+                {
+                    if (refs.Count <= 1 || !ByCustomer(q)) return (Get(session, q), (MspException)null);
+                    var target = q.Customer;
+                    var customer = CustomerOperations.Resolved(target, target.Id.HasValue
+                        ? (byId.TryGetValue(target.Id.Value, out var c) ? c : null)
+                        : (byName.TryGetValue(target.Name.Trim(), out var n) ? n : null));
+                    return (Found(Select(session, q, licenses[customer.CustomerId], customer, subscriptions[customer.CustomerId].ToList())), (MspException)null);
+                }
+                catch (MspException ex)
+                {
+                    return ((Found<License>)null, ex);
+                }
+            }).ToList();
+
+            Found<License> Found(IReadOnlyList<License> found) => new Found<License>(found, new MspException[0]);
+        }
+
         /// <summary>The licenses a query selects, each shown as of the query's day (R38, R56).</summary>
         public static IReadOnlyList<License> Find(IStoreSession session, LicenseQuery q)
         {
@@ -50,7 +85,16 @@ namespace MspLicensing
                 candidates = session.LicensesOfCustomer(customer.CustomerId);
             }
             else candidates = session.Licenses.All();
+            return Select(session, q, candidates, customer, known);
+        }
 
+        /// <summary>
+        /// The <paramref name="candidates"/> a query selects (those of <paramref name="customer"/>, when it names one),
+        /// each shown as of the query's day, with the subscriptions already read (<paramref name="known"/>).
+        /// </summary>
+        private static IReadOnlyList<License> Select(IStoreSession session, LicenseQuery q, IEnumerable<License> candidates, Customer customer, IReadOnlyList<Subscription> known)
+        {
+            var code = q.ActivationCode == null ? null : Wildcard.Parse("ActivationCode", q.ActivationCode.Trim());
             var product = q.Product == null ? null : Catalog.Get("Product", q.Product);
             bool all = customer == null && (q.LicenseId == null || q.LicenseId.Count == 0) && q.ActivationCode == null && !q.SubscriptionId.HasValue;
             var names = CustomerOperations.Names(session, customer, everyone: all);

@@ -20,6 +20,8 @@ namespace MspLicensing.Store
         /// </summary>
         IReadOnlyList<Customer> FindCustomersByName(IEnumerable<string> names);
 
+        /// <summary>The customers with the ids <paramref name="customerIds"/> that exist, in a few queries of the id index.</summary>
+        IReadOnlyList<Customer> CustomersByIds(IReadOnlyCollection<Guid> customerIds);
         /// <summary>
         /// The customers whose id in the tool <paramref name="tool"/> is <paramref name="id"/>, both ignoring case, found
         /// by an index (an exact id; a wildcard pattern reads every customer).

@@ -52,7 +52,7 @@ namespace MspLicensing.Commands
             if (MyInvocation.ExpectingInput)
             {
                 // Piped customers, subscriptions or licenses are read a batch at a time.
-                _piped = _piped ?? new PipedReads<LicenseQuery, Found<License>>(this, LicenseOperations.Get, Write);
+                _piped = _piped ?? new PipedReads<LicenseQuery, Found<License>>(this, LicenseOperations.GetMany, Write);
                 _piped.Add(query, target);
                 return;
             }
