@@ -293,6 +293,8 @@ namespace MspLicensing.Domain.Tests
                 new LicenseQuery { Customer = CustomerRef.ById(Guid.NewGuid()), AsOf = Now.Date },
                 new LicenseQuery { Customer = CustomerRef.ByObject(fabrikam), Product = "CAS", AsOf = Now.Date },
                 new LicenseQuery { Customer = CustomerRef.ByName("Contoso"), ActivationCode = "WF-*", AsOf = Now.Date },
+                // A pattern the rules refuse is that item's error alone.
+                new LicenseQuery { Customer = CustomerRef.ByName("Contoso"), ActivationCode = "WF-[", AsOf = Now.Date },
             };
             string Text(Found<License> found, MspException error) =>
                 error != null ? error.ErrorId + ": " + error.Message : string.Join(",", found.Items.Select(l => l.ActivationCode + " " + l.Status + " " + l.Customer));
@@ -311,6 +313,7 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal(one, many);
             Assert.StartsWith("CustomerNotFound", many[2]);
             Assert.StartsWith("CustomerNotFound", many[3]);
+            Assert.StartsWith("InvalidWildcardPattern", many[6]);
             Assert.NotEqual("", many[0]);
             // A customer changed since it was read is refused as stale, as on its own.
             store.Write("Set-MspCustomer", s =>

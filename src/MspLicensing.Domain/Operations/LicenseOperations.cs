@@ -36,7 +36,7 @@ namespace MspLicensing
         public static IReadOnlyList<(Found<License> Value, MspException Error)> GetMany(IStoreSession session, IReadOnlyList<LicenseQuery> queries)
         {
             bool ByCustomer(LicenseQuery q) => q.Customer != null && (q.LicenseId == null || q.LicenseId.Count == 0) && !q.SubscriptionId.HasValue
-                                               && (q.ActivationCode == null || !Wildcard.Parse("ActivationCode", q.ActivationCode.Trim()).IsExact);
+                                               && (q.ActivationCode == null || Wildcard.ContainsWildcard(q.ActivationCode.Trim()));
             var refs = queries.Where(ByCustomer).Select(q => q.Customer).ToList();
             var (byId, byName) = refs.Count > 1 ? CustomerOperations.ResolveMany(session, refs) : (new Dictionary<Guid, Customer>(), new Dictionary<string, Customer>());
             var ids = byId.Keys.Concat(byName.Values.Select(c => c.CustomerId)).Distinct().ToList();
