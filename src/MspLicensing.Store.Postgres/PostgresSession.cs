@@ -489,7 +489,7 @@ namespace MspLicensing.Store
             var doc = Json.ToDocument(account);
             doc["_id"] = "account";
             int read = account.Revision;
-            account.Revision = SaveKeyed("account", "account", doc, read, insertWhenNew: false, "Account", account.Name, () => account.Revision = read);
+            account.Revision = SaveRow("account", "account", doc, read, insertWhenNew: false, "Account", account.Name, () => account.Revision = read);
         }
 
         public UsageReport GetUsageReport(string month)
@@ -515,16 +515,16 @@ namespace MspLicensing.Store
         {
             RequireWritable();
             int read = report.Revision;
-            report.Revision = SaveKeyed("reports", report.Month, Json.ToDocument(report), read, insertWhenNew: true, "UsageReport", report.Month, () => report.Revision = read);
+            report.Revision = SaveRow("reports", report.Month, Json.ToDocument(report), read, insertWhenNew: true, "UsageReport", report.Month, () => report.Revision = read);
         }
 
         /// <summary>
-        /// Writes a document keyed by text (the account, a month's report) if the stored revision still equals
-        /// <paramref name="revision"/> (0: there is none yet); returns the new revision. The write waits for the next
-        /// round trip; when it finds the document changed since it was read, <paramref name="restore"/> gives the
-        /// object its revision back and the write is refused as stale.
+        /// Writes a document (by its id: a Guid, or the text of the account and a month's report) if the stored revision
+        /// still equals <paramref name="revision"/> (0 with <paramref name="insertWhenNew"/>: there is none yet); returns
+        /// the new revision. The write waits for the next round trip; when it finds the document changed since it was
+        /// read, <paramref name="restore"/> gives the object its revision back and the write is refused as stale.
         /// </summary>
-        private int SaveKeyed(string table, string id, BsonDocument doc, int revision, bool insertWhenNew, string typeName, string name, Action restore)
+        private int SaveRow(string table, object id, BsonDocument doc, int revision, bool insertWhenNew, string typeName, string name, Action restore)
         {
             int next = revision + 1;
             doc["Revision"] = next;
@@ -743,18 +743,7 @@ namespace MspLicensing.Store
             public void Update(T item)
             {
                 int read = item.Revision;
-                var doc = ToDocument(item);
-                doc["Revision"] = read + 1;
-                _session.QueueWrite($"UPDATE {_table} SET revision = @next, modified_by = @user, modified_utc = @now, body = @body WHERE id = @id AND revision = @rev", update =>
-                {
-                    _session.Parameters(update, _id(item), read + 1, doc);
-                    update.AddWithValue("rev", read);
-                }, _tableName, () =>
-                {
-                    item.Revision = read;
-                    return Stale(_typeName, _name(item), read, _session.ReadRow(_tableName, _id(item), cache: false));
-                });
-                item.Revision = read + 1;
+                item.Revision = _session.SaveRow(_tableName, _id(item), ToDocument(item), read, insertWhenNew: false, _typeName, _name(item), () => item.Revision = read);
                 _onWrite?.Invoke(item);
             }
 
