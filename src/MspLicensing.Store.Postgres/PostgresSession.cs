@@ -56,7 +56,7 @@ namespace MspLicensing.Store
         internal MspException NamingChange(MspException stale) =>
             stale.Target is string name && _changes.TryGetValue(name, out var change) ? stale.NamingChange(change.By, change.Utc) : stale;
 
-        private void Remember(string name, Row row)
+        private void Remember<TBody>(string name, Row<TBody> row)
         {
             if (name != null && row != null) _changes[name] = (row.ModifiedBy, row.ModifiedUtc);
         }
@@ -348,26 +348,27 @@ namespace MspLicensing.Store
             internal DateTime? ModifiedUtc;
             internal string Body;
 
-            internal Row ToRow() => new Row { Revision = Revision, ModifiedBy = ModifiedBy, ModifiedUtc = ModifiedUtc, Body = Json.Read(Body) };
+            internal Row<TBody> ToRow<TBody>(Func<BsonDocument, TBody> map) =>
+                new Row<TBody> { Revision = Revision, ModifiedBy = ModifiedBy, ModifiedUtc = ModifiedUtc, Body = map(Json.Read(Body)) };
         }
 
         /// <summary>
         /// The rows of a query on <paramref name="table"/> with one parameter @v (none when <paramref name="value"/> is
-        /// null), sent with what waits; from the cache when this transaction ran it already and has not written the
-        /// table since (<paramref name="cache"/>).
+        /// null), sent with what waits, each document made into what <paramref name="map"/> makes of it as its row
+        /// comes (so that the documents of a large read are not all held at once); from the cache when this
+        /// transaction ran the query already and has not written the table since (<paramref name="cache"/>).
         /// </summary>
-        private List<Row> Rows(string table, string sql, object value, bool cache = true)
+        private List<Row<TBody>> Rows<TBody>(string table, string sql, object value, Func<BsonDocument, TBody> map, bool cache = true)
         {
             string key = sql + "\n" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
             if (cache && _cache.TryGetValue(table, out var queries) && queries.TryGetValue(key, out var cached))
-                return cached.Select(r => r.ToRow()).ToList();
+                return cached.Select(r => r.ToRow(map)).ToList();
             var read = new Statement(sql, returns: true);
             if (value != null) read.AddWithValue("v", value);
             var raw = new List<RawRow>();
-            // Rows that are not kept are parsed as they come, so that the text of every document is not held at once.
             var rows = Send(read, reader =>
             {
-                var list = new List<Row>();
+                var list = new List<Row<TBody>>();
                 while (reader.Read())
                 {
                     var row = new RawRow
@@ -378,7 +379,7 @@ namespace MspLicensing.Store
                         Body = reader.GetString(3),
                     };
                     if (cache) raw.Add(row);
-                    list.Add(row.ToRow());
+                    list.Add(row.ToRow(map));
                 }
                 return list;
             });
@@ -553,7 +554,7 @@ namespace MspLicensing.Store
         }
 
         /// <summary>The stale-write error: it names who changed the document last and when, as the store recorded it.</summary>
-        private static MspException Stale(string typeName, string name, int readRevision, Row stored)
+        private static MspException Stale<TBody>(string typeName, string name, int readRevision, Row<TBody> stored)
         {
             if (stored == null)
                 return new MspException(typeName + "NotFound", ErrorKind.ObjectNotFound,
@@ -561,20 +562,21 @@ namespace MspLicensing.Store
             return MspException.StaleObject(typeName, name, readRevision, stored.Revision, "Get-Msp" + typeName).NamingChange(stored.ModifiedBy, stored.ModifiedUtc);
         }
 
-        internal sealed class Row
+        /// <summary>A row read: its revision, who changed it last and when, and its document as the reader made it.</summary>
+        internal sealed class Row<TBody>
         {
             internal int Revision;
             internal string ModifiedBy;
             internal DateTime? ModifiedUtc;
-            internal BsonDocument Body;
+            internal TBody Body;
         }
 
         /// <summary>The columns a row is read with.</summary>
         private const string Columns = "revision, modified_by, modified_utc, body";
 
         /// <summary>The row of <paramref name="id"/> in <paramref name="table"/>; with <paramref name="cache"/> false, as stored now (after a write that found it changed).</summary>
-        private Row ReadRow(string table, object id, bool cache) =>
-            Rows(table, $"SELECT {Columns} FROM {S}.{table} WHERE id = @v", id, cache).FirstOrDefault();
+        private Row<BsonDocument> ReadRow(string table, object id, bool cache) =>
+            Rows(table, $"SELECT {Columns} FROM {S}.{table} WHERE id = @v", id, doc => doc, cache).FirstOrDefault();
 
         public void Audit(string action, string targetType, string targetId, string target, string summary, Guid? customerId = null)
         {
@@ -705,12 +707,12 @@ namespace MspLicensing.Store
                 _read = read ?? (doc => Json.ToObject<T>(doc));
             }
 
-            public T Get(Guid id) => Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE id = @v", id)).FirstOrDefault();
+            public T Get(Guid id) => Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE id = @v", id, _read)).FirstOrDefault();
 
             public IEnumerable<T> All()
             {
                 _beforeAll?.Invoke();
-                return Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table}", null, cache: false));
+                return Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table}", null, _read, cache: false));
             }
 
             /// <summary>The documents as <see cref="All"/> reads them: a command's reader is not left open across the caller's work.</summary>
@@ -718,16 +720,16 @@ namespace MspLicensing.Store
 
             /// <summary>The documents whose array <paramref name="arrayExpression"/> holds the text <paramref name="value"/> (a GIN index serves it).</summary>
             internal IReadOnlyList<T> FindContaining(string arrayExpression, string value) =>
-                Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE {arrayExpression} ? @v", value));
+                Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE {arrayExpression} ? @v", value, _read));
 
             internal IReadOnlyList<T> Find(string expression, string value) =>
-                Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE {expression} = @v", value));
+                Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE {expression} = @v", value, _read));
 
             internal T FindOne(string expression, string value) => Find(expression, value).FirstOrDefault();
 
             /// <summary>The rows whose <paramref name="expression"/> is one of <paramref name="values"/>, in one query.</summary>
             internal IReadOnlyList<T> FindAny(string expression, Array values) =>
-                Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE {expression} = ANY(@v)", values, cache: false));
+                Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE {expression} = ANY(@v)", values, _read, cache: false));
 
             public int Count() => (int)(long)_session.Value($"SELECT count(*) FROM {_table}", null);
 
@@ -758,13 +760,13 @@ namespace MspLicensing.Store
                 _onWrite?.Invoke(item);
             }
 
-            private List<T> Load(List<Row> rows)
+            private List<T> Load(List<Row<T>> rows)
             {
-                // Mapped after the reader is closed: a license that follows its subscription may read it.
+                // Mapped while reading; what may read more (a license that follows its subscription) runs after the reader is closed.
                 var items = new List<T>(rows.Count);
                 foreach (var row in rows)
                 {
-                    var item = _read(row.Body);
+                    var item = row.Body;
                     _session.Remember(_name(item), row);
                     if (_alias != null) _session.Remember(_alias(item), row);
                     _onRead?.Invoke(item);
