@@ -106,6 +106,10 @@ namespace MspLicensing.Store
             if (!string.IsNullOrEmpty(userName)) builder.Username = userName;
             if (!string.IsNullOrEmpty(password)) builder.Password = password;
             if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "MspLicensing";
+            // The statements the store sends over and over (an update by id and revision, a read by id) are prepared once
+            // per connection instead of planned each time, unless the connection string says otherwise (Max Auto
+            // Prepare=0 behind a pooler that cannot keep prepared statements).
+            if (!Names(connectionString, "Max Auto Prepare")) builder.MaxAutoPrepare = AutoPrepared;
             string display = Display(builder);
             string user = string.IsNullOrEmpty(builder.Username) ? Environment.UserName : builder.Username;
             // Who changed a document: the technician's account on the machine and the database role it works as.
@@ -139,6 +143,17 @@ namespace MspLicensing.Store
             {
                 return null;
             }
+        }
+
+        /// <summary>How many of its statements a connection prepares (Max Auto Prepare) unless the connection string names a number.</summary>
+        private const int AutoPrepared = 64;
+
+        /// <summary>Whether <paramref name="connectionString"/> gives <paramref name="keyword"/> (spelled with or without its spaces, in any case).</summary>
+        private static bool Names(string connectionString, string keyword)
+        {
+            var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            string squeezed = keyword.Replace(" ", "");
+            return given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", ""), squeezed, StringComparison.OrdinalIgnoreCase));
         }
 
         private static NpgsqlConnectionStringBuilder Parse(string connectionString)
