@@ -70,7 +70,9 @@ namespace MspLicensing.Store
         // changed), so every failure stops the round trip at its own item. When an item that has ended fails there, the
         // transaction goes back to that item's savepoint, the item is reported with its error, and the items after it,
         // whose statements did not run, run again (they read nothing since: a read would have sent the failed item's
-        // statements first). Outside a batch, a write's row count is checked after the round trip instead.
+        // statements first). Outside a batch, a write's row count is checked after the round trip instead. A round trip
+        // that holds nothing but ended items' updates of documents (a renewal run's) goes as one statement per table
+        // first, and one by one as above only when one of them finds its row changed (Together).
 
         /// <summary>
         /// One statement of a round trip, with its parameters by the names its text gives them. A write returns a row
@@ -141,6 +143,22 @@ namespace MspLicensing.Store
 
             /// <summary>The error of a batch item's write that found its row changed (it failed in the server); null for other statements.</summary>
             internal Func<Exception> Refusal { get; }
+
+            /// <summary>What a batch item's revision-checked update of a document writes, for <see cref="Together"/>; null for other statements.</summary>
+            internal DocumentUpdate Update { get; set; }
+
+            /// <summary>Whether it sets or releases the running item's savepoint (<see cref="BeginItem"/>).</summary>
+            internal bool Savepoint { get; set; }
+        }
+
+        /// <summary>A batch item's update of one document by its id and the revision it read.</summary>
+        private sealed class DocumentUpdate
+        {
+            internal Guid Id;
+            internal int Revision;
+            internal int Next;
+            internal DateTime Now;
+            internal string Body;
         }
 
         /// <summary>Thrown out of a batch when an item failed after it ended: the items from <see cref="From"/> on run again.</summary>
@@ -194,14 +212,14 @@ namespace MspLicensing.Store
         /// row: in a batch item it fails in the server when it changes none, elsewhere its row count is checked after the
         /// round trip; either way <paramref name="refusal"/> makes the error (and gives the object its revision back).
         /// </summary>
-        private void QueueWrite(string sql, Action<Statement> parameters, string table, Func<Exception> refusal)
+        private void QueueWrite(string sql, Action<Statement> parameters, string table, Func<Exception> refusal, DocumentUpdate update = null)
         {
             bool inItem = _item >= 0;
             var statement = new Statement(inItem ? $"WITH changed AS ({sql} RETURNING 1) SELECT 1 / count(*)::int FROM changed" : sql + " RETURNING 1", returns: true);
             parameters(statement);
             if (table != null) _cache.Remove(table);
             _pending.Add(inItem
-                ? new Pending(statement, _item, table, null, refusal)
+                ? new Pending(statement, _item, table, null, refusal) { Update = update }
                 : new Pending(statement, _item, table, rows => { if (rows == 0) throw refusal(); }));
         }
 
@@ -214,12 +232,18 @@ namespace MspLicensing.Store
         /// trip. When a statement of an item that has ended fails, that item is rolled back and reported
         /// (<see cref="TakeLateFailures"/>), and the running item, if any, runs again (<see cref="RerunException"/>).
         /// </summary>
-        private T Send<T>(Statement read, Func<NpgsqlDataReader, T> consume)
+        /// <param name="ended">Whether every item whose statements wait has ended (<see cref="EndItem"/>, <see cref="EndItems"/>): they may go <see cref="Together"/>.</param>
+        private T Send<T>(Statement read, Func<NpgsqlDataReader, T> consume, bool ended = false)
         {
             if (_pending.Count == 0 && read == null) return default(T);
             var sent = _pending.ToList();
             _pending.Clear();
             if (_item >= 0) _itemSent = true;
+            if (ended)
+            {
+                sent = Together(sent);
+                if (sent.Count == 0) return default(T);
+            }
             if (read != null) sent.Add(new Pending(read, _item, null, null));
             // The statements that return rows, in order: the reader's results.
             var results = sent.Where(p => p.Statement.Returns).ToList();
@@ -270,6 +294,70 @@ namespace MspLicensing.Store
             return value;
         }
 
+        /// <summary>
+        /// Sends the updates of batch items that have ended, when they are all this round trip holds (renewals), as one
+        /// statement per table instead of one per document, and returns what is still to be sent the usual way: nothing
+        /// when they landed. The items' savepoints give way to one before the updates; when an update finds its row
+        /// changed (or any of them fails), the transaction goes back to that savepoint and the statements are sent one
+        /// by one as they were queued, so each item lands or fails on its own as it would have.
+        /// </summary>
+        private List<Pending> Together(List<Pending> sent)
+        {
+            int first = sent.FindIndex(p => p.Item >= 0);
+            if (first < 0 || !sent[first].Savepoint || sent.Skip(first).Any(p => p.Item < 0 || !p.Savepoint && p.Update == null)) return sent;
+            var updates = sent.Where(p => p.Update != null).ToList();
+            if (updates.Count < 2 || updates.Select(p => p.Table + "/" + p.Update.Id).Distinct().Count() < updates.Count) return sent;
+            // Before the items: the transaction's own statements, and the release of the savepoint of the item before them.
+            var before = sent.Take(first).ToList();
+            if (sent[first].Savepoint && sent[first].Statement.Sql.StartsWith("RELEASE", StringComparison.Ordinal)) before.Add(sent[first++]);
+            var together = before.Select(p => p.Statement).ToList();
+            together.Add(new Statement("SAVEPOINT item", returns: false));
+            foreach (var table in updates.GroupBy(p => p.Table))
+            {
+                var update = new Statement(
+                    $"WITH u AS (SELECT * FROM unnest(@ids, @revisions, @nexts, @nows, @bodies) AS u(id, revision, next, now, body)), " +
+                    $"changed AS (UPDATE {S}.{table.Key} AS t SET revision = u.next, modified_by = @user, modified_utc = u.now, body = u.body " +
+                    "FROM u WHERE t.id = u.id AND t.revision = u.revision RETURNING t.id) " +
+                    "SELECT count(*) FROM changed", returns: true);
+                var rows = table.Select(p => p.Update).ToList();
+                update.AddWithValue("ids", rows.Select(r => r.Id).ToArray());
+                update.AddWithValue("revisions", rows.Select(r => r.Revision).ToArray());
+                update.AddWithValue("nexts", rows.Select(r => r.Next).ToArray());
+                update.AddWithValue("nows", NpgsqlDbType.Array | NpgsqlDbType.Timestamp, rows.Select(r => r.Now).ToArray());
+                update.AddWithValue("bodies", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, rows.Select(r => r.Body).ToArray());
+                update.AddWithValue("user", (object)_user ?? DBNull.Value);
+                together.Add(update);
+            }
+            var expected = updates.GroupBy(p => p.Table).Select(g => (long)g.Count()).ToList();
+            bool landed;
+            using (var command = new NpgsqlCommand { Connection = _connection, Transaction = _transaction })
+            {
+                var text = new System.Text.StringBuilder();
+                for (int i = 0; i < together.Count; i++) together[i].AddTo(command, text, i);
+                command.CommandText = text.ToString();
+                try
+                {
+                    var counts = new List<long>();
+                    using (var reader = command.ExecuteReader())
+                    {
+                        do
+                        {
+                            while (reader.Read()) counts.Add(reader.GetInt64(0));
+                        } while (reader.NextResult());
+                    }
+                    landed = counts.SequenceEqual(expected);
+                }
+                catch (PostgresException ex) when (!PostgresStore.Conflict(ex) && !PostgresStore.Lost(ex))
+                {
+                    landed = false;
+                }
+            }
+            if (landed) return new List<Pending>();
+            using (var back = new NpgsqlCommand("ROLLBACK TO SAVEPOINT item; RELEASE SAVEPOINT item", _connection, _transaction))
+                back.ExecuteNonQuery();
+            return sent.Skip(first).ToList();
+        }
+
         /// <summary>The items that failed after they ended, since the last call, with their errors.</summary>
         internal IReadOnlyList<KeyValuePair<int, Exception>> TakeLateFailures()
         {
@@ -284,17 +372,19 @@ namespace MspLicensing.Store
             _item = item;
             _itemSent = false;
             _savepointBefore = _savepoint;
-            if (_savepoint) Queue(new Statement("RELEASE SAVEPOINT item", returns: false));
-            Queue(new Statement("SAVEPOINT item", returns: false));
+            if (_savepoint) QueueSavepoint("RELEASE SAVEPOINT item");
+            QueueSavepoint("SAVEPOINT item");
             _savepoint = true;
         }
+
+        private void QueueSavepoint(string sql) => _pending.Add(new Pending(new Statement(sql, returns: false), _item, null, null) { Savepoint = true });
 
         /// <summary>
         /// Ends the running item; its statements wait for the next round trip, unless <see cref="WaitingItems"/> items' wait already.
         /// </summary>
         internal void EndItem()
         {
-            if (_pending.Select(p => p.Item).Where(i => i >= 0).Distinct().Count() >= WaitingItems) Send<object>(null, null);
+            if (_pending.Select(p => p.Item).Where(i => i >= 0).Distinct().Count() >= WaitingItems) Send<object>(null, null, ended: true);
         }
 
         /// <summary>
@@ -319,7 +409,7 @@ namespace MspLicensing.Store
         internal void EndItems()
         {
             _item = -1;
-            Send<object>(null, null);
+            Send<object>(null, null, ended: true);
         }
 
         /// <summary>
@@ -532,26 +622,33 @@ namespace MspLicensing.Store
             string sql = revision == 0 && insertWhenNew
                 ? $"INSERT INTO {S}.{table} (id, revision, modified_by, modified_utc, body) VALUES (@id, @next, @user, @now, @body) ON CONFLICT (id) DO NOTHING"
                 : $"UPDATE {S}.{table} SET revision = @next, modified_by = @user, modified_utc = @now, body = @body WHERE id = @id AND revision = @rev";
+            string body = Json.Write(doc);
+            var now = Now();
             QueueWrite(sql, statement =>
             {
-                Parameters(statement, id, next, doc);
+                Parameters(statement, id, next, body, now);
                 if (!(revision == 0 && insertWhenNew)) statement.AddWithValue("rev", revision);
             }, table, () =>
             {
                 restore();
                 return Stale(typeName, name, revision, ReadRow(table, id, cache: false));
-            });
+            }, id is Guid guid && !(revision == 0 && insertWhenNew) ? new DocumentUpdate { Id = guid, Revision = revision, Next = next, Now = now, Body = body } : null);
             return next;
         }
 
-        private void Parameters(Statement parameters, object id, int next, BsonDocument doc)
+        private void Parameters(Statement parameters, object id, int next, BsonDocument doc) => Parameters(parameters, id, next, Json.Write(doc), Now());
+
+        private void Parameters(Statement parameters, object id, int next, string body, DateTime now)
         {
             parameters.AddWithValue("id", id);
             parameters.AddWithValue("next", next);
             parameters.AddWithValue("user", (object)_user ?? DBNull.Value);
-            parameters.AddWithValue("now", NpgsqlDbType.Timestamp, DateTime.SpecifyKind(_utcNow(), DateTimeKind.Unspecified));
-            parameters.AddWithValue("body", NpgsqlDbType.Jsonb, Json.Write(doc));
+            parameters.AddWithValue("now", NpgsqlDbType.Timestamp, now);
+            parameters.AddWithValue("body", NpgsqlDbType.Jsonb, body);
         }
+
+        /// <summary>The time a row is written at, as its column holds it (UTC, without a kind).</summary>
+        private DateTime Now() => DateTime.SpecifyKind(_utcNow(), DateTimeKind.Unspecified);
 
         /// <summary>The stale-write error: it names who changed the document last and when, as the store recorded it.</summary>
         private static MspException Stale<TBody>(string typeName, string name, int readRevision, Row<TBody> stored)

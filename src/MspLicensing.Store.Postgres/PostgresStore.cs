@@ -42,7 +42,8 @@ namespace MspLicensing.Store
     /// <para>
     /// Round trips (<see cref="PostgresSession"/>): writes wait and go to the server with the next read, several
     /// statements in one command, and the rows a transaction read are kept until it writes their table, so a batch item
-    /// that creates a customer costs one round trip, one that changes seats three, and renewals share round trips.
+    /// that creates a customer costs one round trip, one that changes seats three, and renewals share round trips, where
+    /// the updates of a hundred of them go as one statement per table.
     /// </para>
     /// </remarks>
     public sealed class PostgresStore : ITransferableStore

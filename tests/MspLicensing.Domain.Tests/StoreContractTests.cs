@@ -580,6 +580,65 @@ namespace MspLicensing.Domain.Tests
         }
 
         [SkippableFact]
+        public void WriteEach_of_items_that_only_write_two_kinds_of_document_lands_each_item_whole_when_one_is_stale()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var names = Enumerable.Range(0, 30).Select(i => "C" + i.ToString("D2")).ToArray();
+            var customers = store.WriteEach("New-MspCustomer", names, (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now)).Select(r => r.Value).ToList();
+            var plans = names.Select(n => Plan(store, "Plan " + n, "WFBSS", 1, 1)).ToList();
+            store.Write("Set-MspServicePlan", s =>
+            {
+                var theirs = s.ServicePlans.Get(plans[17].ServicePlanId);
+                theirs.Description = "theirs";
+                s.ServicePlans.Update(theirs);
+                return 0;
+            });
+            // Each item writes a customer and then a plan, both as read at revision 1; item 17's plan was changed since.
+            var results = store.WriteEach("Invoke-MspRenewal", Enumerable.Range(0, 30).ToList(), (s, i) =>
+            {
+                s.Customers.Update(new Customer { CustomerId = customers[i].CustomerId, Name = customers[i].Name, Notes = "renewed", Revision = 1 });
+                var p = plans[i];
+                s.ServicePlans.Update(new ServicePlan
+                {
+                    ServicePlanId = p.ServicePlanId, Name = p.Name, Products = p.Products, InitialPeriodMonths = p.InitialPeriodMonths,
+                    AutoRenewalMonths = p.AutoRenewalMonths, Seats = p.Seats, Description = "renewed", Revision = 1,
+                });
+                s.Audit("Renew", "Customer", customers[i].CustomerId.ToString(), customers[i].Name, "renewed", customers[i].CustomerId);
+                return i;
+            });
+            Assert.Equal(Enumerable.Range(0, 30).Select(i => i != 17).ToArray(), results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal("StaleObject", ((MspException)results[17].Error).ErrorId);
+            Assert.Equal(Enumerable.Range(0, 30).Select(i => i == 17 ? null : "renewed").ToArray(),
+                store.Read(s => customers.Select(c => s.Customers.Get(c.CustomerId).Notes).ToArray()));
+            Assert.Equal(Enumerable.Range(0, 30).Select(i => i == 17 ? "theirs" : "renewed").ToArray(),
+                store.Read(s => plans.Select(p => s.ServicePlans.Get(p.ServicePlanId).Description).ToArray()));
+            Assert.Equal(29, store.Read(s => s.AuditLog(new AuditQuery { Command = "Invoke-*" }).Count()));
+        }
+
+        [SkippableFact]
+        public void WriteEach_of_items_that_only_write_lands_each_change_of_a_document_that_several_items_write()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var names = Enumerable.Range(0, 10).Select(i => "C" + i.ToString("D2")).ToArray();
+            var created = store.WriteEach("New-MspCustomer", names, (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now)).Select(r => r.Value).ToList();
+            // Items 0-9 write each customer at revision 1, items 10-19 the same customers at revision 2.
+            var results = store.WriteEach("Set-MspCustomer", Enumerable.Range(0, 20).ToList(), (s, i) =>
+            {
+                var c = created[i % 10];
+                s.Customers.Update(new Customer { CustomerId = c.CustomerId, Name = c.Name, Notes = i < 10 ? "first" : "second", Revision = 1 + i / 10 });
+                return i;
+            });
+            Assert.All(results, r => Assert.Null(r.Error));
+            Assert.All(store.Read(s => created.Select(c => s.Customers.Get(c.CustomerId)).ToList()), c =>
+            {
+                Assert.Equal("second", c.Notes);
+                Assert.Equal(3, c.Revision);
+            });
+        }
+
+        [SkippableFact]
         public void WriteEach_goes_on_after_items_that_fail_before_they_touch_the_store()
         {
             using var kind = NewKind();
