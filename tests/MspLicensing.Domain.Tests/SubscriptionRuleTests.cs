@@ -345,6 +345,28 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void A_renewal_run_names_the_customer_of_each_action_whether_little_or_much_is_due_R33()
+        {
+            using var f = new SubscriptionFixture();
+            f.Store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Fabrikam"), Now));
+            f.Plan("Monthly", "WFBSS", initial: 1, renewal: 1);
+            f.Plan("Year", "TMEMS", initial: 12, renewal: 12);
+            f.Assign("Monthly", Jan15, seats: 10);
+            f.Assign("Year", Jan15, seats: 10);
+            f.Assign("Year", Jan15, seats: 10, customer: "Fabrikam");
+            f.Assign("Monthly", Jan15.AddMonths(6), seats: 10, customer: "Fabrikam");
+            // A month on, one subscription of four is due: the run reads the name of its customer alone.
+            var little = f.Renew(new DateTime(2026, 2, 20));
+            Assert.Equal(new[] { "Contoso Monthly" }, little.Where(a => a.Action == "Renewed").Select(a => a.Customer + " " + a.ServicePlan).ToArray());
+            Assert.All(little, a => Assert.Equal("Contoso", a.Customer));
+            // Thirteen months on, all four are due: every action names its customer.
+            var much = f.Renew(new DateTime(2027, 2, 20));
+            Assert.Equal(new[] { "Contoso Monthly", "Contoso Year", "Fabrikam Monthly", "Fabrikam Year" },
+                much.Where(a => a.Action == "Renewed").Select(a => a.Customer + " " + a.ServicePlan).OrderBy(x => x, StringComparer.Ordinal).ToArray());
+            Assert.All(much, a => Assert.Contains(a.Customer, new[] { "Contoso", "Fabrikam" }));
+        }
+
+        [Fact]
         public void A_renewal_run_never_overwrites_a_change_made_after_it_read_R33()
         {
             using var f = new SubscriptionFixture();

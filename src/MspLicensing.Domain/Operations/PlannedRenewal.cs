@@ -19,5 +19,12 @@ namespace MspLicensing
         public IReadOnlyList<License> ChangedLicenses { get; }
         public IReadOnlyList<RenewalAction> Actions { get; }
         public string Customer { get; }
+
+        /// <summary>The same renewal with the name of its customer (a run works out what is due before it reads the names).</summary>
+        internal PlannedRenewal Named(string customer)
+        {
+            foreach (var action in Actions) action.Customer = customer;
+            return new PlannedRenewal(Subscription, ChangedLicenses, Actions, customer);
+        }
     }
 }

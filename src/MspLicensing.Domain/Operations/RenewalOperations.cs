@@ -56,16 +56,19 @@ namespace MspLicensing
             var account = session.GetAccount();
             AccountRules.RequireLmp(account, "License renewal and seat allocation");
             int grace = account.GracePeriodDays;
-            var names = session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name);
-            var subscriptions = session.Subscriptions.All();
+            var subscriptions = session.Subscriptions.All().ToList();
             var licenses = session.Licenses.All().ToLookup(l => l.SubscriptionId);
             var due = new List<PlannedRenewal>();
             foreach (var s in subscriptions)
             {
-                var planned = PlanOne(s, licenses[s.SubscriptionId].ToList(), names.TryGetValue(s.CustomerId, out var n) ? n : null, asOf, grace);
+                var planned = PlanOne(s, licenses[s.SubscriptionId].ToList(), null, asOf, grace);
                 if (planned != null) due.Add(planned);
             }
-            return new RenewalRun(asOf.Date, grace, due);
+            // The customers' names, for what is due only: a daily run with little due reads few customers, one with much due reads them all at once.
+            var ids = due.Select(p => p.Subscription.CustomerId).Distinct().ToList();
+            IEnumerable<Customer> customers = ids.Count == 0 ? new Customer[0] : due.Count * 2 < subscriptions.Count ? session.CustomersByIds(ids) : session.Customers.All();
+            var names = customers.ToDictionary(c => c.CustomerId, c => c.Name);
+            return new RenewalRun(asOf.Date, grace, due.Select(p => p.Named(names.TryGetValue(p.Subscription.CustomerId, out var n) ? n : null)).ToList());
         }
 
         private static PlannedRenewal PlanOne(Subscription s, List<License> licenses, string customer, DateTime asOf, int grace)
