@@ -178,6 +178,9 @@ namespace MspLicensing.Store
 
         private readonly List<Pending> _pending = new List<Pending>();
 
+        /// <summary>How many items have ended since the last round trip (their statements wait).</summary>
+        private int _itemsWaiting;
+
         /// <summary>The batch item running (<see cref="BeginItem"/>); -1 outside an item.</summary>
         private int _item = -1;
 
@@ -235,6 +238,7 @@ namespace MspLicensing.Store
         /// <param name="ended">Whether every item whose statements wait has ended (<see cref="EndItem"/>, <see cref="EndItems"/>): they may go <see cref="Together"/>.</param>
         private T Send<T>(Statement read, Func<NpgsqlDataReader, T> consume, bool ended = false)
         {
+            _itemsWaiting = 0;
             if (_pending.Count == 0 && read == null) return default(T);
             var sent = _pending.ToList();
             _pending.Clear();
@@ -384,7 +388,7 @@ namespace MspLicensing.Store
         /// </summary>
         internal void EndItem()
         {
-            if (_pending.Select(p => p.Item).Where(i => i >= 0).Distinct().Count() >= WaitingItems) Send<object>(null, null, ended: true);
+            if (++_itemsWaiting >= WaitingItems) Send<object>(null, null, ended: true);
         }
 
         /// <summary>
