@@ -6,8 +6,9 @@ using Npgsql;
 
 /// <summary>
 /// The raw Npgsql floor of the team store: the same documents the module wrote (or read), as the same jsonb rows in
-/// tables with the same indexes, written (or read) by Npgsql alone, one statement per row as the module writes them,
-/// with no mapping, rules, audit logic or PowerShell.
+/// tables with the same indexes, written (or read) by Npgsql alone, as few statements as the database allows (the rows
+/// of a table in one statement per transaction, from arrays of the columns), with no mapping, rules, audit logic or
+/// PowerShell.
 /// </summary>
 /// <remarks>
 /// A write scenario is bracketed by <see cref="Before"/> (two copies of the store's tables, with their indexes, in
@@ -211,8 +212,10 @@ internal sealed class PostgresFloor : IFloor
     }
 
     /// <summary>
-    /// Inserts, then updates round by round (every row updated once, then those updated twice again, …), one statement
-    /// per row, committing every <paramref name="batchSize"/> writes. Only the writes and commits are on the clock.
+    /// Inserts, then updates round by round (every row updated once, then those updated twice again, …), as few
+    /// statements as the database allows: the rows of a table go in one statement per transaction and chunk (an
+    /// INSERT or UPDATE from arrays of the columns), committing every <paramref name="batchSize"/> writes. Only the
+    /// writes and commits are on the clock.
     /// </summary>
     private double Write(string copy, List<TableWrites> writes, int batchSize)
     {
@@ -220,55 +223,46 @@ internal sealed class PostgresFloor : IFloor
         using (var source = Open())
         using (var target = Open())
         {
-            NpgsqlTransaction tx = null;
-            int pending = 0;
-            void Counted()
-            {
-                if (++pending < batchSize) return;
-                clock.Start();
-                tx.Commit();
-                tx.Dispose();
-                tx = target.BeginTransaction();
-                clock.Stop();
-                pending = 0;
-            }
             clock.Start();
-            tx = target.BeginTransaction();
+            var tx = target.BeginTransaction();
             clock.Stop();
+            int pending = 0;
+            // Runs one statement over the rows, a transaction's room at a time.
+            void Bulk(List<object[]> rows, Action<List<object[]>> statement)
+            {
+                for (int at = 0; at < rows.Count;)
+                {
+                    var slice = rows.Skip(at).Take(Math.Min(batchSize - pending, rows.Count - at)).ToList();
+                    at += slice.Count;
+                    clock.Start();
+                    statement(slice);
+                    pending += slice.Count;
+                    if (pending >= batchSize)
+                    {
+                        tx.Commit();
+                        tx.Dispose();
+                        tx = target.BeginTransaction();
+                        pending = 0;
+                    }
+                    clock.Stop();
+                }
+            }
             foreach (var w in writes)
             {
-                string[] columns = Columns(source, w.Table);
-                string insert = $"INSERT INTO {copy}.{w.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((c, i) => "$" + (i + 1)))})";
+                var columns = Columns(source, w.Table);
+                string[] names = columns.Select(c => c.Name).ToArray();
+                string insert = $"INSERT INTO {copy}.{w.Table} ({string.Join(", ", names)}) SELECT {string.Join(", ", columns.Select(c => "u." + c.Name + "::" + c.Type))}"
+                                + $" FROM unnest({string.Join(", ", columns.Select((c, i) => $"@c{i}::text[]"))}) AS u({string.Join(", ", names)})";
                 foreach (var chunk in w.Inserts.Chunk(Chunk))
-                    foreach (var row in Rows(source, w.Table, chunk))
-                    {
-                        clock.Start();
-                        using (var cmd = new NpgsqlCommand(insert, target, tx))
-                        {
-                            for (int i = 0; i < row.Length; i++) cmd.Parameters.Add(Parameter(row[i], jsonb: columns[i] == "body"));
-                            cmd.ExecuteNonQuery();
-                        }
-                        clock.Stop();
-                        Counted();
-                    }
+                    Bulk(Rows(source, w.Table, chunk), rows => Execute(target, tx, insert, Enumerable.Range(0, columns.Length).Select(i => rows.Select(r => r[i]))));
                 int rounds = w.Updates.Count == 0 ? 0 : w.Updates.Max(u => u.Times);
-                string update = $"UPDATE {copy}.{w.Table} SET revision = revision + 1, modified_by = $2, modified_utc = $3, body = $4 WHERE id = $1";
+                string idType = columns.Single(c => c.Name == "id").Type;
+                string update = $"UPDATE {copy}.{w.Table} AS t SET revision = t.revision + 1, modified_by = u.by, modified_utc = u.utc::timestamp, body = u.body::jsonb"
+                                + $" FROM unnest(@c0::text[], @c1::text[], @c2::text[], @c3::text[]) AS u(id, by, utc, body) WHERE t.id = u.id::{idType}";
+                int[] updated = new[] { "id", "modified_by", "modified_utc", "body" }.Select(c => Array.IndexOf(names, c)).ToArray();
                 for (int round = 1; round <= rounds; round++)
                     foreach (var chunk in w.Updates.Where(u => u.Times >= round).Chunk(Chunk))
-                        foreach (var row in Rows(source, w.Table, chunk.Select(u => u.Id)))
-                        {
-                            clock.Start();
-                            using (var cmd = new NpgsqlCommand(update, target, tx))
-                            {
-                                cmd.Parameters.Add(Parameter(row[Array.IndexOf(columns, "id")]));
-                                cmd.Parameters.Add(Parameter(row[Array.IndexOf(columns, "modified_by")]));
-                                cmd.Parameters.Add(Parameter(row[Array.IndexOf(columns, "modified_utc")]));
-                                cmd.Parameters.Add(Parameter(row[Array.IndexOf(columns, "body")], jsonb: true));
-                                cmd.ExecuteNonQuery();
-                            }
-                            clock.Stop();
-                            Counted();
-                        }
+                        Bulk(Rows(source, w.Table, chunk.Select(u => u.Id)), rows => Execute(target, tx, update, updated.Select(i => rows.Select(r => r[i]))));
             }
             clock.Start();
             tx.Commit();
@@ -278,25 +272,37 @@ internal sealed class PostgresFloor : IFloor
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private static string[] Columns(NpgsqlConnection connection, string table)
+    /// <summary>Runs <paramref name="sql"/> with its parameters @c0, @c1, … each the text of a column's values.</summary>
+    private static void Execute(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, IEnumerable<IEnumerable<object>> columns)
     {
-        var columns = new List<string>();
-        using (var cmd = new NpgsqlCommand($"SELECT column_name FROM information_schema.columns WHERE table_schema = '{Schema}' AND table_name = @t ORDER BY ordinal_position", connection))
+        using (var cmd = new NpgsqlCommand(sql, connection, tx))
+        {
+            int i = 0;
+            foreach (var column in columns)
+                cmd.Parameters.AddWithValue("c" + (i++).ToString(System.Globalization.CultureInfo.InvariantCulture), column.Select(Text).ToArray());
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>A column's value as the text PostgreSQL reads it back into the column's type.</summary>
+    private static string Text(object value) => value switch
+    {
+        DBNull => null,
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static (string Name, string Type)[] Columns(NpgsqlConnection connection, string table)
+    {
+        var columns = new List<(string, string)>();
+        using (var cmd = new NpgsqlCommand($"SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = '{Schema}' AND table_name = @t ORDER BY ordinal_position", connection))
         {
             cmd.Parameters.AddWithValue("t", table);
             using (var reader = cmd.ExecuteReader())
-                while (reader.Read()) columns.Add(reader.GetString(0));
+                while (reader.Read()) columns.Add((reader.GetString(0), reader.GetString(1)));
         }
         return columns.ToArray();
-    }
-
-    /// <summary>A positional parameter; the document (read back as text) goes in as jsonb, as the module writes it.</summary>
-    private static NpgsqlParameter Parameter(object value, bool jsonb = false)
-    {
-        if (value is DBNull) return new NpgsqlParameter { Value = DBNull.Value };
-        if (jsonb)
-            return new NpgsqlParameter { Value = value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb };
-        return new NpgsqlParameter { Value = value };
     }
 
     public (double Ms, long Documents) ReadAll(params string[] collections) =>
