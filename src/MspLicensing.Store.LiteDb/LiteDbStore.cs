@@ -509,7 +509,8 @@ namespace MspLicensing.Store
             }
         }
 
-        public IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write)
+        /// <remarks>One writer holds the file at a time (<paramref name="writesOnly"/> changes nothing here).</remarks>
+        public IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, bool writesOnly = false)
         {
             RefuseIfDamaged();
             write = Watched(write);

@@ -18,13 +18,19 @@ namespace MspLicensing.Store
         private readonly string _user;
         private readonly Func<DateTime> _utcNow;
         private readonly Func<PostgresException, Exception> _translate;
+        private readonly bool _readCommitted;
         private readonly List<AuditEntry> _audit = new List<AuditEntry>();
         /// <summary>The batch item that wrote each entry of <see cref="_audit"/> (-1 outside a batch).</summary>
         private readonly List<int> _auditItems = new List<int>();
 
+        /// <param name="readCommitted">
+        /// Whether the transaction runs at READ COMMITTED (a batch that only writes, <see cref="PostgresStore.WriteEach{TIn,TOut}"/>):
+        /// each statement then sees what is committed when it runs, so no query's rows are kept.
+        /// </param>
         internal PostgresSession(NpgsqlConnection connection, NpgsqlTransaction transaction, string command, string user, Func<DateTime> utcNow,
-            Func<PostgresException, Exception> translate)
+            Func<PostgresException, Exception> translate, bool readCommitted = false)
         {
+            _readCommitted = readCommitted;
             _connection = connection;
             _transaction = transaction;
             _command = command;
@@ -454,6 +460,7 @@ namespace MspLicensing.Store
         /// </summary>
         private List<Row<TBody>> Rows<TBody>(string table, string sql, object value, Func<BsonDocument, TBody> map, bool cache = true)
         {
+            cache &= !_readCommitted;
             string key = sql + "\n" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
             if (cache && _cache.TryGetValue(table, out var queries) && queries.TryGetValue(key, out var cached))
                 return cached.Select(r => r.ToRow(map)).ToList();
@@ -538,8 +545,15 @@ namespace MspLicensing.Store
         public IReadOnlyList<Subscription> SubscriptionsOfCustomers(IReadOnlyCollection<Guid> customerIds) =>
             customerIds.Count == 0 ? new Subscription[0] : ((Table<Subscription>)Subscriptions).FindAny(PostgresSchema.GuidField("CustomerId"), GuidTexts(customerIds));
 
+        /// <remarks>
+        /// The ledgers are read first when they are settled (UsageLedgers.Settle), and locked as they are read (FOR
+        /// UPDATE), whatever the isolation. Two transactions that settle one customer so take turns: the second waits
+        /// for the first to commit, and then reads what it committed (READ COMMITTED: a batch that only writes) or runs
+        /// again (SERIALIZABLE, whose snapshot cannot see it). So a ledger is always made from the licenses and
+        /// subscriptions as they are committed, even by a transaction that sees each statement's own moment.
+        /// </remarks>
         public IReadOnlyList<UsageLedger> UsageLedgersOf(IReadOnlyCollection<Guid> customerIds) =>
-            customerIds.Count == 0 ? new UsageLedger[0] : ((Table<UsageLedger>)Ledgers).FindAny("id", customerIds.Distinct().ToArray());
+            customerIds.Count == 0 ? new UsageLedger[0] : ((Table<UsageLedger>)Ledgers).FindAny("id", customerIds.Distinct().ToArray(), locking: true);
 
         private static string[] GuidTexts(IReadOnlyCollection<Guid> ids) => ids.Distinct().Select(id => id.ToString()).ToArray();
 
@@ -829,8 +843,9 @@ namespace MspLicensing.Store
             internal T FindOne(string expression, string value) => Find(expression, value).FirstOrDefault();
 
             /// <summary>The rows whose <paramref name="expression"/> is one of <paramref name="values"/>, in one query.</summary>
-            internal IReadOnlyList<T> FindAny(string expression, Array values) =>
-                Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE {expression} = ANY(@v)", values, _read, cache: false));
+            /// <param name="locking">Whether the rows are locked for this transaction (FOR UPDATE) as they are read.</param>
+            internal IReadOnlyList<T> FindAny(string expression, Array values, bool locking = false) =>
+                Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE {expression} = ANY(@v)" + (locking ? " FOR UPDATE" : ""), values, _read, cache: false));
 
             public int Count() => (int)(long)_session.Value($"SELECT count(*) FROM {_table}", null);
 

@@ -325,15 +325,22 @@ namespace MspLicensing.Store
         /// <summary>The session of a change: its lock timeout goes with its first statement.</summary>
         private PostgresSession Session(NpgsqlConnection connection, NpgsqlTransaction tx, string command)
         {
-            var session = new PostgresSession(connection, tx, command, _user, _utcNow, Translate);
+            var session = new PostgresSession(connection, tx, command, _user, _utcNow, Translate, readCommitted: tx.IsolationLevel == IsolationLevel.ReadCommitted);
             session.Queue(LockTimeout);
             return session;
         }
 
-        public IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write)
+        /// <remarks>
+        /// With <paramref name="writesOnly"/> a batch runs at READ COMMITTED: a renewal run beside technicians changing
+        /// seats would otherwise lose whole batches to their short changes (a serializable transaction fails when a row
+        /// it writes changed after it began). Each write names the revision it read, so one that finds its row changed
+        /// is refused for its item alone; the ledgers the batch settles are locked before it reads the licenses they are
+        /// made from (PostgresSession.UsageLedgersOf), so they agree with what is committed.
+        /// </remarks>
+        public IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, bool writesOnly = false)
         {
             if (items.Count == 0) return new ItemResult<TOut>[0];
-            return Guard(() => Batch(command, items, write));
+            return Guard(() => Batch(command, items, write, writesOnly ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable));
         }
 
         /// <summary>
@@ -342,28 +349,28 @@ namespace MspLicensing.Store
         /// (technicians changing seats) would otherwise lose to them every time. Each item stays whole either way; a
         /// single item is run again up to <see cref="Attempts"/> times, as a single change is.
         /// </summary>
-        private ItemResult<TOut>[] Batch<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write)
+        private ItemResult<TOut>[] Batch<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, IsolationLevel isolation)
         {
             if (items.Count == 1)
-                return Retrying(() => Transaction(command, items, write));
+                return Retrying(() => Transaction(command, items, write, isolation));
             try
             {
-                return Retrying(() => Transaction(command, items, write), SplitAfter);
+                return Retrying(() => Transaction(command, items, write, isolation), SplitAfter);
             }
             catch (Exception ex) when (Conflict(ex))
             {
                 int half = items.Count / 2;
-                var first = Batch(command, items.Take(half).ToList(), write);
-                var second = Batch(command, items.Skip(half).ToList(), write);
+                var first = Batch(command, items.Take(half).ToList(), write, isolation);
+                var second = Batch(command, items.Skip(half).ToList(), write, isolation);
                 return first.Concat(second).ToArray();
             }
         }
 
-        private ItemResult<TOut>[] Transaction<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write)
+        private ItemResult<TOut>[] Transaction<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, IsolationLevel isolation)
         {
             var results = new ItemResult<TOut>[items.Count];
             using (var connection = Connect())
-            using (var tx = connection.BeginTransaction(IsolationLevel.Serializable))
+            using (var tx = connection.BeginTransaction(isolation))
             {
                 var session = Session(connection, tx, command);
                 int next = 0;
@@ -405,8 +412,17 @@ namespace MspLicensing.Store
                             results[failed.Key] = new ItemResult<TOut>(default(TOut), failed.Value);
                     }
                 }
-                session.SettleLedgers();
-                session.Flush();
+                try
+                {
+                    session.SettleLedgers();
+                    session.Flush();
+                }
+                catch (PostgresException ex) when (isolation == IsolationLevel.ReadCommitted && ex.SqlState == PostgresErrorCodes.UniqueViolation)
+                {
+                    // Another transaction made a ledger this one makes too (a customer's first): a conflict, as SERIALIZABLE
+                    // reports it; the batch runs again and settles on what that one committed.
+                    throw new PostgresException(ex.MessageText, ex.Severity, ex.InvariantSeverity, PostgresErrorCodes.SerializationFailure);
+                }
                 tx.Commit();
             }
             return results;

@@ -104,7 +104,9 @@ namespace MspLicensing
                 for (int i = start; i < due.Count && chunk.Count < pace.BatchSize; i++) chunk.Add(due[i]);
                 start += chunk.Count;
                 var began = elapsed();
-                var results = store.WriteEach(command, chunk, (s, planned) => Apply(s, planned, nowUtc));
+                // The renewals write what the run read, each naming the revision it read: a change someone made since is
+                // refused for its subscription alone, which is then worked out again from a fresh read (serializable).
+                var results = store.WriteEach(command, chunk, (s, planned) => Apply(s, planned, nowUtc), writesOnly: true);
                 bool Stale(int i) => results[i].Error is MspException e && e.IsStaleObject;
                 var stale = chunk.Where((p, i) => Stale(i)).Select(p => p.Subscription.SubscriptionId).ToList();
                 var again = stale.Count == 0 ? null : store.WriteEach(command, stale, (s, id) => ApplyFresh(s, run, id, nowUtc));

@@ -23,7 +23,12 @@ namespace MspLicensing.Store
         /// Applies <paramref name="write"/> to each item in as few transactions as possible. An item that throws is
         /// left out whole (nothing of it is written) and reported in its result; the other items land.
         /// </summary>
-        IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write);
+        /// <param name="writesOnly">
+        /// True when the items read nothing they decide on and write only what was read before the batch began, each
+        /// write naming the revision it read (a renewal run): a store may then run the batch beside other changes
+        /// without isolating it from them, as a write that finds its document changed is refused for its item alone.
+        /// </param>
+        IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, bool writesOnly = false);
 
         /// <summary>Path, size, schema version and counts.</summary>
         StoreInfo GetInfo();
