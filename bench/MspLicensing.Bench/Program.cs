@@ -151,7 +151,7 @@ internal static class Program
             _out = output;
             _customers = options.Scale;
             _months = options.Months;
-            _targets = new Targets(options.Scale, options.Months);
+            _targets = new Targets(options.Scale, options.Months, options.Postgres);
             _server = options.Postgres ? options.ConnectionString : null;
         }
 
