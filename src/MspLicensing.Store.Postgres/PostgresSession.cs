@@ -260,11 +260,8 @@ namespace MspLicensing.Store
             var rows = new int[results.Count];
             T value = default(T);
             int at = 0;
-            using (var command = new NpgsqlCommand { Connection = _connection, Transaction = _transaction })
+            using (var command = RoundTrip(sent.Select(p => p.Statement)))
             {
-                var text = new System.Text.StringBuilder();
-                for (int i = 0; i < sent.Count; i++) sent[i].Statement.AddTo(command, text, i);
-                command.CommandText = text.ToString();
                 try
                 {
                     using (var reader = command.ExecuteReader())
@@ -304,6 +301,17 @@ namespace MspLicensing.Store
             return value;
         }
 
+        /// <summary>One command of <paramref name="statements"/>, in their order, each with its parameters renamed for its place.</summary>
+        private NpgsqlCommand RoundTrip(IEnumerable<Statement> statements)
+        {
+            var command = new NpgsqlCommand { Connection = _connection, Transaction = _transaction };
+            var text = new System.Text.StringBuilder();
+            int i = 0;
+            foreach (var statement in statements) statement.AddTo(command, text, i++);
+            command.CommandText = text.ToString();
+            return command;
+        }
+
         /// <summary>
         /// Sends the updates of batch items that have ended, when they are all this round trip holds (renewals), as one
         /// statement per table instead of one per document, and returns what is still to be sent the usual way: nothing
@@ -340,11 +348,8 @@ namespace MspLicensing.Store
             }
             var expected = updates.GroupBy(p => p.Table).Select(g => (long)g.Count()).ToList();
             bool landed;
-            using (var command = new NpgsqlCommand { Connection = _connection, Transaction = _transaction })
+            using (var command = RoundTrip(together))
             {
-                var text = new System.Text.StringBuilder();
-                for (int i = 0; i < together.Count; i++) together[i].AddTo(command, text, i);
-                command.CommandText = text.ToString();
                 try
                 {
                     var counts = new List<long>();
