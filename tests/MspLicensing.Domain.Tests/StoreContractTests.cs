@@ -296,20 +296,26 @@ namespace MspLicensing.Domain.Tests
                 // A pattern the rules refuse is that item's error alone.
                 new LicenseQuery { Customer = CustomerRef.ByName("Contoso"), ActivationCode = "WF-[", AsOf = Now.Date },
             };
-            string Text(Found<License> found, MspException error) =>
-                error != null ? error.ErrorId + ": " + error.Message : string.Join(",", found.Items.Select(l => l.ActivationCode + " " + l.Status + " " + l.Customer));
-            var many = store.Read(s => LicenseOperations.GetMany(s, queries)).Select(r => Text(r.Value, r.Error)).ToList();
-            var one = queries.Select(q =>
+            // A query's licenses, or its error.
+            string Text(Func<Found<License>> read)
             {
                 try
                 {
-                    return Text(store.Read(s => LicenseOperations.Get(s, q)), null);
+                    return string.Join(",", read().Items.Select(l => l.ActivationCode + " " + l.Status + " " + l.Customer));
                 }
-                catch (MspException ex)
+                catch (MspException error)
                 {
-                    return Text(null, ex);
+                    return error.ErrorId + ": " + error.Message;
                 }
-            }).ToList();
+            }
+            // The queries of a batch read in one session, after the batch's reads together.
+            List<string> Batch(IReadOnlyList<LicenseQuery> batch) => store.Read(s =>
+            {
+                var read = LicenseOperations.GetMany(s, batch);
+                return batch.Select(q => Text(() => read(q))).ToList();
+            });
+            var many = Batch(queries);
+            var one = queries.Select(q => Text(() => store.Read(s => LicenseOperations.Get(s, q)))).ToList();
             Assert.Equal(one, many);
             Assert.StartsWith("CustomerNotFound", many[2]);
             Assert.StartsWith("CustomerNotFound", many[3]);
@@ -323,9 +329,13 @@ namespace MspLicensing.Domain.Tests
                 s.Customers.Update(c);
                 return 0;
             });
-            var stale = store.Read(s => LicenseOperations.GetMany(s, new[] { queries[0], queries[4] }));
-            Assert.Null(stale[0].Error);
-            Assert.True(stale[1].Error.IsStaleObject);
+            var stale = store.Read(s =>
+            {
+                var read = LicenseOperations.GetMany(s, new[] { queries[0], queries[4] });
+                return (First: read(queries[0]), Second: Record.Exception(() => read(queries[4])));
+            });
+            Assert.NotNull(stale.First);
+            Assert.True(Assert.IsType<MspException>(stale.Second).IsStaleObject);
             Assert.Equal(2, store.Read(s => s.CustomersByIds(new[] { contoso.CustomerId, fabrikam.CustomerId, Guid.NewGuid() })).Count);
         }
 

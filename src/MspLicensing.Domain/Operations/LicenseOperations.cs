@@ -29,11 +29,12 @@ namespace MspLicensing
         }
 
         /// <summary>
-        /// Get-MspLicense with piped input: the result of each query, or its error. The queries that select by customer
-        /// alone (customers piped in) find their customers, subscriptions and licenses in a few reads for all of them,
-        /// not a few reads each; the others run one by one.
+        /// Get-MspLicense with piped input: reads for a batch of queries at once and returns the read of each query of
+        /// the batch (<see cref="Get"/>'s result or error). The queries that select by customer alone (customers piped
+        /// in) find their customers, subscriptions and licenses in a few reads for all of them, not a few reads each;
+        /// the others run one by one.
         /// </summary>
-        public static IReadOnlyList<(Found<License> Value, MspException Error)> GetMany(IStoreSession session, IReadOnlyList<LicenseQuery> queries)
+        public static Func<LicenseQuery, Found<License>> GetMany(IStoreSession session, IReadOnlyList<LicenseQuery> queries)
         {
             bool ByCustomer(LicenseQuery q) => q.Customer != null && (q.LicenseId == null || q.LicenseId.Count == 0) && !q.SubscriptionId.HasValue
                                                && (q.ActivationCode == null || Wildcard.ContainsWildcard(q.ActivationCode.Trim()));
@@ -43,24 +44,15 @@ namespace MspLicensing
             // The subscriptions before the licenses, which take their dates from them.
             var subscriptions = session.SubscriptionsOfCustomers(ids).ToLookup(x => x.CustomerId);
             var licenses = session.LicensesOfCustomers(ids).ToLookup(l => l.CustomerId);
-            return queries.Select(q =>
+            return q =>
             {
-                try
-                {
-                    if (refs.Count <= 1 || !ByCustomer(q)) return (Get(session, q), (MspException)null);
-                    var target = q.Customer;
-                    var customer = CustomerOperations.Resolved(target, target.Id.HasValue
-                        ? (byId.TryGetValue(target.Id.Value, out var c) ? c : null)
-                        : (byName.TryGetValue(target.Name.Trim(), out var n) ? n : null));
-                    return (Found(Select(session, q, licenses[customer.CustomerId], customer, subscriptions[customer.CustomerId].ToList())), (MspException)null);
-                }
-                catch (MspException ex)
-                {
-                    return ((Found<License>)null, ex);
-                }
-            }).ToList();
-
-            Found<License> Found(IReadOnlyList<License> found) => new Found<License>(found, new MspException[0]);
+                if (refs.Count <= 1 || !ByCustomer(q)) return Get(session, q);
+                var target = q.Customer;
+                var customer = CustomerOperations.Resolved(target, target.Id.HasValue
+                    ? (byId.TryGetValue(target.Id.Value, out var c) ? c : null)
+                    : (byName.TryGetValue(target.Name.Trim(), out var n) ? n : null));
+                return new Found<License>(Select(session, q, licenses[customer.CustomerId], customer, subscriptions[customer.CustomerId].ToList()), new MspException[0]);
+            };
         }
 
         /// <summary>The licenses a query selects, each shown as of the query's day (R38, R56).</summary>

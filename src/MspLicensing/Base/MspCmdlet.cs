@@ -431,7 +431,7 @@ namespace MspLicensing.Commands
         protected sealed class PipedReads<TIn, TOut>
         {
             private readonly MspCmdlet _cmdlet;
-            private readonly Func<IStoreSession, IReadOnlyList<TIn>, IReadOnlyList<(TOut Value, MspException Error)>> _readMany;
+            private readonly Func<IStoreSession, IReadOnlyList<TIn>, Func<TIn, TOut>> _readBatch;
             private readonly Action<TOut> _write;
             private readonly List<(TIn Item, object Target)> _pending = new List<(TIn, object)>();
             private readonly Stopwatch _watch = Stopwatch.StartNew();
@@ -440,26 +440,19 @@ namespace MspLicensing.Commands
             /// <param name="read">The read of one item, in the batch's session.</param>
             /// <param name="write">Writes the result of one item.</param>
             public PipedReads(MspCmdlet cmdlet, Func<IStoreSession, TIn, TOut> read, Action<TOut> write)
-                : this(cmdlet, (session, items) => items.Select(item =>
-                {
-                    try
-                    {
-                        return (read(session, item), (MspException)null);
-                    }
-                    catch (MspException ex)
-                    {
-                        return (default(TOut), ex);
-                    }
-                }).ToList(), write)
+                : this(cmdlet, (session, items) => item => read(session, item), write)
             {
             }
 
-            /// <param name="readMany">The reads of a batch's items, in the batch's session: each item's result or its error, in their order.</param>
+            /// <param name="readBatch">
+            /// Reads what a batch's items need together, in the batch's session, and returns the read of one item of it
+            /// (run in the same session).
+            /// </param>
             /// <param name="write">Writes the result of one item.</param>
-            public PipedReads(MspCmdlet cmdlet, Func<IStoreSession, IReadOnlyList<TIn>, IReadOnlyList<(TOut Value, MspException Error)>> readMany, Action<TOut> write)
+            public PipedReads(MspCmdlet cmdlet, Func<IStoreSession, IReadOnlyList<TIn>, Func<TIn, TOut>> readBatch, Action<TOut> write)
             {
                 _cmdlet = cmdlet;
-                _readMany = readMany;
+                _readBatch = readBatch;
                 _write = write;
                 // Reads are cheap: the first batch need not feel its way up from a handful.
                 _pace = new BatchPace(() => _watch.Elapsed, BatchPace.DefaultInterval, BatchPace.MaxBatch, firstBatch: 50, BatchPace.DefaultBatchTime);
@@ -479,7 +472,21 @@ namespace MspLicensing.Commands
                 var items = _pending.ToArray();
                 _pending.Clear();
                 TimeSpan started = _watch.Elapsed;
-                var results = _cmdlet.Read(session => _readMany(session, items.Select(i => i.Item).ToList()));
+                var results = _cmdlet.Read(session =>
+                {
+                    var read = _readBatch(session, items.Select(i => i.Item).ToList());
+                    return items.Select(i =>
+                    {
+                        try
+                        {
+                            return (Value: read(i.Item), Error: (MspException)null);
+                        }
+                        catch (MspException ex)
+                        {
+                            return (Value: default(TOut), Error: ex);
+                        }
+                    }).ToList();
+                });
                 _pace.Committed(items.Length, _watch.Elapsed - started);
                 for (int i = 0; i < items.Length; i++)
                 {
