@@ -156,6 +156,11 @@ namespace MspLicensing.Domain.Tests
             Assert.Empty(store.Read(s => s.FindCustomersByName(new string[0])));
         }
 
+        /// <summary>Customers C00, C01, … created in one batch.</summary>
+        protected static List<Customer> NewCustomers(IMspStore store, int count) =>
+            store.WriteEach("New-MspCustomer", Enumerable.Range(0, count).Select(i => "C" + i.ToString("D2")).ToList(),
+                (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now)).Select(r => r.Value).ToList();
+
         private static ServicePlan Plan(IMspStore store, string name, string products, int initial, int renewal) =>
             store.Write("New-MspServicePlan", s => ServicePlanOperations.Create(s, new ServicePlanFields
             {
@@ -562,8 +567,8 @@ namespace MspLicensing.Domain.Tests
         {
             using var kind = NewKind();
             using var store = kind.Open();
-            var names = Enumerable.Range(0, 30).Select(i => "C" + i.ToString("D2")).ToArray();
-            var created = store.WriteEach("New-MspCustomer", names, (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now)).Select(r => r.Value).ToList();
+            var created = NewCustomers(store, 30);
+            var names = created.Select(c => c.Name).ToArray();
             store.Write("Set-MspCustomer", s =>
             {
                 var theirs = s.Customers.Get(created[17].CustomerId);
@@ -594,9 +599,8 @@ namespace MspLicensing.Domain.Tests
         {
             using var kind = NewKind();
             using var store = kind.Open();
-            var names = Enumerable.Range(0, 30).Select(i => "C" + i.ToString("D2")).ToArray();
-            var customers = store.WriteEach("New-MspCustomer", names, (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now)).Select(r => r.Value).ToList();
-            var plans = names.Select(n => Plan(store, "Plan " + n, "WFBSS", 1, 1)).ToList();
+            var customers = NewCustomers(store, 30);
+            var plans = customers.Select(c => Plan(store, "Plan " + c.Name, "WFBSS", 1, 1)).ToList();
             store.Write("Set-MspServicePlan", s =>
             {
                 var theirs = s.ServicePlans.Get(plans[17].ServicePlanId);
@@ -631,8 +635,7 @@ namespace MspLicensing.Domain.Tests
         {
             using var kind = NewKind();
             using var store = kind.Open();
-            var names = Enumerable.Range(0, 10).Select(i => "C" + i.ToString("D2")).ToArray();
-            var created = store.WriteEach("New-MspCustomer", names, (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now)).Select(r => r.Value).ToList();
+            var created = NewCustomers(store, 10);
             // Items 0-9 write each customer at revision 1, items 10-19 the same customers at revision 2.
             var results = store.WriteEach("Set-MspCustomer", Enumerable.Range(0, 20).ToList(), (s, i) =>
             {
@@ -1067,8 +1070,7 @@ namespace MspLicensing.Domain.Tests
             using var kind = new PostgresKind();
             using var store = kind.Open();
             using var other = kind.Open();
-            var names = Enumerable.Range(0, 30).Select(i => "C" + i.ToString("D2")).ToArray();
-            var created = store.WriteEach("New-MspCustomer", names, (s, name) => CustomerOperations.Create(s, TestStore.Fields(name), Now)).Select(r => r.Value).ToList();
+            var created = NewCustomers(store, 30);
             var runs = new int[30];
             var results = store.WriteEach("Invoke-MspRenewal", Enumerable.Range(0, 30).ToList(), (s, i) =>
             {
