@@ -15,6 +15,7 @@ namespace MspLicensing.Store
         private readonly List<AuditEntry> _audit = new List<AuditEntry>();
         private readonly int[] _writes = new int[1];
         private readonly Lookups _lookups = new Lookups();
+        private readonly ReadAheadRows<BsonDocument> _readAhead;
 
         /// <summary>
         /// How many changes this transaction has made or started (documents written, audit entries added): an item of
@@ -28,7 +29,20 @@ namespace MspLicensing.Store
             _command = command;
             _user = user;
             _utcNow = utcNow;
-            Sets = new DocumentSets(new SetFactory(db, _writes, track: command != null));
+            _readAhead = new ReadAheadRows<BsonDocument>(doc => doc, ReadAheadQuery);
+            Sets = new DocumentSets(new SetFactory(db, _writes, _readAhead, track: command != null));
+        }
+
+        public void ReadAhead(ReadAhead what) => _readAhead.Read(what);
+
+        /// <summary>The documents of a collection whose field is one of the values (as lookups key them), in IN queries of its index.</summary>
+        private IEnumerable<BsonDocument> ReadAheadQuery(string collection, string field, IReadOnlyList<string> values)
+        {
+            var col = _db.GetCollection(collection);
+            var keys = values.Select(v => field == "NameKey" ? new BsonValue(v) : new BsonValue(Guid.Parse(v))).ToList();
+            for (int i = 0; i < keys.Count; i += KeysPerQuery)
+                foreach (var doc in col.Find(BsonExpression.Create("$." + field + " IN @0", new BsonArray(keys.Skip(i).Take(KeysPerQuery)))))
+                    yield return doc;
         }
 
         /// <summary>Makes the document sets of this session on its database, counting their writes.</summary>
@@ -36,19 +50,21 @@ namespace MspLicensing.Store
         {
             private readonly LiteDatabase _db;
             private readonly int[] _writes;
+            private readonly ReadAheadRows<BsonDocument> _readAhead;
             private readonly bool _track;
 
             /// <param name="track">Whether the sets keep the revisions they read, for the writes of the transaction (not in a read session).</param>
-            internal SetFactory(LiteDatabase db, int[] writes, bool track)
+            internal SetFactory(LiteDatabase db, int[] writes, ReadAheadRows<BsonDocument> readAhead, bool track)
             {
                 _db = db;
                 _writes = writes;
+                _readAhead = readAhead;
                 _track = track;
             }
 
             public IDocumentSet<T> Create<T>(DocumentKind<T> kind, Action<T> onRead, Action<T> onWrite, Action beforeAll) where T : class, IVersioned =>
                 new DocumentSet<T>(_db, kind.Collection, kind.TypeName, kind.Id, kind.Name, kind.Decorate,
-                    onRead: onRead, onWrite: onWrite, beforeAll: beforeAll, read: kind.Read, writes: _writes, track: _track);
+                    onRead: onRead, onWrite: onWrite, beforeAll: beforeAll, read: kind.Read, writes: _writes, readAhead: _readAhead, track: _track);
         }
 
         public Template FindTemplateByName(string name)
@@ -61,7 +77,7 @@ namespace MspLicensing.Store
         public ServicePlan FindServicePlanByName(string name)
         {
             if (string.IsNullOrWhiteSpace(name)) return null;
-            var doc = _db.GetCollection(Schema.ServicePlanCollection).FindOne(_lookups.Equal("NameKey", NameKey(name)));
+            var doc = ReadAheadOne(Schema.ServicePlanCollection, "NameKey", NameKey(name)) ?? _db.GetCollection(Schema.ServicePlanCollection).FindOne(_lookups.Equal("NameKey", NameKey(name)));
             return doc == null ? null : Mapping.ToObject<ServicePlan>(doc);
         }
 
@@ -174,9 +190,13 @@ namespace MspLicensing.Store
         public Customer FindCustomerByName(string name)
         {
             if (string.IsNullOrWhiteSpace(name)) return null;
-            var doc = _db.GetCollection(Schema.CustomerCollection).FindOne(_lookups.Equal("NameKey", NameKey(name)));
+            var doc = ReadAheadOne(Schema.CustomerCollection, "NameKey", NameKey(name)) ?? _db.GetCollection(Schema.CustomerCollection).FindOne(_lookups.Equal("NameKey", NameKey(name)));
             return doc == null ? null : Readers.Customer(doc);
         }
+
+        /// <summary>The document a lookup by a unique key found when it was read ahead; null when it found none, or was not read ahead.</summary>
+        private BsonDocument ReadAheadOne(string collection, string field, string value) =>
+            _readAhead.TryFind(collection, field, value, out var rows) ? rows.FirstOrDefault() : null;
 
         /// <summary>How many keys one IN query of an index looks up.</summary>
         private const int KeysPerQuery = 500;
@@ -298,6 +318,8 @@ namespace MspLicensing.Store
             // The revision each document had when this transaction read or wrote it; a read session keeps none.
             private readonly Dictionary<Guid, int> _seen;
             private readonly int[] _writes;
+            private readonly ReadAheadRows<BsonDocument> _readAhead;
+            private readonly string _collection;
             // A set of its own: a license read by its customer reads its subscription by id while the query runs.
             private readonly Lookups _lookups = new Lookups();
 
@@ -306,8 +328,11 @@ namespace MspLicensing.Store
             /// <param name="beforeAll">Runs before All() reads the whole collection.</param>
             /// <param name="track">Whether the revisions read are kept for the writes of the transaction (not in a read session).</param>
             internal DocumentSet(LiteDatabase db, string collection, string typeName, Func<T, Guid> id, Func<T, string> name, Action<T, BsonDocument> decorate,
-                Action<T> onRead = null, Action<T> onWrite = null, Action beforeAll = null, Func<BsonDocument, T> read = null, int[] writes = null, bool track = true)
+                Action<T> onRead = null, Action<T> onWrite = null, Action beforeAll = null, Func<BsonDocument, T> read = null, int[] writes = null,
+                ReadAheadRows<BsonDocument> readAhead = null, bool track = true)
             {
+                _readAhead = readAhead;
+                _collection = collection;
                 _seen = track ? new Dictionary<Guid, int>() : null;
                 _writes = writes ?? new int[1];
                 _read = read ?? (doc => Mapping.ToObject<T>(doc));
@@ -324,7 +349,9 @@ namespace MspLicensing.Store
 
             public T Get(Guid id)
             {
-                var item = Load(_col.FindOne(_lookups.Equal("_id", id)));
+                var item = Load(_readAhead != null && _readAhead.TryFind(_collection, "_id", ReadAheadRows<BsonDocument>.Text(id), out var rows)
+                    ? rows.FirstOrDefault()
+                    : _col.FindOne(_lookups.Equal("_id", id)));
                 // The primary key index found the document under this id: a document that says otherwise is damaged.
                 if (item != null && _id(item) != id)
                     throw new DamagedException($"the {_typeName} stored under id {id} reads as id {_id(item)}", null);
@@ -343,7 +370,10 @@ namespace MspLicensing.Store
                 return _col.FindAll().Select(Load);
             }
 
-            internal IReadOnlyList<T> Find(string field, Guid value) => Find(_lookups.Equal(field, value));
+            internal IReadOnlyList<T> Find(string field, Guid value) =>
+                _readAhead != null && _readAhead.TryFind(_collection, field, ReadAheadRows<BsonDocument>.Text(value), out var rows)
+                    ? rows.Select(Load).ToList()
+                    : Find(_lookups.Equal(field, value));
 
             internal IReadOnlyList<T> Find(BsonExpression predicate) => _col.Find(predicate).Select(Load).ToList();
 
@@ -354,7 +384,7 @@ namespace MspLicensing.Store
                 RequireTracking();
                 _writes[0]++;
                 item.Revision = 1;
-                _col.Insert(ToDocument(item));
+                _col.Insert(Written(item));
                 _seen[_id(item)] = item.Revision;
                 _onWrite?.Invoke(item);
             }
@@ -365,7 +395,7 @@ namespace MspLicensing.Store
                 _writes[0]++;
                 CheckRevision(item);
                 item.Revision++;
-                _col.Update(ToDocument(item));
+                _col.Update(Written(item));
                 _seen[_id(item)] = item.Revision;
                 _onWrite?.Invoke(item);
             }
@@ -376,6 +406,7 @@ namespace MspLicensing.Store
                 _writes[0]++;
                 CheckRevision(item);
                 _col.Delete(_id(item));
+                _readAhead?.Written(_collection, _id(item), null);
                 _seen.Remove(_id(item));
                 _onWrite?.Invoke(item);
             }
@@ -416,10 +447,12 @@ namespace MspLicensing.Store
                     throw MspException.StaleObject(_typeName, _name(item), item.Revision, storedRevision, "Get-Msp" + _typeName);
             }
 
-            private BsonDocument ToDocument(T item)
+            /// <summary>The document of an item about to be written; what was read ahead of it is forgotten.</summary>
+            private BsonDocument Written(T item)
             {
                 var doc = Mapping.ToDocument(item);
                 _decorate?.Invoke(item, doc);
+                _readAhead?.Written(_collection, _id(item), doc);
                 return doc;
             }
         }

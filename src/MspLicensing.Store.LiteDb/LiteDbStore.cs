@@ -510,7 +510,8 @@ namespace MspLicensing.Store
         }
 
         /// <remarks>One writer holds the file at a time (<paramref name="writesOnly"/> changes nothing here).</remarks>
-        public IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, bool writesOnly = false)
+        public IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, bool writesOnly = false,
+            Action<IStoreSession, IReadOnlyList<TIn>> readAhead = null)
         {
             RefuseIfDamaged();
             write = Watched(write);
@@ -526,9 +527,9 @@ namespace MspLicensing.Store
             {
                 while (start < items.Count)
                 {
-                    int failedAt = RunSegment(command, items, write, results, failed, start, items.Count);
+                    int failedAt = RunSegment(command, items, write, readAhead, results, failed, start, items.Count);
                     if (failedAt < 0) break;
-                    while (RunSegment(command, items, write, results, failed, start, failedAt) >= 0)
+                    while (RunSegment(command, items, write, readAhead, results, failed, start, failedAt) >= 0)
                     {
                         // An item before the failed one failed this time (changed meanwhile): it is set aside; commit the others.
                     }
@@ -549,7 +550,7 @@ namespace MspLicensing.Store
         /// Runs the items of [from, to) not set aside in one transaction and commits them; at the first that fails, sets
         /// it aside, rolls back and returns its index (-1 when all were committed).
         /// </summary>
-        private int RunSegment<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write,
+        private int RunSegment<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, Action<IStoreSession, IReadOnlyList<TIn>> readAhead,
             ItemResult<TOut>[] results, bool[] failed, int from, int to)
         {
             int failedAt = -1;
@@ -563,6 +564,7 @@ namespace MspLicensing.Store
                 try
                 {
                     var session = new LiteDbSession(_db, command, _user, _utcNow);
+                    readAhead?.Invoke(session, Enumerable.Range(from, to - from).Where(i => !failed[i]).Select(i => items[i]).ToList());
                     for (int i = from; i < to; i++)
                     {
                         if (failed[i]) continue;

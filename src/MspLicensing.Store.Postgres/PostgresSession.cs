@@ -37,7 +37,25 @@ namespace MspLicensing.Store
             _user = user;
             _utcNow = utcNow;
             _translate = translate;
+            _readAhead = new ReadAheadRows<Row<BsonDocument>>(row => row.Body, ReadAheadQuery);
             Sets = new DocumentSets(new SetFactory(this));
+        }
+
+        /// <summary>What this transaction read ahead for the items of its batch.</summary>
+        private readonly ReadAheadRows<Row<BsonDocument>> _readAhead;
+
+        /// <remarks>At READ COMMITTED (a batch that only writes) nothing is read ahead: each statement sees its own moment.</remarks>
+        public void ReadAhead(ReadAhead what)
+        {
+            if (!_readCommitted) _readAhead.Read(what);
+        }
+
+        /// <summary>The rows of a table whose field is one of the values (as lookups key them), in one query.</summary>
+        private IEnumerable<Row<BsonDocument>> ReadAheadQuery(string table, string field, IReadOnlyList<string> values)
+        {
+            Array keys = field == "_id" ? values.Select(Guid.Parse).ToArray() : (Array)values.ToArray();
+            string expression = field == "_id" ? "id" : field == "NameKey" ? PostgresSchema.TextField(field) : PostgresSchema.GuidField(field);
+            return Rows(table, $"SELECT {Columns} FROM {S}.{table} WHERE {expression} = ANY(@v)", keys, doc => doc, cache: false);
         }
 
         /// <summary>Makes the document sets of this session: the tables of the same names as the file store's collections.</summary>
@@ -509,7 +527,7 @@ namespace MspLicensing.Store
             ((Table<Customer>)Customers).FindContaining("body->'ExternalIdKeys'", LiteDbSession.ExternalIdKey(tool, id));
 
         public Customer FindCustomerByName(string name) =>
-            string.IsNullOrWhiteSpace(name) ? null : ((Table<Customer>)Customers).FindOne(PostgresSchema.TextField("NameKey"), LiteDbSession.NameKey(name));
+            string.IsNullOrWhiteSpace(name) ? null : ((Table<Customer>)Customers).FindBy("NameKey", LiteDbSession.NameKey(name)).FirstOrDefault();
 
         public IReadOnlyList<Customer> FindCustomersByName(IEnumerable<string> names)
         {
@@ -518,7 +536,7 @@ namespace MspLicensing.Store
         }
 
         public ServicePlan FindServicePlanByName(string name) =>
-            string.IsNullOrWhiteSpace(name) ? null : ((Table<ServicePlan>)ServicePlans).FindOne(PostgresSchema.TextField("NameKey"), LiteDbSession.NameKey(name));
+            string.IsNullOrWhiteSpace(name) ? null : ((Table<ServicePlan>)ServicePlans).FindBy("NameKey", LiteDbSession.NameKey(name)).FirstOrDefault();
 
         public Template FindTemplateByName(string name) =>
             string.IsNullOrWhiteSpace(name) ? null : ((Table<Template>)Templates).FindOne(PostgresSchema.TextField("NameKey"), LiteDbSession.NameKey(name));
@@ -530,16 +548,16 @@ namespace MspLicensing.Store
             Exists($"SELECT EXISTS (SELECT 1 FROM {S}.licenses WHERE {PostgresSchema.GuidField("CustomerId")} = @v)", customerId.ToString());
 
         public IReadOnlyList<Subscription> SubscriptionsOfCustomer(Guid customerId) =>
-            ((Table<Subscription>)Subscriptions).Find(PostgresSchema.GuidField("CustomerId"), customerId.ToString());
+            ((Table<Subscription>)Subscriptions).FindBy("CustomerId", customerId.ToString());
 
         public bool ServicePlanInUse(Guid servicePlanId) =>
             Exists($"SELECT EXISTS (SELECT 1 FROM {S}.subscriptions WHERE {PostgresSchema.GuidField("ServicePlanId")} = @v)", servicePlanId.ToString());
 
         public IReadOnlyList<License> LicensesOfCustomer(Guid customerId) =>
-            ((Table<License>)Licenses).Find(PostgresSchema.GuidField("CustomerId"), customerId.ToString());
+            ((Table<License>)Licenses).FindBy("CustomerId", customerId.ToString());
 
         public IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId) =>
-            ((Table<License>)Licenses).Find(PostgresSchema.GuidField("SubscriptionId"), subscriptionId.ToString());
+            ((Table<License>)Licenses).FindBy("SubscriptionId", subscriptionId.ToString());
 
         public IReadOnlyList<Customer> CustomersByIds(IReadOnlyCollection<Guid> customerIds) =>
             customerIds.Count == 0 ? new Customer[0] : ((Table<Customer>)Customers).FindAny("id", customerIds.Distinct().ToArray());
@@ -827,7 +845,18 @@ namespace MspLicensing.Store
                 _read = read ?? (doc => Json.ToObject<T>(doc));
             }
 
-            public T Get(Guid id) => Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE id = @v", id, _read)).FirstOrDefault();
+            public T Get(Guid id) =>
+                (ReadAhead("_id", ReadAheadRows<Row<BsonDocument>>.Text(id)) ?? Load(_session.Rows(_tableName, $"SELECT {Columns} FROM {_table} WHERE id = @v", id, _read))).FirstOrDefault();
+
+            /// <summary>The documents whose <paramref name="field"/> (a name key or an id of another document) is <paramref name="value"/>.</summary>
+            internal IReadOnlyList<T> FindBy(string field, string value) =>
+                ReadAhead(field, value) ?? Find(field == "NameKey" ? PostgresSchema.TextField(field) : PostgresSchema.GuidField(field), value);
+
+            /// <summary>What a lookup found when it was read ahead (<see cref="ReadAheadRows{TRow}"/>); null when it was not.</summary>
+            private List<T> ReadAhead(string field, string value) =>
+                _session._readAhead.TryFind(_tableName, field, value, out var rows)
+                    ? Load(rows.Select(r => new Row<T> { Revision = r.Revision, ModifiedBy = r.ModifiedBy, ModifiedUtc = r.ModifiedUtc, Body = _read(r.Body) }).ToList())
+                    : null;
 
             public IEnumerable<T> All()
             {
@@ -858,7 +887,7 @@ namespace MspLicensing.Store
             {
                 item.Revision = 1;
                 var insert = new Statement($"INSERT INTO {_table} (id, revision, modified_by, modified_utc, body) VALUES (@id, @next, @user, @now, @body) RETURNING 1", returns: true);
-                _session.Parameters(insert, _id(item), 1, ToDocument(item));
+                _session.Parameters(insert, _id(item), 1, Written(item));
                 _session.Queue(insert, _tableName);
                 _onWrite?.Invoke(item);
             }
@@ -866,13 +895,14 @@ namespace MspLicensing.Store
             public void Update(T item)
             {
                 int read = item.Revision;
-                item.Revision = _session.SaveRow(_tableName, _id(item), ToDocument(item), read, insertWhenNew: false, _typeName, _name(item), () => item.Revision = read);
+                item.Revision = _session.SaveRow(_tableName, _id(item), Written(item), read, insertWhenNew: false, _typeName, _name(item), () => item.Revision = read);
                 _onWrite?.Invoke(item);
             }
 
             public void Delete(T item)
             {
                 int read = item.Revision;
+                _session._readAhead.Written(_tableName, _id(item), null);
                 _session.QueueWrite($"DELETE FROM {_table} WHERE id = @id AND revision = @rev", delete =>
                 {
                     delete.AddWithValue("id", _id(item));
@@ -896,10 +926,12 @@ namespace MspLicensing.Store
                 return items;
             }
 
-            private BsonDocument ToDocument(T item)
+            /// <summary>The document of an item about to be written; what was read ahead of it is forgotten.</summary>
+            private BsonDocument Written(T item)
             {
                 var doc = Json.ToDocument(item);
                 _decorate?.Invoke(item, doc);
+                _session._readAhead.Written(_tableName, _id(item), doc);
                 return doc;
             }
         }

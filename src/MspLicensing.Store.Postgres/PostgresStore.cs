@@ -337,10 +337,11 @@ namespace MspLicensing.Store
         /// is refused for its item alone; the ledgers the batch settles are locked before it reads the licenses they are
         /// made from (PostgresSession.UsageLedgersOf), so they agree with what is committed.
         /// </remarks>
-        public IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, bool writesOnly = false)
+        public IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, bool writesOnly = false,
+            Action<IStoreSession, IReadOnlyList<TIn>> readAhead = null)
         {
             if (items.Count == 0) return new ItemResult<TOut>[0];
-            return Guard(() => Batch(command, items, write, writesOnly ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable));
+            return Guard(() => Batch(command, items, write, readAhead, writesOnly ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable));
         }
 
         /// <summary>
@@ -349,30 +350,33 @@ namespace MspLicensing.Store
         /// (technicians changing seats) would otherwise lose to them every time. Each item stays whole either way; a
         /// single item is run again up to <see cref="Attempts"/> times, as a single change is.
         /// </summary>
-        private ItemResult<TOut>[] Batch<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, IsolationLevel isolation)
+        private ItemResult<TOut>[] Batch<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write,
+            Action<IStoreSession, IReadOnlyList<TIn>> readAhead, IsolationLevel isolation)
         {
             if (items.Count == 1)
-                return Retrying(() => Transaction(command, items, write, isolation));
+                return Retrying(() => Transaction(command, items, write, readAhead, isolation));
             try
             {
-                return Retrying(() => Transaction(command, items, write, isolation), SplitAfter);
+                return Retrying(() => Transaction(command, items, write, readAhead, isolation), SplitAfter);
             }
             catch (Exception ex) when (Conflict(ex))
             {
                 int half = items.Count / 2;
-                var first = Batch(command, items.Take(half).ToList(), write, isolation);
-                var second = Batch(command, items.Skip(half).ToList(), write, isolation);
+                var first = Batch(command, items.Take(half).ToList(), write, readAhead, isolation);
+                var second = Batch(command, items.Skip(half).ToList(), write, readAhead, isolation);
                 return first.Concat(second).ToArray();
             }
         }
 
-        private ItemResult<TOut>[] Transaction<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, IsolationLevel isolation)
+        private ItemResult<TOut>[] Transaction<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write,
+            Action<IStoreSession, IReadOnlyList<TIn>> readAhead, IsolationLevel isolation)
         {
             var results = new ItemResult<TOut>[items.Count];
             using (var connection = Connect())
             using (var tx = connection.BeginTransaction(isolation))
             {
                 var session = Session(connection, tx, command);
+                readAhead?.Invoke(session, items);
                 int next = 0;
                 while (true)
                 {

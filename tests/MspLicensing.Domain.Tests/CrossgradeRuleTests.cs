@@ -217,6 +217,7 @@ namespace MspLicensing.Domain.Tests
         {
             private readonly IStoreSession _inner;
             public FailingAudit(IStoreSession inner) => _inner = inner;
+            public void ReadAhead(ReadAhead what) => _inner.ReadAhead(what);
             public Account GetAccount() => _inner.GetAccount();
             public void SaveAccount(Account account) => _inner.SaveAccount(account);
             public IDocumentSet<Customer> Customers => _inner.Customers;

@@ -344,6 +344,125 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal(2, store.Read(s => s.CustomersByIds(new[] { contoso.CustomerId, fabrikam.CustomerId, Guid.NewGuid() })).Count);
         }
 
+        /// <summary>
+        /// What a batch's lookups of the customers Contoso, Fabrikam and Nobody (and an id nobody has) find: the
+        /// customers by id and by name, their subscriptions and licenses, each subscription by id with its licenses,
+        /// and the plans by name; one line per lookup, each document with its revision.
+        /// </summary>
+        private static string Lookups(IStoreSession s, IReadOnlyList<Guid> customerIds, IReadOnlyList<Guid> subscriptionIds)
+        {
+            string Customer(Customer c) => c == null ? "-" : c.Name + " r" + c.Revision;
+            string Subscriptions(IEnumerable<Subscription> list) => string.Join(",", list.OrderBy(x => x.SubscriptionId).Select(x => x.ServicePlan + " " + x.ExpirationDate.ToString("yyyy-MM-dd") + " r" + x.Revision));
+            string Licenses(IEnumerable<License> list) => string.Join(",", list.OrderBy(l => l.LicenseId).Select(l => l.ActivationCode + " " + l.CustomerId + " " + l.Seats + " " + l.ExpirationDate.ToString("yyyy-MM-dd") + " r" + l.Revision));
+            var lines = new List<string>();
+            foreach (var id in customerIds)
+                lines.Add($"{Customer(s.Customers.Get(id))} | {Subscriptions(s.SubscriptionsOfCustomer(id))} | {Licenses(s.LicensesOfCustomer(id))}");
+            foreach (var name in new[] { "contoso", " FABRIKAM ", "Fabrikam Ltd", "Nobody" })
+                lines.Add(name + ": " + Customer(s.FindCustomerByName(name)));
+            foreach (var id in subscriptionIds)
+                lines.Add($"{Subscriptions(new[] { s.Subscriptions.Get(id) }.Where(x => x != null))} | {Licenses(s.LicensesOfSubscription(id))}");
+            foreach (var name in new[] { "monthly", "XDR", "None" })
+                lines.Add(name + ": " + (s.FindServicePlanByName(name)?.Name ?? "-"));
+            return string.Join("\n", lines);
+        }
+
+        [SkippableFact]
+        public void What_a_batch_reads_ahead_is_what_each_lookup_reads_and_follows_the_writes_of_its_items()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            BillingHistory(store);
+            Plan(store, "Edge", "CE", 12, 12);
+            var contoso = store.Read(s => s.FindCustomerByName("Contoso"));
+            var fabrikam = store.Read(s => s.FindCustomerByName("Fabrikam"));
+            var customerIds = new[] { contoso.CustomerId, fabrikam.CustomerId, Guid.NewGuid() };
+            var subscriptionIds = store.Read(s => s.Subscriptions.All().Select(x => x.SubscriptionId).ToList()).Concat(new[] { Guid.NewGuid() }).ToList();
+            var what = new ReadAhead { SubscriptionsOfCustomers = true, LicensesOfCustomers = true, LicensesOfSubscriptions = true };
+            foreach (var id in customerIds) what.CustomerIds.Add(id);
+            foreach (var name in new[] { "Contoso", "fabrikam", "Nobody", "Fabrikam Ltd" }) what.CustomerNames.Add(name);
+            foreach (var id in subscriptionIds) what.SubscriptionIds.Add(id);
+            foreach (var name in new[] { "Monthly", "xdr", "None" }) what.ServicePlanNames.Add(name);
+            string stored = store.Read(s => Lookups(s, customerIds, subscriptionIds));
+
+            var (readAhead, changed) = store.Write("Test", s =>
+            {
+                s.ReadAhead(what);
+                string first = Lookups(s, customerIds, subscriptionIds);
+                // What a lookup gives is the caller's own: changing it without writing it changes nothing read later.
+                s.LicensesOfCustomer(contoso.CustomerId)[0].CustomerId = Guid.NewGuid();
+                s.Subscriptions.Get(subscriptionIds[0]).ExpirationDate = new DateTime(2040, 1, 1);
+                s.FindCustomerByName("Contoso").Name = "Changed";
+                Assert.Equal(first, Lookups(s, customerIds, subscriptionIds));
+
+                // Writes of every kind read ahead: a license moves to another customer, a subscription goes, a plan is
+                // assigned, a customer is renamed and another created under a name that found no one.
+                var moved = s.LicensesOfCustomer(contoso.CustomerId).First(l => !l.EndState.HasValue);
+                moved.CustomerId = fabrikam.CustomerId;
+                s.Licenses.Update(moved);
+                var gone = s.SubscriptionsOfCustomer(fabrikam.CustomerId).First(x => x.CancelledOn.HasValue);
+                foreach (var license in s.LicensesOfSubscription(gone.SubscriptionId)) s.Licenses.Delete(license);
+                s.Subscriptions.Delete(gone);
+                var year = s.SubscriptionsOfCustomer(fabrikam.CustomerId).Single(x => x.ServicePlan == "Year");
+                s.Subscriptions.Update(year);
+                SubscriptionOperations.Assign(s, new Assignment { Customer = CustomerRef.ById(contoso.CustomerId), ServicePlan = ServicePlanRef.ByName("Edge"), Seats = 3, StartDate = new DateTime(2026, 8, 1) }, Now, Now.Date);
+                var renamed = s.Customers.Get(fabrikam.CustomerId);
+                renamed.Name = "Fabrikam Ltd";
+                s.Customers.Update(renamed);
+                CustomerOperations.Create(s, TestStore.Fields("Nobody"), Now);
+                return (first, Lookups(s, customerIds, subscriptionIds));
+            });
+
+            Assert.Equal(stored, readAhead);
+            // What the items saw after their writes is what the store holds once they are committed.
+            Assert.Equal(store.Read(s => Lookups(s, customerIds, subscriptionIds)), changed);
+            Assert.NotEqual(readAhead, changed);
+            Assert.Contains("Fabrikam Ltd: Fabrikam Ltd r2", changed);
+            Assert.Contains(" FABRIKAM : -", changed);
+            Assert.Contains("Nobody: Nobody r1", changed);
+        }
+
+        [SkippableFact]
+        public void A_batch_that_reads_ahead_runs_each_item_on_what_the_items_before_it_wrote()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var customers = NewCustomers(store, 4);
+            Plan(store, "Monthly", "WFBSS", 1, 1);
+            // The second item assigns the plan the first assigned to the same customer (R40); the third fails after it
+            // wrote; the last names a customer that does not exist.
+            var items = new[]
+            {
+                (Customer: CustomerRef.ByObject(customers[0]), Seats: 5),
+                (Customer: CustomerRef.ByName("c00"), Seats: 6),
+                (Customer: CustomerRef.ById(customers[1].CustomerId), Seats: -1),
+                (Customer: CustomerRef.ByName("C02"), Seats: 7),
+                (Customer: CustomerRef.ById(customers[1].CustomerId), Seats: 8),
+                (Customer: CustomerRef.ByName("Nobody"), Seats: 9),
+            };
+            var results = store.WriteEach("New-MspSubscription", items, (s, item) =>
+            {
+                var subscription = SubscriptionOperations.Assign(s, new Assignment { Customer = item.Customer, ServicePlan = ServicePlanRef.ByName("monthly"), Seats = Math.Abs(item.Seats), StartDate = Now.Date }, Now, Now.Date);
+                if (item.Seats < 0) throw new InvalidOperationException("fails after it wrote");
+                return subscription;
+            }, readAhead: (s, batch) => SubscriptionOperations.ReadAhead(s, batch.Select(i => new Assignment { Customer = i.Customer, ServicePlan = ServicePlanRef.ByName("Monthly") }).ToList(), skipExisting: false));
+
+            Assert.Equal(new[] { true, false, false, true, true, false }, results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal("CrossgradeRequired", Assert.IsType<MspException>(results[1].Error).ErrorId);
+            Assert.Equal("CustomerNotFound", Assert.IsType<MspException>(results[5].Error).ErrorId);
+            Assert.Equal("C00 5; C01 8; C02 7", store.Read(s => string.Join("; ", s.Licenses.All().Select(l => s.Customers.Get(l.CustomerId).Name + " " + l.Seats).OrderBy(x => x, StringComparer.Ordinal))));
+
+            // Changes of the subscriptions read ahead: the second change of one subscription sees the first.
+            var subscriptions = results.Where(r => r.Succeeded).Select(r => r.Value).ToList();
+            var targets = new[] { SubscriptionRef.ById(subscriptions[0].SubscriptionId), SubscriptionRef.ByCustomer(CustomerRef.ByName("C01"), null), SubscriptionRef.ById(subscriptions[0].SubscriptionId), SubscriptionRef.ById(Guid.NewGuid()) };
+            var seats = new Queue<int>(new[] { 11, 12, 13, 14 });
+            var changes = store.WriteEach("Set-MspSubscription", targets, (s, target) =>
+                SubscriptionOperations.Change(s, target, new SubscriptionChanges { Seats = seats.Dequeue(), Date = Now.Date.AddDays(1) }, Now, Now.Date), readAhead: SubscriptionOperations.ReadAhead);
+            Assert.Equal(new[] { true, true, true, false }, changes.Select(r => r.Succeeded).ToArray());
+            Assert.Equal(new[] { 2, 2, 3 }, changes.Take(3).Select(r => r.Value.Revision).ToArray());
+            Assert.Equal("C00 13; C01 12; C02 7", store.Read(s => string.Join("; ", s.Licenses.All().Select(l => s.Customers.Get(l.CustomerId).Name + " " + l.SeatsOn(Now.Date.AddDays(1))).OrderBy(x => x, StringComparer.Ordinal))));
+            Assert.Empty(store.Read(UsageLedgers.Disagreeing));
+        }
+
         [SkippableFact]
         public void Customers_are_found_by_an_external_id_ignoring_case_and_after_a_change_only_by_the_new_one()
         {

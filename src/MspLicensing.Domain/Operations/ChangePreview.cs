@@ -273,6 +273,8 @@ namespace MspLicensing
             IDocumentSet<UsageLedger> IStoreSession.Ledgers => Ledgers;
             IDocumentSet<UsageLedgerMonth> IStoreSession.LedgerMonths => LedgerMonths;
 
+            public void ReadAhead(ReadAhead what) => _store.ReadAhead(what);
+
             public Account GetAccount() => _account ?? _store.GetAccount();
 
             public void SaveAccount(Account account)

@@ -38,6 +38,35 @@ namespace MspLicensing
         }
 
         /// <summary>
+        /// What a batch of assignments will look up, read ahead (<see cref="IStoreSession.ReadAhead"/>): the customers
+        /// and plans they name, and each customer's subscriptions and licenses (also by subscription with
+        /// <paramref name="skipExisting"/>, which looks at the licenses of the plan's subscriptions).
+        /// </summary>
+        public static void ReadAhead(IStoreSession session, IReadOnlyList<Assignment> assignments, bool skipExisting)
+        {
+            var what = new ReadAhead { SubscriptionsOfCustomers = true, LicensesOfCustomers = true, LicensesOfSubscriptions = skipExisting };
+            foreach (var assignment in assignments)
+            {
+                what.Add(assignment.Customer);
+                what.Add(assignment.ServicePlan);
+            }
+            session.ReadAhead(what);
+        }
+
+        /// <summary>
+        /// What a batch of changes of subscriptions will look up, read ahead (<see cref="IStoreSession.ReadAhead"/>):
+        /// the subscriptions and their customers, or the customers (and plans) that name them and their subscriptions;
+        /// and the subscriptions' licenses.
+        /// </summary>
+        public static void ReadAhead(IStoreSession session, IReadOnlyList<SubscriptionRef> targets)
+        {
+            var what = new ReadAhead { LicensesOfSubscriptions = true };
+            foreach (var target in targets) what.Add(target);
+            what.SubscriptionsOfCustomers = what.CustomerIds.Count > 0 || what.CustomerNames.Count > 0;
+            session.ReadAhead(what);
+        }
+
+        /// <summary>
         /// New-MspSubscription: assigns a plan (R30); with <paramref name="skipExisting"/> (R13) the subscription of the
         /// plan that the customer holds already is passed on instead.
         /// </summary>

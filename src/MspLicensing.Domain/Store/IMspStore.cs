@@ -28,7 +28,13 @@ namespace MspLicensing.Store
         /// write naming the revision it read (a renewal run): a store may then run the batch beside other changes
         /// without isolating it from them, as a write that finds its document changed is refused for its item alone.
         /// </param>
-        IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, bool writesOnly = false);
+        /// <param name="readAhead">
+        /// Runs at the start of each transaction of the batch, before its first item, with the items it will run: it
+        /// tells the session what they will look up (<see cref="IStoreSession.ReadAhead"/>), so that many items cost a
+        /// few queries instead of a few each.
+        /// </param>
+        IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, bool writesOnly = false,
+            Action<IStoreSession, IReadOnlyList<TIn>> readAhead = null);
 
         /// <summary>Path, size, schema version and counts.</summary>
         StoreInfo GetInfo();

@@ -6,6 +6,13 @@ namespace MspLicensing.Store
     /// <summary>What one transaction sees and changes.</summary>
     public interface IStoreSession
     {
+        /// <summary>
+        /// Reads what <paramref name="what"/> names in a few queries, before the items of a batch look it up one by one
+        /// (by id, by name, a customer's subscriptions and licenses, a subscription's licenses): those lookups are then
+        /// answered without a query of their own, with what the transaction wrote since taken into account.
+        /// </summary>
+        void ReadAhead(ReadAhead what);
+
         Account GetAccount();
         void SaveAccount(Account account);
 

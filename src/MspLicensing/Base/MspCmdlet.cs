@@ -514,6 +514,7 @@ namespace MspLicensing.Commands
             private readonly string _noun;
             private readonly bool _writeResults;
             private readonly Func<TOut, bool> _emit;
+            private readonly Action<IStoreSession, IReadOnlyList<TIn>> _readAhead;
             private readonly List<Entry> _pending = new List<Entry>();
             private readonly HashSet<string> _commandLine;
             private readonly Stopwatch _watch = Stopwatch.StartNew();
@@ -530,9 +531,11 @@ namespace MspLicensing.Commands
             /// Writes the result of a stored item instead of WriteObject, and returns false when the item was skipped
             /// (it existed already): progress counts it apart, neither done nor failed.
             /// </param>
+            /// <param name="readAhead">Tells the session of each batch what its items will look up (IMspStore.WriteEach), so that they are read in a few queries.</param>
             public PipelineBatch(MspCmdlet cmdlet, Func<IStoreSession, TIn, TOut> write, Func<TIn, object> target, string noun, bool writeResults = true,
-                Func<TOut, bool> emit = null)
+                Func<TOut, bool> emit = null, Action<IStoreSession, IReadOnlyList<TIn>> readAhead = null)
             {
+                _readAhead = readAhead;
                 _writeResults = writeResults;
                 _emit = emit;
                 _cmdlet = cmdlet;
@@ -619,7 +622,7 @@ namespace MspLicensing.Commands
                 {
                     try
                     {
-                        results = _cmdlet.Store.WriteEach(_cmdlet.CommandName, items, _write);
+                        results = _cmdlet.Store.WriteEach(_cmdlet.CommandName, items, _write, readAhead: _readAhead);
                     }
                     catch (BatchInterruptedException<TOut> ex)
                     {

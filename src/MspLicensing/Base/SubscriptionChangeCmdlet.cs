@@ -36,7 +36,7 @@ namespace MspLicensing.Commands
         protected virtual MspException Prepare(SubscriptionRef target) => null;
 
         protected override void BeginProcessing() =>
-            _batch = new PipelineBatch<SubscriptionRef, Subscription>(this, Apply, Describe, Done, writeResults: PassThru);
+            _batch = new PipelineBatch<SubscriptionRef, Subscription>(this, Apply, Describe, Done, writeResults: PassThru, readAhead: SubscriptionOperations.ReadAhead);
 
         protected override void ProcessRecord()
         {

@@ -38,7 +38,8 @@ namespace MspLicensing.Commands
             _batch = new PipelineBatch<Assignment, Creation<Subscription>>(this,
                 (session, a) => SubscriptionOperations.New(session, a, SkipExisting, Clock.UtcNow, Clock.Today),
                 a => a.Customer.Display, "subscriptions created",
-                emit: created => WriteCreation(created, Named("Subscription of customer", created.Value.Customer) + " to " + Named("service plan", created.Value.ServicePlan), "Set-MspSubscription"));
+                emit: created => WriteCreation(created, Named("Subscription of customer", created.Value.Customer) + " to " + Named("service plan", created.Value.ServicePlan), "Set-MspSubscription"),
+                readAhead: (session, assignments) => SubscriptionOperations.ReadAhead(session, assignments, SkipExisting));
         }
 
         protected override void ProcessRecord()

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LiteDB;
+
+namespace MspLicensing.Store
+{
+    /// <summary>
+    /// What one transaction read ahead for the items of a batch (<see cref="IStoreSession.ReadAhead"/>), for either
+    /// store: the rows each lookup found (a collection, a field and a value: the licenses whose CustomerId is an id),
+    /// as the store reads its rows. A lookup read ahead is answered from here, without a query, until the transaction
+    /// writes a document that the lookup found or would find now; from then on it is read from the store again. So the
+    /// items see what the items before them wrote, as they would without reading ahead. Every row maps to a new object
+    /// each time, so what an item changes in an object it read stays its own.
+    /// </summary>
+    /// <typeparam name="TRow">A row as the store reads it, holding its document.</typeparam>
+    internal sealed class ReadAheadRows<TRow>
+    {
+        /// <summary>The fields a lookup read ahead may be by.</summary>
+        private static readonly string[] Fields = { "_id", "CustomerId", "SubscriptionId", "NameKey" };
+
+        private readonly Func<TRow, BsonDocument> _document;
+        private readonly Func<string, string, IReadOnlyList<string>, IEnumerable<TRow>> _query;
+        private readonly Dictionary<string, List<TRow>> _found = new Dictionary<string, List<TRow>>(StringComparer.Ordinal);
+        // The lookups that found each document (by collection and id): a write of the document forgets them.
+        private readonly Dictionary<string, List<string>> _lookupsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+
+        /// <param name="document">The document of a row.</param>
+        /// <param name="query">
+        /// The rows of a collection whose field is one of some values (as <see cref="Text"/> writes them), in as few
+        /// queries as the store needs.
+        /// </param>
+        internal ReadAheadRows(Func<TRow, BsonDocument> document, Func<string, string, IReadOnlyList<string>, IEnumerable<TRow>> query)
+        {
+            _document = document;
+            _query = query;
+        }
+
+        /// <summary>A value as lookups key it: a Guid in its "D" form, text as it is; null for anything else.</summary>
+        internal static string Text(BsonValue value) => value.IsGuid ? value.AsGuid.ToString("D") : value.IsString ? value.AsString : null;
+
+        internal static string Text(Guid id) => id.ToString("D");
+
+        /// <summary>The rows a lookup found when it was read ahead; false when it was not, or was forgotten since.</summary>
+        internal bool TryFind(string collection, string field, string value, out List<TRow> rows)
+        {
+            rows = null;
+            return _found.Count > 0 && value != null && _found.TryGetValue(Lookup(collection, field, value), out rows);
+        }
+
+        /// <summary>Reads ahead what <paramref name="what"/> names, each kind in a few queries.</summary>
+        internal void Read(ReadAhead what)
+        {
+            var subscriptions = Read(Schema.SubscriptionCollection, "_id", what.SubscriptionIds.Select(Text));
+            var customers = Read(Schema.CustomerCollection, "_id", what.CustomerIds.Select(Text).Concat(subscriptions.Select(r => Text(_document(r)["CustomerId"]))))
+                .Concat(Read(Schema.CustomerCollection, "NameKey", what.CustomerNames.Select(LiteDbSession.NameKey)));
+            var customerIds = customers.Select(r => Text(_document(r)["_id"])).ToList();
+            if (what.SubscriptionsOfCustomers)
+                subscriptions = subscriptions.Concat(Read(Schema.SubscriptionCollection, "CustomerId", customerIds)).ToList();
+            if (what.LicensesOfCustomers) Read(Schema.LicenseCollection, "CustomerId", customerIds);
+            if (what.LicensesOfSubscriptions) Read(Schema.LicenseCollection, "SubscriptionId", subscriptions.Select(r => Text(_document(r)["_id"])));
+            Read(Schema.ServicePlanCollection, "_id", what.ServicePlanIds.Select(Text));
+            Read(Schema.ServicePlanCollection, "NameKey", what.ServicePlanNames.Select(LiteDbSession.NameKey));
+        }
+
+        /// <summary>The rows whose <paramref name="field"/> is one of <paramref name="values"/>: those read ahead already, and the others read now.</summary>
+        private List<TRow> Read(string collection, string field, IEnumerable<string> values)
+        {
+            var rows = new List<TRow>();
+            var missing = new List<string>();
+            foreach (string value in values.Where(v => v != null).Distinct(StringComparer.Ordinal))
+            {
+                if (_found.TryGetValue(Lookup(collection, field, value), out var kept)) rows.AddRange(kept);
+                else missing.Add(value);
+            }
+            if (missing.Count == 0) return rows;
+            var found = missing.ToDictionary(v => v, v => new List<TRow>(), StringComparer.Ordinal);
+            foreach (var row in _query(collection, field, missing))
+            {
+                var doc = _document(row);
+                string value = doc.TryGetValue(field, out var key) ? Text(key) : null;
+                // A field compared ignoring case (a name key) may come back in other letters than asked.
+                if (value == null || !found.TryGetValue(value, out var list)) continue;
+                list.Add(row);
+                rows.Add(row);
+            }
+            foreach (var pair in found)
+            {
+                Keep(collection, Lookup(collection, field, pair.Key), pair.Value);
+                // Each document found is known by its id as well (a license looks up its subscription so).
+                if (field != "_id")
+                    foreach (var row in pair.Value)
+                        Keep(collection, Lookup(collection, "_id", Text(_document(row)["_id"])), new List<TRow> { row });
+            }
+            return rows;
+        }
+
+        private void Keep(string collection, string lookup, List<TRow> rows)
+        {
+            _found[lookup] = rows;
+            foreach (var row in rows)
+            {
+                string document = Document(collection, Text(_document(row)["_id"]));
+                if (!_lookupsOf.TryGetValue(document, out var lookups)) _lookupsOf[document] = lookups = new List<string>();
+                lookups.Add(lookup);
+            }
+        }
+
+        /// <summary>
+        /// The transaction wrote the document <paramref name="id"/> of <paramref name="collection"/> (inserted or
+        /// updated it as <paramref name="doc"/>, or deleted it: null): the lookups that found it, and those that would
+        /// find it now, are forgotten.
+        /// </summary>
+        internal void Written(string collection, Guid id, BsonDocument doc)
+        {
+            if (_found.Count == 0) return;
+            string key = Document(collection, Text(id));
+            if (_lookupsOf.TryGetValue(key, out var lookups))
+            {
+                foreach (string lookup in lookups) _found.Remove(lookup);
+                _lookupsOf.Remove(key);
+            }
+            _found.Remove(Lookup(collection, "_id", Text(id)));
+            if (doc == null) return;
+            foreach (string field in Fields)
+                if (doc.TryGetValue(field, out var value) && Text(value) is string text) _found.Remove(Lookup(collection, field, text));
+        }
+
+        /// <summary>Forgets everything read ahead.</summary>
+        internal void Clear()
+        {
+            _found.Clear();
+            _lookupsOf.Clear();
+        }
+
+        private static string Lookup(string collection, string field, string value) => collection + "\n" + field + "\n" + value;
+
+        private static string Document(string collection, string id) => collection + "\n" + id;
+    }
+}
