@@ -854,6 +854,30 @@ namespace MspLicensing.Domain.Tests
         }
 
         [SkippableFact]
+        public void Activation_codes_are_unique_in_the_store_itself_R32()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            NewCustomers(store, 2);
+            Plan(store, "Monthly", "WFBSS", 1, 1);
+            var first = Assign(store, "C00", "Monthly", Now.Date, 5);
+            var taken = store.Read(s => s.LicensesOfSubscription(first.SubscriptionId).Single());
+            int audit = store.GetInfo().AuditEntries;
+            // A new license drawn with a code that is taken (as a code drawn twice would be) is refused with its change.
+            var ex = Assert.Throws<MspException>(() => store.Write("New-MspSubscription", s =>
+            {
+                var subscription = SubscriptionOperations.Assign(s, new Assignment { Customer = CustomerRef.ByName("C01"), ServicePlan = ServicePlanRef.ByName("Monthly"), Seats = 3, StartDate = Now.Date }, Now, Now.Date);
+                var license = s.LicensesOfSubscription(subscription.SubscriptionId).Single();
+                s.Licenses.Insert(new License { LicenseId = Guid.NewGuid(), CustomerId = license.CustomerId, SubscriptionId = license.SubscriptionId, Product = license.Product, ActivationCode = taken.ActivationCode, StartDate = license.StartDate, ExpirationDate = license.ExpirationDate });
+                return subscription;
+            }));
+            Assert.Equal("StoreDuplicateKey", ex.ErrorId);
+            Assert.Equal(1, store.GetInfo().Licenses);
+            Assert.Equal(1, store.GetInfo().Subscriptions);
+            Assert.Equal(audit, store.GetInfo().AuditEntries);
+        }
+
+        [SkippableFact]
         public void Writers_at_the_same_time_lose_nothing()
         {
             using var kind = NewKind();

@@ -40,7 +40,7 @@ namespace MspLicensing
             if (expiration <= start)
                 throw MspException.InvalidValue("ExpirationDate", Dates.Format(expiration), $"the expiration date comes after the start date, {Dates.Format(start)}");
             string code = r.ActivationCode == null
-                ? ActivationCodes.New(product.ActivationCodePrefix, c => session.FindLicenseByActivationCode(c) != null)
+                ? ActivationCodes.New(product.ActivationCodePrefix)
                 : ActivationCodes.Normalize("ActivationCode", r.ActivationCode);
             if (session.FindLicenseByActivationCode(code) != null)
                 throw new MspException("ActivationCodeInUse", ErrorKind.ResourceExists, $"The activation code '{code}' is registered already.", code);

@@ -207,7 +207,7 @@ namespace MspLicensing
                     SubscriptionId = subscription.SubscriptionId,
                     Product = part.Code,
                     Suite = product.Kind == ProductKind.Suite ? product.Code : null,
-                    ActivationCode = ActivationCodes.New(part.ActivationCodePrefix, code => session.FindLicenseByActivationCode(code) != null),
+                    ActivationCode = ActivationCodes.New(part.ActivationCodePrefix),
                     DataCenter = planProduct.DataCenterOf(part.Code),
                     StartDate = start,
                     ExpirationDate = subscription.ExpirationDate,
