@@ -268,8 +268,9 @@ namespace MspLicensing
         {
             var first = month.FirstDay;
             var next = first.AddMonths(1);
-            // What a line needs of each license (its code, peak and used count), not the license.
-            var parts = new Dictionary<(Guid Customer, string Product, Guid Subscription), List<(string Code, int Peak, int? Used)>>();
+            // What a line needs of each license (its code, peak and used count), not the license: by customer and
+            // product, then by subscription, each in the order the licenses first name them.
+            var parts = new Dictionary<(Guid Customer, string Product), List<(Guid Subscription, List<(string Code, int Peak, int? Used)> Items)>>();
             foreach (var license in licenses)
             {
                 // R51: an NFR license never bills, whatever placement it shows.
@@ -282,25 +283,38 @@ namespace MspLicensing
                 if (!Billable(placement.LicenseType)) continue;
                 int peak = license.PeakSeats(from, to);
                 int? used = license.PeakUsed(first, next);
-                var key = (license.CustomerId, placement.Suite ?? license.Product, placement.SubscriptionId);
-                if (!parts.TryGetValue(key, out var list)) parts[key] = list = new List<(string, int, int?)>(1);
-                list.Add((license.ActivationCode, peak, used));
+                var key = (license.CustomerId, placement.Suite ?? license.Product);
+                if (!parts.TryGetValue(key, out var bySubscription)) parts[key] = bySubscription = new List<(Guid, List<(string, int, int?)>)>(1);
+                int at = bySubscription.FindIndex(p => p.Subscription == placement.SubscriptionId);
+                if (at < 0) bySubscription.Add((placement.SubscriptionId, new List<(string, int, int?)>(1) { (license.ActivationCode, peak, used) }));
+                else bySubscription[at].Items.Add((license.ActivationCode, peak, used));
             }
             // A product bills once per customer and month (R40, R52): a suite's components, a license that moved in a
             // crossgrade, or a license replaced during the month make one line at the peak of them.
-            foreach (var byProduct in parts.GroupBy(p => (p.Key.Customer, p.Key.Product)))
+            string monthText = month.ToString();
+            foreach (var product in parts)
             {
-                var items = byProduct.SelectMany(p => p.Value).ToList();
-                int provisioned = items.Max(i => i.Peak);
+                int provisioned = int.MinValue;
+                int? used = null;
+                var codes = new List<string>();
+                foreach (var (_, items) in product.Value)
+                {
+                    foreach (var item in items)
+                    {
+                        provisioned = Math.Max(provisioned, item.Peak);
+                        if (item.Used.HasValue) used = Math.Max(used ?? 0, item.Used.Value);
+                        codes.Add(item.Code);
+                    }
+                }
                 yield return new UsageLine
                 {
-                    Month = month.ToString(),
-                    CustomerId = byProduct.Key.Customer,
-                    Product = byProduct.Key.Product,
-                    ServicePlan = string.Join(", ", byProduct.Select(p => subscriptionOf(p.Key.Subscription)?.ServicePlan).Where(x => x != null).Distinct()),
-                    ActivationCode = string.Join(", ", items.Select(i => i.Code)),
+                    Month = monthText,
+                    CustomerId = product.Key.Customer,
+                    Product = product.Key.Product,
+                    ServicePlan = string.Join(", ", product.Value.Select(p => subscriptionOf(p.Subscription)?.ServicePlan).Where(x => x != null).Distinct()),
+                    ActivationCode = string.Join(", ", codes),
                     Provisioned = provisioned,
-                    Used = items.Any(i => i.Used.HasValue) ? items.Max(i => i.Used ?? 0) : (int?)null,
+                    Used = used,
                     Chargeable = provisioned,
                 };
             }
