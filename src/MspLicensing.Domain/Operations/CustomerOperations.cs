@@ -179,7 +179,7 @@ namespace MspLicensing
             const string Instead = ". Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.";
             var notFound = new NameFilter("Name", query.Name).Missing(customers.Select(c => c.Name))
                 .Select(name => MspException.CustomerNotFound($"named {MspException.Quote(name)}", name, Instead, filtered))
-                .Concat((query.CustomerId ?? new Guid[0]).Where(id => customers.All(c => c.CustomerId != id))
+                .Concat((query.CustomerId ?? new Guid[0]).Except(customers.Select(c => c.CustomerId))
                     .Select(id => MspException.CustomerNotFound($"has the id '{id}'", id, Instead, filtered)))
                 .ToList();
             return new Found<Customer>(customers, notFound);
@@ -193,7 +193,7 @@ namespace MspLicensing
             var externalIds = query.ExternalId?.Select(pair => new KeyValuePair<string, Wildcard>(pair.Key, Wildcard.Parse("ExternalId." + pair.Key, pair.Value ?? string.Empty))).ToList();
             if (query.CustomerId != null && query.CustomerId.Count > 0)
             {
-                candidates = query.CustomerId.Select(id => session.Customers.Get(id)).Where(c => c != null);
+                candidates = query.CustomerId.Distinct().Select(id => session.Customers.Get(id)).Where(c => c != null);
             }
             else if (names.ExactOnly)
             {
@@ -210,13 +210,14 @@ namespace MspLicensing
                 candidates = session.Customers.All();
             }
 
+            string country = query.Country == null ? null : Countries.Normalize("Country", query.Country);
+            // Each candidate comes once: the ids are distinct, and the indexes and the whole collection give each document once.
             var result = candidates.Where(c =>
                     names.Matches(c.Name)
-                    && (query.Country == null || string.Equals(c.Country, Countries.Normalize("Country", query.Country), StringComparison.OrdinalIgnoreCase))
+                    && (country == null || string.Equals(c.Country, country, StringComparison.OrdinalIgnoreCase))
                     && (!query.Enabled.HasValue || c.Enabled == query.Enabled.Value)
                     && (email == null || email.IsMatch(c.Email))
                     && MatchesExternalIds(c, externalIds))
-                .GroupBy(c => c.CustomerId).Select(g => g.First())
                 .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
                 .ToList();
             return result;

@@ -36,6 +36,7 @@ namespace MspLicensing
         /// <summary>The exact names that none of <paramref name="found"/> carries, ignoring case: each is worth an error.</summary>
         public IEnumerable<string> Missing(IEnumerable<string> found)
         {
+            if (_exact.Count == 0) return Enumerable.Empty<string>();
             var present = new HashSet<string>(found, StringComparer.OrdinalIgnoreCase);
             return ExactNames.Where(n => !present.Contains(n)).Distinct(StringComparer.OrdinalIgnoreCase);
         }
