@@ -29,7 +29,8 @@ namespace MspLicensing.Store
             _command = command;
             _user = user;
             _utcNow = utcNow;
-            _readAhead = new ReadAheadRows<BsonDocument>(doc => doc, ReadAheadQuery);
+            // A document written stays as written for the rest of the transaction: what was read ahead follows the writes.
+            _readAhead = new ReadAheadRows<BsonDocument>(doc => doc, ReadAheadQuery, written: doc => doc);
             Sets = new DocumentSets(new SetFactory(db, _writes, _readAhead, track: command != null));
         }
 
@@ -93,11 +94,26 @@ namespace MspLicensing.Store
         public IReadOnlyList<Customer> CustomersByIds(IReadOnlyCollection<Guid> customerIds) =>
             In((DocumentSet<Customer>)Customers, "_id", Keys(customerIds));
 
-        public IReadOnlyList<License> LicensesOfCustomers(IReadOnlyCollection<Guid> customerIds) =>
-            In((DocumentSet<License>)Licenses, "CustomerId", Keys(customerIds));
+        /// <remarks>The customers whose licenses a batch read ahead need no query (the ledgers a batch settles read them again).</remarks>
+        public IReadOnlyList<License> LicensesOfCustomers(IReadOnlyCollection<Guid> customerIds) => OfCustomers((DocumentSet<License>)Licenses, customerIds);
 
-        public IReadOnlyList<Subscription> SubscriptionsOfCustomers(IReadOnlyCollection<Guid> customerIds) =>
-            In((DocumentSet<Subscription>)Subscriptions, "CustomerId", Keys(customerIds));
+        /// <remarks>The customers whose subscriptions a batch read ahead need no query.</remarks>
+        public IReadOnlyList<Subscription> SubscriptionsOfCustomers(IReadOnlyCollection<Guid> customerIds) => OfCustomers((DocumentSet<Subscription>)Subscriptions, customerIds);
+
+        /// <summary>The documents of the customers: those read ahead from there, the others in IN queries of the customer index.</summary>
+        private static IReadOnlyList<T> OfCustomers<T>(DocumentSet<T> set, IReadOnlyCollection<Guid> customerIds) where T : class, IVersioned
+        {
+            var found = new List<T>();
+            var others = new List<Guid>();
+            foreach (var id in customerIds.Distinct())
+            {
+                var read = set.ReadAhead("CustomerId", id);
+                if (read != null) found.AddRange(read);
+                else others.Add(id);
+            }
+            found.AddRange(In(set, "CustomerId", Keys(others)));
+            return found;
+        }
 
         public IReadOnlyList<UsageLedger> UsageLedgersOf(IReadOnlyCollection<Guid> customerIds) =>
             In((DocumentSet<UsageLedger>)Ledgers, "_id", Keys(customerIds));
@@ -349,9 +365,8 @@ namespace MspLicensing.Store
 
             public T Get(Guid id)
             {
-                var item = Load(_readAhead != null && _readAhead.TryFind(_collection, "_id", ReadAheadRows<BsonDocument>.Text(id), out var rows)
-                    ? rows.FirstOrDefault()
-                    : _col.FindOne(_lookups.Equal("_id", id)));
+                var read = ReadAhead("_id", id);
+                var item = read != null ? read.FirstOrDefault() : Load(_col.FindOne(_lookups.Equal("_id", id)));
                 // The primary key index found the document under this id: a document that says otherwise is damaged.
                 if (item != null && _id(item) != id)
                     throw new DamagedException($"the {_typeName} stored under id {id} reads as id {_id(item)}", null);
@@ -370,10 +385,11 @@ namespace MspLicensing.Store
                 return _col.FindAll().Select(Load);
             }
 
-            internal IReadOnlyList<T> Find(string field, Guid value) =>
-                _readAhead != null && _readAhead.TryFind(_collection, field, ReadAheadRows<BsonDocument>.Text(value), out var rows)
-                    ? rows.Select(Load).ToList()
-                    : Find(_lookups.Equal(field, value));
+            internal IReadOnlyList<T> Find(string field, Guid value) => (IReadOnlyList<T>)ReadAhead(field, value) ?? Find(_lookups.Equal(field, value));
+
+            /// <summary>What the lookup of <paramref name="field"/> = <paramref name="value"/> found when it was read ahead (<see cref="ReadAheadRows{TRow}"/>); null when it was not.</summary>
+            internal List<T> ReadAhead(string field, Guid value) =>
+                _readAhead != null && _readAhead.TryFind(_collection, field, ReadAheadRows<BsonDocument>.Text(value), out var rows) ? rows.Select(Load).ToList() : null;
 
             internal IReadOnlyList<T> Find(BsonExpression predicate) => _col.Find(predicate).Select(Load).ToList();
 

@@ -8,10 +8,11 @@ namespace MspLicensing.Store
     /// <summary>
     /// What one transaction read ahead for the items of a batch (<see cref="IStoreSession.ReadAhead"/>), for either
     /// store: the rows each lookup found (a collection, a field and a value: the licenses whose CustomerId is an id),
-    /// as the store reads its rows. A lookup read ahead is answered from here, without a query, until the transaction
-    /// writes a document that the lookup found or would find now; from then on it is read from the store again. So the
-    /// items see what the items before them wrote, as they would without reading ahead. Every row maps to a new object
-    /// each time, so what an item changes in an object it read stays its own.
+    /// as the store reads its rows. A lookup read ahead is answered from here, without a query, and the items see what
+    /// the items before them wrote, as they would without reading ahead: when the transaction writes a document that a
+    /// lookup found or would find now, the lookup is either forgotten (then read from the store again) or, where the
+    /// store can follow its writes, made to find the document as written. Every row maps to a new object each time, so
+    /// what an item changes in an object it read stays its own.
     /// </summary>
     /// <typeparam name="TRow">A row as the store reads it, holding its document.</typeparam>
     internal sealed class ReadAheadRows<TRow>
@@ -21,6 +22,7 @@ namespace MspLicensing.Store
 
         private readonly Func<TRow, BsonDocument> _document;
         private readonly Func<string, string, IReadOnlyList<string>, IEnumerable<TRow>> _query;
+        private readonly Func<BsonDocument, TRow> _written;
         private readonly Dictionary<string, List<TRow>> _found = new Dictionary<string, List<TRow>>(StringComparer.Ordinal);
         // The lookups that found each document (by collection and id): a write of the document forgets them.
         private readonly Dictionary<string, List<string>> _lookupsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -30,10 +32,17 @@ namespace MspLicensing.Store
         /// The rows of a collection whose field is one of some values (as <see cref="Text"/> writes them), in as few
         /// queries as the store needs.
         /// </param>
-        internal ReadAheadRows(Func<TRow, BsonDocument> document, Func<string, string, IReadOnlyList<string>, IEnumerable<TRow>> query)
+        /// <param name="written">
+        /// The row of a document as the transaction wrote it, where that row is what the store then holds for the rest of
+        /// the transaction (the store file: an item that fails after it wrote ends its transaction); null where a write
+        /// may still be taken back alone (the team store goes back to an item's savepoint), so that lookups are forgotten.
+        /// </param>
+        internal ReadAheadRows(Func<TRow, BsonDocument> document, Func<string, string, IReadOnlyList<string>, IEnumerable<TRow>> query,
+            Func<BsonDocument, TRow> written = null)
         {
             _document = document;
             _query = query;
+            _written = written;
         }
 
         /// <summary>A value as lookups key it: a Guid in its "D" form, text as it is; null for anything else.</summary>
@@ -108,29 +117,55 @@ namespace MspLicensing.Store
 
         /// <summary>
         /// The transaction wrote the document <paramref name="id"/> of <paramref name="collection"/> (inserted or
-        /// updated it as <paramref name="doc"/>, or deleted it: null): the lookups that found it, and those that would
-        /// find it now, are forgotten.
+        /// updated it as <paramref name="doc"/>, or deleted it: null). The lookups that found it, and those that would
+        /// find it now, are forgotten; or, following the writes, they find it as written (in its place), and no more
+        /// where it no longer belongs.
         /// </summary>
         internal void Written(string collection, Guid id, BsonDocument doc)
         {
             if (_found.Count == 0) return;
-            string key = Document(collection, Text(id));
-            if (_lookupsOf.TryGetValue(key, out var lookups))
+            string idText = Text(id);
+            string key = Document(collection, idText);
+            var row = doc == null || _written == null ? default(TRow) : _written(doc);
+            // The lookups the document belongs to now: found by its id, and by each field it has.
+            var now = new List<string> { Lookup(collection, "_id", idText) };
+            if (doc != null)
+                foreach (string field in Fields)
+                    if (field != "_id" && doc.TryGetValue(field, out var value) && Text(value) is string text) now.Add(Lookup(collection, field, text));
+            if (_written == null)
             {
-                foreach (string lookup in lookups) _found.Remove(lookup);
+                if (_lookupsOf.TryGetValue(key, out var found))
+                    foreach (string lookup in found) _found.Remove(lookup);
                 _lookupsOf.Remove(key);
+                foreach (string lookup in now) _found.Remove(lookup);
+                return;
             }
-            _found.Remove(Lookup(collection, "_id", Text(id)));
-            if (doc == null) return;
-            foreach (string field in Fields)
-                if (doc.TryGetValue(field, out var value) && Text(value) is string text) _found.Remove(Lookup(collection, field, text));
-        }
-
-        /// <summary>Forgets everything read ahead.</summary>
-        internal void Clear()
-        {
-            _found.Clear();
-            _lookupsOf.Clear();
+            var kept = new List<string>();
+            if (_lookupsOf.TryGetValue(key, out var before))
+            {
+                foreach (string lookup in before.Distinct(StringComparer.Ordinal))
+                {
+                    if (!_found.TryGetValue(lookup, out var rows)) continue;
+                    int at = rows.FindIndex(r => Text(_document(r)["_id"]) == idText);
+                    if (at < 0) continue;
+                    if (doc != null && now.Contains(lookup))
+                    {
+                        rows[at] = row;
+                        kept.Add(lookup);
+                    }
+                    else rows.RemoveAt(at);
+                }
+            }
+            if (doc != null)
+            {
+                foreach (string lookup in now)
+                {
+                    if (kept.Contains(lookup) || !_found.TryGetValue(lookup, out var rows)) continue;
+                    rows.Add(row);
+                    kept.Add(lookup);
+                }
+            }
+            _lookupsOf[key] = kept;
         }
 
         private static string Lookup(string collection, string field, string value) => collection + "\n" + field + "\n" + value;

@@ -357,6 +357,7 @@ namespace MspLicensing.Domain.Tests
             var lines = new List<string>();
             foreach (var id in customerIds)
                 lines.Add($"{Customer(s.Customers.Get(id))} | {Subscriptions(s.SubscriptionsOfCustomer(id))} | {Licenses(s.LicensesOfCustomer(id))}");
+            lines.Add($"all: {Subscriptions(s.SubscriptionsOfCustomers(customerIds))} | {Licenses(s.LicensesOfCustomers(customerIds))}");
             foreach (var name in new[] { "contoso", " FABRIKAM ", "Fabrikam Ltd", "Nobody" })
                 lines.Add(name + ": " + Customer(s.FindCustomerByName(name)));
             foreach (var id in subscriptionIds)
