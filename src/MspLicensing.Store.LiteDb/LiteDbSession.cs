@@ -40,10 +40,7 @@ namespace MspLicensing.Store
         private IEnumerable<BsonDocument> ReadAheadQuery(string collection, string field, IReadOnlyList<string> values)
         {
             var col = _db.GetCollection(collection);
-            var keys = values.Select(v => field == "NameKey" ? new BsonValue(v) : new BsonValue(Guid.Parse(v))).ToList();
-            for (int i = 0; i < keys.Count; i += KeysPerQuery)
-                foreach (var doc in col.Find(BsonExpression.Create("$." + field + " IN @0", new BsonArray(keys.Skip(i).Take(KeysPerQuery)))))
-                    yield return doc;
+            return InQueries(field, values.Select(v => field == "NameKey" ? new BsonValue(v) : new BsonValue(Guid.Parse(v)))).SelectMany(query => col.Find(query));
         }
 
         /// <summary>Makes the document sets of this session on its database, counting their writes.</summary>
@@ -121,13 +118,15 @@ namespace MspLicensing.Store
         private static IEnumerable<BsonValue> Keys(IReadOnlyCollection<Guid> ids) => ids.Distinct().Select(id => new BsonValue(id));
 
         /// <summary>The documents whose <paramref name="field"/> is one of <paramref name="keys"/>: IN queries of its index, <see cref="KeysPerQuery"/> keys each.</summary>
-        private static IReadOnlyList<T> In<T>(DocumentSet<T> set, string field, IEnumerable<BsonValue> keys) where T : class, IVersioned
+        private static IReadOnlyList<T> In<T>(DocumentSet<T> set, string field, IEnumerable<BsonValue> keys) where T : class, IVersioned =>
+            InQueries(field, keys).SelectMany(set.Find).ToList();
+
+        /// <summary>The IN queries of <paramref name="field"/>'s index that look up <paramref name="keys"/>, <see cref="KeysPerQuery"/> keys each.</summary>
+        private static IEnumerable<BsonExpression> InQueries(string field, IEnumerable<BsonValue> keys)
         {
-            var found = new List<T>();
             var list = keys.ToList();
             for (int i = 0; i < list.Count; i += KeysPerQuery)
-                found.AddRange(set.Find(BsonExpression.Create("$." + field + " IN @0", new BsonArray(list.Skip(i).Take(KeysPerQuery)))));
-            return found;
+                yield return BsonExpression.Create("$." + field + " IN @0", new BsonArray(list.Skip(i).Take(KeysPerQuery)));
         }
 
         public IReadOnlyList<KeyValuePair<Guid, string>> UsageLedgerLines(int month)
