@@ -707,6 +707,9 @@ namespace MspLicensing.Store
             internal string ModifiedBy;
             internal DateTime? ModifiedUtc;
             internal TBody Body;
+
+            /// <summary>The same row with its document made into what <paramref name="map"/> makes of it.</summary>
+            internal Row<T> Map<T>(Func<TBody, T> map) => new Row<T> { Revision = Revision, ModifiedBy = ModifiedBy, ModifiedUtc = ModifiedUtc, Body = map(Body) };
         }
 
         /// <summary>The columns a row is read with.</summary>
@@ -855,7 +858,7 @@ namespace MspLicensing.Store
             /// <summary>What a lookup found when it was read ahead (<see cref="ReadAheadRows{TRow}"/>); null when it was not.</summary>
             private List<T> ReadAhead(string field, string value) =>
                 _session._readAhead.TryFind(_tableName, field, value, out var rows)
-                    ? Load(rows.Select(r => new Row<T> { Revision = r.Revision, ModifiedBy = r.ModifiedBy, ModifiedUtc = r.ModifiedUtc, Body = _read(r.Body) }).ToList())
+                    ? Load(rows.Select(r => r.Map(_read)).ToList())
                     : null;
 
             public IEnumerable<T> All()
