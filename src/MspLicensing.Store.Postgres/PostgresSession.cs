@@ -54,9 +54,12 @@ namespace MspLicensing.Store
         private IEnumerable<Row<BsonDocument>> ReadAheadQuery(string table, string field, IReadOnlyList<string> values)
         {
             Array keys = field == "_id" ? values.Select(Guid.Parse).ToArray() : (Array)values.ToArray();
-            string expression = field == "_id" ? "id" : field == "NameKey" ? PostgresSchema.TextField(field) : PostgresSchema.GuidField(field);
-            return Rows(table, $"SELECT {Columns} FROM {S}.{table} WHERE {expression} = ANY(@v)", keys, doc => doc, cache: false);
+            return Rows(table, $"SELECT {Columns} FROM {S}.{table} WHERE {LookupExpression(field)} = ANY(@v)", keys, doc => doc, cache: false);
         }
+
+        /// <summary>What a lookup's field is in a table: the id column, a document's name key, or an id of another document in it.</summary>
+        private static string LookupExpression(string field) =>
+            field == "_id" ? "id" : field == "NameKey" ? PostgresSchema.TextField(field) : PostgresSchema.GuidField(field);
 
         /// <summary>Makes the document sets of this session: the tables of the same names as the file store's collections.</summary>
         private sealed class SetFactory : DocumentSets.IFactory
@@ -853,7 +856,7 @@ namespace MspLicensing.Store
 
             /// <summary>The documents whose <paramref name="field"/> (a name key or an id of another document) is <paramref name="value"/>.</summary>
             internal IReadOnlyList<T> FindBy(string field, string value) =>
-                ReadAhead(field, value) ?? Find(field == "NameKey" ? PostgresSchema.TextField(field) : PostgresSchema.GuidField(field), value);
+                ReadAhead(field, value) ?? Find(LookupExpression(field), value);
 
             /// <summary>What a lookup found when it was read ahead (<see cref="ReadAheadRows{TRow}"/>); null when it was not.</summary>
             private List<T> ReadAhead(string field, string value) =>
