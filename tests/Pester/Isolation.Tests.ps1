@@ -23,14 +23,24 @@ BeforeAll {
     }
     $script:otherLiteDbVersion = [Reflection.AssemblyName]::GetAssemblyName($script:otherLiteDb).Version.ToString()
 
+    # The store and LiteDB precompiled for the .NET and platform of this pwsh, as the build lays them out
+    # (src/MspLicensing.ReadyToRun): the module loads them from there, and the IL ones where there is no such folder.
+    $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
+    $arch = [Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant()
+    $script:platform = 'net{0}-{1}-{2}' -f [Environment]::Version.Major, $os, $arch
+    [xml] $readyToRun = Get-Content -LiteralPath (Join-Path $script:root 'src/MspLicensing.ReadyToRun/MspLicensing.ReadyToRun.csproj') -Raw
+    $script:readyToRunMajor = [int]($readyToRun.Project.PropertyGroup.TargetFramework -replace '^net(\d+)\..*$', '$1')
+
     # Runs the module in a fresh pwsh: loads the other LiteDB (Before or After the module has used its store, or Never),
     # connects a new store, creates two customers, reads them back, and reports where each assembly was loaded from.
+    # -ModuleRoot runs another copy of the module than the repository's.
     function Invoke-ModuleInFreshShell {
         param(
             [ValidateSet('Before', 'After', 'Never')]
-            [string] $OtherLiteDb
+            [string] $OtherLiteDb,
+            [string] $ModuleRoot = $script:root
         )
-        $folder = Join-Path $script:work $OtherLiteDb
+        $folder = Join-Path $script:work ([guid]::NewGuid().ToString('N'))
         New-Item -ItemType Directory -Path $folder | Out-Null
         $literal = { param($text) "'" + ($text -replace "'", "''") + "'" }
         $script = @"
@@ -41,7 +51,7 @@ BeforeAll {
 function Get-ContextName(`$assembly) { [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$assembly).Name }
 
 if (`$when -eq 'Before') { Add-Type -Path `$other }
-Import-Module $(& $literal (Join-Path $script:root 'MspLicensing.psd1'))
+Import-Module $(& $literal (Join-Path $ModuleRoot 'MspLicensing.psd1'))
 Connect-MspStore -Path $(& $literal (Join-Path $folder 'store.db'))
 `$null = New-MspCustomer -Name Contoso -Country US -City Seattle -State WA -ContactFirstName Ann -ContactLastName Lee -Email ann@contoso.com
 if (`$when -eq 'After') { Add-Type -Path `$other }
@@ -79,17 +89,37 @@ Disconnect-MspStore
         $line.Substring('RESULT:'.Length) | ConvertFrom-Json
     }
 
-    function Assert-RunsOnOwnLiteDb($result) {
+    # The module version id of an assembly file and whether it carries ReadyToRun code, read without loading it.
+    function Read-PeFacts([string] $Path) {
+        $stream = [IO.File]::OpenRead($Path)
+        try {
+            $pe = [Reflection.PortableExecutable.PEReader]::new($stream)
+            $reader = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+            [pscustomobject]@{
+                ModuleVersionId = $reader.GetGuid($reader.GetModuleDefinition().Mvid)
+                ReadyToRun      = $pe.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0
+            }
+        }
+        finally { $stream.Dispose() }
+    }
+
+    # -From is the folder the store and LiteDB must come from: by default the images precompiled for this .NET and
+    # platform when the build made them, else bin/Dependencies.
+    function Assert-RunsOnOwnLiteDb($result, [string] $ModuleRoot = $script:root, [string] $From) {
+        if (-not $From) {
+            $From = Join-Path $ModuleRoot "bin/Dependencies/ReadyToRun/$script:platform"
+            if (-not (Test-Path -LiteralPath $From)) { $From = Join-Path $ModuleRoot 'bin/Dependencies' }
+        }
         $result.Customers | Should -Be @('Contoso', 'Fabrikam')
         # The domain types are cmdlet output: shared, from bin/.
         $result.CustomerContext | Should -Be 'Default'
-        $result.CustomerLocation | Should -Be (Join-Path $script:root 'bin/MspLicensing.Domain.dll')
+        $result.CustomerLocation | Should -Be (Join-Path $ModuleRoot 'bin/MspLicensing.Domain.dll')
         # The store and the LiteDB it is bound to: the module's own, in its own load context, from bin/Dependencies.
         $result.StoreContext | Should -Be 'MspLicensing'
-        $result.StoreLocation | Should -Be (Join-Path $script:root 'bin/Dependencies/MspLicensing.Store.LiteDb.dll')
+        $result.StoreLocation | Should -Be (Join-Path $From 'MspLicensing.Store.LiteDb.dll')
         $result.BoundLiteDb.Version | Should -Be $script:moduleLiteDb
         $result.BoundLiteDb.Context | Should -Be 'MspLicensing'
-        $result.BoundLiteDb.Location | Should -Be (Join-Path $script:root 'bin/Dependencies/LiteDB.dll')
+        $result.BoundLiteDb.Location | Should -Be (Join-Path $From 'LiteDB.dll')
     }
 }
 
@@ -131,6 +161,28 @@ Describe 'Dependency isolation' {
         @($result.LoadedLiteDbs).Count | Should -Be 1
         $result.LoadedLiteDbs[0].Context | Should -Be 'MspLicensing'
     }
+
+    It 'runs the store from the images precompiled for the .NET and platform of this pwsh' {
+        if ([Environment]::Version.Major -ne $script:readyToRunMajor) {
+            Set-ItResult -Skipped -Because "the build precompiles for .NET $script:readyToRunMajor and this pwsh runs on .NET $([Environment]::Version.Major)"
+            return
+        }
+        $result = Invoke-ModuleInFreshShell -OtherLiteDb Before
+
+        Assert-RunsOnOwnLiteDb $result -From (Join-Path $script:root "bin/Dependencies/ReadyToRun/$script:platform")
+    }
+
+    It 'runs the store from the IL assemblies in bin/Dependencies where the build precompiled nothing for this platform, with another LiteDB loaded first' {
+        $copy = Join-Path $script:work 'without-images'
+        New-Item -ItemType Directory -Path $copy | Out-Null
+        foreach ($item in 'MspLicensing.psd1', 'bin', 'en-US') { Copy-Item -LiteralPath (Join-Path $script:root $item) -Destination $copy -Recurse }
+        Remove-Item -LiteralPath (Join-Path $copy 'bin/Dependencies/ReadyToRun') -Recurse -Force -ErrorAction SilentlyContinue
+
+        $result = Invoke-ModuleInFreshShell -OtherLiteDb Before -ModuleRoot $copy
+
+        Assert-RunsOnOwnLiteDb $result -ModuleRoot $copy -From (Join-Path $copy 'bin/Dependencies')
+        @($result.LoadedLiteDbs | Where-Object Context -EQ 'Default').Count | Should -Be 1
+    }
 }
 
 Describe 'Module layout' {
@@ -149,12 +201,31 @@ Describe 'Module layout' {
             ) | Sort-Object)
     }
 
-    It 'lists every dll in the FileList of the manifest and declares .NET Framework 4.7.2 for Windows PowerShell' {
+    It 'lists every dll in the FileList of the manifest, but the images precompiled for the platform of the build, and declares .NET Framework 4.7.2 for Windows PowerShell' {
         $manifest = Import-PowerShellDataFile (Join-Path $script:root 'MspLicensing.psd1')
         $dlls = Get-ChildItem -LiteralPath (Join-Path $script:root 'bin') -Filter *.dll -Recurse |
-            ForEach-Object { [IO.Path]::GetRelativePath($script:root, $_.FullName).Replace('\', '/') }
+            ForEach-Object { [IO.Path]::GetRelativePath($script:root, $_.FullName).Replace('\', '/') } |
+            Where-Object { -not $_.StartsWith('bin/Dependencies/ReadyToRun/') }
         $listed = $manifest.FileList | Where-Object { $_ -like '*.dll' }
         $dlls | Sort-Object | Should -Be ($listed | Sort-Object)
         $manifest.DotNetFrameworkVersion | Should -Be '4.7.2'
     }
+
+    It 'precompiles the store file and LiteDB for the .NET and platform of the build: the same assemblies as in bin/Dependencies, with native code' {
+        if ([Environment]::Version.Major -ne $script:readyToRunMajor) {
+            Set-ItResult -Skipped -Because "the build precompiles for .NET $script:readyToRunMajor and this pwsh runs on .NET $([Environment]::Version.Major)"
+            return
+        }
+        $images = Join-Path $script:root "bin/Dependencies/ReadyToRun/$script:platform"
+        (Get-ChildItem -LiteralPath $images -Filter *.dll).Name | Sort-Object | Should -Be @('LiteDB.dll', 'MspLicensing.Store.LiteDb.dll')
+        foreach ($name in 'LiteDB.dll', 'MspLicensing.Store.LiteDb.dll') {
+            $il = Read-PeFacts (Join-Path $script:root "bin/Dependencies/$name")
+            $image = Read-PeFacts (Join-Path $images $name)
+            # The same build (a stale image would run old code), and native code that the IL assembly has not.
+            $image.ModuleVersionId | Should -Be $il.ModuleVersionId -Because "$name in $images must be the build of bin/Dependencies/$name"
+            $image.ReadyToRun | Should -BeTrue -Because "$name in $images must be precompiled"
+            $il.ReadyToRun | Should -BeFalse
+        }
+    }
 }
+

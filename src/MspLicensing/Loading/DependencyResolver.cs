@@ -75,9 +75,10 @@ namespace MspLicensing.Commands
             && File.Exists(Path.Combine(Folder, name + ".dll"));
 
         /// <summary>
-        /// Whether the request comes from the module: the cmdlet dll, the domain dll, or an assembly in bin/Dependencies
-        /// (the store asking for LiteDB). Another module asking for its own LiteDB must not get ours. Windows PowerShell may not say who is
-        /// asking; then the name alone decides, as the assemblies in bin/Dependencies are ours.
+        /// Whether the request comes from the module: the cmdlet dll, the domain dll, or an assembly in bin/Dependencies or
+        /// among its precompiled images (the store asking for LiteDB). Another module asking for its own LiteDB must not
+        /// get ours. Windows PowerShell may not say who is asking; then the name alone decides, as the assemblies in
+        /// bin/Dependencies are ours.
         /// </summary>
         private static bool IsOurs(Assembly requesting)
         {
@@ -86,8 +87,11 @@ namespace MspLicensing.Commands
             if (requesting.IsDynamic)
                 return false;
             string location = requesting.Location;
-            return !string.IsNullOrEmpty(location)
-                && string.Equals(Path.GetDirectoryName(location), Folder, StringComparison.OrdinalIgnoreCase);
+            if (string.IsNullOrEmpty(location))
+                return false;
+            string directory = Path.GetDirectoryName(location);
+            return string.Equals(directory, Folder, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(directory, ModuleLoadContext.PrecompiledFolder(Folder), StringComparison.OrdinalIgnoreCase);
         }
     }
 }

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 using MspLicensing.Store;
 
@@ -28,6 +30,11 @@ namespace MspLicensing.Commands
     /// One context per process, created once and never changed afterwards: a load context cannot be replaced once
     /// assemblies are bound to it, and every session (runspace) in the process shares the same loaded store assembly.
     /// Lazy with ExecutionAndPublication makes the creation thread-safe and happen once.
+    ///
+    /// Where the build precompiled an assembly for this .NET and platform (<see cref="PrecompiledFolder"/>, see
+    /// src/MspLicensing.ReadyToRun), the context loads that image instead: the same assembly with its IL, plus native
+    /// code that spares the first command of a session most of its compiling. Any other .NET or platform, or a module
+    /// without the folder, loads the IL assembly in bin/Dependencies.
     /// </remarks>
     internal sealed class ModuleLoadContext
     {
@@ -53,12 +60,14 @@ namespace MspLicensing.Commands
                 // A netstandard package of a framework assembly (System.Buffers for LiteDB) is there for Windows
                 // PowerShell; where the runtime ships that assembly itself, its own (newer) one serves.
                 string runtimeFolder = Path.GetDirectoryName(typeof(object).Assembly.Location);
+                string precompiled = PrecompiledFolder(folder);
                 foreach (string file in Directory.GetFiles(folder, "*.dll"))
                 {
-                    if (Path.GetFileName(file).StartsWith("System.", StringComparison.OrdinalIgnoreCase)
-                        && File.Exists(Path.Combine(runtimeFolder, Path.GetFileName(file))))
+                    string name = Path.GetFileName(file);
+                    if (name.StartsWith("System.", StringComparison.OrdinalIgnoreCase) && File.Exists(Path.Combine(runtimeFolder, name)))
                         continue;
-                    var assembly = (Assembly)loadFromAssemblyPath.Invoke(context, new object[] { file });
+                    string image = precompiled == null ? null : Path.Combine(precompiled, name);
+                    var assembly = (Assembly)loadFromAssemblyPath.Invoke(context, new object[] { image != null && File.Exists(image) ? image : file });
                     _assemblies[assembly.GetName().Name] = assembly;
                 }
             }
@@ -67,6 +76,23 @@ namespace MspLicensing.Commands
                 ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
                 throw;
             }
+        }
+
+        /// <summary>
+        /// The folder of the build's precompiled images for this .NET and platform (bin/Dependencies/ReadyToRun/
+        /// net&lt;major&gt;-&lt;os&gt;-&lt;arch&gt;, as src/MspLicensing.ReadyToRun names it), or null on a platform it cannot name.
+        /// </summary>
+        internal static string PrecompiledFolder(string folder)
+        {
+            string os = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "win"
+                : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "osx"
+                : RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? "linux"
+                : null;
+            if (os == null)
+                return null;
+            string platform = "net" + Environment.Version.Major.ToString(CultureInfo.InvariantCulture) + "-" + os + "-"
+                              + RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+            return Path.Combine(folder, "ReadyToRun", platform);
         }
 
         /// <summary>Whether the runtime has load contexts (PowerShell 7 on .NET), as opposed to .NET Framework.</summary>
