@@ -32,7 +32,7 @@ using System.Runtime.InteropServices;
 internal static class Program
 {
     private const string ChildArgument = "--child";
-    private const int ColdRuns = 3;
+    private const int ColdRuns = 5;
     private const int LookupCalls = 50;
     /// <summary>
     /// The most items one transaction of a pipeline or a renewal run takes in the module (BatchPace.MaxBatch); the
@@ -422,7 +422,7 @@ internal static class Program
             if (pwsh != null)
             {
                 _report.Target("cold module import (new pwsh)", pwsh.ImportMs, null, 1000,
-                    $"median of {ColdRuns} processes; a bare pwsh start {Report.Ms(pwsh.BareMs).Trim()}");
+                    $"median of {ColdRuns} processes timing themselves; a bare pwsh start {Report.Ms(pwsh.BareMs).Trim()}");
                 _report.Target("  import + Get-MspCustomer -Name, over a bare pwsh start", pwsh.OverBareMs, null, 250,
                     $"whole processes, median of {ColdRuns}; the first command of a session on {_customers:N0} customers {Report.Ms(pwsh.FirstMs).Trim()}");
             }
