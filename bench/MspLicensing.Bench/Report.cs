@@ -65,11 +65,14 @@ internal sealed class Report
 
     public void Info(string label, double ms, double? floorMs, string detail) => Write(label, ms, floorMs, "no target", "info", detail);
 
-    public void Memory(string label, long bytes, long limitBytes, string detail)
+    /// <summary>A memory figure, with a target in bytes or none (null).</summary>
+    public void Memory(string label, long bytes, long? limitBytes, string detail)
     {
-        bool met = bytes < limitBytes;
+        bool met = limitBytes == null || bytes < limitBytes;
         if (!met) Missed++;
-        Add(label, null, file => $"{label.PadRight(LabelWidth)} {Mb(bytes),10}{(file.Length == 0 ? "" : " " + "".PadLeft(10))} {"",10} {"",8}  {"< " + Mb(limitBytes),-17} {(met ? "PASS" : "FAIL"),-4}  ({detail})");
+        string target = limitBytes == null ? "no target" : "< " + Mb(limitBytes.Value);
+        string verdict = limitBytes == null ? "info" : met ? "PASS" : "FAIL";
+        Add(label, null, file => $"{label.PadRight(LabelWidth)} {Mb(bytes),10}{(file.Length == 0 ? "" : " " + "".PadLeft(10))} {"",10} {"",8}  {target,-17} {verdict,-4}  ({detail})");
     }
 
     /// <summary>The last line: how many targets were missed.</summary>

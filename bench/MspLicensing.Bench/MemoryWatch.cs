@@ -1,0 +1,72 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+
+/// <summary>
+/// The largest working set of this process while the module's commands run, sampled every 20 ms: the floors run in
+/// the same process (LiteDB holds a transaction's pages in memory until it commits, up to about 800 MB in the one
+/// transaction of a large floor), so the process's own peak says little about the module.
+/// </summary>
+internal sealed class MemoryWatch : IDisposable
+{
+    private readonly Thread _thread;
+    private readonly ManualResetEventSlim _stop = new ManualResetEventSlim();
+    private int _watching;
+    private long _peak;
+
+    public MemoryWatch()
+    {
+        _thread = new Thread(Sample) { IsBackground = true, Name = "MemoryWatch" };
+        _thread.Start();
+    }
+
+    /// <summary>The largest working set sampled while <see cref="While{T}"/> ran, in bytes.</summary>
+    public long Peak => Interlocked.Read(ref _peak);
+
+    /// <summary>Runs <paramref name="work"/> with the sampling on, and takes a sample at its end too.</summary>
+    public T While<T>(Func<T> work)
+    {
+        Interlocked.Increment(ref _watching);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            Record();
+            Interlocked.Decrement(ref _watching);
+        }
+    }
+
+    private void Sample()
+    {
+        using (var process = Process.GetCurrentProcess())
+        {
+            while (!_stop.Wait(20))
+            {
+                if (Volatile.Read(ref _watching) == 0) continue;
+                process.Refresh();
+                Raise(process.WorkingSet64);
+            }
+        }
+    }
+
+    private void Record()
+    {
+        using (var process = Process.GetCurrentProcess())
+            Raise(process.WorkingSet64);
+    }
+
+    private void Raise(long bytes)
+    {
+        long seen;
+        while (bytes > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, bytes, seen) != seen) { }
+    }
+
+    public void Dispose()
+    {
+        _stop.Set();
+        _thread.Join();
+        _stop.Dispose();
+    }
+}
