@@ -26,6 +26,9 @@ namespace MspLicensing.Commands
         /// <summary>bin/Dependencies of this copy of the module.</summary>
         internal static readonly string Folder = Path.Combine(Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? string.Empty, FolderName);
 
+        /// <summary>The build's precompiled images in <see cref="Folder"/> for this .NET and platform (<see cref="ModuleLoadContext.PrecompiledFolder"/>).</summary>
+        internal static readonly string PrecompiledFolder = ModuleLoadContext.PrecompiledFolder(Folder);
+
         private static readonly Assembly Module = typeof(DependencyResolver).Assembly;
 
         /// <summary>The domain dll: on Windows PowerShell it asks for the Newtonsoft.Json its enums name in their attributes.</summary>
@@ -91,7 +94,7 @@ namespace MspLicensing.Commands
                 return false;
             string directory = Path.GetDirectoryName(location);
             return string.Equals(directory, Folder, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(directory, ModuleLoadContext.PrecompiledFolder(Folder), StringComparison.OrdinalIgnoreCase);
+                || string.Equals(directory, PrecompiledFolder, StringComparison.OrdinalIgnoreCase);
         }
     }
 }

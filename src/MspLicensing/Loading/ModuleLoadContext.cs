@@ -43,11 +43,13 @@ namespace MspLicensing.Commands
         private static readonly Type ContextType = typeof(object).Assembly.GetType("System.Runtime.Loader.AssemblyLoadContext");
 
         private static readonly Lazy<ModuleLoadContext> Instance =
-            new Lazy<ModuleLoadContext>(() => new ModuleLoadContext(DependencyResolver.Folder), LazyThreadSafetyMode.ExecutionAndPublication);
+            new Lazy<ModuleLoadContext>(() => new ModuleLoadContext(DependencyResolver.Folder, DependencyResolver.PrecompiledFolder), LazyThreadSafetyMode.ExecutionAndPublication);
 
         private readonly Dictionary<string, Assembly> _assemblies = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
 
-        private ModuleLoadContext(string folder)
+        /// <param name="folder">bin/Dependencies.</param>
+        /// <param name="precompiled">The images there for this .NET and platform (null where none can serve).</param>
+        private ModuleLoadContext(string folder, string precompiled)
         {
             // The store binds the domain (IMspStore, the model) by name from the default context, where the cmdlets
             // use it; make sure it is loaded there first, whichever cmdlet or completer asks for the store.
@@ -60,7 +62,6 @@ namespace MspLicensing.Commands
                 // A netstandard package of a framework assembly (System.Buffers for LiteDB) is there for Windows
                 // PowerShell; where the runtime ships that assembly itself, its own (newer) one serves.
                 string runtimeFolder = Path.GetDirectoryName(typeof(object).Assembly.Location);
-                string precompiled = PrecompiledFolder(folder);
                 foreach (string file in Directory.GetFiles(folder, "*.dll"))
                 {
                     string name = Path.GetFileName(file);
