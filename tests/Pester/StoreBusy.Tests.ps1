@@ -20,12 +20,15 @@ BeforeAll {
         $holderScript = Join-Path $script:work 'holder.ps1'
         [IO.File]::WriteAllText($holderScript, "Import-Module '$($script:ModuleManifest)'`nConnect-MspStore -Path '$($script:store)'`nGet-MspAccount | Out-Null`n[Console]::Out.WriteLine('ready'); [Console]::Out.Flush()`n'renewed ' + @(Invoke-MspRenewal -ErrorAction Stop).Count")
         $waiterScript = Join-Path $script:work 'waiter.ps1'
+        # Each attempt's waiter tries its own account name: an attempt that found the store free made its change, and
+        # only the change of the attempt that found it busy must be missing.
         [IO.File]::WriteAllText($waiterScript, @"
+param([string] `$Name)
 Import-Module '$($script:ModuleManifest)'
 `$watch = [Diagnostics.Stopwatch]::StartNew()
 try {
     Connect-MspStore -Path '$($script:store)' -Timeout 3 -Verbose -ErrorAction Stop 4>&1 | ForEach-Object { 'VERBOSE ' + `$_.Message }
-    Set-MspAccount -Name 'Changed while waiting' -Verbose -ErrorAction Stop 4>&1 | ForEach-Object { 'VERBOSE ' + `$_.Message }
+    Set-MspAccount -Name `$Name -Verbose -ErrorAction Stop 4>&1 | ForEach-Object { 'VERBOSE ' + `$_.Message }
     'RESULT ok'
 } catch { 'RESULT ' + `$_.FullyQualifiedErrorId; 'MESSAGE ' + `$_.Exception.Message }
 'ELAPSED ' + `$watch.ElapsedMilliseconds
@@ -49,8 +52,9 @@ try {
         Start-Sleep -Milliseconds 150
         for ($attempt = 0; $attempt -lt 20 -and -not $process.HasExited -and -not $script:busy; $attempt++) {
             & $kill -STOP $process.Id
-            $run = Invoke-ChildPwsh -ArgumentList '-File', $waiterScript -WorkingDirectory $script:work -Store (Join-Path $script:work 'env.db')
-            if ($run.StdOut -match 'RESULT MspLicensing.StoreBusy') { $script:busy = $run }
+            $name = "Changed while waiting $attempt"
+            $run = Invoke-ChildPwsh -ArgumentList '-File', $waiterScript, $name -WorkingDirectory $script:work -Store (Join-Path $script:work 'env.db')
+            if ($run.StdOut -match 'RESULT MspLicensing.StoreBusy') { $script:busy = $run; $script:busyName = $name }
             & $kill -CONT $process.Id
             if (-not $script:busy) { Start-Sleep -Milliseconds 50 }
         }
@@ -83,7 +87,8 @@ Describe 'A command while a stopped process holds the store' -Skip:$IsWindows {
         $script:holder.ExitCode | Should -Be 0 -Because $script:holder.StdErr
         $script:holder.StdOut | Should -Match 'renewed \d+'
         Connect-MspStore -Path $script:store
-        (Get-MspAccount).Name | Should -Not -Be 'Changed while waiting'
+        (Get-MspAccount).Name | Should -Not -Be $script:busyName
+        @(Get-MspAuditLog -TargetType Account -First 100000 | Where-Object Summary -like "*-> '$script:busyName'*").Count | Should -Be 0
         @(Get-MspAuditLog -TargetType Subscription -First 100000 | Where-Object Action -eq 'Renew').Count | Should -Be 3000
         Disconnect-MspStore
     }
