@@ -210,6 +210,9 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal("Wild[1]", Wildcard.Parse("Name", "Wild`[1`]").Literal);
             Assert.Equal("ab", Wildcard.Parse("Name", "a`b").Literal);
             Assert.Equal("a`", Wildcard.Parse("Name", "a`").Literal);
+            Assert.Equal("a`b", Wildcard.Parse("Name", "a``b").Literal);
+            Assert.Equal("", Wildcard.Parse("Name", "`").Literal);
+            Assert.Equal("a]", Wildcard.Parse("Name", "a]").Literal);
             Assert.Null(Wildcard.Parse("Name", "Wild*").Literal);
             var filter = new NameFilter("Name", new[] { "Wild`*", " Wild`[1`] " });
             Assert.True(filter.ExactOnly);

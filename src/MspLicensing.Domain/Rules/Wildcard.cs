@@ -46,6 +46,8 @@ namespace MspLicensing
         public static Wildcard Parse(string field, string pattern)
         {
             if (pattern == null) throw new ArgumentNullException(nameof(pattern));
+            // An exact name compares as text: thousands of names (Get-MspCustomer -Name from a file) build no regex each.
+            if (!ContainsWildcard(pattern)) return new Wildcard(pattern, Unescape(pattern), null);
             var regex = new StringBuilder("^");
             var literal = new StringBuilder();
             bool exact = true;
@@ -83,10 +85,27 @@ namespace MspLicensing
                 }
             }
             regex.Append('$');
-            // An exact name compares as text: thousands of names (Get-MspCustomer -Name from a file) build no regex each.
             return exact
                 ? new Wildcard(pattern, literal.ToString(), null)
                 : new Wildcard(pattern, null, new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline));
+        }
+
+        /// <summary>
+        /// The name a pattern without wildcards stands for: each backtick that escapes a character dropped (a trailing
+        /// one is a literal backtick; a pattern that is one backtick is the empty name), as the loop of <see cref="Parse"/> reads it.
+        /// </summary>
+        private static string Unescape(string pattern)
+        {
+            if (pattern.IndexOf('`') < 0) return pattern;
+            if (pattern == "`") return string.Empty;
+            var literal = new StringBuilder(pattern.Length);
+            for (int i = 0; i < pattern.Length; i++)
+            {
+                char c = pattern[i];
+                if (c == '`' && i + 1 < pattern.Length) c = pattern[++i];
+                literal.Append(c);
+            }
+            return literal.ToString();
         }
 
         /// <summary>Whether <paramref name="value"/> matches <paramref name="pattern"/> (a value of <paramref name="field"/>); no pattern matches everything.</summary>
