@@ -75,7 +75,7 @@ namespace MspLicensing.Store
         public ServicePlan FindServicePlanByName(string name)
         {
             if (string.IsNullOrWhiteSpace(name)) return null;
-            var doc = ReadAheadOne(Schema.ServicePlanCollection, "NameKey", NameKey(name)) ?? _db.GetCollection(Schema.ServicePlanCollection).FindOne(_lookups.Equal("NameKey", NameKey(name)));
+            var doc = ByName(Schema.ServicePlanCollection, name);
             return doc == null ? null : Mapping.ToObject<ServicePlan>(doc);
         }
 
@@ -205,13 +205,30 @@ namespace MspLicensing.Store
         public Customer FindCustomerByName(string name)
         {
             if (string.IsNullOrWhiteSpace(name)) return null;
-            var doc = ReadAheadOne(Schema.CustomerCollection, "NameKey", NameKey(name)) ?? _db.GetCollection(Schema.CustomerCollection).FindOne(_lookups.Equal("NameKey", NameKey(name)));
+            var doc = ByName(Schema.CustomerCollection, name);
             return doc == null ? null : Readers.Customer(doc);
         }
 
-        /// <summary>The document a lookup by a unique key found when it was read ahead; null when it found none, or was not read ahead.</summary>
-        private BsonDocument ReadAheadOne(string collection, string field, string value) =>
-            _readAhead.TryFind(collection, field, value, out var rows) ? rows.FirstOrDefault() : null;
+        /// <summary>
+        /// The document of <paramref name="collection"/> whose name key is that of <paramref name="name"/>: as read ahead
+        /// when it was, else through the name index. A name read ahead and not found is taken as absent only when its key
+        /// is printable ASCII: the index compares with the store's collation, which may find a key of other letters equal
+        /// (ß and SS), and then the index, not the read-ahead, says whether the name is taken.
+        /// </summary>
+        private BsonDocument ByName(string collection, string name)
+        {
+            string key = NameKey(name);
+            if (_readAhead.TryFind(collection, "NameKey", key, out var rows) && (rows.Count > 0 || IsPrintableAscii(key)))
+                return rows.FirstOrDefault();
+            return _db.GetCollection(collection).FindOne(_lookups.Equal("NameKey", key));
+        }
+
+        private static bool IsPrintableAscii(string text)
+        {
+            foreach (char c in text)
+                if (c < ' ' || c > '~') return false;
+            return true;
+        }
 
         /// <summary>How many keys one IN query of an index looks up.</summary>
         private const int KeysPerQuery = 500;

@@ -48,6 +48,25 @@ namespace MspLicensing.Module.Tests
         }
 
         [Fact]
+        public void A_piped_name_taken_in_the_same_batch_or_equal_to_a_stored_one_in_other_letters_is_refused_R10()
+        {
+            using var s = new ModuleSession();
+            // A precomposed é, as one customer was stored.
+            s.Ok("New-MspCustomer -Name 'Caf\u00e9' -Country FR -City Paris -ContactFirstName A -ContactLastName B -Email a@cafe.fr");
+            // One batch: the same name again in capitals, and the stored name written with a combining accent, which the
+            // store's collation finds equal to it.
+            var r = s.Run("'Northwind', 'NORTHWIND', \"Cafe$([char]0x301)\", 'Tailspin' | ForEach-Object { [pscustomobject]@{ Name = $_; Country = 'FR'; City = 'Paris'; ContactFirstName = 'A'; ContactLastName = 'B'; Email = 'a@b.fr' } } | New-MspCustomer");
+
+            Assert.Null(r.Exception);
+            Assert.Equal(new[] { "Northwind", "Tailspin" }, r.Objects<Customer>().Select(c => c.Name).ToArray());
+            Assert.Equal(2, r.Errors.Count);
+            Assert.All(r.Errors, e => Assert.Equal("MspLicensing.CustomerNameTaken,MspLicensing.Commands.NewMspCustomerCommand", e.FullyQualifiedErrorId));
+            Assert.Contains("'NORTHWIND' is already used by customer 'Northwind'", r.Errors[0].Exception.Message);
+            Assert.Contains("already used by customer 'Caf\u00e9'", r.Errors[1].Exception.Message);
+            Assert.Equal(3, s.Ok("Get-MspCustomer").Objects<Customer>().Count());
+        }
+
+        [Fact]
         public void A_row_without_a_mandatory_field_is_reported_and_the_others_are_created()
         {
             using var s = new ModuleSession();

@@ -21,6 +21,17 @@ namespace MspLicensing
         public static Creation<Customer> New(IStoreSession session, Customer prepared, CustomerFields given, bool skipExisting, DateTime nowUtc) =>
             skipExisting ? CreateUnlessExists(session, prepared, given, nowUtc) : Creation<Customer>.Created(Create(session, prepared, nowUtc));
 
+        /// <summary>
+        /// What a batch of new customers will look up, read ahead (<see cref="IStoreSession.ReadAhead"/>): a customer of
+        /// each name, which R10 (or R13 with <c>-SkipExisting</c>) looks for before the customer is stored.
+        /// </summary>
+        public static void ReadAhead(IStoreSession session, IReadOnlyList<Customer> prepared)
+        {
+            var what = new ReadAhead();
+            foreach (var customer in prepared) what.Add(CustomerRef.ByName(customer.Name));
+            session.ReadAhead(what);
+        }
+
         /// <summary>R10: checks the fields of a new customer without touching the store.</summary>
         public static Customer Prepare(CustomerFields fields) => CustomerValidation.NewCustomer(fields);
 

@@ -87,7 +87,8 @@ namespace MspLicensing.Commands
             _batch = new PipelineBatch<Customer, Creation<Customer>>(this,
                 (session, customer) => CustomerOperations.New(session, customer, SkipExisting ? _given[customer] : null, SkipExisting, Clock.UtcNow),
                 customer => customer.Name, "customers created",
-                emit: created => WriteCreation(created, Named("Customer", created.Value.Name), "Set-MspCustomer"));
+                emit: created => WriteCreation(created, Named("Customer", created.Value.Name), "Set-MspCustomer"),
+                readAhead: CustomerOperations.ReadAhead);
         }
 
         protected override void ProcessRecord()
