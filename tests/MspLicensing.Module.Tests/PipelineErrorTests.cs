@@ -108,6 +108,24 @@ namespace MspLicensing.Module.Tests
         }
 
         [Fact]
+        public void A_cell_under_an_alias_in_other_letters_is_checked_too_and_columns_that_name_no_parameter_are_not_read()
+        {
+            using var s = new ModuleSession();
+            s.Ok(Basic);
+            foreach (var name in new[] { "Contoso", "Fabrikam" }) s.NewCustomer(name);
+
+            // 'units' is an alias of -Seats; 'Broken' names no parameter, and reading it would throw.
+            var r = s.Run("'Contoso', 'Fabrikam' | ForEach-Object { [pscustomobject]@{ Customer = $_; ServicePlan = 'Basic'; units = $(if ($_ -eq 'Contoso') { 'eleven' } else { '7' }) } | " +
+                          "Add-Member -MemberType ScriptProperty -Name Broken -Value { throw 'not to be read' } -PassThru } | New-MspSubscription");
+
+            var error = Assert.Single(r.Errors);
+            Assert.StartsWith("Customer 'Contoso', service plan 'Basic': Seats 'eleven' is not valid: give a whole number", error.Exception.Message);
+            var subscription = s.Ok("Get-MspSubscription").Objects<Subscription>().Single();
+            Assert.Equal("Fabrikam", subscription.Customer);
+            Assert.Equal(7, s.Ok("Get-MspLicense -Customer Fabrikam").Objects<License>().Single().Seats);
+        }
+
+        [Fact]
         public void A_cell_PowerShell_cannot_convert_fails_its_row_instead_of_being_skipped()
         {
             using var s = new ModuleSession();

@@ -363,6 +363,7 @@ namespace MspLicensing.Commands
         }
 
         private List<ParameterMetadata> _byPropertyName;
+        private HashSet<string> _columns;
 
         /// <summary>
         /// The error for a cell of the current pipeline row that PowerShell could not convert for its parameter, such
@@ -377,10 +378,22 @@ namespace MspLicensing.Commands
         {
             if (!(PipelineInput is PSObject row)) return null;
             if (_byPropertyName == null)
+            {
                 _byPropertyName = MyInvocation.MyCommand.Parameters.Values
                     .Where(p => p.ParameterSets.Values.Any(set => set.ValueFromPipelineByPropertyName)
                                 && !p.Attributes.OfType<ArgumentTransformationAttribute>().Any())
                     .ToList();
+                _columns = new HashSet<string>(_byPropertyName.SelectMany(p => new[] { p.Name }.Concat(p.Aliases)), StringComparer.OrdinalIgnoreCase);
+            }
+            // The row's cells that name a parameter and hold something, in one pass over the row: a lookup of each
+            // parameter name and alias takes PowerShell's member lock each time, dozens of times a row.
+            var cells = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in row.Properties)
+            {
+                if (!_columns.Contains(property.Name)) continue;
+                object value = property.Value;
+                if (value != null && !(value is string text && string.IsNullOrWhiteSpace(text))) cells[property.Name] = value;
+            }
             foreach (var parameter in _byPropertyName)
             {
                 if (commandLine != null && commandLine.Contains(parameter.Name)) continue;
@@ -388,8 +401,7 @@ namespace MspLicensing.Commands
                     || !set.ValueFromPipelineByPropertyName) continue;
                 foreach (var column in new[] { parameter.Name }.Concat(parameter.Aliases))
                 {
-                    object value = row.Properties[column]?.Value;
-                    if (value == null || (value is string text && string.IsNullOrWhiteSpace(text))) continue;
+                    if (!cells.TryGetValue(column, out object value)) continue;
                     // The binder converts in the session's culture; so does this check.
                     if (!LanguagePrimitives.TryConvertTo(value, parameter.ParameterType, System.Globalization.CultureInfo.CurrentCulture, out object _))
                         return MspException.InvalidValue(parameter.Name, value, Expected(parameter.ParameterType));
