@@ -262,6 +262,26 @@ namespace MspLicensing.Domain.Tests
         }
     
         [Fact]
+        public void Customers_are_listed_by_name_ignoring_case_as_ordinal_comparison_orders_them_in_any_culture()
+        {
+            var previous = System.Globalization.CultureInfo.CurrentCulture;
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("tr-TR");
+            try
+            {
+                using var t = new TestStore();
+                using var store = t.Open();
+                var names = new[] { "zeta", "Ärzte Berlin", "alpha", "ALPHA 2", "_Intern", "Îles", "idris", "Beta-1", "beta 2", "Zürich", "Émile" };
+                foreach (string name in names) Create(store, TestStore.Fields(name));
+                var listed = store.Read(s => CustomerOperations.Find(s, new CustomerQuery())).Select(c => c.Name).ToList();
+                Assert.Equal(names.OrderBy(n => n, StringComparer.OrdinalIgnoreCase), listed);
+            }
+            finally
+            {
+                System.Globalization.CultureInfo.CurrentCulture = previous;
+            }
+        }
+
+        [Fact]
         public void CLP_refusal_to_delete_a_customer_with_products_names_them_and_the_cmdlet_that_removes_them_R12()
         {
             using var t = new TestStore();

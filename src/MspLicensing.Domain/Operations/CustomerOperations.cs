@@ -229,7 +229,9 @@ namespace MspLicensing
                     && (!query.Enabled.HasValue || c.Enabled == query.Enabled.Value)
                     && (email == null || email.IsMatch(c.Email))
                     && MatchesExternalIds(c, externalIds))
-                .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+                // By name ignoring case, as OrdinalIgnoreCase compares: the names in capitals (the invariant culture's)
+                // compared ordinally, which is the same order and, with the capitals made once per customer, faster.
+                .OrderBy(c => c.Name.ToUpperInvariant(), StringComparer.Ordinal)
                 .ToList();
             return result;
         }
