@@ -5,9 +5,7 @@ using System.Threading;
 /// <summary>
 /// The largest working set of this process while the module's commands run, sampled every 20 ms: the floors run in
 /// the same process (LiteDB holds a transaction's pages in memory until it commits, up to about 800 MB in the one
-/// transaction of a large floor), so the process's own peak says little about the module. Each watched run starts
-/// after a full collection that gives the freed memory back (<see cref="Collect"/>), so that what ran before it, a
-/// floor above all, is not counted as the module's.
+/// transaction of a large floor), so the process's own peak says little about the module.
 /// </summary>
 internal sealed class MemoryWatch : IDisposable
 {
@@ -28,7 +26,6 @@ internal sealed class MemoryWatch : IDisposable
     /// <summary>Runs <paramref name="work"/> with the sampling on, and takes a sample at its end too.</summary>
     public T While<T>(Func<T> work)
     {
-        Collect();
         Interlocked.Increment(ref _watching);
         try
         {
@@ -40,13 +37,6 @@ internal sealed class MemoryWatch : IDisposable
             Interlocked.Decrement(ref _watching);
         }
     }
-
-    /// <summary>
-    /// A full, compacting collection that gives the freed memory back to the system, outside any timing: run before a
-    /// timed write, ours and its floor's alike, so each starts from the same clean heap.
-    /// </summary>
-    public static void Collect() =>
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     private void Sample()
     {

@@ -220,7 +220,6 @@ internal static class Program
         {
             var before = _floor.Before();
             double ms = _memory.While(scenario);
-            MemoryWatch.Collect();
             return (ms, _floor.Replay(before, ModuleBatch));
         }
 
