@@ -212,8 +212,8 @@ namespace MspLicensing.Store
         /// <summary>
         /// The document of <paramref name="collection"/> whose name key is that of <paramref name="name"/>: as read ahead
         /// when it was, else through the name index. A name read ahead and not found is taken as absent only when its key
-        /// is printable ASCII: the index compares with the store's collation, which may find a key of other letters equal
-        /// (ß and SS), and then the index, not the read-ahead, says whether the name is taken.
+        /// is printable ASCII: the index compares with the store's collation, which may find a key in other characters equal
+        /// (an É and an E with a combining accent), and then the index, not the read-ahead, says whether the name is taken.
         /// </summary>
         private BsonDocument ByName(string collection, string name)
         {

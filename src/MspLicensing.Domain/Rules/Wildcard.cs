@@ -49,50 +49,39 @@ namespace MspLicensing
             // An exact name compares as text: thousands of names (Get-MspCustomer -Name from a file) build no regex each.
             if (!ContainsWildcard(pattern)) return new Wildcard(pattern, Unescape(pattern), null);
             var regex = new StringBuilder("^");
-            var literal = new StringBuilder();
-            bool exact = true;
-            // PowerShell reads a pattern that is one backtick as the empty pattern.
-            int end = pattern == "`" ? 0 : pattern.Length;
-            for (int i = 0; i < end; i++)
+            for (int i = 0; i < pattern.Length; i++)
             {
                 char c = pattern[i];
-                if (c == '`' && i + 1 < end)
+                if (c == '`' && i + 1 < pattern.Length)
                 {
-                    c = pattern[++i];
-                    regex.Append(Regex.Escape(c.ToString()));
-                    literal.Append(c);
+                    regex.Append(Regex.Escape(pattern[++i].ToString()));
                     continue;
                 }
                 switch (c)
                 {
                     case '*':
                         regex.Append(".*");
-                        exact = false;
                         break;
                     case '?':
                         regex.Append('.');
-                        exact = false;
                         break;
                     case '[':
-                        i = AppendSet(field, pattern, i, end, regex);
-                        exact = false;
+                        i = AppendSet(field, pattern, i, pattern.Length, regex);
                         break;
                     default:
                         // A trailing backtick escapes nothing and is a literal backtick, as in PowerShell.
                         regex.Append(Regex.Escape(c.ToString()));
-                        literal.Append(c);
                         break;
                 }
             }
             regex.Append('$');
-            return exact
-                ? new Wildcard(pattern, literal.ToString(), null)
-                : new Wildcard(pattern, null, new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline));
+            return new Wildcard(pattern, null, new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline));
         }
 
         /// <summary>
-        /// The name a pattern without wildcards stands for: each backtick that escapes a character dropped (a trailing
-        /// one is a literal backtick; a pattern that is one backtick is the empty name), as the loop of <see cref="Parse"/> reads it.
+        /// The one name a pattern without wildcards stands for: each backtick that escapes a character dropped; a
+        /// trailing backtick escapes nothing and is a literal one, and PowerShell reads a pattern that is one backtick
+        /// as the empty pattern.
         /// </summary>
         private static string Unescape(string pattern)
         {
