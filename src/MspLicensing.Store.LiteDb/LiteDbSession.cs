@@ -209,25 +209,13 @@ namespace MspLicensing.Store
             return doc == null ? null : Readers.Customer(doc);
         }
 
-        /// <summary>
-        /// The document of <paramref name="collection"/> whose name key is that of <paramref name="name"/>: as read ahead
-        /// when it was, else through the name index. A name read ahead and not found is taken as absent only when its key
-        /// is printable ASCII: the index compares with the store's collation, which may find a key in other characters equal
-        /// (an É and an E with a combining accent), and then the index, not the read-ahead, says whether the name is taken.
-        /// </summary>
+        /// <summary>The document of <paramref name="collection"/> whose name key is that of <paramref name="name"/>: as read ahead when it was, else through the name index.</summary>
         private BsonDocument ByName(string collection, string name)
         {
             string key = NameKey(name);
-            if (_readAhead.TryFind(collection, "NameKey", key, out var rows) && (rows.Count > 0 || IsPrintableAscii(key)))
-                return rows.FirstOrDefault();
-            return _db.GetCollection(collection).FindOne(_lookups.Equal("NameKey", key));
-        }
-
-        private static bool IsPrintableAscii(string text)
-        {
-            foreach (char c in text)
-                if (c < ' ' || c > '~') return false;
-            return true;
+            return _readAhead.TryFind(collection, "NameKey", key, out var rows)
+                ? rows.FirstOrDefault()
+                : _db.GetCollection(collection).FindOne(_lookups.Equal("NameKey", key));
         }
 
         /// <summary>How many keys one IN query of an index looks up.</summary>

@@ -84,17 +84,25 @@ namespace MspLicensing.Store
             }
             if (missing.Count == 0) return rows;
             var found = missing.ToDictionary(v => v, v => new List<TRow>(), StringComparer.Ordinal);
+            bool unmatched = false;
             foreach (var row in _query(collection, field, missing))
             {
                 var doc = _document(row);
                 string value = doc.TryGetValue(field, out var key) ? Text(key) : null;
-                // A field compared ignoring case (a name key) may come back in other letters than asked.
-                if (value == null || !found.TryGetValue(value, out var list)) continue;
+                // A field the store compares with its collation (a name key) may come back in other characters than
+                // asked (a precomposed É for an E with a combining accent): it is not known which value found it.
+                if (value == null || !found.TryGetValue(value, out var list))
+                {
+                    unmatched = true;
+                    continue;
+                }
                 list.Add(row);
                 rows.Add(row);
             }
             foreach (var pair in found)
             {
+                // After such a row, a value that found nothing as text may have found it: its lookup goes to the store.
+                if (unmatched && pair.Value.Count == 0) continue;
                 Keep(collection, Lookup(collection, field, pair.Key), pair.Value);
                 // Each document found is known by its id as well (a license looks up its subscription so).
                 if (field != "_id")
