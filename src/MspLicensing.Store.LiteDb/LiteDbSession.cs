@@ -88,6 +88,15 @@ namespace MspLicensing.Store
 
         public IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId) => ((DocumentSet<License>)Licenses).Find("SubscriptionId", subscriptionId);
 
+        public Dictionary<Guid, string> CustomerNames()
+        {
+            // LiteDB reads only the fields a query selects from each document.
+            var names = new Dictionary<Guid, string>();
+            foreach (var doc in _db.GetCollection(Schema.CustomerCollection).Query().Select(BsonExpression.Create("{ _id: $._id, Name: $.Name }")).ToEnumerable())
+                names[doc["_id"].AsGuid] = doc["Name"].AsString;
+            return names;
+        }
+
         public IReadOnlyList<Customer> CustomersByIds(IReadOnlyCollection<Guid> customerIds) =>
             In((DocumentSet<Customer>)Customers, "_id", Keys(customerIds));
 

@@ -562,6 +562,17 @@ namespace MspLicensing.Store
         public IReadOnlyList<License> LicensesOfSubscription(Guid subscriptionId) =>
             ((Table<License>)Licenses).FindBy("SubscriptionId", subscriptionId.ToString());
 
+        public Dictionary<Guid, string> CustomerNames()
+        {
+            var names = new Dictionary<Guid, string>();
+            using (var cmd = Command($"SELECT id, body->>'Name' FROM {S}.customers"))
+            using (var reader = cmd.ExecuteReader())
+            {
+                while (reader.Read()) names[reader.GetGuid(0)] = reader.GetString(1);
+            }
+            return names;
+        }
+
         public IReadOnlyList<Customer> CustomersByIds(IReadOnlyCollection<Guid> customerIds) =>
             customerIds.Count == 0 ? new Customer[0] : ((Table<Customer>)Customers).FindAny("id", customerIds.Distinct().ToArray());
 

@@ -46,6 +46,29 @@ namespace MspLicensing.Domain.Tests
         private static SubscriptionChanges Seats(int seats, DateTime date) => new SubscriptionChanges { Seats = seats, Date = date };
 
         [Fact]
+        public void A_preview_names_the_customers_as_the_change_leaves_them_and_writes_nothing()
+        {
+            using var f = Monthly();
+            f.Store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Fabrikam"), Now));
+            var before = Snapshot(f);
+            var stored = f.Store.Read(s => s.CustomerNames());
+            Dictionary<Guid, string> seen = null;
+            Guid added = Guid.Empty;
+            f.Store.Read(s => ChangePreview.Of(s, "the item", d =>
+            {
+                var contoso = CustomerOperations.Update(d, CustomerRef.ByName("Contoso"), new CustomerFields { Name = "Contoso Ltd" }, Now);
+                d.Customers.Delete(d.FindCustomerByName("Fabrikam"));
+                added = CustomerOperations.Create(d, TestStore.Fields("Litware"), Now).CustomerId;
+                seen = d.CustomerNames();
+                return contoso;
+            }));
+            var contosoId = stored.Single(p => p.Value == "Contoso").Key;
+            Assert.Equal(new[] { (contosoId, "Contoso Ltd"), (added, "Litware") }.OrderBy(p => p.Item1), seen.Select(p => (p.Key, p.Value)).OrderBy(p => p.Item1));
+            Assert.Equal(stored.OrderBy(p => p.Key), f.Store.Read(s => s.CustomerNames()).OrderBy(p => p.Key));
+            Assert.Equal(before, Snapshot(f));
+        }
+
+        [Fact]
         public void R52_A_seat_change_says_from_to_and_the_day_and_that_the_month_bills_its_peak_and_writes_nothing()
         {
             using var f = Monthly();

@@ -225,6 +225,7 @@ namespace MspLicensing.Domain.Tests
             public IReadOnlyList<Customer> FindCustomersByName(IEnumerable<string> names) => _inner.FindCustomersByName(names);
             public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) => _inner.FindCustomersByExternalId(tool, id);
             public IReadOnlyList<Customer> CustomersByIds(IReadOnlyCollection<Guid> customerIds) => _inner.CustomersByIds(customerIds);
+            public Dictionary<Guid, string> CustomerNames() => _inner.CustomerNames();
             public bool CustomerHoldsProducts(Guid customerId) => _inner.CustomerHoldsProducts(customerId);
             public IDocumentSet<ServicePlan> ServicePlans => _inner.ServicePlans;
             public ServicePlan FindServicePlanByName(string name) => _inner.FindServicePlanByName(name);

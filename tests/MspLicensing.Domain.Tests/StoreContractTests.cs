@@ -156,6 +156,25 @@ namespace MspLicensing.Domain.Tests
             Assert.Empty(store.Read(s => s.FindCustomersByName(new string[0])));
         }
 
+        [SkippableFact]
+        public void Customer_names_are_read_by_id_as_the_transaction_left_them()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            var c = NewCustomers(store, 3);
+            Guid added = Guid.Empty;
+            var inside = store.Write("Set-MspCustomer", s =>
+            {
+                CustomerOperations.Update(s, CustomerRef.ById(c[0].CustomerId), new CustomerFields { Name = "Renamed" }, Now);
+                s.Customers.Delete(s.Customers.Get(c[1].CustomerId));
+                added = CustomerOperations.Create(s, TestStore.Fields("Added"), Now).CustomerId;
+                return s.CustomerNames();
+            });
+            var expected = new Dictionary<Guid, string> { [c[0].CustomerId] = "Renamed", [c[2].CustomerId] = "C02", [added] = "Added" };
+            Assert.Equal(expected.OrderBy(p => p.Key), inside.OrderBy(p => p.Key));
+            Assert.Equal(expected.OrderBy(p => p.Key), store.Read(s => s.CustomerNames()).OrderBy(p => p.Key));
+        }
+
         /// <summary>Customers C00, C01, … created in one batch.</summary>
         protected static List<Customer> NewCustomers(IMspStore store, int count) =>
             store.WriteEach("New-MspCustomer", Enumerable.Range(0, count).Select(i => "C" + i.ToString("D2")).ToList(),

@@ -292,6 +292,17 @@ namespace MspLicensing
                 return Customers.Overlay(_store.FindCustomersByName(wanted), c => wanted.Contains(c.Name.Trim()));
             }
 
+            public Dictionary<Guid, string> CustomerNames()
+            {
+                var names = _store.CustomerNames();
+                foreach (var (before, after) in Customers.Changes())
+                {
+                    if (after != null) names[after.CustomerId] = after.Name;
+                    else names.Remove(before.CustomerId);
+                }
+                return names;
+            }
+
             public IReadOnlyList<Customer> CustomersByIds(IReadOnlyCollection<Guid> customerIds) =>
                 Customers.Overlay(_store.CustomersByIds(customerIds), c => customerIds.Contains(c.CustomerId));
 

@@ -131,7 +131,7 @@ namespace MspLicensing
         /// <summary>Customer names looked up as needed (once each), so a few results never read every customer.</summary>
         internal static Func<Guid, string> Names(IStoreSession session, Customer only, bool everyone)
         {
-            var names = everyone ? session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name) : new Dictionary<Guid, string>();
+            var names = everyone ? session.CustomerNames() : new Dictionary<Guid, string>();
             if (only != null) names[only.CustomerId] = only.Name;
             return id =>
             {

@@ -201,7 +201,7 @@ namespace MspLicensing
         {
             Customer customer = q.Customer == null ? null : CustomerOperations.Resolve(session, q.Customer);
             var product = q.Product == null ? null : Catalog.Get("Product", q.Product);
-            var names = session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name);
+            var names = session.CustomerNames();
             return session.Migrations.All()
                 .Where(m => (customer == null || m.CustomerId == customer.CustomerId)
                             && (!q.Status.HasValue || m.Status == q.Status.Value)

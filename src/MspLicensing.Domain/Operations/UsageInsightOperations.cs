@@ -107,7 +107,7 @@ namespace MspLicensing
             var lastDay = request.Month.AddMonths(1).FirstDay.AddDays(-1);
             // One customer's subscriptions and licenses by their index (customers piped in one by one read only theirs).
             var subscriptions = (customer == null ? session.Subscriptions.All() : session.SubscriptionsOfCustomer(customer.CustomerId)).ToDictionary(s => s.SubscriptionId);
-            var names = customer == null ? session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name) : new Dictionary<Guid, string> { [customer.CustomerId] = customer.Name };
+            var names = customer == null ? session.CustomerNames() : new Dictionary<Guid, string> { [customer.CustomerId] = customer.Name };
             var licenses = customer == null ? session.Licenses.All() : session.LicensesOfCustomer(customer.CustomerId);
             var candidates = new List<RightSizingCandidate>();
             var groups = licenses

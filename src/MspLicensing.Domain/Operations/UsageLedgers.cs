@@ -248,11 +248,14 @@ namespace MspLicensing
             return hash.ToString("x16", CultureInfo.InvariantCulture);
         }
 
-        /// <summary>The lines every customer bills in <paramref name="month"/>, as its ledger has them (no names, no adjustments).</summary>
-        public static IEnumerable<UsageLine> Lines(IStoreSession session, BillingMonth month)
+        /// <summary>
+        /// The lines every customer bills in <paramref name="month"/>, as its ledger has them (no names, no adjustments);
+        /// with their plans and activation codes when <paramref name="withPlans"/>.
+        /// </summary>
+        public static IEnumerable<UsageLine> Lines(IStoreSession session, BillingMonth month, bool withPlans)
         {
             foreach (var pair in session.UsageLedgerLines(Key(month)))
-                foreach (var line in Read(pair.Key, pair.Value))
+                foreach (var line in Read(pair.Key, pair.Value, withPlans))
                     yield return line;
         }
 
@@ -279,23 +282,38 @@ namespace MspLicensing
             return sb.ToString();
         }
 
-        internal static IEnumerable<UsageLine> Read(Guid customer, string text)
+        /// <summary>The lines <see cref="Write"/> wrote, read field by field (a month's report reads hundreds of thousands).</summary>
+        internal static IEnumerable<UsageLine> Read(Guid customer, string text, bool withPlans = true)
         {
             if (string.IsNullOrEmpty(text)) yield break;
-            foreach (var row in text.Split('\n'))
+            for (int start = 0; start <= text.Length;)
             {
-                var f = row.Split('\t');
+                int end = text.IndexOf('\n', start);
+                if (end < 0) end = text.Length;
+                int provisioned = Tab(text, start, end), used = Tab(text, provisioned + 1, end), plan = Tab(text, used + 1, end), code = Tab(text, plan + 1, end);
                 yield return new UsageLine
                 {
                     CustomerId = customer,
-                    Product = Unescape(f[0]),
-                    Provisioned = int.Parse(f[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
-                    Used = f[2].Length == 0 ? (int?)null : int.Parse(f[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
-                    ServicePlan = Unescape(f[3]),
-                    ActivationCode = Unescape(f[4]),
+                    Product = Unescape(text.Substring(start, provisioned - start)),
+                    Provisioned = Number(text, provisioned + 1, used),
+                    Used = plan == used + 1 ? (int?)null : Number(text, used + 1, plan),
+                    ServicePlan = withPlans ? Unescape(text.Substring(plan + 1, code - plan - 1)) : null,
+                    ActivationCode = withPlans ? Unescape(text.Substring(code + 1, end - code - 1)) : null,
                 };
+                start = end + 1;
             }
         }
+
+        /// <summary>Where the field that starts at <paramref name="from"/> ends: the next tab before <paramref name="end"/>.</summary>
+        private static int Tab(string text, int from, int end)
+        {
+            int at = from <= end ? text.IndexOf('\t', from, end - from) : -1;
+            if (at < 0) throw new FormatException($"A usage ledger line has fewer than five fields: '{text.Substring(0, Math.Min(end, text.Length))}'.");
+            return at;
+        }
+
+        private static int Number(string text, int from, int to) =>
+            int.Parse(text.Substring(from, to - from), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
         private static string Escape(string s) =>
             string.IsNullOrEmpty(s) ? string.Empty : s.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\n", "\\n").Replace("\r", "\\r");

@@ -71,9 +71,10 @@ namespace MspLicensing
                 // Lines frozen by an older version carry a negative percentage for a used count above provisioned.
                 (l.OverProvisionedPercent, l.ExceededBy) = UsageLine.Usage(l.Provisioned, l.Used);
             }
-            // Product totals do not need the lines in order; the customer view does.
+            // Product totals do not need the lines in order; the customer view does. By customer and product ignoring case,
+            // as OrdinalIgnoreCase compares: in capitals (the invariant culture's) made once per line, compared ordinally.
             return withNames
-                ? list.OrderBy(l => l.Customer ?? l.CustomerId.ToString(), StringComparer.OrdinalIgnoreCase).ThenBy(l => l.Product, StringComparer.OrdinalIgnoreCase).ToList()
+                ? list.OrderBy(l => (l.Customer ?? l.CustomerId.ToString()).ToUpperInvariant(), StringComparer.Ordinal).ThenBy(l => l.Product.ToUpperInvariant(), StringComparer.Ordinal).ToList()
                 : list;
         }
 
@@ -237,20 +238,19 @@ namespace MspLicensing
         private static IEnumerable<UsageLine> Compute(UsageData data, BillingMonth month, IReadOnlyList<UsageAdjustment> adjustments, bool withNames)
         {
             var names = withNames ? data.Names : null;
+            string monthText = month.ToString();
+            var productNames = new Dictionary<string, string>(StringComparer.Ordinal);
             var adjusted = (adjustments ?? new List<UsageAdjustment>()).ToDictionary(a => (a.CustomerId, a.Product.ToUpperInvariant()));
-            foreach (var line in UsageLedgers.Lines(data.Session, month))
+            // The product view names no plans or activation codes.
+            foreach (var line in UsageLedgers.Lines(data.Session, month, withPlans: withNames))
             {
-                line.Month = month.ToString();
+                line.Month = monthText;
                 line.Customer = names != null && names.TryGetValue(line.CustomerId, out var n) ? n : null;
-                line.ProductName = Catalog.Find(line.Product)?.Name;
-                if (!withNames)
-                {
-                    line.ServicePlan = null;
-                    line.ActivationCode = null;
-                }
+                if (!productNames.TryGetValue(line.Product, out var productName)) productNames[line.Product] = productName = Catalog.Find(line.Product)?.Name;
+                line.ProductName = productName;
                 line.Chargeable = line.Provisioned;
                 (line.OverProvisionedPercent, line.ExceededBy) = UsageLine.Usage(line.Provisioned, line.Used);
-                if (adjusted.TryGetValue((line.CustomerId, line.Product.ToUpperInvariant()), out var adjustment) && adjustment.Chargeable < line.Provisioned)
+                if (adjusted.Count > 0 && adjusted.TryGetValue((line.CustomerId, line.Product.ToUpperInvariant()), out var adjustment) && adjustment.Chargeable < line.Provisioned)
                 {
                     line.Chargeable = adjustment.Chargeable;
                     line.Comment = adjustment.Comment;
@@ -496,8 +496,7 @@ namespace MspLicensing
             public IStoreSession Session { get; }
 
             /// <summary>Customer names by id.</summary>
-            public Dictionary<Guid, string> Names =>
-                _names ?? (_names = Session.Customers.All().ToDictionary(c => c.CustomerId, c => c.Name));
+            public Dictionary<Guid, string> Names => _names ?? (_names = Session.CustomerNames());
         }
     }
 }

@@ -27,6 +27,12 @@ namespace MspLicensing.Store
         /// </summary>
         IReadOnlyList<Customer> FindCustomersByName(IEnumerable<string> names);
 
+        /// <summary>
+        /// Every customer's name by its id, read without the rest of the customer's record (the lists and reports that
+        /// name the customers of thousands of lines); a new dictionary, the caller's to change.
+        /// </summary>
+        Dictionary<Guid, string> CustomerNames();
+
         /// <summary>The customers with the ids <paramref name="customerIds"/> that exist, in a few queries of the id index.</summary>
         IReadOnlyList<Customer> CustomersByIds(IReadOnlyCollection<Guid> customerIds);
         /// <summary>
