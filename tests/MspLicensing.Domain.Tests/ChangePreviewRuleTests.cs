@@ -59,6 +59,10 @@ namespace MspLicensing.Domain.Tests
                 var contoso = CustomerOperations.Update(d, CustomerRef.ByName("Contoso"), new CustomerFields { Name = "Contoso Ltd" }, Now);
                 d.Customers.Delete(d.FindCustomerByName("Fabrikam"));
                 added = CustomerOperations.Create(d, TestStore.Fields("Litware"), Now).CustomerId;
+                // A customer the change adds and takes away again is not named.
+                var passing = new Customer { CustomerId = Guid.NewGuid(), Name = "Northwind" };
+                d.Customers.Insert(passing);
+                d.Customers.Delete(passing);
                 seen = d.CustomerNames();
                 return contoso;
             }));

@@ -298,7 +298,7 @@ namespace MspLicensing
                 foreach (var (before, after) in Customers.Changes())
                 {
                     if (after != null) names[after.CustomerId] = after.Name;
-                    else names.Remove(before.CustomerId);
+                    else if (before != null) names.Remove(before.CustomerId);
                 }
                 return names;
             }
