@@ -283,7 +283,7 @@ namespace MspLicensing
         }
 
         /// <summary>The lines <see cref="Write"/> wrote, read field by field (a month's report reads hundreds of thousands).</summary>
-        internal static IEnumerable<UsageLine> Read(Guid customer, string text, bool withPlans = true)
+        internal static IEnumerable<UsageLine> Read(Guid customer, string text, bool withPlans)
         {
             if (string.IsNullOrEmpty(text)) yield break;
             for (int start = 0; start <= text.Length;)
