@@ -66,7 +66,7 @@ namespace MspLicensing
                         regex.Append('.');
                         break;
                     case '[':
-                        i = AppendSet(field, pattern, i, pattern.Length, regex);
+                        i = AppendSet(field, pattern, i, regex);
                         break;
                     default:
                         // A trailing backtick escapes nothing and is a literal backtick, as in PowerShell.
@@ -117,13 +117,13 @@ namespace MspLicensing
         /// Appends the set that opens at <paramref name="open"/> as a regex class and returns the index of its ']'. Inside
         /// a set every character is literal (a backtick escapes the next one) except '-' between two characters, a range.
         /// </summary>
-        private static int AppendSet(string field, string pattern, int open, int end, StringBuilder regex)
+        private static int AppendSet(string field, string pattern, int open, StringBuilder regex)
         {
             var members = new List<char>();
             var isRange = new List<bool>();
             bool first = true, escaped = false;
             int i = open + 1;
-            for (; i < end; i++)
+            for (; i < pattern.Length; i++)
             {
                 char c = pattern[i];
                 if (escaped)
@@ -147,7 +147,7 @@ namespace MspLicensing
                 }
                 first = false;
             }
-            if (i >= end)
+            if (i >= pattern.Length)
                 throw Invalid(field, pattern,
                     $"the '[' at position {(open + 1).ToString(CultureInfo.InvariantCulture)} opens a set that no ']' closes (a ']' right after '[' belongs to the set, so '[]' closes nothing); write a literal [ as `[");
             regex.Append('[');
