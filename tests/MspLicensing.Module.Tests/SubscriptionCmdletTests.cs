@@ -171,6 +171,25 @@ namespace MspLicensing.Module.Tests
         }
 
         [Fact]
+        public void Invoke_MspRenewal_goes_through_the_subscriptions_in_the_order_Get_MspSubscription_lists_them()
+        {
+            using var s = new ModuleSession();
+            s.Ok(Monthly);
+            s.Ok("New-MspServicePlan -Name 'Another monthly' -Product CAS -AutoRenewalMonths 1");
+            foreach (var name in new[] { "zeta", "Alpha", "beta", "Gamma" }) s.NewCustomer(name);
+            // Created out of order: each plan for every customer, the later start first.
+            s.Ok("Get-MspCustomer | Sort-Object Name -Descending | New-MspSubscription -ServicePlan 'Another monthly' -Seats 2 -StartDate 2026-03-15");
+            s.Ok("Get-MspCustomer | New-MspSubscription -ServicePlan 'WF Services Monthly Rolling' -Seats 5 -StartDate 2026-01-15");
+            var listed = s.Ok("Get-MspSubscription").Objects<Subscription>().Select(x => x.Customer + " / " + x.ServicePlan).ToList();
+            Assert.Equal("Alpha / WF Services Monthly Rolling", listed[0]);
+            Assert.Equal("Alpha / Another monthly", listed[1]);
+
+            var renewed = s.Ok("Invoke-MspRenewal -AsOf 2027-06-20").Objects<RenewalAction>().Where(a => a.Action == "Renewed")
+                .Select(a => a.Customer + " / " + a.ServicePlan).ToList();
+            Assert.Equal(listed, renewed);
+        }
+
+        [Fact]
         public void Used_counts_from_an_RMM_export_are_recorded_per_row()
         {
             using var s = new ModuleSession();

@@ -68,7 +68,14 @@ namespace MspLicensing
             var ids = due.Select(p => p.Subscription.CustomerId).Distinct().ToList();
             IEnumerable<Customer> customers = ids.Count == 0 ? new Customer[0] : due.Count * 2 < subscriptions.Count ? session.CustomersByIds(ids) : session.Customers.All();
             var names = customers.ToDictionary(c => c.CustomerId, c => c.Name);
-            return new RenewalRun(asOf.Date, grace, due.Select(p => p.Named(names.TryGetValue(p.Subscription.CustomerId, out var n) ? n : null)).ToList());
+            // In the order Get-MspSubscription lists them (customer, start, plan). The store then finds a batch's
+            // subscriptions, and the audit entries beside which the index keeps theirs, together on few pages, as the
+            // pipelines that wrote them left them: a commit writes and syncs those pages, not one page per renewal.
+            var named = due.Select(p => p.Named(names.TryGetValue(p.Subscription.CustomerId, out var n) ? n : null))
+                .OrderBy(p => p.Customer, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Subscription.StartDate)
+                .ThenBy(p => p.Subscription.ServicePlan, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Subscription.SubscriptionId)
+                .ToList();
+            return new RenewalRun(asOf.Date, grace, named);
         }
 
         private static PlannedRenewal PlanOne(Subscription s, List<License> licenses, string customer, DateTime asOf, int grace)
