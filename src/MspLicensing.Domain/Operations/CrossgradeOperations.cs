@@ -226,7 +226,7 @@ namespace MspLicensing
                 foreach (var planProduct in plan.Products)
                 {
                     // R44: what was not transferred starts now with a new activation code.
-                    SubscriptionOperations.NewLicenses(session, subscription, planProduct, _seats[planProduct.Code], date, "Full", _transferredParts[planProduct.Code]);
+                    SubscriptionOperations.NewLicenses(session, subscription, planProduct, _seats[planProduct.Code], date, "Full", nowUtc, _transferredParts[planProduct.Code]);
                 }
                 foreach (var (license, _) in _replaced)
                 {

@@ -45,7 +45,7 @@ namespace MspLicensing
             customer.InLicensingManagementPlatform = !fromRemoteManager;
             customer.InRemoteManager = fromRemoteManager;
             if (customer.Templates.Count > 0) customer.Templates = RemoteManagerOperations.AssignTemplates(session, null, customer.Templates);
-            customer.CustomerId = Guid.NewGuid();
+            customer.CustomerId = RecordId.New(nowUtc);
             customer.CreatedUtc = nowUtc;
             customer.ModifiedUtc = nowUtc;
             session.Customers.Insert(customer);

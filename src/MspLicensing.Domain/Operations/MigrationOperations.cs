@@ -56,7 +56,7 @@ namespace MspLicensing
 
             var license = new License
             {
-                LicenseId = Guid.NewGuid(),
+                LicenseId = RecordId.New(nowUtc),
                 CustomerId = customer.CustomerId,
                 Product = product.Code,
                 ActivationCode = code,
@@ -120,7 +120,7 @@ namespace MspLicensing
             int seats = r.Seats.HasValue ? SubscriptionOperations.ValidateSeats("Seats", r.Seats.Value, false) : license.SeatsOn(date);
             var migration = new LicenseMigration
             {
-                MigrationId = Guid.NewGuid(),
+                MigrationId = RecordId.New(nowUtc),
                 CustomerId = license.CustomerId,
                 LicenseId = license.LicenseId,
                 Product = license.Product,

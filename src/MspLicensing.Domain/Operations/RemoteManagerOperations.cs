@@ -19,7 +19,7 @@ namespace MspLicensing
         {
             session.Outbox.Insert(new OutboxItem
             {
-                OutboxItemId = Guid.NewGuid(),
+                OutboxItemId = RecordId.New(nowUtc),
                 CustomerId = customer.CustomerId,
                 Change = change,
                 To = to,
@@ -105,7 +105,7 @@ namespace MspLicensing
                 throw new MspException("TemplateNameTaken", ErrorKind.ResourceExists, $"Name '{n}' is already used by a template.", n);
             var template = new Template
             {
-                TemplateId = Guid.NewGuid(),
+                TemplateId = RecordId.New(nowUtc),
                 Name = n,
                 Product = p.Code,
                 Description = TextInput.Optional("Description", description, MaxTemplateDescriptionLength, prose: true),

@@ -27,7 +27,7 @@ namespace MspLicensing
             var version = f.Version ?? PlanVersion.Full;
             var plan = new ServicePlan
             {
-                ServicePlanId = Guid.NewGuid(),
+                ServicePlanId = RecordId.New(nowUtc),
                 Name = Name(f.Name),
                 Description = Description(f.Description),
                 Enabled = f.Enabled ?? true,

@@ -147,7 +147,7 @@ namespace MspLicensing
             var licenses = new List<License>();
             var skip = moveMigrating ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) { migrating.Product } : null;
             foreach (var planProduct in plan.Products)
-                foreach (var license in NewLicenses(session, subscription, planProduct, seats[planProduct.Code], start, trial ? "Trial" : "Full", skip))
+                foreach (var license in NewLicenses(session, subscription, planProduct, seats[planProduct.Code], start, trial ? "Trial" : "Full", nowUtc, skip))
                     licenses.Add(license);
             if (moveMigrating)
             {
@@ -173,7 +173,7 @@ namespace MspLicensing
         {
             var subscription = new Subscription
             {
-                SubscriptionId = Guid.NewGuid(),
+                SubscriptionId = RecordId.New(nowUtc),
                 CustomerId = customer.CustomerId,
                 ServicePlanId = plan.ServicePlanId,
                 ServicePlan = plan.Name,
@@ -193,7 +193,7 @@ namespace MspLicensing
         }
 
         /// <summary>Stores a license per part of a plan product (each component of a suite), skipping the parts <paramref name="skip"/> names.</summary>
-        internal static List<License> NewLicenses(IStoreSession session, Subscription subscription, PlanProduct planProduct, int seats, DateTime start, string type, ISet<string> skip = null)
+        internal static List<License> NewLicenses(IStoreSession session, Subscription subscription, PlanProduct planProduct, int seats, DateTime start, string type, DateTime nowUtc, ISet<string> skip = null)
         {
             var product = planProduct.Product;
             var parts = product.Kind == ProductKind.Suite ? product.Components.Select(c => Catalog.Find(c)).ToList() : new List<Product> { product };
@@ -202,7 +202,7 @@ namespace MspLicensing
             {
                 var license = new License
                 {
-                    LicenseId = Guid.NewGuid(),
+                    LicenseId = RecordId.New(nowUtc),
                     CustomerId = subscription.CustomerId,
                     SubscriptionId = subscription.SubscriptionId,
                     Product = part.Code,
@@ -581,7 +581,7 @@ namespace MspLicensing
             var added = new List<License>();
             int seatsForNew = newSeats ?? (licenses.Count > 0 ? licenses.Max(l => l.SeatsOn(day)) : plan.Seats);
             foreach (var planProduct in plan.Products)
-                added.AddRange(NewLicenses(session, s, planProduct, seatsForNew, day, "Full", kept));
+                added.AddRange(NewLicenses(session, s, planProduct, seatsForNew, day, "Full", nowUtc, kept));
             session.Subscriptions.Update(s);
             session.Audit("Convert", TargetType, s.SubscriptionId.ToString(), customer?.Name + " / " + plan.Name,
                 $"Trial converted to '{plan.Name}' on {Dates.Format(day)}, expires {Dates.Format(s.ExpirationDate)}; kept codes: {string.Join(", ", licenses.Select(l => l.Product + " " + l.ActivationCode))}"
