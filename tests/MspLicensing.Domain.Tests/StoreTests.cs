@@ -167,6 +167,49 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void A_LiteDB_client_in_shared_mode_waits_for_a_transaction_of_the_store_and_the_store_for_it()
+        {
+            using var t = new TestStore();
+            using var store = t.Open();
+            // LiteDB's shared mode on the same file, from another thread (a named mutex belongs to its thread, as to a process).
+            int CountFromLiteDb()
+            {
+                using var db = new LiteDatabase(new ConnectionString { Filename = t.Path_, Connection = ConnectionType.Shared });
+                return db.GetCollection("customers").Count();
+            }
+
+            System.Threading.Tasks.Task<int> client = null;
+            store.Write("New-MspCustomer", s =>
+            {
+                CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now);
+                client = System.Threading.Tasks.Task.Run(CountFromLiteDb);
+                Assert.False(client.Wait(300), "A LiteDB client read the file while a transaction of the store held it.");
+                return 0;
+            });
+            Assert.True(client.Wait(10_000));
+            Assert.Equal(1, client.Result);
+
+            using var held = new System.Threading.ManualResetEventSlim();
+            using var release = new System.Threading.ManualResetEventSlim();
+            var holder = System.Threading.Tasks.Task.Run(() =>
+            {
+                using var db = new LiteDatabase(new ConnectionString { Filename = t.Path_, Connection = ConnectionType.Shared });
+                db.BeginTrans();
+                db.GetCollection("customers").Count();
+                held.Set();
+                release.Wait();
+                db.Rollback();
+            });
+            Assert.True(held.Wait(10_000));
+            var read = System.Threading.Tasks.Task.Run(() => store.Read(s => s.Customers.Count()));
+            Assert.False(read.Wait(300), "The store read the file while a LiteDB client's transaction held it.");
+            release.Set();
+            Assert.True(read.Wait(10_000));
+            Assert.Equal(1, read.Result);
+            holder.Wait();
+        }
+
+        [Fact]
         public void A_store_of_a_newer_schema_is_refused_and_left_untouched()
         {
             using var t = new TestStore();
