@@ -72,9 +72,7 @@ namespace MspLicensing
             // subscriptions, and the audit entries beside which the index keeps theirs, together on few pages, as the
             // pipelines that wrote them left them: a commit writes and syncs those pages, not one page per renewal.
             var named = due.Select(p => p.Named(names.TryGetValue(p.Subscription.CustomerId, out var n) ? n : null))
-                .OrderBy(p => p.Customer, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Subscription.StartDate)
-                .ThenBy(p => p.Subscription.ServicePlan, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Subscription.SubscriptionId)
-                .ToList();
+                .InListOrder(p => p.Customer, p => p.Subscription).ToList();
             return new RenewalRun(asOf.Date, grace, named);
         }
 

@@ -608,9 +608,17 @@ namespace MspLicensing
                 .Where(s => (customer == null || s.CustomerId == customer.CustomerId) && (plan == null || s.ServicePlanId == plan.ServicePlanId))
                 .Select(s => Decorate(s, names, q.AsOf))
                 .Where(s => !q.Status.HasValue || s.Status == q.Status.Value)
-                .OrderBy(s => s.Customer, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.StartDate).ThenBy(s => s.ServicePlan, StringComparer.OrdinalIgnoreCase)
+                .InListOrder(s => s.Customer, s => s)
                 .ToList();
         }
+
+        /// <summary>
+        /// The order Get-MspSubscription lists subscriptions in: by customer name, start date and plan (and, for two of
+        /// one plan that start on the same day, by id, which is the order they were made in).
+        /// </summary>
+        internal static IOrderedEnumerable<T> InListOrder<T>(this IEnumerable<T> items, Func<T, string> customer, Func<T, Subscription> subscription) =>
+            items.OrderBy(customer, StringComparer.OrdinalIgnoreCase).ThenBy(x => subscription(x).StartDate)
+                .ThenBy(x => subscription(x).ServicePlan, StringComparer.OrdinalIgnoreCase).ThenBy(x => subscription(x).SubscriptionId);
 
         private static Subscription Decorate(Subscription s, Customer customer, DateTime asOf) =>
             Decorate(s, id => customer?.Name, asOf);
