@@ -64,10 +64,12 @@ namespace MspLicensing
                 var planned = PlanOne(s, licenses[s.SubscriptionId].ToList(), null, asOf, grace);
                 if (planned != null) due.Add(planned);
             }
-            // The customers' names, for what is due only: a daily run with little due reads few customers, one with much due reads them all at once.
+            // The customers' names, for what is due only: a daily run with little due reads few customers, one with much due reads
+            // every name at once (only the names, not the whole customers).
             var ids = due.Select(p => p.Subscription.CustomerId).Distinct().ToList();
-            IEnumerable<Customer> customers = ids.Count == 0 ? new Customer[0] : due.Count * 2 < subscriptions.Count ? session.CustomersByIds(ids) : session.Customers.All();
-            var names = customers.ToDictionary(c => c.CustomerId, c => c.Name);
+            var names = ids.Count == 0 ? new Dictionary<Guid, string>()
+                : due.Count * 2 < subscriptions.Count ? session.CustomersByIds(ids).ToDictionary(c => c.CustomerId, c => c.Name)
+                : session.CustomerNames();
             // In the order Get-MspSubscription lists them (customer, start, plan). The store then finds a batch's
             // subscriptions, and the audit entries beside which the index keeps theirs, together on few pages, as the
             // pipelines that wrote them left them: a commit writes and syncs those pages, not one page per renewal.
