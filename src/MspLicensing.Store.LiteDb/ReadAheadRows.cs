@@ -57,19 +57,50 @@ namespace MspLicensing.Store
             return _found.Count > 0 && value != null && _found.TryGetValue(Lookup(collection, field, value), out rows);
         }
 
-        /// <summary>Reads ahead what <paramref name="what"/> names, each kind in a few queries.</summary>
+        /// <summary>
+        /// Reads ahead what <paramref name="what"/> names, each kind in a few queries. The customers named by id come
+        /// first: where the subscriptions of customers are read as well, a subscription named by id and by its customer
+        /// is found among them, and only those named by id alone are read by id (then their customers).
+        /// </summary>
         internal void Read(ReadAhead what)
         {
-            var subscriptions = Read(Schema.SubscriptionCollection, "_id", what.SubscriptionIds.Select(Text));
-            var customers = Read(Schema.CustomerCollection, "_id", what.CustomerIds.Select(Text).Concat(subscriptions.Select(r => Text(_document(r)["CustomerId"]))))
-                .Concat(Read(Schema.CustomerCollection, "NameKey", what.CustomerNames.Select(LiteDbSession.NameKey)));
-            var customerIds = customers.Select(r => Text(_document(r)["_id"])).ToList();
-            if (what.SubscriptionsOfCustomers)
-                subscriptions = subscriptions.Concat(Read(Schema.SubscriptionCollection, "CustomerId", customerIds)).ToList();
+            var customers = Read(Schema.CustomerCollection, "_id", what.CustomerIds.Select(Text))
+                .Concat(Read(Schema.CustomerCollection, "NameKey", what.CustomerNames.Select(LiteDbSession.NameKey))).ToList();
+            var subscriptions = what.SubscriptionsOfCustomers ? Read(Schema.SubscriptionCollection, "CustomerId", customers.Select(Id)) : new List<TRow>();
+            var named = Read(Schema.SubscriptionCollection, "_id", what.SubscriptionIds.Select(Text));
+            var others = Read(Schema.CustomerCollection, "_id", named.Select(r => Text(_document(r)["CustomerId"])));
+            customers.AddRange(others);
+            subscriptions.AddRange(named);
+            if (what.SubscriptionsOfCustomers) subscriptions.AddRange(Read(Schema.SubscriptionCollection, "CustomerId", others.Select(Id)));
+            var customerIds = customers.Select(Id).Distinct(StringComparer.Ordinal).ToList();
             if (what.LicensesOfCustomers) Read(Schema.LicenseCollection, "CustomerId", customerIds);
-            if (what.LicensesOfSubscriptions) Read(Schema.LicenseCollection, "SubscriptionId", subscriptions.Select(r => Text(_document(r)["_id"])));
+            if (what.LicensesOfSubscriptions) LicensesOfSubscriptions(subscriptions);
             Read(Schema.ServicePlanCollection, "_id", what.ServicePlanIds.Select(Text));
             Read(Schema.ServicePlanCollection, "NameKey", what.ServicePlanNames.Select(LiteDbSession.NameKey));
+        }
+
+        private string Id(TRow row) => Text(_document(row)["_id"]);
+
+        /// <summary>
+        /// The licenses of each subscription: where the licenses of its customer are read ahead, those of them that
+        /// name it (a license belongs to the customer of its subscription, <see cref="ReadAhead.LicensesOfSubscriptions"/>),
+        /// without a query; the others read by subscription.
+        /// </summary>
+        private void LicensesOfSubscriptions(IEnumerable<TRow> subscriptions)
+        {
+            var unread = new List<string>();
+            foreach (var subscription in subscriptions)
+            {
+                var doc = _document(subscription);
+                string id = Text(doc["_id"]);
+                string lookup = Lookup(Schema.LicenseCollection, "SubscriptionId", id);
+                if (_found.ContainsKey(lookup)) continue;
+                if (doc.TryGetValue("CustomerId", out var customer) && Text(customer) is string customerId
+                    && _found.TryGetValue(Lookup(Schema.LicenseCollection, "CustomerId", customerId), out var ofCustomer))
+                    Keep(Schema.LicenseCollection, lookup, ofCustomer.Where(r => _document(r).TryGetValue("SubscriptionId", out var s) && Text(s) == id).ToList());
+                else unread.Add(id);
+            }
+            Read(Schema.LicenseCollection, "SubscriptionId", unread);
         }
 
         /// <summary>The rows whose <paramref name="field"/> is one of <paramref name="values"/>: those read ahead already, and the others read now.</summary>

@@ -55,14 +55,14 @@ namespace MspLicensing
 
         /// <summary>
         /// What a batch of changes of subscriptions will look up, read ahead (<see cref="IStoreSession.ReadAhead"/>):
-        /// the subscriptions and their customers, or the customers (and plans) that name them and their subscriptions;
-        /// and the subscriptions' licenses.
+        /// the subscriptions, or the customers (and plans) that name them; their customers, and every subscription and
+        /// license of those, which the ledgers a change settles read (<see cref="UsageLedgers.Settle"/>) and among which
+        /// each subscription finds its licenses.
         /// </summary>
         public static void ReadAhead(IStoreSession session, IReadOnlyList<SubscriptionRef> targets)
         {
-            var what = new ReadAhead { LicensesOfSubscriptions = true };
+            var what = new ReadAhead { SubscriptionsOfCustomers = true, LicensesOfCustomers = true, LicensesOfSubscriptions = true };
             foreach (var target in targets) what.Add(target);
-            what.SubscriptionsOfCustomers = what.CustomerIds.Count > 0 || what.CustomerNames.Count > 0;
             session.ReadAhead(what);
         }
 

@@ -15,7 +15,7 @@ namespace MspLicensing.Store
         /// <summary>Customers by name (ignoring case).</summary>
         public HashSet<string> CustomerNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>Subscriptions by id; the customer of each is read ahead too.</summary>
+        /// <summary>Subscriptions by id; the customer of each is read ahead too, and with <see cref="SubscriptionsOfCustomers"/> its other subscriptions.</summary>
         public HashSet<Guid> SubscriptionIds { get; } = new HashSet<Guid>();
 
         /// <summary>Service plans by id.</summary>
@@ -30,7 +30,12 @@ namespace MspLicensing.Store
         /// <summary>Each customer's licenses (<see cref="IStoreSession.LicensesOfCustomer"/>).</summary>
         public bool LicensesOfCustomers { get; set; }
 
-        /// <summary>The licenses of each subscription read ahead, by id or of a customer (<see cref="IStoreSession.LicensesOfSubscription"/>).</summary>
+        /// <summary>
+        /// The licenses of each subscription read ahead, by id or of a customer (<see cref="IStoreSession.LicensesOfSubscription"/>).
+        /// With <see cref="LicensesOfCustomers"/> they are found among the licenses of the subscription's customer: a
+        /// license belongs to the customer of its subscription (it is made for that customer, and moves only between
+        /// subscriptions of the same customer).
+        /// </summary>
         public bool LicensesOfSubscriptions { get; set; }
 
         /// <summary>Adds the customer a reference names.</summary>
@@ -49,13 +54,17 @@ namespace MspLicensing.Store
             else if (!string.IsNullOrWhiteSpace(plan.Name)) ServicePlanNames.Add(plan.Name);
         }
 
-        /// <summary>Adds the subscription a reference names: by its id, or the customer (and plan) it is looked up by.</summary>
+        /// <summary>
+        /// Adds the subscription a reference names: by its id (and its customer, when the reference knows it), or the
+        /// customer (and plan) it is looked up by.
+        /// </summary>
         public void Add(SubscriptionRef subscription)
         {
             if (subscription == null) return;
             if (subscription.Id.HasValue)
             {
                 SubscriptionIds.Add(subscription.Id.Value);
+                if (subscription.CustomerId.HasValue) CustomerIds.Add(subscription.CustomerId.Value);
                 return;
             }
             Add(subscription.Customer);
