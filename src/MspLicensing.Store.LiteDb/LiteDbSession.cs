@@ -106,6 +106,31 @@ namespace MspLicensing.Store
         /// <remarks>The customers whose subscriptions a batch read ahead need no query.</remarks>
         public IReadOnlyList<Subscription> SubscriptionsOfCustomers(IReadOnlyCollection<Guid> customerIds) => OfCustomers((DocumentSet<Subscription>)Subscriptions, customerIds);
 
+        /// <remarks>
+        /// Two cursors in step: the subscriptions in the order of their ids, and the licenses in the order of the index of
+        /// their subscriptions (LiteDB walks the index, it does not sort). So only one subscription's licenses are held at
+        /// a time, and what the caller lets go dies young instead of every document living to the end of the run.
+        /// </remarks>
+        public IEnumerable<KeyValuePair<Subscription, IReadOnlyList<License>>> SubscriptionsWithLicenses()
+        {
+            var licenses = (DocumentSet<License>)Licenses;
+            // The licenses' cursor opens first and closes last.
+            using (var cursor = licenses.InIndexOrder("SubscriptionId").GetEnumerator())
+            {
+                bool more = cursor.MoveNext();
+                foreach (var subscription in Subscriptions.Each())
+                {
+                    var id = new BsonValue(subscription.SubscriptionId);
+                    var own = new List<License>();
+                    // Licenses of no subscription, or of one that is gone, come before the next subscription's.
+                    while (more && cursor.Current["SubscriptionId"].CompareTo(id) < 0) more = cursor.MoveNext();
+                    for (; more && cursor.Current["SubscriptionId"].CompareTo(id) == 0; more = cursor.MoveNext())
+                        own.Add(licenses.Load(cursor.Current));
+                    yield return new KeyValuePair<Subscription, IReadOnlyList<License>>(subscription, own);
+                }
+            }
+        }
+
         /// <summary>The documents of the customers: those read ahead from there, the others in IN queries of the customer index.</summary>
         private static IReadOnlyList<T> OfCustomers<T>(DocumentSet<T> set, IReadOnlyCollection<Guid> customerIds) where T : class, IVersioned
         {
@@ -446,8 +471,11 @@ namespace MspLicensing.Store
                     throw new InvalidOperationException("A read session cannot change the store.");
             }
 
+            /// <summary>The documents in the order of the index on <paramref name="field"/>, read as they are enumerated.</summary>
+            internal IEnumerable<BsonDocument> InIndexOrder(string field) => _col.Query().OrderBy("$." + field).ToEnumerable();
+
             /// <summary>Maps a document and remembers the revision this transaction saw.</summary>
-            private T Load(BsonDocument doc)
+            internal T Load(BsonDocument doc)
             {
                 if (doc == null) return null;
                 var item = _read(doc);

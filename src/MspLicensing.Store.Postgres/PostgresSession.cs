@@ -579,6 +579,8 @@ namespace MspLicensing.Store
         public IReadOnlyList<License> LicensesOfCustomers(IReadOnlyCollection<Guid> customerIds) =>
             customerIds.Count == 0 ? new License[0] : ((Table<License>)Licenses).FindAny(PostgresSchema.GuidField("CustomerId"), GuidTexts(customerIds));
 
+        public IEnumerable<KeyValuePair<Subscription, IReadOnlyList<License>>> SubscriptionsWithLicenses() => SessionReads.SubscriptionsWithLicenses(this);
+
         public IReadOnlyList<Subscription> SubscriptionsOfCustomers(IReadOnlyCollection<Guid> customerIds) =>
             customerIds.Count == 0 ? new Subscription[0] : ((Table<Subscription>)Subscriptions).FindAny(PostgresSchema.GuidField("CustomerId"), GuidTexts(customerIds));
 

@@ -238,6 +238,7 @@ namespace MspLicensing.Domain.Tests
             public License FindLicenseByActivationCode(string activationCode) => _inner.FindLicenseByActivationCode(activationCode);
             public IReadOnlyList<License> LicensesOfCustomers(IReadOnlyCollection<Guid> customerIds) => _inner.LicensesOfCustomers(customerIds);
             public IReadOnlyList<Subscription> SubscriptionsOfCustomers(IReadOnlyCollection<Guid> customerIds) => _inner.SubscriptionsOfCustomers(customerIds);
+            public IEnumerable<KeyValuePair<Subscription, IReadOnlyList<License>>> SubscriptionsWithLicenses() => _inner.SubscriptionsWithLicenses();
             public IDocumentSet<UsageLedger> Ledgers => _inner.Ledgers;
             public IDocumentSet<UsageLedgerMonth> LedgerMonths => _inner.LedgerMonths;
             public IReadOnlyList<UsageLedger> UsageLedgersOf(IReadOnlyCollection<Guid> customerIds) => _inner.UsageLedgersOf(customerIds);

@@ -386,6 +386,33 @@ namespace MspLicensing.Domain.Tests
             return string.Join("\n", lines);
         }
 
+        [SkippableFact]
+        public void Every_subscription_comes_with_its_licenses_as_reading_them_all_gives_them()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            BillingHistory(store);
+            // A license of no subscription, and one whose subscription is gone, belong to none.
+            store.Write("Test", s =>
+            {
+                var license = s.Licenses.All().First();
+                var loose = new License { LicenseId = Guid.NewGuid(), CustomerId = license.CustomerId, Product = "WFBSS", ActivationCode = "WF-LOOSE", StartDate = license.StartDate, ExpirationDate = license.ExpirationDate };
+                s.Licenses.Insert(loose);
+                var orphan = new License { LicenseId = Guid.NewGuid(), CustomerId = license.CustomerId, SubscriptionId = Guid.NewGuid(), Product = "CAS", ActivationCode = "CA-ORPHAN", StartDate = license.StartDate, ExpirationDate = license.ExpirationDate };
+                s.Licenses.Insert(orphan);
+                return 0;
+            });
+            string Text(IEnumerable<KeyValuePair<Subscription, IReadOnlyList<License>>> pairs) => string.Join("\n", pairs.OrderBy(p => p.Key.SubscriptionId).Select(p =>
+                $"{p.Key.ServicePlan} {p.Key.ExpirationDate:yyyy-MM-dd}: " + string.Join(", ", p.Value.OrderBy(l => l.ActivationCode, StringComparer.Ordinal).Select(l => $"{l.ActivationCode} {l.ExpirationDate:yyyy-MM-dd} r{l.Revision}"))));
+
+            string read = store.Read(s => Text(s.SubscriptionsWithLicenses().ToList()));
+
+            Assert.Equal(store.Read(s => Text(SessionReads.SubscriptionsWithLicenses(s))), read);
+            Assert.Equal(4, read.Split('\n').Length);
+            Assert.DoesNotContain("LOOSE", read);
+            Assert.DoesNotContain("ORPHAN", read);
+        }
+
         /// <remarks>
         /// With the licenses of the customers read ahead, each subscription finds its licenses among those of its
         /// customer; without, they are read by subscription.

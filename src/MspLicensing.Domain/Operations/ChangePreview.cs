@@ -314,6 +314,8 @@ namespace MspLicensing
             public ServicePlan FindServicePlanByName(string name) =>
                 ServicePlans.Find(p => SameName(p.Name, name), () => _store.FindServicePlanByName(name));
 
+            public IEnumerable<KeyValuePair<Subscription, IReadOnlyList<License>>> SubscriptionsWithLicenses() => SessionReads.SubscriptionsWithLicenses(this);
+
             public IReadOnlyList<Subscription> SubscriptionsOfCustomer(Guid customerId) =>
                 Subscriptions.Overlay(_store.SubscriptionsOfCustomer(customerId), s => s.CustomerId == customerId);
 

@@ -56,19 +56,21 @@ namespace MspLicensing
             var account = session.GetAccount();
             AccountRules.RequireLmp(account, "License renewal and seat allocation");
             int grace = account.GracePeriodDays;
-            var subscriptions = session.Subscriptions.All().ToList();
-            var licenses = session.Licenses.All().ToLookup(l => l.SubscriptionId);
+            // Only what is due is kept: the rest of the store passes through.
             var due = new List<PlannedRenewal>();
-            foreach (var s in subscriptions)
+            var owners = new HashSet<Guid>();
+            foreach (var pair in session.SubscriptionsWithLicenses())
             {
-                var planned = PlanOne(s, licenses[s.SubscriptionId].ToList(), null, asOf, grace);
+                owners.Add(pair.Key.CustomerId);
+                var planned = PlanOne(pair.Key, pair.Value.ToList(), null, asOf, grace);
                 if (planned != null) due.Add(planned);
             }
-            // The customers' names, for what is due only: a daily run with little due reads few customers, one with much due reads
-            // every name at once (only the names, not the whole customers).
+            // The customers' names, for what is due only: a daily run with little due reads its few customers by id; one
+            // whose customers are a third or more of those with subscriptions reads every name at once (only the names,
+            // not the whole customers), which costs about a third of reading as many customers by id.
             var ids = due.Select(p => p.Subscription.CustomerId).Distinct().ToList();
             var names = ids.Count == 0 ? new Dictionary<Guid, string>()
-                : due.Count * 2 < subscriptions.Count ? session.CustomersByIds(ids).ToDictionary(c => c.CustomerId, c => c.Name)
+                : ids.Count * 3 < owners.Count ? session.CustomersByIds(ids).ToDictionary(c => c.CustomerId, c => c.Name)
                 : session.CustomerNames();
             // In the order Get-MspSubscription lists them (customer, start, plan). The store then finds a batch's
             // subscriptions, and the audit entries beside which the index keeps theirs, together on few pages, as the
@@ -80,12 +82,13 @@ namespace MspLicensing
 
         private static PlannedRenewal PlanOne(Subscription s, List<License> licenses, string customer, DateTime asOf, int grace)
         {
-            var before = licenses.ToDictionary(l => l.LicenseId, l => (l.RecordedStatus, l.ExpirationDate));
+            var before = new (LicenseStatus? Status, DateTime Expiration)[licenses.Count];
+            for (int i = 0; i < licenses.Count; i++) before[i] = (licenses[i].RecordedStatus, licenses[i].ExpirationDate);
             var actions = Plan(s, licenses, customer, asOf, grace);
             if (actions.Count == 0) return null;
             // A license that follows its subscription takes the new expiration date from it: only a new status is written.
-            var changed = licenses.Where(l => before[l.LicenseId].RecordedStatus != l.RecordedStatus
-                                              || (before[l.LicenseId].ExpirationDate != l.ExpirationDate && !Lifecycle.Follows(l))).ToList();
+            var changed = licenses.Where((l, i) => before[i].Status != l.RecordedStatus
+                                                   || (before[i].Expiration != l.ExpirationDate && !Lifecycle.Follows(l))).ToList();
             return new PlannedRenewal(s, changed, actions, customer);
         }
 

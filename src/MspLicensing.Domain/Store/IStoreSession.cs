@@ -63,6 +63,12 @@ namespace MspLicensing.Store
         IReadOnlyList<License> LicensesOfCustomers(IReadOnlyCollection<Guid> customerIds);
         /// <summary>The subscriptions of the customers <paramref name="customerIds"/>, in a few queries of the customer index.</summary>
         IReadOnlyList<Subscription> SubscriptionsOfCustomers(IReadOnlyCollection<Guid> customerIds);
+        /// <summary>
+        /// Every subscription with its licenses, as they are read: a run over the whole store (the renewal run) keeps
+        /// what it needs of each and lets the rest go, where the store can read so (<see cref="SessionReads.SubscriptionsWithLicenses"/>
+        /// reads everything first).
+        /// </summary>
+        IEnumerable<KeyValuePair<Subscription, IReadOnlyList<License>>> SubscriptionsWithLicenses();
         /// <summary>The customers' usage ledgers (see <see cref="UsageLedgers"/>), keyed by customer.</summary>
         IDocumentSet<UsageLedger> Ledgers { get; }
         /// <summary>The months of the usage ledgers that bill before their open lines.</summary>
