@@ -197,7 +197,7 @@ internal static class Program
                     MeasureReads();
                     MeasureReconciliation();
                     _report.Memory("peak memory while the module's commands ran", _memory.Peak, _targets.PeakBytes,
-                        "working set of the module and the host, sampled every 20 ms during the timed commands above");
+                        "working set of the module and the host, sampled every 20 ms during the timed commands above, a command after much garbage (a floor's) begins once it is collected");
                     _report.Memory("peak memory of this process, floors included", Process.GetCurrentProcess().PeakWorkingSet64, null,
                         "no target: a floor's one transaction keeps its pages in memory until it commits");
                     MeasureDuplicates();
