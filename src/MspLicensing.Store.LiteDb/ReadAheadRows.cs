@@ -79,6 +79,7 @@ namespace MspLicensing.Store
             Read(Schema.ServicePlanCollection, "NameKey", what.ServicePlanNames.Select(LiteDbSession.NameKey));
         }
 
+        /// <summary>The id of a row's document, as lookups key it.</summary>
         private string Id(TRow row) => Text(_document(row)["_id"]);
 
         /// <summary>
@@ -138,7 +139,7 @@ namespace MspLicensing.Store
                 // Each document found is known by its id as well (a license looks up its subscription so).
                 if (field != "_id")
                     foreach (var row in pair.Value)
-                        Keep(collection, Lookup(collection, "_id", Text(_document(row)["_id"])), new List<TRow> { row });
+                        Keep(collection, Lookup(collection, "_id", Id(row)), new List<TRow> { row });
             }
             return rows;
         }
@@ -148,7 +149,7 @@ namespace MspLicensing.Store
             _found[lookup] = rows;
             foreach (var row in rows)
             {
-                string document = Document(collection, Text(_document(row)["_id"]));
+                string document = Document(collection, Id(row));
                 if (!_lookupsOf.TryGetValue(document, out var lookups)) _lookupsOf[document] = lookups = new List<string>();
                 lookups.Add(lookup);
             }
@@ -185,7 +186,7 @@ namespace MspLicensing.Store
                 foreach (string lookup in before.Distinct(StringComparer.Ordinal))
                 {
                     if (!_found.TryGetValue(lookup, out var rows)) continue;
-                    int at = rows.FindIndex(r => Text(_document(r)["_id"]) == idText);
+                    int at = rows.FindIndex(r => Id(r) == idText);
                     if (at < 0) continue;
                     if (doc != null && now.Contains(lookup))
                     {
