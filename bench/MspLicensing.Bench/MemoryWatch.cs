@@ -29,6 +29,11 @@ internal sealed class MemoryWatch : IDisposable
     /// <summary>The largest working set sampled while <see cref="While{T}"/> ran, in bytes.</summary>
     public long Peak => Interlocked.Read(ref _peak);
 
+    /// <summary>The pipeline that ran when <see cref="Peak"/> was sampled (<see cref="Program.Running"/>).</summary>
+    public string PeakDuring => Volatile.Read(ref _peakDuring);
+
+    private string _peakDuring = "no command";
+
     /// <summary>
     /// Runs <paramref name="work"/> with the sampling on, and takes a sample at its end too. First, when the heap has
     /// grown by more than 256 MB since the last such collection (a floor's one transaction holds hundreds of megabytes
@@ -77,7 +82,12 @@ internal sealed class MemoryWatch : IDisposable
     private void Raise(long bytes)
     {
         long seen;
-        while (bytes > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, bytes, seen) != seen) { }
+        while (bytes > (seen = Interlocked.Read(ref _peak)))
+        {
+            if (Interlocked.CompareExchange(ref _peak, bytes, seen) != seen) continue;
+            Volatile.Write(ref _peakDuring, Program.Running);
+            return;
+        }
     }
 
     public void Dispose()

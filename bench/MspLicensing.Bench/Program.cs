@@ -197,7 +197,7 @@ internal static class Program
                     MeasureReads();
                     MeasureReconciliation();
                     _report.Memory("peak memory while the module's commands ran", _memory.Peak, _targets.PeakBytes,
-                        "working set of the module and the host, sampled every 20 ms during the timed commands above, a command after much garbage (a floor's) begins once it is collected");
+                        "working set of the module and the host, sampled every 20 ms during the timed commands above, a command after much garbage (a floor's) begins once it is collected; reached in " + _memory.PeakDuring);
                     _report.Memory("peak memory of this process, floors included", Process.GetCurrentProcess().PeakWorkingSet64, null,
                         "no target: a floor's one transaction keeps its pages in memory until it commits");
                     MeasureDuplicates();
@@ -606,6 +606,9 @@ internal static class Program
         return watch.Elapsed.TotalMilliseconds;
     }
 
+    /// <summary>The pipeline the benchmark runs now (its commands' names), for the peak memory to name where it was reached.</summary>
+    internal static volatile string Running;
+
     /// <summary>Runs a command; any error record makes the benchmark fail.</summary>
     private static Collection<PSObject> Invoke(Runspace runspace, Func<PowerShell, PowerShell> build, IEnumerable<object> input = null)
     {
@@ -613,6 +616,7 @@ internal static class Program
         {
             ps.Runspace = runspace;
             build(ps);
+            Running = string.Join(" | ", ps.Commands.Commands.Select(c => c.CommandText));
             var output = input == null ? ps.Invoke() : ps.Invoke(input);
             if (ps.Streams.Error.Count > 0)
                 throw new InvalidOperationException($"{ps.Streams.Error.Count} errors, the first: {ps.Streams.Error[0]}");
