@@ -62,7 +62,7 @@ namespace MspLicensing
             foreach (var pair in session.SubscriptionsWithLicenses())
             {
                 owners.Add(pair.Key.CustomerId);
-                var planned = PlanOne(pair.Key, pair.Value.ToList(), null, asOf, grace);
+                var planned = PlanOne(pair.Key, pair.Value, null, asOf, grace);
                 if (planned != null) due.Add(planned);
             }
             // The customers' names, for what is due only: a daily run with little due reads its few customers by id; one
@@ -80,7 +80,7 @@ namespace MspLicensing
             return new RenewalRun(asOf.Date, grace, named);
         }
 
-        private static PlannedRenewal PlanOne(Subscription s, List<License> licenses, string customer, DateTime asOf, int grace)
+        private static PlannedRenewal PlanOne(Subscription s, IReadOnlyList<License> licenses, string customer, DateTime asOf, int grace)
         {
             var before = new (LicenseStatus? Status, DateTime Expiration)[licenses.Count];
             for (int i = 0; i < licenses.Count; i++) before[i] = (licenses[i].RecordedStatus, licenses[i].ExpirationDate);
@@ -143,7 +143,7 @@ namespace MspLicensing
         {
             var s = session.Subscriptions.Get(subscriptionId);
             if (s == null) return new RenewalAction[0];
-            var planned = PlanOne(s, session.LicensesOfSubscription(subscriptionId).ToList(), session.Customers.Get(s.CustomerId)?.Name, run.AsOf, run.GraceDays);
+            var planned = PlanOne(s, session.LicensesOfSubscription(subscriptionId), session.Customers.Get(s.CustomerId)?.Name, run.AsOf, run.GraceDays);
             if (planned == null) return new RenewalAction[0];
             Store(session, planned, nowUtc);
             return planned.Actions;
