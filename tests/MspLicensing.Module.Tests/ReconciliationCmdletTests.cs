@@ -52,6 +52,18 @@ namespace MspLicensing.Module.Tests
         }
 
         [Fact]
+        public void R80_a_row_is_read_for_the_columns_the_comparison_names_and_no_other()
+        {
+            using var s = March();
+            // A column that is not compared is never read: a script property in it would run (and may be slow or fail).
+            var r = s.Ok("$script:read = 0; $row = [pscustomobject]@{ Customer = 'Fabrikam'; Product = 'WFBSS'; Quantity = '10' }; "
+                + "$row | Add-Member -MemberType ScriptProperty -Name Region -Value { $script:read++; 'EMEA' }; "
+                + "$row | Compare-MspUsage -Month 2026-03; \"read $script:read\"");
+            Assert.Equal(ReconciliationStatus.Match, r.Objects<ReconciliationLine>().Single(l => l.Customer == "Fabrikam").Status);
+            Assert.Equal("read 0", r.Output.Last().ToString());
+        }
+
+        [Fact]
         public void R82_a_bad_row_is_a_non_terminating_error_naming_the_row_and_the_rest_is_compared_with_a_warning()
         {
             using var s = March();
@@ -72,7 +84,7 @@ namespace MspLicensing.Module.Tests
             // A column no row has stops it before anything is compared.
             var missing = s.Run("Import-Csv ./bad.csv | Compare-MspUsage -Month 2026-03 -QuantityColumn Seats");
             Assert.Empty(missing.Output);
-            Assert.Contains("No PSA row has the column 'Seats'", missing.ErrorText + missing.Exception?.Message);
+            Assert.Contains("No PSA row has the column 'Seats'; the rows have 'Customer', 'ExternalId', 'Product', 'Quantity'.", missing.ErrorText + missing.Exception?.Message);
             // A product map to no product stops it, naming the key and the value.
             var map = s.Run("Import-Csv ./bad.csv | Compare-MspUsage -Month 2026-03 -ProductMap @{ 'WF Seat' = 'Nope' }");
             Assert.Contains("ProductMap.WF Seat 'Nope'", map.ErrorText + map.Exception?.Message);

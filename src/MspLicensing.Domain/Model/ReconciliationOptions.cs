@@ -19,5 +19,8 @@ namespace MspLicensing
         public string QuantityColumn { get; set; } = DefaultQuantityColumn;
         /// <summary>The PSA's product names to a product code or name; an empty value ignores the PSA product (not a license).</summary>
         public IDictionary<string, string> ProductMap { get; set; }
+
+        /// <summary>The columns a row is read for: its PSA company id, customer, product and quantity.</summary>
+        public IReadOnlyList<string> Columns => new[] { ExternalIdColumn, CustomerColumn, ProductColumn, QuantityColumn };
     }
 }

@@ -301,6 +301,7 @@ namespace MspLicensing
         private static void RequireColumns(IReadOnlyList<ReferenceRow> rows, ReconciliationOptions options)
         {
             if (rows.Count == 0) return;
+            // The cells hold the columns the comparison reads; every column of every row is read only for the error.
             var present = new HashSet<string>(rows.SelectMany(r => r.Cells.Keys), StringComparer.OrdinalIgnoreCase);
             var required = new List<(string Column, string Parameter)>
             {
@@ -317,7 +318,8 @@ namespace MspLicensing
             foreach (var (column, parameter) in required)
             {
                 if (present.Contains(column)) continue;
-                string columns = string.Join(", ", present.OrderBy(c => c, StringComparer.OrdinalIgnoreCase).Select(c => MspException.Quote(c)));
+                var all = new HashSet<string>(rows.SelectMany(r => r.Columns), StringComparer.OrdinalIgnoreCase);
+                string columns = string.Join(", ", all.OrderBy(c => c, StringComparer.OrdinalIgnoreCase).Select(c => MspException.Quote(c)));
                 throw MspException.ForRule(Rules.R82, "PsaColumnMissing", ErrorKind.InvalidData,
                     $"No PSA row has the column {MspException.Quote(column)}; the rows have {(columns.Length == 0 ? "no columns" : columns)}. Name the column that holds it with -{parameter} <column>; nothing was compared.",
                     column);

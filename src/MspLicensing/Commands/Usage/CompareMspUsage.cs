@@ -16,6 +16,8 @@ namespace MspLicensing.Commands
         /// <summary>The PSA rows as they come, in order: the comparison runs once all have come.</summary>
         private readonly List<ReferenceRow> _rows = new List<ReferenceRow>();
 
+        private ReconciliationOptions _options;
+
         // The month does not bind from the pipeline: a PSA export with a Month column would otherwise set it row by row.
         [Parameter(Position = 0)]
         [ArgumentCompleter(typeof(MonthCompleter))]
@@ -54,26 +56,31 @@ namespace MspLicensing.Commands
         [Parameter(ParameterSetName = SummarySet, Mandatory = true)]
         public SwitchParameter Summary { get; set; }
 
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            // The columns and the product map bind from the command line only: the rows are read as they come.
+            try
+            {
+                _options = PsaRows.Options(Psa, ExternalIdColumn, CustomerColumn, ProductColumn, QuantityColumn, ProductMap);
+            }
+            catch (MspException ex)
+            {
+                ThrowMspError(ex, ProductMap);
+            }
+        }
+
         protected override void ProcessRecord()
         {
             if (BilledSeats == null) return;
             foreach (var row in BilledSeats)
-                if (row != null) _rows.Add(PsaRows.Row(_rows.Count + 1, row));
+                if (row != null) _rows.Add(PsaRows.Row(_rows.Count + 1, row, _options));
         }
 
         protected override void EndProcessing()
         {
             var month = ParseMonth(nameof(Month), Month);
-            ReconciliationOptions options;
-            try
-            {
-                options = PsaRows.Options(Psa, ExternalIdColumn, CustomerColumn, ProductColumn, QuantityColumn, ProductMap);
-            }
-            catch (MspException ex)
-            {
-                ThrowMspError(ex, ProductMap);
-                return;
-            }
+            var options = _options;
             string activity = $"Comparing the {month} usage report with {_rows.Count} PSA rows";
             WriteProgress(new ProgressRecord(1, activity, "Reading the report and the customers"));
             var result = Read(s => ReconciliationOperations.Compare(s, month, _rows, options));
