@@ -31,10 +31,12 @@ namespace MspLicensing
             var status = UsageOperations.StatusOf(session, month);
             // Without names: the customers' names come from the index below, and the report's plans and codes are not needed.
             var report = UsageOperations.Lines(session, month, false);
-            var customers = new CustomerIndex(session.Customers.All(), options.Psa);
+            var customers = new CustomerIndex(session.Customers.Each(), options.Psa);
+            string monthText = month.ToString();
 
             var problems = new List<ReconciliationProblem>();
-            var billed = new Dictionary<(string Customer, string Product), Billing>();
+            // By customer (or, for rows that match none, the PSA's identity) and product code in upper case.
+            var billed = new Dictionary<(Guid Customer, string Unmatched, string Product), Billing>();
             int ignored = 0;
             foreach (var row in rows)
             {
@@ -50,7 +52,7 @@ namespace MspLicensing
                     // R82: a bad row whose customer and product are known says so on the line it would have counted toward.
                     if (parsed == null) continue;
                 }
-                var key = (parsed.Key, parsed.Product);
+                var key = (parsed.Customer?.CustomerId ?? Guid.Empty, parsed.Unmatched, parsed.Product);
                 if (!billed.TryGetValue(key, out var b)) billed[key] = b = new Billing(parsed);
                 if (error != null) b.Skipped.Add($"PSA row {row.Number.ToString(CultureInfo.InvariantCulture)} was left out ({Reason(error)})");
                 else
@@ -61,24 +63,21 @@ namespace MspLicensing
             }
 
             var lines = new List<ReconciliationLine>(report.Count + billed.Count);
-            var reported = new HashSet<(string, string)>();
             foreach (var r in report)
             {
-                var key = (CustomerKey(r.CustomerId), r.Product.ToUpperInvariant());
-                reported.Add(key);
-                billed.TryGetValue(key, out var b);
+                if (billed.TryGetValue((r.CustomerId, null, r.Product.ToUpperInvariant()), out var b)) b.Reported = true;
                 var customer = customers.ById(r.CustomerId);
-                lines.Add(Line(month, status, customer?.Name ?? r.Customer, r.CustomerId, r.Product, true, r.Chargeable, b,
-                    customers.ExternalIdOf(customer) ?? b?.ExternalId));
+                lines.Add(Line(monthText, status, customer?.Name ?? r.Customer, r.CustomerId, r.Product, true, r.Chargeable, b,
+                    customer?.PsaId ?? b?.ExternalId));
             }
             var suites = report.Where(r => Catalog.Find(r.Product)?.Kind == ProductKind.Suite)
                 .ToLookup(r => r.CustomerId, r => r.Product);
             // A customer and product whose every row was bad has no line: the rows' errors report them (R82).
-            foreach (var pair in billed.Where(p => !reported.Contains(p.Key) && p.Value.Rows.Count > 0))
+            foreach (var pair in billed.Where(p => !p.Value.Reported && p.Value.Rows.Count > 0))
             {
                 var b = pair.Value;
-                var line = Line(month, status, b.Customer?.Name ?? b.PsaCustomer, b.Customer?.CustomerId, pair.Key.Product, false, 0, b,
-                    customers.ExternalIdOf(b.Customer) ?? b.ExternalId);
+                var line = Line(monthText, status, b.Customer?.Name ?? b.PsaCustomer, b.Customer?.CustomerId, pair.Key.Product, false, 0, b,
+                    b.Customer?.PsaId ?? b.ExternalId);
                 if (b.Customer != null)
                 {
                     var suite = suites[b.Customer.CustomerId].FirstOrDefault(s => Catalog.Find(s).Components.Contains(line.Product, StringComparer.OrdinalIgnoreCase));
@@ -139,13 +138,13 @@ namespace MspLicensing
             return chargeable == billed ? ReconciliationStatus.Match : chargeable > billed ? ReconciliationStatus.UnderBilled : ReconciliationStatus.OverBilled;
         }
 
-        private static ReconciliationLine Line(BillingMonth month, UsageReportStatus status, string customer, Guid? customerId, string product, bool inReport, int chargeable, Billing b, string externalId)
+        private static ReconciliationLine Line(string month, UsageReportStatus status, string customer, Guid? customerId, string product, bool inReport, int chargeable, Billing b, string externalId)
         {
             int quantity = b?.Quantity ?? 0;
             var code = Catalog.Find(product)?.Code ?? product;
             return new ReconciliationLine
             {
-                Month = month.ToString(),
+                Month = month,
                 Customer = customer,
                 CustomerId = customerId,
                 Product = code,
@@ -171,8 +170,6 @@ namespace MspLicensing
         /// <summary>The message of a row's error without the words that name the row.</summary>
         private static string Reason(MspException error) => error.Data[ReasonKey] as string ?? error.Message;
 
-        private static string CustomerKey(Guid id) => id.ToString("N");
-
         /// <summary>The customer and product of a row and its seats; null for a row the product map ignores (and no error) or a row whose customer or product is unknown.</summary>
         private static ParsedRow Parse(ReferenceRow row, ReconciliationOptions options, Dictionary<string, string> map, CustomerIndex customers, out MspException error)
         {
@@ -180,10 +177,11 @@ namespace MspLicensing
             string externalId = options.Psa.HasValue ? Text(row, options.ExternalIdColumn) : null;
             string name = Text(row, options.CustomerColumn);
             string productText = Text(row, options.ProductColumn);
-            string item = RowName(row, name, externalId, options.Psa);
+            // The words that name the row, only for its error.
+            string Item() => RowName(row, name, externalId, options.Psa);
             if (string.IsNullOrEmpty(name) && string.IsNullOrEmpty(externalId))
             {
-                error = Bad(item, "RowWithoutCustomer", options.Psa.HasValue
+                error = Bad(Item(), "RowWithoutCustomer", options.Psa.HasValue
                     ? $"{options.CustomerColumn} and {options.ExternalIdColumn} are empty: give the customer's name or its {options.Psa} id"
                     : $"{options.CustomerColumn} is empty: give the customer's name (or its PSA company id in {options.ExternalIdColumn}, with -Psa)", row);
                 return null;
@@ -199,7 +197,7 @@ namespace MspLicensing
                 product = Catalog.Find(productText)?.Code;
                 if (product == null)
                 {
-                    error = Bad(item, "PsaProductNotMapped", $"{options.ProductColumn} {MspException.Quote(productText ?? string.Empty)} maps to no product: give a product code or name ({string.Join(", ", Catalog.Products.Select(p => p.Code))}), or map the PSA's product with -ProductMap @{{ {MspException.Quote(string.IsNullOrEmpty(productText) ? "PSA product" : productText)} = 'WFBSS' }} (map it to '' to leave out a product that is no license)", row);
+                    error = Bad(Item(), "PsaProductNotMapped", $"{options.ProductColumn} {MspException.Quote(productText ?? string.Empty)} maps to no product: give a product code or name ({string.Join(", ", Catalog.Products.Select(p => p.Code))}), or map the PSA's product with -ProductMap @{{ {MspException.Quote(string.IsNullOrEmpty(productText) ? "PSA product" : productText)} = 'WFBSS' }} (map it to '' to leave out a product that is no license)", row);
                     return null;
                 }
             }
@@ -207,7 +205,7 @@ namespace MspLicensing
             parsed.Product = product.ToUpperInvariant();
             if (!TryQuantity(row.Cells.TryGetValue(options.QuantityColumn, out var q) ? q : null, out int quantity))
             {
-                error = Bad(item, "PsaQuantityInvalid", $"{options.QuantityColumn} {MspException.Quote(Display(q))} is not valid: {QuantityAllowed}", row);
+                error = Bad(Item(), "PsaQuantityInvalid", $"{options.QuantityColumn} {MspException.Quote(Display(q))} is not valid: {QuantityAllowed}", row);
                 return parsed;
             }
             parsed.Quantity = quantity;
@@ -329,9 +327,10 @@ namespace MspLicensing
         /// <summary>A row's customer and product as the comparison counts them.</summary>
         private sealed class ParsedRow
         {
-            /// <summary>The customer's id, or the PSA's identity of a row no customer matched.</summary>
-            public string Key { get; set; }
-            public Customer Customer { get; set; }
+            /// <summary>The customer the row matched; null when it matched none.</summary>
+            public Known Customer { get; set; }
+            /// <summary>The PSA's identity of a row no customer matched, in upper case: its id and name.</summary>
+            public string Unmatched { get; set; }
             public string PsaCustomer { get; set; }
             public string ExternalId { get; set; }
             public CustomerMatch MatchedBy { get; set; }
@@ -352,46 +351,59 @@ namespace MspLicensing
                 if (first.Note != null) Notes.Add(first.Note);
             }
 
-            public Customer Customer { get; }
+            public Known Customer { get; }
             public string PsaCustomer { get; }
             public string ExternalId { get; }
             public CustomerMatch MatchedBy { get; }
             public int Quantity { get; set; }
+            /// <summary>Whether the month's report has a line of this customer and product.</summary>
+            public bool Reported { get; set; }
             public List<int> Rows { get; } = new List<int>();
             public List<string> Notes { get; } = new List<string>();
             public List<string> Skipped { get; } = new List<string>();
         }
 
-        /// <summary>R81: the customers by id, by name (ignoring case) and by their external id for the PSA.</summary>
+        /// <summary>What the comparison keeps of a customer: its id, its name and its id in the PSA compared with.</summary>
+        private sealed class Known
+        {
+            public Guid CustomerId { get; set; }
+            public string Name { get; set; }
+            /// <summary>The customer's id for the PSA; null without -Psa or without an id.</summary>
+            public string PsaId { get; set; }
+        }
+
+        /// <summary>
+        /// R81: the customers by id, by name (ignoring case) and by their external id for the PSA. Only what the
+        /// comparison needs of each is kept, as the customers are read one by one.
+        /// </summary>
         private sealed class CustomerIndex
         {
-            private readonly Dictionary<Guid, Customer> _byId = new Dictionary<Guid, Customer>();
-            private readonly Dictionary<string, Customer> _byName = new Dictionary<string, Customer>(StringComparer.OrdinalIgnoreCase);
-            private readonly Dictionary<string, List<Customer>> _byExternalId = new Dictionary<string, List<Customer>>(StringComparer.OrdinalIgnoreCase);
+            private readonly Dictionary<Guid, Known> _byId = new Dictionary<Guid, Known>();
+            private readonly Dictionary<string, Known> _byName = new Dictionary<string, Known>(StringComparer.OrdinalIgnoreCase);
+            private readonly Dictionary<string, List<Known>> _byExternalId = new Dictionary<string, List<Known>>(StringComparer.OrdinalIgnoreCase);
             private readonly Psa? _psa;
 
             public CustomerIndex(IEnumerable<Customer> customers, Psa? psa)
             {
                 _psa = psa;
+                string tool = psa?.ToString();
                 foreach (var c in customers)
                 {
-                    _byId[c.CustomerId] = c;
-                    _byName[c.Name.Trim()] = c;
-                    string id = ExternalIdOf(c);
-                    if (id == null) continue;
-                    if (!_byExternalId.TryGetValue(id, out var list)) _byExternalId[id] = list = new List<Customer>();
-                    list.Add(c);
+                    var known = new Known
+                    {
+                        CustomerId = c.CustomerId,
+                        Name = c.Name,
+                        PsaId = tool != null && c.ExternalId != null && c.ExternalId.TryGetValue(tool, out var given) && !string.IsNullOrWhiteSpace(given) ? given.Trim() : null,
+                    };
+                    _byId[known.CustomerId] = known;
+                    _byName[known.Name.Trim()] = known;
+                    if (known.PsaId == null) continue;
+                    if (!_byExternalId.TryGetValue(known.PsaId, out var list)) _byExternalId[known.PsaId] = list = new List<Known>();
+                    list.Add(known);
                 }
             }
 
-            public Customer ById(Guid id) => _byId.TryGetValue(id, out var c) ? c : null;
-
-            /// <summary>The customer's id for the PSA; null without -Psa or without an id.</summary>
-            public string ExternalIdOf(Customer c)
-            {
-                if (c == null || !_psa.HasValue || c.ExternalId == null) return null;
-                return c.ExternalId.TryGetValue(_psa.Value.ToString(), out var id) && !string.IsNullOrWhiteSpace(id) ? id.Trim() : null;
-            }
+            public Known ById(Guid id) => _byId.TryGetValue(id, out var c) ? c : null;
 
             /// <summary>R81: by the PSA's id first, then by name; a row that matches no customer keeps the PSA's name and id, and a note why.</summary>
             public ParsedRow Resolve(string name, string externalId)
@@ -410,20 +422,19 @@ namespace MspLicensing
                 if (name != null && _byName.TryGetValue(name, out var byName))
                 {
                     var matched = Matched(row, byName, CustomerMatch.Name);
-                    string own = ExternalIdOf(byName);
+                    string own = byName.PsaId;
                     if (externalId != null)
                         matched.Note = $"matched by name: {why}" + (own == null ? $"; give {byName.Name} its id with Set-MspCustomer -Name {MspException.Quote(byName.Name)} -ExternalId @{{ {_psa} = {MspException.Quote(externalId)} }}" : $"; {byName.Name}'s {_psa} id is {MspException.Quote(own)}");
                     return matched;
                 }
-                row.Key = "PSA:" + (externalId ?? string.Empty).ToUpperInvariant() + "|" + (name ?? string.Empty).ToUpperInvariant();
+                row.Unmatched = (externalId ?? string.Empty).ToUpperInvariant() + "|" + (name ?? string.Empty).ToUpperInvariant();
                 row.MatchedBy = CustomerMatch.None;
                 row.Note = (why == null ? string.Empty : why + ", and ") + (name == null ? "the row has no customer name" : $"no customer is named {MspException.Quote(name)}");
                 return row;
             }
 
-            private static ParsedRow Matched(ParsedRow row, Customer customer, CustomerMatch by)
+            private static ParsedRow Matched(ParsedRow row, Known customer, CustomerMatch by)
             {
-                row.Key = CustomerKey(customer.CustomerId);
                 row.Customer = customer;
                 row.MatchedBy = by;
                 return row;

@@ -50,9 +50,9 @@ namespace MspLicensing.Commands
         /// looked up by name: going through all of an object's properties makes PowerShell keep a table of its members
         /// with the object (about 1.5 KB a row, which stays with the caller's rows) and takes seven times as long.
         /// </summary>
-        private static Dictionary<string, object> Cells(PSObject row, IEnumerable<string> columns)
+        private static Dictionary<string, object> Cells(PSObject row, IReadOnlyList<string> columns)
         {
-            var cells = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+            var cells = new Dictionary<string, object>(columns.Count, StringComparer.OrdinalIgnoreCase);
             foreach (string column in columns)
             {
                 var property = row.Properties[column];
