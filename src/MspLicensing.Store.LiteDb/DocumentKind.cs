@@ -11,8 +11,9 @@ namespace MspLicensing.Store
     {
         internal DocumentKind(string collection, string typeName, Func<T, Guid> id, Func<T, string> name,
             Func<T, string> uniqueName = null, Func<LiteDB.BsonDocument, T> read = null, Func<T, string> alias = null,
-            Action<T, LiteDB.BsonDocument> keys = null)
+            Action<T, LiteDB.BsonDocument> keys = null, bool immutable = false)
         {
+            Immutable = immutable;
             Collection = collection;
             TypeName = typeName;
             Id = id;
@@ -31,6 +32,11 @@ namespace MspLicensing.Store
         public Func<LiteDB.BsonDocument, T> Read { get; }
         /// <summary>Another name the rules give a document in their errors; null when they use <see cref="Name"/>.</summary>
         public Func<T, string> Alias { get; }
+        /// <summary>
+        /// Whether a document of this kind is written once and never updated (its id says what it holds), so that
+        /// deleting it needs no check of its revision.
+        /// </summary>
+        public bool Immutable { get; }
         /// <summary>Adds the keys the store's indexes find a document by (the name key of a kind whose names are unique); null for other kinds.</summary>
         public Action<T, LiteDB.BsonDocument> Decorate { get; }
     }

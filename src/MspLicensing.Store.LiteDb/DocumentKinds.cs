@@ -32,6 +32,6 @@ namespace MspLicensing.Store
             Schema.LedgerCollection, "UsageLedger", l => l.CustomerId, l => "of customer " + l.CustomerId);
 
         internal static readonly DocumentKind<UsageLedgerMonth> LedgerMonths = new DocumentKind<UsageLedgerMonth>(
-            Schema.LedgerMonthCollection, "UsageLedgerMonth", m => m.Id, m => m.Month + " of customer " + m.CustomerId);
+            Schema.LedgerMonthCollection, "UsageLedgerMonth", m => m.Id, m => m.Month + " of customer " + m.CustomerId, immutable: true);
     }
 }

@@ -62,7 +62,8 @@ namespace MspLicensing.Store
 
             public IDocumentSet<T> Create<T>(DocumentKind<T> kind, Action<T> onRead, Action<T> onWrite, Action beforeAll) where T : class, IVersioned =>
                 new DocumentSet<T>(_db, kind.Collection, kind.TypeName, kind.Id, kind.Name, kind.Decorate,
-                    onRead: onRead, onWrite: onWrite, beforeAll: beforeAll, read: kind.Read, writes: _writes, readAhead: _readAhead, track: _track);
+                    onRead: onRead, onWrite: onWrite, beforeAll: beforeAll, read: kind.Read, writes: _writes, readAhead: _readAhead, track: _track,
+                    immutable: kind.Immutable);
         }
 
         public Template FindTemplateByName(string name)
@@ -374,6 +375,7 @@ namespace MspLicensing.Store
             private readonly int[] _writes;
             private readonly ReadAheadRows<BsonDocument> _readAhead;
             private readonly string _collection;
+            private readonly bool _immutable;
             // A set of its own: a license read by its customer reads its subscription by id while the query runs.
             private readonly Lookups _lookups = new Lookups();
 
@@ -381,10 +383,12 @@ namespace MspLicensing.Store
             /// <param name="onWrite">Runs on every item inserted, updated or deleted.</param>
             /// <param name="beforeAll">Runs before All() reads the whole collection.</param>
             /// <param name="track">Whether the revisions read are kept for the writes of the transaction (not in a read session).</param>
+            /// <param name="immutable">Whether the documents are written once and never updated (<see cref="DocumentKind{T}.Immutable"/>).</param>
             internal DocumentSet(LiteDatabase db, string collection, string typeName, Func<T, Guid> id, Func<T, string> name, Action<T, BsonDocument> decorate,
                 Action<T> onRead = null, Action<T> onWrite = null, Action beforeAll = null, Func<BsonDocument, T> read = null, int[] writes = null,
-                ReadAheadRows<BsonDocument> readAhead = null, bool track = true)
+                ReadAheadRows<BsonDocument> readAhead = null, bool track = true, bool immutable = false)
             {
+                _immutable = immutable;
                 _readAhead = readAhead;
                 _collection = collection;
                 _seen = track ? new Dictionary<Guid, int>() : null;
@@ -458,7 +462,8 @@ namespace MspLicensing.Store
             {
                 RequireTracking();
                 _writes[0]++;
-                CheckRevision(item);
+                // A document written once is deleted as it is: no revision of it can have moved.
+                if (!_immutable) CheckRevision(item);
                 _col.Delete(_id(item));
                 _readAhead?.Written(_collection, _id(item), null);
                 _seen.Remove(_id(item));

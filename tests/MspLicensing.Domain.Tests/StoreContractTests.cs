@@ -1158,6 +1158,26 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void A_month_of_a_ledger_is_deleted_without_reading_it_so_a_missing_one_is_written_again_when_a_change_replaces_it()
+        {
+            using var f = new SubscriptionFixture();
+            f.Plan("Basic", "WFBSS", renewal: 1);
+            var sub = f.Assign("Basic", new DateTime(2026, 1, 15), seats: 10);
+            void Seats(int seats, DateTime date) => f.Store.Write("Set-MspSubscription", s => SubscriptionOperations.Change(s, SubscriptionRef.ById(sub.SubscriptionId),
+                new SubscriptionChanges { Seats = seats, Date = date }, Now, SubscriptionFixture.Today));
+            // January and February are months of their own; the open lines start in March.
+            Seats(12, new DateTime(2026, 3, 1));
+            // February's document is lost (a month's document is written once and deleted when its lines change).
+            using (var db = new LiteDatabase(new ConnectionString { Filename = f.StorePath, Connection = ConnectionType.Shared }))
+                Assert.Equal(1, db.GetCollection("ledgermonths").DeleteMany("$.Month = 202602"));
+            Assert.NotEmpty(f.Store.Read(UsageLedgers.Disagreeing));
+            // A back-dated change of February replaces it: the change lands and the ledger agrees again.
+            Seats(11, new DateTime(2026, 2, 10));
+            Assert.Empty(f.Store.Read(UsageLedgers.Disagreeing));
+            Assert.Equal(11, f.Store.Read(s => UsageLedgers.Lines(s, BillingMonth.Parse("Month", "2026-02"), false).ToList()).Single().Provisioned);
+        }
+
+        [Fact]
         public void A_store_with_customers_of_no_one_and_two_external_ids_is_healthy()
         {
             using var t = new TestStore();
