@@ -125,11 +125,14 @@ namespace MspLicensing.Store
             return v != null && System.Enum.TryParse(v.AsString, out T e) ? e : (T?)null;
         }
 
-        private static BsonValue Field(BsonDocument d, string field, params BsonType[] types)
+        private static BsonValue Field(BsonDocument d, string field, BsonType type) => Field(d, field, type, type);
+
+        /// <remarks>Two types, not a params array: every field of every document read comes through here.</remarks>
+        private static BsonValue Field(BsonDocument d, string field, BsonType type, BsonType other)
         {
             if (!d.TryGetValue(field, out var v) || v.IsNull) return null;
-            if (Array.IndexOf(types, v.Type) < 0)
-                throw new FormatException($"its field {field} holds a {v.Type} where a {string.Join(" or ", types)} belongs");
+            if (v.Type != type && v.Type != other)
+                throw new FormatException($"its field {field} holds a {v.Type} where a {type}{(other == type ? string.Empty : " or " + other)} belongs");
             return v;
         }
 
