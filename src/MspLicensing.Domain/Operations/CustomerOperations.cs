@@ -190,7 +190,8 @@ namespace MspLicensing
             const string Instead = ". Get-MspCustomer lists the customers; wildcards such as 'Cont*' find partial names.";
             var notFound = new NameFilter("Name", query.Name).Missing(customers.Select(c => c.Name))
                 .Select(name => MspException.CustomerNotFound($"named {MspException.Quote(name)}", name, Instead, filtered))
-                .Concat((query.CustomerId ?? new Guid[0]).Except(customers.Select(c => c.CustomerId))
+                // Only ids asked for can be missing: without any, the ids of what was found are not gathered.
+                .Concat((query.CustomerId == null || query.CustomerId.Count == 0 ? new Guid[0] : query.CustomerId.Except(customers.Select(c => c.CustomerId)))
                     .Select(id => MspException.CustomerNotFound($"has the id '{id}'", id, Instead, filtered)))
                 .ToList();
             return new Found<Customer>(customers, notFound);
