@@ -54,7 +54,7 @@ namespace MspLicensing
                 }
                 var key = (parsed.Customer?.CustomerId ?? Guid.Empty, parsed.Unmatched, parsed.Product);
                 if (!billed.TryGetValue(key, out var b)) billed[key] = b = new Billing(parsed);
-                if (error != null) b.Skipped.Add($"PSA row {row.Number.ToString(CultureInfo.InvariantCulture)} was left out ({Reason(error)})");
+                if (error != null) b.AddNote($"PSA row {row.Number.ToString(CultureInfo.InvariantCulture)} was left out ({Reason(error)})");
                 else
                 {
                     b.Quantity += parsed.Quantity;
@@ -156,7 +156,7 @@ namespace MspLicensing
                 ExternalId = externalId,
                 MatchedBy = b == null || b.Rows.Count == 0 ? CustomerMatch.None : b.MatchedBy,
                 PsaRows = b == null ? null : string.Join(", ", b.Rows.Select(n => n.ToString(CultureInfo.InvariantCulture))),
-                Note = b == null ? null : Join(b.Notes.Concat(b.Skipped).Distinct().ToArray()),
+                Note = b == null || b.Notes == null ? null : Join(b.Notes.Distinct().ToArray()),
                 ReportStatus = status,
             };
         }
@@ -203,7 +203,7 @@ namespace MspLicensing
             }
             var parsed = customers.Resolve(name, externalId);
             parsed.Product = product.ToUpperInvariant();
-            if (!TryQuantity(row.Cells.TryGetValue(options.QuantityColumn, out var q) ? q : null, out int quantity))
+            if (!TryQuantity(row.TryGetCell(options.QuantityColumn, out var q) ? q : null, out int quantity))
             {
                 error = Bad(Item(), "PsaQuantityInvalid", $"{options.QuantityColumn} {MspException.Quote(Display(q))} is not valid: {QuantityAllowed}", row);
                 return parsed;
@@ -236,7 +236,7 @@ namespace MspLicensing
         /// <summary>A cell as trimmed text; null when the row has no such cell or it is empty.</summary>
         private static string Text(ReferenceRow row, string column)
         {
-            if (!row.Cells.TryGetValue(column, out var value) || value == null) return null;
+            if (!row.TryGetCell(column, out var value) || value == null) return null;
             string text = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim();
             return string.IsNullOrEmpty(text) ? null : text;
         }
@@ -300,7 +300,7 @@ namespace MspLicensing
         {
             if (rows.Count == 0) return;
             // The cells hold the columns the comparison reads; every column of every row is read only for the error.
-            var present = new HashSet<string>(rows.SelectMany(r => r.Cells.Keys), StringComparer.OrdinalIgnoreCase);
+            var present = new HashSet<string>(rows.SelectMany(r => r.CellColumns), StringComparer.OrdinalIgnoreCase);
             var required = new List<(string Column, string Parameter)>
             {
                 (options.ProductColumn, "ProductColumn"),
@@ -348,7 +348,7 @@ namespace MspLicensing
                 PsaCustomer = first.PsaCustomer;
                 ExternalId = first.ExternalId;
                 MatchedBy = first.MatchedBy;
-                if (first.Note != null) Notes.Add(first.Note);
+                if (first.Note != null) AddNote(first.Note);
             }
 
             public Known Customer { get; }
@@ -359,8 +359,14 @@ namespace MspLicensing
             /// <summary>Whether the month's report has a line of this customer and product.</summary>
             public bool Reported { get; set; }
             public List<int> Rows { get; } = new List<int>();
-            public List<string> Notes { get; } = new List<string>();
-            public List<string> Skipped { get; } = new List<string>();
+            /// <summary>The first row's note, then a note of each row left out; null when there are none (most lines have none).</summary>
+            public List<string> Notes { get; private set; }
+
+            public void AddNote(string note)
+            {
+                if (Notes == null) Notes = new List<string>();
+                Notes.Add(note);
+            }
         }
 
         /// <summary>What the comparison keeps of a customer: its id, its name and its id in the PSA compared with.</summary>

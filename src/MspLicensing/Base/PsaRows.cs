@@ -18,11 +18,12 @@ namespace MspLicensing.Commands
         public const string ProductMapHelp = "The PSA's product names to product codes or names, e.g. @{ 'WF Services Seat' = 'WFBSS' }, ignoring case; it is read before the codes and names. A product mapped to '' (labour, hardware) is no license: its rows are left out without an error.";
 
         /// <summary>
-        /// Row <paramref name="number"/> (from 1) of the export with the cells of the columns <paramref name="options"/>
-        /// reads, keeping the object it came as for its errors.
+        /// Row <paramref name="number"/> (from 1) of the export with the cells of <paramref name="columns"/> (the
+        /// options' <see cref="ReconciliationOptions.Columns"/>, one list for every row), keeping the object it came as
+        /// for its errors.
         /// </summary>
-        public static ReferenceRow Row(int number, PSObject row, ReconciliationOptions options) =>
-            row.BaseObject is IDictionary table ? new ReferenceRow(number, Entries(table), row) : new ReferenceRow(number, Cells(row, options.Columns), row, ColumnsOf);
+        public static ReferenceRow Row(int number, PSObject row, IReadOnlyList<string> columns) =>
+            row.BaseObject is IDictionary table ? new ReferenceRow(number, Entries(table), row) : new ReferenceRow(number, columns, Cell(row), row, ColumnsOf);
 
         /// <summary>The columns to read and how products map, from the parameters of the same names.</summary>
         public static ReconciliationOptions Options(Psa? psa, string externalIdColumn, string customerColumn, string productColumn, string quantityColumn, Hashtable productMap) =>
@@ -46,30 +47,25 @@ namespace MspLicensing.Commands
         }
 
         /// <summary>
-        /// The cells of an object's properties (the columns of Import-Csv) that <paramref name="columns"/> names, each
-        /// looked up by name: going through all of an object's properties makes PowerShell keep a table of its members
-        /// with the object (about 1.5 KB a row, which stays with the caller's rows) and takes seven times as long.
+        /// Reads an object's property (a column of Import-Csv) by name: going through all of an object's properties
+        /// makes PowerShell keep a table of its members with the object (about 1.5 KB a row, which stays with the
+        /// caller's rows) and takes seven times as long.
         /// </summary>
-        private static Dictionary<string, object> Cells(PSObject row, IReadOnlyList<string> columns)
+        private static ReferenceRow.TryRead Cell(PSObject row) => (string column, out object value) =>
         {
-            var cells = new Dictionary<string, object>(columns.Count, StringComparer.OrdinalIgnoreCase);
-            foreach (string column in columns)
+            value = null;
+            var property = row.Properties[column];
+            if (property == null) return false;
+            try
             {
-                var property = row.Properties[column];
-                if (property == null || cells.ContainsKey(property.Name)) continue;
-                object value;
-                try
-                {
-                    value = property.Value;
-                }
-                catch (GetValueException)
-                {
-                    continue;
-                }
-                cells[property.Name] = Unwrap(value);
+                value = Unwrap(property.Value);
+                return true;
             }
-            return cells;
-        }
+            catch (GetValueException)
+            {
+                return false;
+            }
+        };
 
         /// <summary>Every property name of a row's object, for the error that names the columns the rows have.</summary>
         private static IEnumerable<string> ColumnsOf(object row) => ((PSObject)row).Properties.Select(p => p.Name);

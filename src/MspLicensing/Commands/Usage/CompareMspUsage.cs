@@ -18,6 +18,9 @@ namespace MspLicensing.Commands
 
         private ReconciliationOptions _options;
 
+        /// <summary>The columns each row is read for, one list for all of them.</summary>
+        private IReadOnlyList<string> _columns;
+
         // The month does not bind from the pipeline: a PSA export with a Month column would otherwise set it row by row.
         [Parameter(Position = 0)]
         [ArgumentCompleter(typeof(MonthCompleter))]
@@ -63,6 +66,7 @@ namespace MspLicensing.Commands
             try
             {
                 _options = PsaRows.Options(Psa, ExternalIdColumn, CustomerColumn, ProductColumn, QuantityColumn, ProductMap);
+                _columns = _options.Columns;
             }
             catch (MspException ex)
             {
@@ -74,7 +78,7 @@ namespace MspLicensing.Commands
         {
             if (BilledSeats == null) return;
             foreach (var row in BilledSeats)
-                if (row != null) _rows.Add(PsaRows.Row(_rows.Count + 1, row, _options));
+                if (row != null) _rows.Add(PsaRows.Row(_rows.Count + 1, row, _columns));
         }
 
         protected override void EndProcessing()

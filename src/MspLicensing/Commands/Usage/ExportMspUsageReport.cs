@@ -97,7 +97,8 @@ namespace MspLicensing.Commands
             string text;
             if (Format == ExportFormat.Html)
             {
-                var rows = BilledSeats?.Where(r => r != null).Select((r, i) => PsaRows.Row(i + 1, r, options)).ToList();
+                var columns = options?.Columns;
+                var rows = BilledSeats?.Where(r => r != null).Select((r, i) => PsaRows.Row(i + 1, r, columns)).ToList();
                 var page = Read(s => UsageInsightOperations.MonthReport(s, month, psaRows: rows, options: options));
                 // Rows that could not be read are left out of the page, each with its error (R82), as Compare-MspUsage does.
                 foreach (var problem in page.Reconciliation?.Problems ?? new ReconciliationProblem[0])
