@@ -84,10 +84,9 @@ namespace MspLicensing.Commands
         protected override void EndProcessing()
         {
             var month = ParseMonth(nameof(Month), Month);
-            var options = _options;
             string activity = $"Comparing the {month} usage report with {_rows.Count} PSA rows";
             WriteProgress(new ProgressRecord(1, activity, "Reading the report and the customers"));
-            var result = Read(s => ReconciliationOperations.Compare(s, month, _rows, options));
+            var result = Read(s => ReconciliationOperations.Compare(s, month, _rows, _options));
             WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
             foreach (var problem in result.Problems)
                 WriteError(Errors.Record(problem.Error, problem.Row.Source));
