@@ -262,6 +262,61 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void R82_a_column_no_row_has_is_found_when_every_row_is_left_out_or_bad()
+        {
+            using var f = Store();
+            var options = new ReconciliationOptions { ProductMap = new Dictionary<string, string> { ["Onsite Labour"] = "" } };
+            var rows = new[]
+            {
+                new ReferenceRow(1, new Dictionary<string, object> { ["Customer"] = "Contoso", ["Product"] = "Onsite Labour", ["Hours"] = "3" }),
+                new ReferenceRow(2, new Dictionary<string, object> { ["Customer"] = "Contoso", ["Product"] = "WF Seat", ["Seats"] = "3" }),
+            };
+            var error = Assert.Throws<MspException>(() => Compare(f, rows, options));
+            Assert.Contains("No PSA row has the column 'Quantity'; the rows have 'Customer', 'Hours', 'Product', 'Seats'", error.Message);
+        }
+
+        [Fact]
+        public void R82_only_a_row_left_out_with_an_error_keeps_its_object_so_rows_piped_in_are_not_held()
+        {
+            using var f = Store();
+            var rows = new ReconciliationRows(new ReconciliationOptions { Psa = Psa.ConnectWiseManage, ProductMap = new Dictionary<string, string> { ["Onsite Labour"] = "" } });
+            // A row the map leaves out is kept (for the error of a missing column) only until a row that can be compared comes.
+            var labour = Add(rows, Row(1, "4711", "Contoso", "Onsite Labour", "3"));
+            Collect();
+            Assert.True(labour.IsAlive);
+            var good = Add(rows, Row(2, "4711", "Contoso", "WFBSS", "30"));
+            var bad = Add(rows, Row(3, "4711", "Contoso", "WFBSS", "ten"));
+            var later = Add(rows, Row(4, "4711", "Contoso", "Onsite Labour", "3"));
+            Collect();
+            Assert.False(labour.IsAlive);
+            Assert.False(good.IsAlive);
+            Assert.False(later.IsAlive);
+            Assert.True(bad.IsAlive);
+            var r = f.Store.Read(s => ReconciliationOperations.Compare(s, March, rows));
+            Assert.Same(bad.Target, r.Problems.Single().Row.Source);
+            var contoso = Line(r, "Contoso", "WFBSS");
+            Assert.Equal((40, 30, "2"), (contoso.Chargeable, contoso.Billed, contoso.PsaRows));
+            Assert.Contains("PSA row 3 was left out", contoso.Note);
+            Assert.Equal((4, 2), (r.Rows, r.IgnoredRows));
+        }
+
+        /// <summary>Adds a copy of <paramref name="row"/> with an object of its own, as a row piped in comes, and returns a weak reference to that object.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static WeakReference Add(ReconciliationRows rows, ReferenceRow row)
+        {
+            var source = new object();
+            rows.Add(new ReferenceRow(row.Number, row.CellColumns.ToDictionary(c => c, c => row.TryGetCell(c, out var v) ? v : null), source));
+            return new WeakReference(source);
+        }
+
+        private static void Collect()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+
+        [Fact]
         public void R80_no_rows_leave_every_line_not_in_the_psa_and_a_clp_account_is_refused_R2()
         {
             using var f = Store();

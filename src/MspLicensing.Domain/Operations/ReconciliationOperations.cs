@@ -21,43 +21,37 @@ namespace MspLicensing
         /// <paramref name="rows"/>, one line per customer and product, the rows of a customer and product added up.
         /// A column that no row has stops it; a bad row is left out and returned in <see cref="Reconciliation.Problems"/>.
         /// </summary>
-        public static Reconciliation Compare(IStoreSession session, BillingMonth month, IReadOnlyList<ReferenceRow> rows, ReconciliationOptions options)
+        public static Reconciliation Compare(IStoreSession session, BillingMonth month, IEnumerable<ReferenceRow> rows, ReconciliationOptions options)
         {
-            options = options ?? new ReconciliationOptions();
-            rows = rows ?? new ReferenceRow[0];
-            var map = ProductMap(options.ProductMap);
-            RequireColumns(rows, options);
-            // The report first: it refuses a CLP account (R2) before any row is read.
+            var read = new ReconciliationRows(options);
+            foreach (var row in rows ?? new ReferenceRow[0]) read.Add(row);
+            return Compare(session, month, read);
+        }
+
+        /// <summary>R80-R82: the month's report against the PSA rows read so far (see the other overload).</summary>
+        public static Reconciliation Compare(IStoreSession session, BillingMonth month, ReconciliationRows rows)
+        {
+            var options = rows.Options;
+            rows.RequireColumns();
+            // The report first: it refuses a CLP account (R2) before any row is compared.
             var status = UsageOperations.StatusOf(session, month);
             // Without names: the customers' names come from the index below, and the report's plans and codes are not needed.
             var report = UsageOperations.Lines(session, month, false);
             var customers = new CustomerIndex(session.Customers.Each(), options.Psa);
             string monthText = month.ToString();
 
-            var problems = new List<ReconciliationProblem>();
             // By customer (or, for rows that match none, the PSA's identity) and product code in upper case.
             var billed = new Dictionary<(Guid Customer, string Unmatched, string Product), Billing>();
-            int ignored = 0;
-            foreach (var row in rows)
+            foreach (var row in rows.Billed)
             {
-                var parsed = Parse(row, options, map, customers, out var error);
-                if (parsed == null && error == null)
-                {
-                    ignored++;
-                    continue;
-                }
-                if (error != null)
-                {
-                    problems.Add(new ReconciliationProblem(row, error));
-                    // R82: a bad row whose customer and product are known says so on the line it would have counted toward.
-                    if (parsed == null) continue;
-                }
-                var key = (parsed.Customer?.CustomerId ?? Guid.Empty, parsed.Unmatched, parsed.Product);
+                var parsed = customers.Resolve(row.Name, row.ExternalId);
+                var key = (parsed.Customer?.CustomerId ?? Guid.Empty, parsed.Unmatched, row.Product);
                 if (!billed.TryGetValue(key, out var b)) billed[key] = b = new Billing(parsed);
-                if (error != null) b.AddNote($"PSA row {row.Number.ToString(CultureInfo.InvariantCulture)} was left out ({Reason(error)})");
+                // R82: a row whose seats are not valid says so on the line it would have counted toward.
+                if (row.Error != null) b.AddNote($"PSA row {row.Number.ToString(CultureInfo.InvariantCulture)} was left out ({ReconciliationRows.Reason(row.Error)})");
                 else
                 {
-                    b.Quantity += parsed.Quantity;
+                    b.Quantity += row.Quantity;
                     b.Rows.Add(row.Number);
                 }
             }
@@ -93,9 +87,10 @@ namespace MspLicensing
                 return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(a.Product, b.Product);
             });
             var warnings = new List<string>();
+            var problems = rows.Problems;
             if (problems.Count > 0)
                 warnings.Add($"{problems.Count.ToString(CultureInfo.InvariantCulture)} of {rows.Count.ToString(CultureInfo.InvariantCulture)} PSA rows were left out for the errors above ({Rules.R82.Id}); the lines they would have counted toward say so in their Note.");
-            if (!options.Psa.HasValue && rows.Any(r => Text(r, options.ExternalIdColumn) != null))
+            if (rows.IdsUnused)
                 warnings.Add($"The PSA rows have company ids in {MspException.Quote(options.ExternalIdColumn)}, but without -Psa they matched customers by name only; give -Psa {string.Join(" or -Psa ", Enum.GetNames(typeof(Psa)))} to match them by the customers' external ids first ({Rules.R81.Id}).");
             return new Reconciliation
             {
@@ -106,7 +101,7 @@ namespace MspLicensing
                 Summaries = Summaries(lines, month, status),
                 Problems = problems,
                 Rows = rows.Count,
-                IgnoredRows = ignored,
+                IgnoredRows = rows.Ignored,
             };
         }
 
@@ -167,80 +162,6 @@ namespace MspLicensing
             return given.Count == 0 ? null : string.Join("; ", given);
         }
 
-        /// <summary>The message of a row's error without the words that name the row.</summary>
-        private static string Reason(MspException error) => error.Data[ReasonKey] as string ?? error.Message;
-
-        /// <summary>The customer and product of a row and its seats; null for a row the product map ignores (and no error) or a row whose customer or product is unknown.</summary>
-        private static ParsedRow Parse(ReferenceRow row, ReconciliationOptions options, Dictionary<string, string> map, CustomerIndex customers, out MspException error)
-        {
-            error = null;
-            string externalId = options.Psa.HasValue ? Text(row, options.ExternalIdColumn) : null;
-            string name = Text(row, options.CustomerColumn);
-            string productText = Text(row, options.ProductColumn);
-            // The words that name the row, only for its error.
-            string Item() => RowName(row, name, externalId, options.Psa);
-            if (string.IsNullOrEmpty(name) && string.IsNullOrEmpty(externalId))
-            {
-                error = Bad(Item(), "RowWithoutCustomer", options.Psa.HasValue
-                    ? $"{options.CustomerColumn} and {options.ExternalIdColumn} are empty: give the customer's name or its {options.Psa} id"
-                    : $"{options.CustomerColumn} is empty: give the customer's name (or its PSA company id in {options.ExternalIdColumn}, with -Psa)", row);
-                return null;
-            }
-            string product;
-            if (productText != null && map.TryGetValue(productText, out var mapped))
-            {
-                if (mapped == null) return null;
-                product = mapped;
-            }
-            else
-            {
-                product = Catalog.Find(productText)?.Code;
-                if (product == null)
-                {
-                    error = Bad(Item(), "PsaProductNotMapped", $"{options.ProductColumn} {MspException.Quote(productText ?? string.Empty)} maps to no product: give a product code or name ({string.Join(", ", Catalog.Products.Select(p => p.Code))}), or map the PSA's product with -ProductMap @{{ {MspException.Quote(string.IsNullOrEmpty(productText) ? "PSA product" : productText)} = 'WFBSS' }} (map it to '' to leave out a product that is no license)", row);
-                    return null;
-                }
-            }
-            var parsed = customers.Resolve(name, externalId);
-            parsed.Product = product.ToUpperInvariant();
-            if (!TryQuantity(row.TryGetCell(options.QuantityColumn, out var q) ? q : null, out int quantity))
-            {
-                error = Bad(Item(), "PsaQuantityInvalid", $"{options.QuantityColumn} {MspException.Quote(Display(q))} is not valid: {QuantityAllowed}", row);
-                return parsed;
-            }
-            parsed.Quantity = quantity;
-            return parsed;
-        }
-
-        /// <summary>R82: the error of a bad row, naming the row; the row is left out and the rest compared.</summary>
-        private static MspException Bad(string item, string errorId, string message, ReferenceRow row)
-        {
-            var error = MspException.ForRule(Rules.R82, errorId, ErrorKind.InvalidData, message + "; the row is left out and the other rows are compared.", row.Source ?? row.Number).About(item);
-            error.Data[ReasonKey] = message;
-            return error;
-        }
-
-        private const string ReasonKey = "Reason";
-
-        /// <summary>The words that name a row in its error: PSA row 3 (customer 'Contoso', ConnectWiseManage id '4711').</summary>
-        private static string RowName(ReferenceRow row, string name, string externalId, Psa? psa)
-        {
-            var parts = new List<string>();
-            if (!string.IsNullOrEmpty(name)) parts.Add("customer " + MspException.Quote(name));
-            if (!string.IsNullOrEmpty(externalId)) parts.Add($"{psa} id {MspException.Quote(externalId)}");
-            return "PSA row " + row.Number.ToString(CultureInfo.InvariantCulture) + (parts.Count == 0 ? string.Empty : " (" + string.Join(", ", parts) + ")");
-        }
-
-        private static string Display(object value) => value == null ? string.Empty : Convert.ToString(value, CultureInfo.InvariantCulture);
-
-        /// <summary>A cell as trimmed text; null when the row has no such cell or it is empty.</summary>
-        private static string Text(ReferenceRow row, string column)
-        {
-            if (!row.TryGetCell(column, out var value) || value == null) return null;
-            string text = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim();
-            return string.IsNullOrEmpty(text) ? null : text;
-        }
-
         /// <summary>R82: a quantity is a whole number of seats, 0 to <see cref="MaxQuantity"/>, read in the invariant culture.</summary>
         public static bool TryQuantity(object value, out int quantity)
         {
@@ -275,57 +196,8 @@ namespace MspLicensing
 
         private static bool IsNumber(TypeCode code) => code >= TypeCode.SByte && code <= TypeCode.Decimal;
 
-        /// <summary>The product map as PSA product (ignoring case) to code, null for a PSA product to leave out; a value that is no product stops the comparison.</summary>
-        private static Dictionary<string, string> ProductMap(IDictionary<string, string> given)
-        {
-            var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            if (given == null) return map;
-            foreach (var pair in given)
-            {
-                string key = (pair.Key ?? string.Empty).Trim();
-                if (string.IsNullOrWhiteSpace(pair.Value))
-                {
-                    map[key] = null;
-                    continue;
-                }
-                var product = Catalog.Find(pair.Value)
-                    ?? throw MspException.InvalidValue("ProductMap." + key, pair.Value, $"map a PSA product to a product code or name ({string.Join(", ", Catalog.Products.Select(p => p.Code))}), or to '' to leave it out");
-                map[key] = product.Code;
-            }
-            return map;
-        }
-
-        /// <summary>R82: a column that no row has stops the comparison, naming the columns the rows have and the parameter that names another.</summary>
-        private static void RequireColumns(IReadOnlyList<ReferenceRow> rows, ReconciliationOptions options)
-        {
-            if (rows.Count == 0) return;
-            // The cells hold the columns the comparison reads; every column of every row is read only for the error.
-            var present = new HashSet<string>(rows.SelectMany(r => r.CellColumns), StringComparer.OrdinalIgnoreCase);
-            var required = new List<(string Column, string Parameter)>
-            {
-                (options.ProductColumn, "ProductColumn"),
-                (options.QuantityColumn, "QuantityColumn"),
-            };
-            if (options.Psa.HasValue)
-            {
-                // With -Psa, either identity column is enough: rows match by id first, then by name.
-                if (!present.Contains(options.ExternalIdColumn) && !present.Contains(options.CustomerColumn))
-                    required.Add((options.ExternalIdColumn, "ExternalIdColumn"));
-            }
-            else required.Add((options.CustomerColumn, "CustomerColumn"));
-            foreach (var (column, parameter) in required)
-            {
-                if (present.Contains(column)) continue;
-                var all = new HashSet<string>(rows.SelectMany(r => r.Columns), StringComparer.OrdinalIgnoreCase);
-                string columns = string.Join(", ", all.OrderBy(c => c, StringComparer.OrdinalIgnoreCase).Select(c => MspException.Quote(c)));
-                throw MspException.ForRule(Rules.R82, "PsaColumnMissing", ErrorKind.InvalidData,
-                    $"No PSA row has the column {MspException.Quote(column)}; the rows have {(columns.Length == 0 ? "no columns" : columns)}. Name the column that holds it with -{parameter} <column>; nothing was compared.",
-                    column);
-            }
-        }
-
-        /// <summary>A row's customer and product as the comparison counts them.</summary>
-        private sealed class ParsedRow
+        /// <summary>The customer a row counts toward.</summary>
+        private sealed class RowCustomer
         {
             /// <summary>The customer the row matched; null when it matched none.</summary>
             public Known Customer { get; set; }
@@ -335,14 +207,12 @@ namespace MspLicensing
             public string ExternalId { get; set; }
             public CustomerMatch MatchedBy { get; set; }
             public string Note { get; set; }
-            public string Product { get; set; }
-            public int Quantity { get; set; }
         }
 
         /// <summary>The PSA rows of one customer (or unmatched PSA identity) and product, added up.</summary>
         private sealed class Billing
         {
-            public Billing(ParsedRow first)
+            public Billing(RowCustomer first)
             {
                 Customer = first.Customer;
                 PsaCustomer = first.PsaCustomer;
@@ -412,9 +282,9 @@ namespace MspLicensing
             public Known ById(Guid id) => _byId.TryGetValue(id, out var c) ? c : null;
 
             /// <summary>R81: by the PSA's id first, then by name; a row that matches no customer keeps the PSA's name and id, and a note why.</summary>
-            public ParsedRow Resolve(string name, string externalId)
+            public RowCustomer Resolve(string name, string externalId)
             {
-                var row = new ParsedRow { PsaCustomer = name, ExternalId = externalId };
+                var row = new RowCustomer { PsaCustomer = name, ExternalId = externalId };
                 string why = null;
                 if (externalId != null)
                 {
@@ -439,7 +309,7 @@ namespace MspLicensing
                 return row;
             }
 
-            private static ParsedRow Matched(ParsedRow row, Known customer, CustomerMatch by)
+            private static RowCustomer Matched(RowCustomer row, Known customer, CustomerMatch by)
             {
                 row.Customer = customer;
                 row.MatchedBy = by;

@@ -13,10 +13,8 @@ namespace MspLicensing.Commands
         private const string ByCustomerSet = "ByCustomer";
         private const string SummarySet = "Summary";
 
-        /// <summary>The PSA rows as they come, in order: the comparison runs once all have come.</summary>
-        private readonly List<ReferenceRow> _rows = new List<ReferenceRow>();
-
-        private ReconciliationOptions _options;
+        /// <summary>The PSA rows, read as they come: the comparison runs once all have come.</summary>
+        private ReconciliationRows _rows;
 
         /// <summary>The columns each row is read for, one list for all of them.</summary>
         private IReadOnlyList<string> _columns;
@@ -65,8 +63,9 @@ namespace MspLicensing.Commands
             // The columns and the product map bind from the command line only: the rows are read as they come.
             try
             {
-                _options = PsaRows.Options(Psa, ExternalIdColumn, CustomerColumn, ProductColumn, QuantityColumn, ProductMap);
-                _columns = _options.Columns;
+                var options = PsaRows.Options(Psa, ExternalIdColumn, CustomerColumn, ProductColumn, QuantityColumn, ProductMap);
+                _rows = new ReconciliationRows(options);
+                _columns = options.Columns;
             }
             catch (MspException ex)
             {
@@ -86,7 +85,7 @@ namespace MspLicensing.Commands
             var month = ParseMonth(nameof(Month), Month);
             string activity = $"Comparing the {month} usage report with {_rows.Count} PSA rows";
             WriteProgress(new ProgressRecord(1, activity, "Reading the report and the customers"));
-            var result = Read(s => ReconciliationOperations.Compare(s, month, _rows, _options));
+            var result = Read(s => ReconciliationOperations.Compare(s, month, _rows));
             WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
             foreach (var problem in result.Problems)
                 WriteError(Errors.Record(problem.Error, problem.Row.Source));
