@@ -6,8 +6,9 @@ namespace MspLicensing
 {
     /// <summary>One row of a PSA export (a row of Import-Csv, or any object): its cells by column name, ignoring case.</summary>
     /// <remarks>
-    /// A comparison holds every row at once (hundreds of thousands), so a row keeps its cells as an array of values
-    /// beside the column names, which the rows of one export share, rather than a dictionary of its own.
+    /// An export has hundreds of thousands of rows, so a row keeps its cells as an array of values beside the column
+    /// names, which the rows of one export share, rather than a dictionary of its own; a comparison keeps a row only
+    /// while it needs its object (<see cref="ReconciliationRows"/>).
     /// </remarks>
     public sealed class ReferenceRow
     {

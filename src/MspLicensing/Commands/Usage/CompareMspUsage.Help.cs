@@ -13,7 +13,7 @@ namespace MspLicensing.Commands
             Parameters =
             {
                 ["Month"] = "The month to compare, yyyy-MM (a date works too); default the current month. It does not bind from the pipeline, so a PSA export with a Month column does not change it.",
-                ["BilledSeats"] = "The PSA's rows, one per agreement addition (customer, product and quantity): the rows of Import-Csv, hashtables or any objects with the columns as properties. Binds from the pipeline: Import-Csv agreements.csv | Compare-MspUsage -Month 2026-11. Rows of one customer and product add up.",
+                ["BilledSeats"] = "The PSA's rows, one per agreement addition (customer, product and quantity): the rows of Import-Csv, hashtables or any objects with the columns as properties. Binds from the pipeline: Import-Csv agreements.csv | Compare-MspUsage -Month 2026-11. Rows of one customer and product add up. Piped rows are read as they come, and the command keeps what each row bills, not the row (only a row left out with an error stays, as its error's target): pipe a large export rather than give -BilledSeats (Import-Csv ...), which holds every row until the command ends.",
                 ["Psa"] = PsaRows.PsaHelp,
                 ["ExternalIdColumn"] = PsaRows.ExternalIdColumnHelp,
                 ["CustomerColumn"] = PsaRows.CustomerColumnHelp,
