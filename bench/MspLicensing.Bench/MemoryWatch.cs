@@ -29,10 +29,16 @@ internal sealed class MemoryWatch : IDisposable
     /// <summary>The largest working set sampled while <see cref="While{T}"/> ran, in bytes.</summary>
     public long Peak => Interlocked.Read(ref _peak);
 
-    /// <summary>The pipeline that ran when <see cref="Peak"/> was sampled (<see cref="Program.Running"/>).</summary>
+    /// <summary>
+    /// The pipeline that ran when <see cref="Peak"/> was sampled (<see cref="Program.Running"/>), the working set it
+    /// began with and the managed heap (live objects and garbage not yet collected) at the peak.
+    /// </summary>
     public string PeakDuring => Volatile.Read(ref _peakDuring);
 
     private string _peakDuring = "no command";
+
+    /// <summary>The working set when the command that runs now began, after the collection before it.</summary>
+    private long _began;
 
     /// <summary>
     /// Runs <paramref name="work"/> with the sampling on, and takes a sample at its end too. First, when the heap has
@@ -48,6 +54,8 @@ internal sealed class MemoryWatch : IDisposable
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             _collected = GC.GetTotalMemory(false);
         }
+        using (var process = Process.GetCurrentProcess())
+            Interlocked.Exchange(ref _began, process.WorkingSet64);
         Interlocked.Increment(ref _watching);
         try
         {
@@ -85,7 +93,7 @@ internal sealed class MemoryWatch : IDisposable
         while (bytes > (seen = Interlocked.Read(ref _peak)))
         {
             if (Interlocked.CompareExchange(ref _peak, bytes, seen) != seen) continue;
-            Volatile.Write(ref _peakDuring, Program.Running);
+            Volatile.Write(ref _peakDuring, $"{Program.Running} (which began at {Interlocked.Read(ref _began) >> 20:N0} MB; the managed heap at the peak {GC.GetTotalMemory(false) >> 20:N0} MB)");
             return;
         }
     }
