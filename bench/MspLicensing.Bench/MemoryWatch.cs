@@ -15,6 +15,9 @@ internal sealed class MemoryWatch : IDisposable
     /// <summary>What the heap held after the last collection here.</summary>
     private long _collected;
 
+    /// <summary>The working set after the last collection here.</summary>
+    private long _collectedWorkingSet;
+
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _stop = new ManualResetEventSlim();
     private int _watching;
@@ -41,21 +44,26 @@ internal sealed class MemoryWatch : IDisposable
     private long _began;
 
     /// <summary>
-    /// Runs <paramref name="work"/> with the sampling on, and takes a sample at its end too. First, when the heap has
-    /// grown by more than 256 MB since the last such collection (a floor's one transaction holds hundreds of megabytes
-    /// until it commits), the garbage of what ran before is collected and its memory given back, so the command starts
-    /// as it would in a process of its own and its peak is its own. A heap that grew less is left as it is: a lookup
-    /// timed warm stays warm.
+    /// Runs <paramref name="work"/> with the sampling on, and takes a sample at its end too. First, when the heap or the
+    /// working set has grown by more than 256 MB since the last such collection (a floor's one transaction holds
+    /// hundreds of megabytes until it commits; the collector keeps the memory of collected garbage for reuse), the
+    /// garbage of what ran before is collected and its memory given back, so the command starts as it would in a
+    /// process of its own and its peak is its own. A process that grew less is left as it is: a lookup timed warm stays
+    /// warm.
     /// </summary>
     public T While<T>(Func<T> work)
     {
-        if (GC.GetTotalMemory(false) > _collected + LeftOver)
-        {
-            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            _collected = GC.GetTotalMemory(false);
-        }
         using (var process = Process.GetCurrentProcess())
+        {
+            if (GC.GetTotalMemory(false) > _collected + LeftOver || process.WorkingSet64 > _collectedWorkingSet + LeftOver)
+            {
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                _collected = GC.GetTotalMemory(false);
+                process.Refresh();
+                _collectedWorkingSet = process.WorkingSet64;
+            }
             Interlocked.Exchange(ref _began, process.WorkingSet64);
+        }
         Interlocked.Increment(ref _watching);
         try
         {
