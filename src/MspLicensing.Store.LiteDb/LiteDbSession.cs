@@ -23,9 +23,21 @@ namespace MspLicensing.Store
         /// </summary>
         internal int Writes => _writes[0];
 
-        internal LiteDbSession(LiteDatabase db, string command, string user, Func<DateTime> utcNow)
+        /// <summary>
+        /// Of a read session: ends its transaction and begins another. LiteDB keeps every page a transaction read until
+        /// it ends (up to 100,000 pages, 800 MB), so a read of every subscription of a large store begins a new one
+        /// every <see cref="SubscriptionsPerSnapshot"/> subscriptions. Null in a write session, whose reads and writes
+        /// are one transaction.
+        /// </summary>
+        private readonly Action _freshSnapshot;
+
+        /// <summary>How many subscriptions <see cref="SubscriptionsWithLicenses()"/> of a read session reads in one transaction.</summary>
+        internal const int SubscriptionsPerSnapshot = 5_000;
+
+        internal LiteDbSession(LiteDatabase db, string command, string user, Func<DateTime> utcNow, Action freshSnapshot = null)
         {
             _db = db;
+            _freshSnapshot = freshSnapshot;
             _command = command;
             _user = user;
             _utcNow = utcNow;
@@ -112,23 +124,40 @@ namespace MspLicensing.Store
         /// their subscriptions (LiteDB walks the index, it does not sort). So only one subscription's licenses are held at
         /// a time, and what the caller lets go dies young instead of every document living to the end of the run.
         /// </remarks>
-        public IEnumerable<KeyValuePair<Subscription, IReadOnlyList<License>>> SubscriptionsWithLicenses()
+        public IEnumerable<KeyValuePair<Subscription, IReadOnlyList<License>>> SubscriptionsWithLicenses() => SubscriptionsWithLicenses(SubscriptionsPerSnapshot);
+
+        /// <summary>
+        /// <see cref="SubscriptionsWithLicenses()"/>, in a read session in transactions of <paramref name="perSnapshot"/>
+        /// subscriptions each: each transaction goes on after the last subscription of the one before, so a subscription
+        /// comes with its licenses as one transaction saw them.
+        /// </summary>
+        internal IEnumerable<KeyValuePair<Subscription, IReadOnlyList<License>>> SubscriptionsWithLicenses(int perSnapshot)
         {
+            var subscriptions = (DocumentSet<Subscription>)Subscriptions;
             var licenses = (DocumentSet<License>)Licenses;
-            // The licenses' cursor opens first and closes last.
-            using (var cursor = licenses.InIndexOrder("SubscriptionId").GetEnumerator())
+            BsonValue after = null;
+            while (true)
             {
-                bool more = cursor.MoveNext();
-                foreach (var subscription in Subscriptions.Each())
+                int read = 0;
+                // The licenses' cursor opens first and closes last.
+                using (var cursor = licenses.InIndexOrder("SubscriptionId", after).GetEnumerator())
                 {
-                    var id = new BsonValue(subscription.SubscriptionId);
-                    var own = new List<License>();
-                    // Licenses of no subscription, or of one that is gone, come before the next subscription's.
-                    while (more && cursor.Current["SubscriptionId"].CompareTo(id) < 0) more = cursor.MoveNext();
-                    for (; more && cursor.Current["SubscriptionId"].CompareTo(id) == 0; more = cursor.MoveNext())
-                        own.Add(licenses.Load(cursor.Current));
-                    yield return new KeyValuePair<Subscription, IReadOnlyList<License>>(subscription, own);
+                    bool more = cursor.MoveNext();
+                    foreach (var subscription in subscriptions.Each(after))
+                    {
+                        var id = new BsonValue(subscription.SubscriptionId);
+                        var own = new List<License>();
+                        // Licenses of no subscription, or of one that is gone, come before the next subscription's.
+                        while (more && cursor.Current["SubscriptionId"].CompareTo(id) < 0) more = cursor.MoveNext();
+                        for (; more && cursor.Current["SubscriptionId"].CompareTo(id) == 0; more = cursor.MoveNext())
+                            own.Add(licenses.Load(cursor.Current));
+                        yield return new KeyValuePair<Subscription, IReadOnlyList<License>>(subscription, own);
+                        after = id;
+                        if (_freshSnapshot != null && ++read == perSnapshot) break;
+                    }
                 }
+                if (read < perSnapshot || _freshSnapshot == null) yield break;
+                _freshSnapshot();
             }
         }
 
@@ -477,7 +506,16 @@ namespace MspLicensing.Store
             }
 
             /// <summary>The documents in the order of the index on <paramref name="field"/>, read as they are enumerated.</summary>
-            internal IEnumerable<BsonDocument> InIndexOrder(string field) => _col.Query().OrderBy("$." + field).ToEnumerable();
+            /// <summary>The documents in the order of <paramref name="field"/>'s index; those whose field is above <paramref name="after"/>, when given.</summary>
+            internal IEnumerable<BsonDocument> InIndexOrder(string field, BsonValue after = null)
+            {
+                var query = _col.Query();
+                if (after != null) query = query.Where(BsonExpression.Create("$." + field + " > @0", after));
+                return query.OrderBy("$." + field).ToEnumerable();
+            }
+
+            /// <summary>Every item in the order of its id; those whose id is above <paramref name="after"/>, when given.</summary>
+            internal IEnumerable<T> Each(BsonValue after) => after == null ? Each() : InIndexOrder("_id", after).Select(Load);
 
             /// <summary>Maps a document and remembers the revision this transaction saw.</summary>
             internal T Load(BsonDocument doc)

@@ -355,7 +355,12 @@ namespace MspLicensing.Store
                 _reader.BeginTrans();
                 try
                 {
-                    return read(new LiteDbSession(_reader, null, _user, _utcNow));
+                    // A long read may end its transaction and begin another, so LiteDB lets go of the pages it read.
+                    return read(new LiteDbSession(_reader, null, _user, _utcNow, freshSnapshot: () =>
+                    {
+                        TryRollback(_reader);
+                        _reader.BeginTrans();
+                    }));
                 }
                 finally
                 {

@@ -408,6 +408,10 @@ namespace MspLicensing.Domain.Tests
             string read = store.Read(s => Text(s.SubscriptionsWithLicenses().ToList()));
 
             Assert.Equal(store.Read(s => Text(SessionReads.SubscriptionsWithLicenses(s))), read);
+            // A store file reads a large store in transactions of some thousand subscriptions, each going on after the last.
+            foreach (int perSnapshot in new[] { 1, 2, 3, 4 })
+                if (store.Read(s => s is LiteDbSession file ? Text(file.SubscriptionsWithLicenses(perSnapshot).ToList()) : null) is string inParts)
+                    Assert.Equal(read, inParts);
             Assert.Equal(4, read.Split('\n').Length);
             Assert.DoesNotContain("LOOSE", read);
             Assert.DoesNotContain("ORPHAN", read);
