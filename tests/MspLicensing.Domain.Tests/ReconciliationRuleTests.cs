@@ -330,14 +330,12 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
-        public void R80_ten_thousand_customers_compare_in_linear_time()
+        public void R80_the_summary_of_thirty_thousand_lines_counts_every_seat_not_billed()
         {
-            // 30,000 report-sized lines against 30,000 rows: the rows are indexed by customer and product, not searched.
+            // The benchmark times the comparison of 30,000 and 300,000 lines; here the sum of a report-sized month is right.
             var lines = Enumerable.Range(0, 30_000).Select(i => new ReconciliationLine { Product = "WFBSS", Difference = i % 3 }).ToList();
-            var watch = System.Diagnostics.Stopwatch.StartNew();
             var summary = ReconciliationOperations.Summaries(lines, March, UsageReportStatus.Preparing);
             Assert.Equal(30_000, summary.Single().SeatsNotBilled);
-            Assert.True(watch.ElapsedMilliseconds < 2_000);
         }
 
         private static (int, int, int, ReconciliationStatus) Figures(ReconciliationLine l) => (l.Chargeable, l.Billed, l.Difference, l.Status);
