@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading;
 
 /// <summary>
@@ -95,8 +97,21 @@ internal sealed class MemoryWatch : IDisposable
             Raise(process.WorkingSet64);
     }
 
+    /// <summary>The largest working set sampled in each pipeline, by its commands' names.</summary>
+    private readonly Dictionary<string, long> _byPipeline = new Dictionary<string, long>(StringComparer.Ordinal);
+
+    /// <summary>The pipelines with the largest peaks after the first, and their peaks: how near they came.</summary>
+    public string NextPeaks(int count)
+    {
+        lock (_byPipeline)
+            return string.Join("; ", _byPipeline.OrderByDescending(p => p.Value).Skip(1).Take(count).Select(p => $"{p.Key} {p.Value >> 20:N0} MB"));
+    }
+
     private void Raise(long bytes)
     {
+        string running = Program.Running ?? "no command";
+        lock (_byPipeline)
+            if (!_byPipeline.TryGetValue(running, out long before) || bytes > before) _byPipeline[running] = bytes;
         long seen;
         while (bytes > (seen = Interlocked.Read(ref _peak)))
         {

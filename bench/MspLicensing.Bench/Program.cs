@@ -197,7 +197,7 @@ internal static class Program
                     MeasureReads();
                     MeasureReconciliation();
                     _report.Memory("peak memory while the module's commands ran", _memory.Peak, _targets.PeakBytes,
-                        "working set of the module and the host, sampled every 20 ms during the timed commands above, a command after much garbage (a floor's) begins once it is collected; reached in " + _memory.PeakDuring);
+                        "working set of the module and the host, sampled every 20 ms during the timed commands above, a command after much garbage (a floor's) begins once it is collected; reached in " + _memory.PeakDuring + "; the next highest: " + _memory.NextPeaks(2));
                     _report.Memory("peak memory of this process, floors included", Process.GetCurrentProcess().PeakWorkingSet64, null,
                         "no target: a floor's one transaction keeps its pages in memory until it commits");
                     MeasureDuplicates();
@@ -237,39 +237,39 @@ internal static class Program
         private void WarmUp()
         {
             int n = Math.Min(_customers, WarmUpItems);
-            var rows = Enumerable.Range(1, n).Select(i => CsvRow(i, "WarmUp")).ToList();
             using (var session = OpenSession(_manifest, Postgres, NewStore("warmup")))
             {
-                void Run(string what, string pipeline, Func<PowerShell, PowerShell> build, IEnumerable<object> input, int expected)
+                void Run(string what, string pipeline, Func<PowerShell, PowerShell> build, int expected)
                 {
                     double ms = _memory.While(() =>
                     {
                         var watch = Stopwatch.StartNew();
-                        int count = Invoke(session, build, input).Count;
+                        int count = Count(session, build).Written;
                         if (count != expected) throw new InvalidOperationException($"The warm-up's {pipeline} wrote {count} objects, not {expected}.");
                         return watch.Elapsed.TotalMilliseconds;
                     });
                     _report.Info($"warm-up: the process's first {n:N0} {what}", ms, null, $"{pipeline}, {n / (ms / 1000):N0} per s with compiling, on a store of its own");
                 }
-                Run("customers", "New-MspCustomer", ps => ps.AddCommand("New-MspCustomer"), rows, n);
+                Run("customers", "New-MspCustomer", Piped(Enumerable.Range(1, n).Select(i => CsvRow(i, "WarmUp")), "New-MspCustomer"), n);
                 Invoke(session, ps => ps.AddCommand("New-MspServicePlan").AddParameter("Name", "Warm-up").AddParameter("Product", "WFBSS")
                     .AddParameter("InitialPeriodMonths", 1).AddParameter("AutoRenewalMonths", 1));
                 Run("assignments", "Get-MspCustomer | New-MspSubscription", ps => ps.AddCommand("Get-MspCustomer").AddCommand("New-MspSubscription")
-                    .AddParameter("ServicePlan", "Warm-up").AddParameter("Seats", 10).AddParameter("StartDate", DateTime.Today.AddMonths(-1)), null, n);
+                    .AddParameter("ServicePlan", "Warm-up").AddParameter("Seats", 10).AddParameter("StartDate", DateTime.Today.AddMonths(-1)), n);
                 Run("seat changes", "Get-MspSubscription | Set-MspSubscription", ps => ps.AddCommand("Get-MspSubscription").AddCommand("Set-MspSubscription")
-                    .AddParameter("Seats", 11).AddParameter("Date", DateTime.Today), null, 0);
+                    .AddParameter("Seats", 11).AddParameter("Date", DateTime.Today), 0);
             }
         }
 
         private void MeasureCustomers()
         {
-            // Rows as Import-Csv delivers them: PSObjects with string NoteProperties, blank cells as empty strings.
-            var rows = Enumerable.Range(1, _customers).Select(CsvRow).ToList();
+            // Rows as Import-Csv delivers them: PSObjects with string NoteProperties, blank cells as empty strings, made
+            // as they are piped in.
+            var rows = Enumerable.Range(1, _customers).Select(CsvRow);
             int created = 0;
             var (ms, floor) = Write(() =>
             {
                 var watch = Stopwatch.StartNew();
-                created = Invoke(_runspace, ps => ps.AddCommand("New-MspCustomer"), rows).Count;
+                created = Count(_runspace, Piped(rows, "New-MspCustomer")).Written;
                 return watch.Elapsed.TotalMilliseconds;
             });
             if (created != _customers)
@@ -335,8 +335,8 @@ internal static class Program
                 {
                     Invoke(_runspace, ps => ps.AddCommand("New-MspServicePlan").AddParameter("Name", name).AddParameter("Product", product)
                         .AddParameter("InitialPeriodMonths", initial).AddParameter("AutoRenewalMonths", renewal));
-                    int assigned = Invoke(_runspace, ps => ps.AddCommand("Get-MspCustomer").AddCommand("New-MspSubscription")
-                        .AddParameter("ServicePlan", name).AddParameter("Seats", 10).AddParameter("StartDate", start)).Count;
+                    int assigned = Count(_runspace, ps => ps.AddCommand("Get-MspCustomer").AddCommand("New-MspSubscription")
+                        .AddParameter("ServicePlan", name).AddParameter("Seats", 10).AddParameter("StartDate", start)).Written;
                     if (assigned != _customers)
                         throw new InvalidOperationException($"New-MspSubscription assigned {assigned} of {_customers} customers to {name}.");
                 }
@@ -351,7 +351,7 @@ internal static class Program
                 for (int m = 1; m <= _months; m++)
                 {
                     var date = start.AddMonths(m).AddDays(-1);
-                    Invoke(_runspace, ps => ps.AddCommand("Get-MspSubscription").AddCommand("Set-MspSubscription")
+                    Count(_runspace, ps => ps.AddCommand("Get-MspSubscription").AddCommand("Set-MspSubscription")
                         .AddParameter("Seats", 10 + m).AddParameter("Date", date));
                 }
                 return watch.Elapsed.TotalMilliseconds;
@@ -359,14 +359,13 @@ internal static class Program
             _report.Target($"{_months} months of seat changes ({Subscriptions * _months:N0} changes)", ms, floor.BatchedMs, _targets.SeatChanges,
                 $"Get-MspSubscription | Set-MspSubscription, {_months} times; floor: {Writes(floor)}");
 
-            Collection<PSObject> actions = null;
+            int renewed = 0;
             (ms, floor) = Write(() =>
             {
                 var watch = Stopwatch.StartNew();
-                actions = Invoke(_runspace, ps => ps.AddCommand("Invoke-MspRenewal"));
+                renewed = Count(_runspace, ps => ps.AddCommand("Invoke-MspRenewal"), a => (string)a.Properties["Action"].Value == "Renewed").Matched;
                 return watch.Elapsed.TotalMilliseconds;
             });
-            int renewed = actions.Count(a => (string)a.Properties["Action"].Value == "Renewed");
             // The monthly plan is due every month; the two with a twelve-month first term once it has run out.
             int due = _customers * (_months >= 12 ? 3 : 1);
             if (renewed != due)
@@ -425,15 +424,13 @@ internal static class Program
                 .ToList();
             var rows = lines.Select((l, i) => (ExternalId: l.Customer.Substring(l.Customer.LastIndexOf(' ') + 1).TrimStart('0'), l.Customer, l.Product,
                 Quantity: (i % 3 == 0 ? l.Chargeable - 1 : l.Chargeable).ToString(CultureInfo.InvariantCulture))).ToList();
-            // A script, not the command with input: the host would gather all input before the pipeline runs.
-            Func<PowerShell, PowerShell> compare = ps => ps.AddScript("param($Rows, $Month) $Rows | Compare-MspUsage -Month $Month -Psa ConnectWiseManage")
-                .AddArgument(rows.Select(r => PsaRow(r.ExternalId, r.Customer, r.Product, r.Quantity))).AddArgument(month);
+            var compare = Piped(rows.Select(r => PsaRow(r.ExternalId, r.Customer, r.Product, r.Quantity)), $"Compare-MspUsage -Month {month} -Psa ConnectWiseManage");
             var watch = Stopwatch.StartNew();
-            var result = _memory.While(() => Invoke(_runspace, compare));
+            var result = _memory.While(() => Count(_runspace, compare, o => o.Properties["Status"].Value.ToString() == "UnderBilled"));
             watch.Stop();
-            int under = result.Count(o => o.Properties["Status"].Value.ToString() == "UnderBilled");
-            if (result.Count != lines.Count || under != (lines.Count + 2) / 3)
-                throw new InvalidOperationException($"Compare-MspUsage wrote {result.Count} lines ({under} UnderBilled); {lines.Count} lines, {(lines.Count + 2) / 3} of them a seat short, were expected.");
+            int under = result.Matched;
+            if (result.Written != lines.Count || under != (lines.Count + 2) / 3)
+                throw new InvalidOperationException($"Compare-MspUsage wrote {result.Written} lines ({under} UnderBilled); {lines.Count} lines, {(lines.Count + 2) / 3} of them a seat short, were expected.");
             var floor = Floor.Compare(lines, rows, under);
             _report.Target($"Compare-MspUsage, {lines.Count:N0} report lines and {rows.Count:N0} PSA rows", watch.Elapsed.TotalMilliseconds, floor, _targets.Reconcile,
                 $"{under:N0} UnderBilled; the rows made as they are piped in; floor: the same comparison with dictionaries over the report's rows");
@@ -608,7 +605,7 @@ internal static class Program
     private static double Time(Runspace runspace, Func<PowerShell, PowerShell> build, int expected)
     {
         var watch = Stopwatch.StartNew();
-        int count = Invoke(runspace, build).Count;
+        int count = Count(runspace, build).Written;
         watch.Stop();
         if (expected >= 0 && count != expected)
             throw new InvalidOperationException($"Expected {expected} objects, got {count}.");
@@ -618,20 +615,51 @@ internal static class Program
     /// <summary>The pipeline the benchmark runs now (its commands' names), for the peak memory to name where it was reached.</summary>
     internal static volatile string Running;
 
-    /// <summary>Runs a command; any error record makes the benchmark fail.</summary>
+    /// <summary>Runs a command and returns what it wrote; any error record makes the benchmark fail.</summary>
     private static Collection<PSObject> Invoke(Runspace runspace, Func<PowerShell, PowerShell> build, IEnumerable<object> input = null)
     {
-        using (var ps = PowerShell.Create())
+        using (var ps = Pipeline(runspace, build))
         {
-            ps.Runspace = runspace;
-            build(ps);
-            Running = string.Join(" | ", ps.Commands.Commands.Select(c => c.CommandText));
             var output = input == null ? ps.Invoke() : ps.Invoke(input);
-            if (ps.Streams.Error.Count > 0)
-                throw new InvalidOperationException($"{ps.Streams.Error.Count} errors, the first: {ps.Streams.Error[0]}");
+            Check(ps);
             return output;
         }
     }
+
+    /// <summary>Runs a command and counts what it wrote (and what of it <paramref name="matches"/>) without keeping it.</summary>
+    private static Tally Count(Runspace runspace, Func<PowerShell, PowerShell> build, Func<PSObject, bool> matches = null)
+    {
+        using (var ps = Pipeline(runspace, build))
+        {
+            var tally = new Tally(matches);
+            ps.Invoke<PSObject, PSObject>(null, tally, null);
+            Check(ps);
+            return tally;
+        }
+    }
+
+    private static PowerShell Pipeline(Runspace runspace, Func<PowerShell, PowerShell> build)
+    {
+        var ps = PowerShell.Create();
+        ps.Runspace = runspace;
+        build(ps);
+        Running = string.Join(" | ", ps.Commands.Commands.Select(c => c.CommandText));
+        return ps;
+    }
+
+    private static void Check(PowerShell ps)
+    {
+        if (ps.Streams.Error.Count > 0)
+            throw new InvalidOperationException($"{ps.Streams.Error.Count} errors, the first: {ps.Streams.Error[0]}");
+    }
+
+    /// <summary>
+    /// <paramref name="pipeline"/> with <paramref name="rows"/> piped into it one by one as they are made, the way
+    /// `Import-Csv file.csv | ...` pipes a file's rows: a script, because the host would gather input given to the
+    /// command itself before the pipeline runs.
+    /// </summary>
+    private static Func<PowerShell, PowerShell> Piped(IEnumerable<PSObject> rows, string pipeline) =>
+        ps => ps.AddScript("param($Rows) $Rows | " + pipeline).AddArgument(rows);
 
     /// <summary>Runs this program again with --child: a new process, so the import and the first command are really the first.</summary>
     private static (double EngineMs, double ImportMs, double FirstMs) ColdStart(string store, bool postgres, string name)
