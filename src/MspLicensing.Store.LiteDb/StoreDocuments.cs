@@ -15,6 +15,9 @@ namespace MspLicensing.Store
     {
         private const int MaxProblems = 20;
 
+        /// <summary>How many ids one query of the primary key index looks up.</summary>
+        private const int IdsPerQuery = 500;
+
         private static readonly Dictionary<string, Func<BsonDocument, object>> Models = new Dictionary<string, Func<BsonDocument, object>>
         {
             [Schema.AccountCollection] = d => Mapping.ToObject<Account>(d),
@@ -65,13 +68,21 @@ namespace MspLicensing.Store
                 });
                 if (bad > 3) problems.Add($"and {(bad - 3).ToString(CultureInfo.InvariantCulture)} more documents of collection '{name}' that do not read");
                 if (!whole) continue;
-                // Every document is found under its own id (the primary key index agrees with the documents).
+                // Every document is found under its own id (the primary key index agrees with the documents): a search
+                // of the index for each id, a few hundred ids a query, that reads the index's keys, not the documents.
                 Attempt(problems, $"the primary key index of collection '{name}' cannot be read", () =>
                 {
                     int lost = 0;
-                    foreach (var id in ids)
-                        if (col.FindById(id) == null && ++lost <= 3)
-                            problems.Add($"a document of collection '{name}' is not found under its id {id}");
+                    var all = ids.ToList();
+                    for (int at = 0; at < all.Count; at += IdsPerQuery)
+                    {
+                        var part = all.GetRange(at, Math.Min(IdsPerQuery, all.Count - at));
+                        var found = new HashSet<BsonValue>(col.Query().Where(BsonExpression.Create("$._id IN @0", new BsonArray(part)))
+                            .Select("$._id").ToEnumerable().Select(d => d.Values.FirstOrDefault() ?? BsonValue.Null));
+                        foreach (var id in part)
+                            if (!found.Contains(id) && ++lost <= 3)
+                                problems.Add($"a document of collection '{name}' is not found under its id {id}");
+                    }
                     if (lost > 3) problems.Add($"and {(lost - 3).ToString(CultureInfo.InvariantCulture)} more documents of collection '{name}' not found under their ids");
                     return true;
                 });
@@ -79,17 +90,20 @@ namespace MspLicensing.Store
                 {
                     string indexName = index["name"].AsString;
                     // An index over the items of an array (an expression with [*]) lists a document once per item.
-                    bool multikey = index["expression"].IsString && index["expression"].AsString.Contains("[*]");
+                    string expression = index["expression"].IsString ? index["expression"].AsString : "$." + indexName;
+                    bool multikey = expression.Contains("[*]");
                     Attempt(problems, $"index '{indexName}' of collection '{name}' cannot be read", () =>
                     {
                         int count = 0;
                         var seen = new HashSet<BsonValue>();
-                        foreach (var doc in col.Find(Query.All(indexName)))
+                        // The index walked from end to end (a query in its order), each document it lists read for its id alone.
+                        foreach (var doc in col.Query().OrderBy(BsonExpression.Create(expression)).Select("$._id").ToEnumerable())
                         {
                             count++;
-                            if (!ids.Contains(doc["_id"]) || (!seen.Add(doc["_id"]) && !multikey))
+                            var id = doc.Values.FirstOrDefault() ?? BsonValue.Null;
+                            if (!ids.Contains(id) || (!seen.Add(id) && !multikey))
                             {
-                                problems.Add($"index '{indexName}' of collection '{name}' lists a document that is not in the collection or lists it twice ({Id(doc)})");
+                                problems.Add($"index '{indexName}' of collection '{name}' lists a document that is not in the collection or lists it twice (id {id})");
                                 return true;
                             }
                         }
