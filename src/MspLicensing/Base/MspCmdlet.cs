@@ -362,46 +362,37 @@ namespace MspLicensing.Commands
             }
         }
 
-        private List<ParameterMetadata> _byPropertyName;
-        private HashSet<string> _columns;
+        private List<ParameterMetadata> _checkedByPropertyName;
 
         /// <summary>
         /// The error for a cell of the current pipeline row that PowerShell could not convert for its parameter, such
         /// as 'ten' in a Seats column or an unknown name in an enum column: the binder skips such a cell without a
         /// word (and BoundParameters still shows the value of an earlier row), so the item would go ahead with the
         /// default. Null when every cell that is not empty and names a parameter of the row's parameter set converts,
-        /// or the item did not come as a row. Parameters with a transformation attribute refuse bad values themselves;
+        /// or the item did not come as a row. Parameters with a transformation attribute refuse bad values themselves,
+        /// and any cell converts to text, so those parameters' cells are not read; nor are those of
         /// <paramref name="commandLine"/> (the parameters given on the command line, which PowerShell takes instead of
-        /// the row's cells) are left out.
+        /// the row's cells).
         /// </summary>
         protected MspException UnconvertedCell(ICollection<string> commandLine = null)
         {
-            if (!(PipelineInput is PSObject row)) return null;
-            if (_byPropertyName == null)
-            {
-                _byPropertyName = MyInvocation.MyCommand.Parameters.Values
+            if (_checkedByPropertyName == null)
+                _checkedByPropertyName = MyInvocation.MyCommand.Parameters.Values
                     .Where(p => p.ParameterSets.Values.Any(set => set.ValueFromPipelineByPropertyName)
-                                && !p.Attributes.OfType<ArgumentTransformationAttribute>().Any())
+                                && !p.Attributes.OfType<ArgumentTransformationAttribute>().Any() && !TakesAnyCell(p.ParameterType))
                     .ToList();
-                _columns = new HashSet<string>(_byPropertyName.SelectMany(p => new[] { p.Name }.Concat(p.Aliases)), StringComparer.OrdinalIgnoreCase);
-            }
-            // The row's cells that name a parameter and hold something, in one pass over the row: a lookup of each
-            // parameter name and alias takes PowerShell's member lock each time, dozens of times a row.
-            var cells = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in row.Properties)
-            {
-                if (!_columns.Contains(property.Name)) continue;
-                object value = property.Value;
-                if (value != null && !(value is string text && string.IsNullOrWhiteSpace(text))) cells[property.Name] = value;
-            }
-            foreach (var parameter in _byPropertyName)
+            if (_checkedByPropertyName.Count == 0 || !(PipelineInput is PSObject row)) return null;
+            foreach (var parameter in _checkedByPropertyName)
             {
                 if (commandLine != null && commandLine.Contains(parameter.Name)) continue;
                 if (!(parameter.ParameterSets.TryGetValue(ParameterSetName, out var set) || parameter.ParameterSets.TryGetValue(ParameterAttribute.AllParameterSets, out set))
                     || !set.ValueFromPipelineByPropertyName) continue;
                 foreach (var column in new[] { parameter.Name }.Concat(parameter.Aliases))
                 {
-                    if (!cells.TryGetValue(column, out object value)) continue;
+                    // Each cell read by its name: going through all of a row's properties makes PowerShell build a
+                    // table of the row's members (and keep it with the row).
+                    object value = row.Properties[column]?.Value;
+                    if (value == null || (value is string text && string.IsNullOrWhiteSpace(text))) continue;
                     // The binder converts in the session's culture; so does this check.
                     if (!LanguagePrimitives.TryConvertTo(value, parameter.ParameterType, System.Globalization.CultureInfo.CurrentCulture, out object _))
                         return MspException.InvalidValue(parameter.Name, value, Expected(parameter.ParameterType));
@@ -410,6 +401,10 @@ namespace MspLicensing.Commands
             }
             return null;
         }
+
+        /// <summary>Whether every value converts to the type: text (a list of texts), or any object.</summary>
+        private static bool TakesAnyCell(Type type) =>
+            type == typeof(string) || type == typeof(string[]) || type == typeof(object) || type == typeof(object[]) || type == typeof(PSObject);
 
         /// <summary>What a parameter of the type takes, in the words of an error.</summary>
         private static string Expected(Type type)
