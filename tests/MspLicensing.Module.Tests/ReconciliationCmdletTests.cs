@@ -92,6 +92,17 @@ namespace MspLicensing.Module.Tests
         }
 
         [Fact]
+        public void R80_a_month_that_is_not_one_stops_the_comparison_before_a_row_is_read()
+        {
+            using var s = March();
+            var r = s.Run("$script:made = 0; & { foreach ($i in 1..3) { $script:made++; [pscustomobject]@{ Customer = 'Contoso'; Product = 'WFBSS'; Quantity = 40 } } } "
+                + "| Compare-MspUsage -Month 'March of 2026'; \"made $script:made\"");
+            Assert.Contains("Month 'March of 2026'", r.ErrorText + r.Exception?.Message);
+            Assert.DoesNotContain(r.Objects<ReconciliationLine>(), l => l != null);
+            Assert.Equal("made 0", r.Output.Last().ToString());
+        }
+
+        [Fact]
         public void R80_a_submitted_month_compares_its_frozen_figures_R54()
         {
             using var s = March();

@@ -12,7 +12,7 @@ namespace MspLicensing.Commands
             Rules = new[] { Rules.R80, Rules.R81, Rules.R82, Rules.R53, Rules.R54 },
             Parameters =
             {
-                ["Month"] = "The month to compare, yyyy-MM (a date works too); default the current month. It does not bind from the pipeline, so a PSA export with a Month column does not change it.",
+                ["Month"] = "The month to compare, yyyy-MM (a date works too); default the current month. It does not bind from the pipeline, so a PSA export with a Month column does not change it. It is read before the first row: a month that is not one stops the command before a row is read.",
                 ["BilledSeats"] = "The PSA's rows, one per agreement addition (customer, product and quantity): the rows of Import-Csv, hashtables or any objects with the columns as properties. Binds from the pipeline: Import-Csv agreements.csv | Compare-MspUsage -Month 2026-11. Rows of one customer and product add up. Piped rows are read as they come, and the command keeps what each row bills, not the row (only a row left out with an error stays, as its error's target): pipe a large export rather than give -BilledSeats (Import-Csv ...), which holds every row until the command ends.",
                 ["Psa"] = PsaRows.PsaHelp,
                 ["ExternalIdColumn"] = PsaRows.ExternalIdColumnHelp,

@@ -15,6 +15,7 @@ namespace MspLicensing.Commands
 
         /// <summary>The PSA rows, read as they come: the comparison runs once all have come.</summary>
         private ReconciliationRows _rows;
+        private BillingMonth _month;
 
         /// <summary>The columns each row is read for, one list for all of them.</summary>
         private IReadOnlyList<string> _columns;
@@ -60,7 +61,9 @@ namespace MspLicensing.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            // The columns and the product map bind from the command line only: the rows are read as they come.
+            // The month, the columns and the product map bind from the command line only: they are read before the rows,
+            // which are read as they come.
+            _month = ParseMonth(nameof(Month), Month);
             try
             {
                 var options = PsaRows.Options(Psa, ExternalIdColumn, CustomerColumn, ProductColumn, QuantityColumn, ProductMap);
@@ -82,10 +85,9 @@ namespace MspLicensing.Commands
 
         protected override void EndProcessing()
         {
-            var month = ParseMonth(nameof(Month), Month);
-            string activity = $"Comparing the {month} usage report with {_rows.Count} PSA rows";
+            string activity = $"Comparing the {_month} usage report with {_rows.Count} PSA rows";
             WriteProgress(new ProgressRecord(1, activity, "Reading the report and the customers"));
-            var result = Read(s => ReconciliationOperations.Compare(s, month, _rows));
+            var result = Read(s => ReconciliationOperations.Compare(s, _month, _rows));
             WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
             foreach (var problem in result.Problems)
                 WriteError(Errors.Record(problem.Error, problem.Row.Source));
