@@ -67,11 +67,29 @@ namespace MspLicensing
             var billed = licenses.Where(l => !LicenseOperations.IsNfr(l)).OrderBy(l => l.ActivationCode, StringComparer.Ordinal).ToList();
             if (billed.Count == 0) return built;
             var first = BillingMonth.Of(billed.Min(l => l.StartDate));
-            // From the month after the last date that moves a line, every month bills as that month does.
-            var last = BillingMonth.Of(LastDate(billed, subscriptionOf)).AddMonths(1);
+            // A line moves only on a date a license or its subscription holds (or the day after it, R35, R43): a month
+            // with no such date in it or in the month before bills as the month before (R52: the seats it held all
+            // through, its last placement, no used count reported), and from the month after the last such date every
+            // month bills as that month does.
+            var moving = new HashSet<int>();
+            var lastDate = DateTime.MinValue;
+            foreach (var date in MovingDates(billed, subscriptionOf))
+            {
+                moving.Add(Key(BillingMonth.Of(date)));
+                var next = date.AddDays(1);
+                moving.Add(Key(BillingMonth.Of(next)));
+                if (next > lastDate) lastDate = next;
+            }
+            var last = BillingMonth.Of(lastDate).AddMonths(1);
             var months = new List<KeyValuePair<int, string>>();
             for (var month = first; month <= last; month = month.AddMonths(1))
-                months.Add(new KeyValuePair<int, string>(Key(month), Write(UsageOperations.Bill(billed, subscriptionOf, month))));
+            {
+                int key = Key(month);
+                string lines = months.Count > 0 && !moving.Contains(key) && !moving.Contains(Key(month.AddMonths(-1)))
+                    ? months[months.Count - 1].Value
+                    : Write(UsageOperations.Bill(billed, subscriptionOf, month));
+                months.Add(new KeyValuePair<int, string>(key, lines));
+            }
             // The open lines start where the months stop changing.
             int open = months.Count - 1;
             while (open > 0 && months[open - 1].Value == months[open].Value) open--;
@@ -89,27 +107,24 @@ namespace MspLicensing
         }
 
         /// <summary>
-        /// The last date on which a line of <paramref name="licenses"/> may change: a start, a seat change, a used count,
-        /// a move, an end, or an expiration that is not renewed (R56: the expiration of a license that follows an
-        /// auto-renewing subscription moves no line, whatever date the renewal run recorded last).
+        /// The dates on which a line of <paramref name="licenses"/> may change: a start, a seat change, a used count, a
+        /// move, an end, or an expiration that is not renewed (R56: the expiration of a license that follows an
+        /// auto-renewing subscription moves no line, whatever date the renewal run recorded last). An end is active on
+        /// its day (R35, R43): the day after a date is the first that may bill otherwise.
         /// </summary>
-        private static DateTime LastDate(IEnumerable<License> licenses, Func<Guid, Subscription> subscriptionOf)
+        private static IEnumerable<DateTime> MovingDates(IEnumerable<License> licenses, Func<Guid, Subscription> subscriptionOf)
         {
-            var last = DateTime.MinValue;
-            void See(DateTime? d) { if (d.HasValue && d.Value > last) last = d.Value; }
             foreach (var l in licenses)
             {
-                See(l.StartDate);
-                See(l.EndDate);
-                foreach (var c in l.SeatHistory) See(c.Date);
-                foreach (var u in l.UsedHistory) See(u.Date);
-                foreach (var p in l.Placements) See(p.From);
+                yield return l.StartDate;
+                if (l.EndDate.HasValue) yield return l.EndDate.Value;
+                foreach (var c in l.SeatHistory) yield return c.Date;
+                foreach (var u in l.UsedHistory) yield return u.Date;
+                foreach (var p in l.Placements) yield return p.From;
                 var subscription = subscriptionOf(l.SubscriptionId);
-                if (l.EndState.HasValue || subscription == null || !Lifecycle.Follows(l)) See(l.ExpirationDate);
-                else if (!Lifecycle.WillRenew(subscription)) See(subscription.ExpirationDate);
+                if (l.EndState.HasValue || subscription == null || !Lifecycle.Follows(l)) yield return l.ExpirationDate;
+                else if (!Lifecycle.WillRenew(subscription)) yield return subscription.ExpirationDate;
             }
-            // An end is active on its day (R35, R43): the day after it is the first that may bill otherwise.
-            return last.AddDays(1);
         }
 
         /// <summary>
