@@ -49,8 +49,9 @@ namespace MspLicensing
             customer.CreatedUtc = nowUtc;
             customer.ModifiedUtc = nowUtc;
             session.Customers.Insert(customer);
-            RemoteManagerOperations.Queue(session, customer, "Create", fromRemoteManager ? SyncSide.LicensingManagementPlatform : SyncSide.RemoteManager, Describe(customer), nowUtc);
-            session.Audit("Create", TargetType, customer.CustomerId.ToString(), customer.Name, Describe(customer), customer.CustomerId);
+            string described = Describe(customer);
+            RemoteManagerOperations.Queue(session, customer, "Create", fromRemoteManager ? SyncSide.LicensingManagementPlatform : SyncSide.RemoteManager, described, nowUtc);
+            session.Audit("Create", TargetType, customer.CustomerId.ToString(), customer.Name, described, customer.CustomerId);
             return customer;
         }
 
