@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using LiteDB;
@@ -235,7 +236,7 @@ namespace MspLicensing.Store
                 // Empty files the owner's alone, which LiteDB fills: the store and its log are private from the start.
                 PrivateFiles.TryCreateEmpty(temp);
                 PrivateFiles.TryCreateEmpty(LogFileOf(temp));
-                using (var db = new LiteDatabase(new ConnectionString { Filename = temp, Connection = ConnectionType.Direct, Password = password }, Mapping.Mapper))
+                using (var db = new LiteDatabase(new ConnectionString { Filename = temp, Connection = ConnectionType.Direct, Password = password, Collation = NewFileCollation }, Mapping.Mapper))
                 {
                     db.BeginTrans();
                     Initialize(db, steps, 0);
@@ -672,7 +673,7 @@ namespace MspLicensing.Store
                 using (var data = new MemoryStream())
                 using (var log = new MemoryStream())
                 {
-                    using (var copy = new LiteDatabase(new LiteEngine(new EngineSettings { DataStream = data, LogStream = log, Password = password }), Mapping.Mapper))
+                    using (var copy = new LiteDatabase(new LiteEngine(new EngineSettings { DataStream = data, LogStream = log, Password = password, Collation = NewFileCollation }), Mapping.Mapper))
                     {
                         copy.BeginTrans();
                         foreach (var step in Schema.Steps) step.Apply(copy);
@@ -743,6 +744,13 @@ namespace MspLicensing.Store
                 }
             }
         }
+
+        /// <summary>
+        /// How a new store file (a store, a backup, a copy) compares the strings of its indexes: the invariant culture,
+        /// ignoring case. LiteDB would take the culture of the session that writes the file and keep it in the file for
+        /// good, so the same keys would compare by the rules of whichever language the creator's session ran in.
+        /// </summary>
+        private static Collation NewFileCollation => new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.IgnoreCase);
 
         internal static ConnectionString ConnectionFor(string path, string password) => new ConnectionString
         {

@@ -30,6 +30,34 @@ namespace MspLicensing.Domain.Tests
             Assert.DoesNotContain(Directory.GetFiles(Path.GetDirectoryName(path)), f => !f.EndsWith("msp.db"));
         }
 
+        /// <summary>
+        /// LiteDB keeps in a new file the culture of the session that writes it and compares every string of its indexes
+        /// by that culture's rules for good: a store, and a backup of it, written in a Turkish or a German session compare
+        /// their keys as one written anywhere else does.
+        /// </summary>
+        [Theory]
+        [InlineData("tr-TR")]
+        [InlineData("de-DE")]
+        public void A_store_file_and_its_backup_compare_their_keys_the_same_whatever_the_culture_that_wrote_them(string culture)
+        {
+            using var t = new TestStore();
+            string path = Path.Combine(t.Folder, "msp.db"), backup = Path.Combine(t.Folder, "backup.db");
+            var before = System.Globalization.CultureInfo.CurrentCulture;
+            try
+            {
+                System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+                using (var store = LiteDbStore.Open(path))
+                    store.Backup(backup);
+            }
+            finally
+            {
+                System.Globalization.CultureInfo.CurrentCulture = before;
+            }
+            foreach (string file in new[] { path, backup })
+                using (var db = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Shared, ReadOnly = true }))
+                    Assert.Equal("/IgnoreCase", db.Pragma("COLLATION").AsString);
+        }
+
         [Fact]
         public void The_store_its_log_and_backups_are_the_owners_alone_whatever_the_umask()
         {
