@@ -75,9 +75,9 @@ namespace MspLicensing
             var lastDate = DateTime.MinValue;
             foreach (var date in MovingDates(billed, subscriptionOf))
             {
+                // The day after falls in this month or the next, which the month before it marks already.
                 moving.Add(Key(BillingMonth.Of(date)));
                 var next = date.AddDays(1);
-                moving.Add(Key(BillingMonth.Of(next)));
                 if (next > lastDate) lastDate = next;
             }
             var last = BillingMonth.Of(lastDate).AddMonths(1);
