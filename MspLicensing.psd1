@@ -18,6 +18,7 @@
         'Backup-MspStore'
         'Copy-MspStore'
         'Test-MspStore'
+        'Repair-MspStore'
         'Get-MspAuditLog'
         'Get-MspAccount'
         'Set-MspAccount'

@@ -147,10 +147,36 @@ namespace MspLicensing.Store
                 return Guard(full, () => gate.Run(() =>
                 {
                     var health = Examine(full, password, reader, Depth.Documents);
+                    // The stamp says the file is whole (what Connect-MspStore checks); ledgers that disagree are a problem
+                    // of what it holds, which Repair-MspStore mends.
                     if (health.Healthy) VerifiedStamp.Write(full, LogFileOf(full));
                     else VerifiedStamp.Remove(full);
+                    if (health.Healthy && CheckLedgers(reader, health.SchemaVersion) is string ledgers)
+                    {
+                        health.Problems = health.Problems.Concat(new[] { ledgers }).ToArray();
+                        health.Healthy = false;
+                    }
                     return health;
                 }));
+        }
+
+        /// <summary>
+        /// The customers whose usage ledger bills otherwise than their licenses and subscriptions, in one sentence; null
+        /// when every ledger agrees, or the store is from before the ledgers (or after this module) and has none to check.
+        /// </summary>
+        private static string CheckLedgers(LiteDatabase reader, int? version)
+        {
+            if (!version.HasValue || version.Value < Schema.LedgerVersion || version.Value > Schema.Current) return null;
+            reader.BeginTrans();
+            try
+            {
+                var found = UsageLedgerCheck.Find(new LiteDbSession(reader, null, null, () => DateTime.UtcNow));
+                return found.Count == 0 ? null : UsageLedgerCheck.Describe(found);
+            }
+            finally
+            {
+                TryRollback(reader);
+            }
         }
 
         /// <summary>How far a check goes.</summary>

@@ -73,7 +73,7 @@ namespace MspLicensing.Store
             // licenses written before keep the array form until they change. An older module cannot read the text.
             new SchemaStep(9, "A license's seat history and used counts are kept as one text each", db => { }),
             // An older module would change licenses without their customer's ledger, and the reports would miss the change.
-            new SchemaStep(10, "Usage ledgers: what each customer bills month by month, kept with every change", db =>
+            new SchemaStep(LedgerVersion, "Usage ledgers: what each customer bills month by month, kept with every change", db =>
             {
                 db.GetCollection(LedgerCollection).EnsureIndex("OpenFrom", "$.OpenFrom");
                 db.GetCollection(LedgerCollection).EnsureIndex("FirstMonth", "$.FirstMonth");
@@ -110,6 +110,9 @@ namespace MspLicensing.Store
                 audit.Update(entry);
             }
         }
+
+        /// <summary>The schema version from which a store keeps usage ledgers (UsageLedgers).</summary>
+        internal const int LedgerVersion = 10;
 
         /// <summary>The schema version this module writes.</summary>
         public static int Current => Steps[Steps.Count - 1].Version;

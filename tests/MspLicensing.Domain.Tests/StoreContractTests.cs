@@ -271,6 +271,94 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal(3, store.Read(s => s.LedgerMonths.All().Count(m => m.CustomerId == ledger.CustomerId)));
         }
 
+        /// <summary>
+        /// Ledgers that bill otherwise, as an edit of the store by other tools leaves them: Contoso's March with other
+        /// seats, a month's document of Fabrikam left over in December 2025, and the ledger of a customer no longer
+        /// stored. Returns the ids of Contoso and Fabrikam.
+        /// </summary>
+        private static (Guid Contoso, Guid Fabrikam, Guid Gone) TamperWithTheLedgers(IMspStore store)
+        {
+            var contoso = store.Read(s => s.FindCustomerByName("Contoso")).CustomerId;
+            var fabrikam = store.Read(s => s.FindCustomerByName("Fabrikam")).CustomerId;
+            var gone = Guid.NewGuid();
+            store.Write("Edit", s =>
+            {
+                var march = s.LedgerMonths.All().Single(m => m.CustomerId == contoso && m.Month == 202603);
+                s.LedgerMonths.Delete(march);
+                s.LedgerMonths.Insert(new UsageLedgerMonth { Id = march.Id, CustomerId = contoso, Month = 202603, Lines = march.Lines.Replace("\t35\t", "\t36\t") });
+                s.LedgerMonths.Insert(new UsageLedgerMonth { Id = Guid.NewGuid(), CustomerId = fabrikam, Month = 202512, Lines = "WFBSS\t3\t\tMonthly\tWF-0000" });
+                s.Ledgers.Insert(new UsageLedger { CustomerId = gone, FirstMonth = 202601, OpenFrom = 202601, OpenLines = "WFBSS\t1\t\tMonthly\tWF-0001", Months = string.Empty, Subscriptions = string.Empty });
+                return 0;
+            });
+            return (contoso, fabrikam, gone);
+        }
+
+        [SkippableFact]
+        public void A_ledger_that_bills_otherwise_is_found_with_its_months_and_a_repair_rewrites_it_alone_with_an_audit_entry()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            BillingHistory(store);
+            Assert.Empty(store.Read(UsageLedgerCheck.Find));
+            string Others() => store.Read(s => string.Join("|", s.Licenses.All().OrderBy(l => l.LicenseId).Select(l => l.LicenseId + ":" + l.Revision))
+                                               + string.Join("|", s.Subscriptions.All().OrderBy(x => x.SubscriptionId).Select(x => x.SubscriptionId + ":" + x.Revision)));
+            string before = Others();
+            var (contoso, fabrikam, gone) = TamperWithTheLedgers(store);
+
+            var found = store.Read(UsageLedgerCheck.Find);
+            Assert.Equal(new[] { "Contoso", "Fabrikam", null }, found.Select(d => d.Customer));
+            Assert.Equal(new[] { contoso, fabrikam, gone }, found.Select(d => d.CustomerId));
+            Assert.Equal(new[] { "2026-03" }, found[0].Months);
+            Assert.False(found[0].AndLater);
+            Assert.Equal(new[] { "2025-12" }, found[1].Months);
+            // The ledger of no one bills from January 2026 on, every month after it as well.
+            Assert.Equal(new[] { "2026-01" }, found[2].Months);
+            Assert.True(found[2].AndLater);
+            Assert.Equal(found.Select(d => d.CustomerId), store.Read(UsageLedgers.Disagreeing));
+            Assert.Equal("The usage ledgers of 3 customers bill otherwise than their licenses and subscriptions: 'Contoso' in 2026-03; 'Fabrikam' in 2025-12; "
+                + $"a customer no longer stored ({gone}) in 2026-01 and every month after; Repair-MspStore rewrites them from them.", UsageLedgerCheck.Describe(found));
+
+            var repaired = store.Write("Repair-MspStore", s => UsageLedgerCheck.Repair(s, found));
+            Assert.Equal(found.Select(d => d.CustomerId), repaired.Select(d => d.CustomerId));
+            Assert.Equal(new[] { "2026-03" }, repaired[0].Months);
+            Assert.Empty(store.Read(UsageLedgerCheck.Find));
+            AssertTheBillOfTheHistory(store);
+            Assert.Null(store.Read(s => s.Ledgers.Get(gone)));
+            // Only the ledgers changed; each rewrite is in the log with the months it billed otherwise.
+            Assert.Equal(before, Others());
+            var entries = store.Read(s => s.AuditLog(new AuditQuery { TargetType = UsageLedgerCheck.TargetType }).ToList());
+            Assert.Equal(3, entries.Count);
+            Assert.All(entries, e => Assert.Equal("Repair", e.Action));
+            Assert.Contains(entries, e => e.CustomerId == contoso && e.Summary.EndsWith("months it billed otherwise: 2026-03", StringComparison.Ordinal));
+            // A repair of what the check found before, now that every ledger agrees, rewrites nothing.
+            Assert.Empty(store.Write("Repair-MspStore", s => UsageLedgerCheck.Repair(s, found)));
+            Assert.Equal(3, store.Read(s => s.AuditLog(new AuditQuery { TargetType = UsageLedgerCheck.TargetType }).Count()));
+        }
+
+        [SkippableFact]
+        public void A_ledger_whose_record_alone_differs_is_found_with_no_month_and_rewritten()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            BillingHistory(store);
+            var fabrikam = store.Read(s => s.FindCustomerByName("Fabrikam")).CustomerId;
+            store.Write("Edit", s =>
+            {
+                var ledger = s.Ledgers.Get(fabrikam);
+                ledger.Subscriptions = string.Empty;
+                s.Ledgers.Update(ledger);
+                return 0;
+            });
+            var found = store.Read(UsageLedgerCheck.Find);
+            Assert.Equal("Fabrikam", found.Single().Customer);
+            Assert.Empty(found.Single().Months);
+            Assert.Equal("The usage ledger of 'Fabrikam' bills otherwise than its licenses and subscriptions (its record only; every month bills right); Repair-MspStore rewrites it from them.",
+                UsageLedgerCheck.Describe(found));
+            Assert.Empty(store.Write("Repair-MspStore", s => UsageLedgerCheck.Repair(s, found)).Single().Months);
+            Assert.Empty(store.Read(UsageLedgerCheck.Find));
+            AssertTheBillOfTheHistory(store);
+        }
+
         [SkippableFact]
         public void R56_a_renewal_run_writes_no_ledger_as_renewing_subscriptions_bill_every_month_already()
         {

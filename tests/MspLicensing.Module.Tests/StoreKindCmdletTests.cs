@@ -66,6 +66,49 @@ namespace MspLicensing.Module.Tests
         }
 
         [SkippableFact]
+        public void Test_MspStore_names_a_ledger_that_bills_otherwise_and_Repair_MspStore_rewrites_it()
+        {
+            using var s = Session();
+            s.Ok("New-MspServicePlan -Name Endpoint -Product WFBSS -InitialPeriodMonths 1 -AutoRenewalMonths 1 -DataCenter Germany");
+            s.NewCustomer("Contoso");
+            s.NewCustomer("Fabrikam");
+            s.Ok("New-MspSubscription Contoso Endpoint -Seats 10 -StartDate 2026-01-05");
+            s.Ok("New-MspSubscription Fabrikam Endpoint -Seats 4 -StartDate 2026-01-05");
+            s.Ok("Set-MspSubscription -Customer Contoso -Seats 12 -Date 2026-03-01");
+            Assert.Equal(true, s.Ok("Test-MspStore -Quiet").Output.Single().BaseObject);
+            Assert.Empty(s.Ok("Repair-MspStore -Verbose").Output);
+            // January of Contoso's ledger is edited by other tools to bill 11 seats.
+            using (IMspStore store = Postgres ? PostgresStore.Open(s.ConnectionString) : LiteDbStore.Open(s.StorePath))
+                store.Write("Edit", st =>
+                {
+                    var january = st.LedgerMonths.All().Single(m => m.Month == 202601 && st.Customers.Get(m.CustomerId).Name == "Contoso");
+                    st.LedgerMonths.Delete(january);
+                    st.LedgerMonths.Insert(new UsageLedgerMonth { Id = january.Id, CustomerId = january.CustomerId, Month = 202601, Lines = january.Lines.Replace("\t10\t", "\t11\t") });
+                    return 0;
+                });
+            Assert.Equal(11, s.Ok("Get-MspUsageReport -Month 2026-01 -Customer Contoso -ByCustomer").Objects<UsageLine>().Single().Provisioned);
+
+            var health = s.Ok("Test-MspStore").Objects<StoreHealth>().Single();
+            Assert.False(health.Healthy);
+            Assert.Equal("The usage ledger of 'Contoso' bills otherwise than its licenses and subscriptions in 2026-01; Repair-MspStore rewrites it from them.", health.Problems.Single());
+            var whatIf = s.Ok("Repair-MspStore -WhatIf");
+            Assert.Empty(whatIf.Output);
+            Assert.Contains("What if: Rewrite the usage ledger of customer 'Contoso' from its licenses and subscriptions (months billed otherwise: 2026-01).", whatIf.Text);
+            Assert.False(s.Ok("Test-MspStore").Objects<StoreHealth>().Single().Healthy);
+
+            var repaired = s.Ok("$r = Repair-MspStore; $r | Out-Default; $r");
+            Assert.Equal(new[] { "Contoso" }, repaired.Objects<LedgerDisagreement>().Select(d => d.Customer));
+            Assert.Equal(new[] { "2026-01" }, repaired.Objects<LedgerDisagreement>().Single().Months);
+            Assert.Matches(@"(?m)^Customer\s+Months billed otherwise\s*$", repaired.Text);
+            Assert.Matches(@"(?m)^Contoso\s+2026-01\s*$", repaired.Text);
+            Assert.True(s.Ok("Test-MspStore").Objects<StoreHealth>().Single().Healthy);
+            Assert.Equal(10, s.Ok("Get-MspUsageReport -Month 2026-01 -Customer Contoso -ByCustomer").Objects<UsageLine>().Single().Provisioned);
+            var entry = s.Ok("Get-MspAuditLog -TargetType UsageLedger").Objects<AuditEntry>().Single();
+            Assert.Equal(("Repair-MspStore", "Contoso"), (entry.Command, entry.Customer));
+            Assert.EndsWith("months it billed otherwise: 2026-01", entry.Summary);
+        }
+
+        [SkippableFact]
         public void A_customers_history_lists_every_change_that_touched_it()
         {
             using var s = Session();

@@ -148,22 +148,32 @@ namespace MspLicensing
             }
             if (changed.Count == 0) return;
             var ids = changed.ToList();
+            var built = BuildFor(session, ids);
+            foreach (var customer in ids)
+            {
+                ledgers.TryGetValue(customer, out var ledger);
+                Save(session, customer, ledger, built[customer]);
+            }
+        }
+
+        /// <summary>What each of <paramref name="customers"/> bills, from its licenses and subscriptions as this transaction has them.</summary>
+        internal static Dictionary<Guid, Built> BuildFor(IStoreSession session, IReadOnlyList<Guid> customers)
+        {
             // The subscriptions first: a license that follows its subscription finds its date among them.
-            var owned = session.SubscriptionsOfCustomers(ids);
+            var owned = session.SubscriptionsOfCustomers(customers);
             var byId = owned.ToDictionary(s => s.SubscriptionId);
             var ofCustomer = owned.ToLookup(s => s.CustomerId);
-            var licenses = session.LicensesOfCustomers(ids).ToLookup(l => l.CustomerId);
+            var licenses = session.LicensesOfCustomers(customers).ToLookup(l => l.CustomerId);
             Subscription SubscriptionOf(Guid id)
             {
                 if (id == Guid.Empty) return null;
                 if (!byId.TryGetValue(id, out var s)) byId[id] = s = session.Subscriptions.Get(id);
                 return s;
             }
-            foreach (var customer in ids)
-            {
-                ledgers.TryGetValue(customer, out var ledger);
-                Save(session, customer, ledger, Build(licenses[customer].ToList(), ofCustomer[customer], SubscriptionOf));
-            }
+            var built = new Dictionary<Guid, Built>();
+            foreach (var customer in customers)
+                built[customer] = Build(licenses[customer].ToList(), ofCustomer[customer], SubscriptionOf);
+            return built;
         }
 
         /// <summary>Writes every customer's ledger anew from its licenses and subscriptions (a store that had none).</summary>
@@ -176,31 +186,19 @@ namespace MspLicensing
 
         /// <summary>
         /// The customers whose stored ledger differs from what their licenses and subscriptions bill (none in a sound
-        /// store): its months, its open lines or a month's document.
+        /// store): its months, its open lines or a month's document (<see cref="UsageLedgerCheck.Find"/>).
         /// </summary>
-        public static IReadOnlyList<Guid> Disagreeing(IStoreSession session)
-        {
-            var all = session.Subscriptions.All().ToList();
-            var subscriptions = all.ToDictionary(s => s.SubscriptionId);
-            var ofCustomer = all.ToLookup(s => s.CustomerId);
-            var licenses = session.Licenses.All().ToLookup(l => l.CustomerId);
-            var ledgers = session.Ledgers.All().ToDictionary(l => l.CustomerId);
-            var months = session.LedgerMonths.All().ToLookup(m => m.CustomerId);
-            Subscription SubscriptionOf(Guid id) => subscriptions.TryGetValue(id, out var s) ? s : null;
-            var wrong = new List<Guid>();
-            foreach (var customer in licenses.Select(g => g.Key).Concat(ledgers.Keys).Concat(months.Select(g => g.Key)).Distinct())
-            {
-                var built = Build(licenses[customer].ToList(), ofCustomer[customer], SubscriptionOf);
-                ledgers.TryGetValue(customer, out var ledger);
-                var stored = months[customer].OrderBy(m => m.Month).Select(m => new KeyValuePair<int, string>(m.Month, m.Lines)).ToList();
-                if (!built.Matches(ledger) || !stored.SequenceEqual(built.Months)) wrong.Add(customer);
-            }
-            return wrong;
-        }
+        public static IReadOnlyList<Guid> Disagreeing(IStoreSession session) =>
+            UsageLedgerCheck.Find(session).Select(d => d.CustomerId).ToList();
 
-        private static void Save(IStoreSession session, Guid customer, UsageLedger ledger, Built built)
+        /// <summary>
+        /// Writes what changed of a customer's ledger: the months' documents whose lines changed, and the ledger. With
+        /// <paramref name="monthsDeleted"/> (a repair, which deleted every month's document of the customer first), every
+        /// month is written and the ledger as well.
+        /// </summary>
+        internal static void Save(IStoreSession session, Guid customer, UsageLedger ledger, Built built, bool monthsDeleted = false)
         {
-            var before = Pairs(ledger?.Months).ToDictionary(p => int.Parse(p.Key, NumberStyles.None, CultureInfo.InvariantCulture), p => p.Value);
+            var before = monthsDeleted ? new Dictionary<int, string>() : ListedMonths(ledger);
             var after = built.Months.ToDictionary(m => m.Key, m => Fingerprint(m.Value));
             foreach (var m in before)
             {
@@ -212,10 +210,10 @@ namespace MspLicensing
                 if (before.TryGetValue(m.Key, out var f) && f == after[m.Key]) continue;
                 session.LedgerMonths.Insert(new UsageLedgerMonth { Id = MonthId(customer, m.Key, after[m.Key]), CustomerId = customer, Month = m.Key, Lines = m.Value });
             }
-            if (built.Matches(ledger)) return;
+            if (!monthsDeleted && built.Matches(ledger)) return;
             if (built.FirstMonth == 0)
             {
-                session.Ledgers.Delete(ledger);
+                if (ledger != null) session.Ledgers.Delete(ledger);
                 return;
             }
             var next = ledger ?? new UsageLedger { CustomerId = customer };
@@ -227,6 +225,10 @@ namespace MspLicensing
             if (ledger == null) session.Ledgers.Insert(next);
             else session.Ledgers.Update(next);
         }
+
+        /// <summary>The months a ledger lists before its open lines, each with the fingerprint of its lines.</summary>
+        internal static Dictionary<int, string> ListedMonths(UsageLedger ledger) =>
+            Pairs(ledger?.Months).ToDictionary(p => int.Parse(p.Key, NumberStyles.None, CultureInfo.InvariantCulture), p => p.Value);
 
         /// <summary>The pairs of a ledger's "key:value key:value" text (its months, its subscriptions).</summary>
         private static Dictionary<string, string> Pairs(string text)
