@@ -323,14 +323,11 @@ namespace MspLicensing.Store
             var filter = Sessions.AuditFilter(q);
             var col = _db.GetCollection(Schema.AuditCollection);
             IEnumerable<AuditEntry> Find(BsonExpression where) => col.Find(where).Select(Mapping.ToObject<AuditEntry>);
-            string customerKey = q.CustomerId?.ToString();
             IEnumerable<AuditEntry> entries;
+            // No index holds the targets (every entry's write would pay for it): a target's entries are read through the log.
             if (q.TargetId != null) entries = Find(Equal("TargetId", q.TargetId));
-            // A customer's history: the entries that name the customer, and those of its record written before entries
-            // named their customer (found by the record's id, as the log found them then).
-            else if (q.CustomerId.HasValue)
-                entries = Find(Equal("CustomerId", q.CustomerId.Value))
-                    .Concat(Find(Equal("TargetId", customerKey)).Where(e => e.CustomerId == null));
+            // A customer's history: the entries that name the customer (schema steps 7 and 11 named it in older ones).
+            else if (q.CustomerId.HasValue) entries = Find(Equal("CustomerId", q.CustomerId.Value));
             else entries = col.FindAll().Select(Mapping.ToObject<AuditEntry>);
             var list = filter(entries);
             NameCustomers(list);

@@ -81,7 +81,32 @@ namespace MspLicensing.Store
                 var session = new LiteDbSession(db, "Upgrade", null, () => DateTime.UtcNow);
                 UsageLedgers.Rebuild(session);
             }),
+            // Every entry paid for an index node of its 36-character target id, a third of an entry's write; nothing looks
+            // entries up by target but a customer's history, which finds them by the customer once step 7 and this step
+            // named it in the entries written before.
+            new SchemaStep(11, "The audit log is not indexed by target: a customer's history finds its entries by the customer", db =>
+            {
+                NameCustomersByTarget(db);
+                db.GetCollection(AuditCollection).DropIndex("TargetId");
+            }),
         };
+
+        /// <summary>
+        /// Entries that name no customer but target a stored customer's id (a customer's history found them by that id)
+        /// get that customer.
+        /// </summary>
+        private static void NameCustomersByTarget(LiteDatabase db)
+        {
+            var customers = new HashSet<string>(db.GetCollection(CustomerCollection).FindAll().Select(d => d["_id"]).Where(v => v.IsGuid)
+                .Select(v => v.AsGuid.ToString()), StringComparer.OrdinalIgnoreCase);
+            var audit = db.GetCollection(AuditCollection);
+            foreach (var entry in audit.Find(Query.EQ("CustomerId", BsonValue.Null)).ToList())
+            {
+                if (!entry["TargetId"].IsString || !customers.Contains(entry["TargetId"].AsString)) continue;
+                entry["CustomerId"] = Guid.Parse(entry["TargetId"].AsString);
+                audit.Update(entry);
+            }
+        }
 
         /// <summary>
         /// Entries written before step 7 name no customer: those of a customer record, and of a subscription, license or

@@ -67,6 +67,9 @@ namespace MspLicensing.Store
                 + $"CREATE INDEX ledgers_first ON {Name}.ledgers ({IntField("FirstMonth")});\n"
                 + $"CREATE INDEX ledgermonths_month ON {Name}.ledgermonths ({IntField("Month")});\n",
                 UsageLedgers.Rebuild),
+            // The store file dropped the index on the audit log's targets; the team store keeps its own, which its
+            // customer's history query reads beside the index on customers.
+            new PostgresSchemaStep(11, "The store file's audit log is not indexed by target; the team store's is, as before", "SELECT 1;\n"),
         };
 
         /// <summary>The schema version this module writes (the same as the file store's).</summary>

@@ -161,26 +161,36 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
-        public void Customer_record_entries_that_name_no_customer_are_found_by_the_record_id()
+        public void Entries_that_name_no_customer_but_target_one_are_traced_to_it_when_the_store_is_upgraded_and_no_index_holds_targets()
         {
             using var t = new TestStore();
             Guid contoso;
             using (var store = t.Open())
                 contoso = store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now)).CustomerId;
+            // The store as schema 10 left it, with its customer's entry naming no customer (found by the record's id then).
             using (var db = new LiteDatabase(new ConnectionString { Filename = t.Path_, Connection = ConnectionType.Shared }))
             {
                 var audit = db.GetCollection("audit");
                 var entry = audit.FindAll().Single();
                 entry.Remove("CustomerId");
                 audit.Update(entry);
+                audit.EnsureIndex("TargetId", "$.TargetId");
+                var meta = db.GetCollection("meta").FindById("schema");
+                meta["Version"] = 10;
+                db.GetCollection("meta").Update(meta);
             }
             using (var store = t.Open())
             {
+                Assert.Equal(Schema.Current, store.GetInfo().SchemaVersion);
                 store.Write("Set-MspCustomer", s => CustomerOperations.Update(s, CustomerRef.ByName("Contoso"), new CustomerFields { City = "Redmond" }, Now));
                 var history = History(store, contoso);
                 Assert.Equal(new[] { "Update", "Create" }, history.Select(e => e.Action));
-                Assert.Equal(new Guid?[] { contoso, null }, history.Select(e => e.CustomerId));
+                Assert.Equal(new Guid?[] { contoso, contoso }, history.Select(e => e.CustomerId));
+                // A target's entries are still found, by reading the log through.
+                Assert.Equal(2, store.Read(s => s.AuditLog(new AuditQuery { TargetId = contoso.ToString() }).Count()));
             }
+            using (var db = new LiteDatabase(new ConnectionString { Filename = t.Path_, Connection = ConnectionType.Shared, ReadOnly = true }))
+                Assert.Equal(new[] { "CustomerId", "_id" }, db.GetCollection("$indexes").Find("collection = 'audit'").Select(d => d["name"].AsString).OrderBy(n => n, StringComparer.Ordinal));
         }
     }
 }
