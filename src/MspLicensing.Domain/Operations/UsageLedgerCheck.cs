@@ -24,6 +24,9 @@ namespace MspLicensing
             internal Guid Id;
             internal int Month;
             internal string Fingerprint;
+
+            internal static StoredMonth Of(UsageLedgerMonth m) =>
+                new StoredMonth { Id = m.Id, Month = m.Month, Fingerprint = UsageLedgers.Fingerprint(m.Lines ?? string.Empty) };
         }
 
         /// <summary>
@@ -38,7 +41,7 @@ namespace MspLicensing
             foreach (var m in session.LedgerMonths.Each())
             {
                 if (!documents.TryGetValue(m.CustomerId, out var list)) documents[m.CustomerId] = list = new List<StoredMonth>();
-                list.Add(new StoredMonth { Id = m.Id, Month = m.Month, Fingerprint = UsageLedgers.Fingerprint(m.Lines ?? string.Empty) });
+                list.Add(StoredMonth.Of(m));
             }
             var names = session.CustomerNames();
             var customers = new HashSet<Guid>(names.Keys);
@@ -83,8 +86,7 @@ namespace MspLicensing
                 var listed = UsageLedgers.ListedMonths(ledger).Select(p => UsageLedgers.MonthId(f.CustomerId, p.Key, p.Value));
                 var stored = f.MonthDocuments.Concat(listed).Distinct().Select(id => session.LedgerMonths.Get(id)).Where(m => m != null).ToList();
                 var b = built[f.CustomerId];
-                if (Agrees(f.CustomerId, ledger, stored.Select(m => new StoredMonth { Id = m.Id, Month = m.Month, Fingerprint = UsageLedgers.Fingerprint(m.Lines ?? string.Empty) }).ToList(), b))
-                    continue;
+                if (Agrees(f.CustomerId, ledger, stored.Select(StoredMonth.Of).ToList(), b)) continue;
                 var d = Disagreement(f.CustomerId, f.Customer, ledger, stored, b);
                 foreach (var m in stored) session.LedgerMonths.Delete(m);
                 UsageLedgers.Save(session, f.CustomerId, ledger, b, monthsDeleted: true);
