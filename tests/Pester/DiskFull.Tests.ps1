@@ -10,11 +10,13 @@ BeforeAll {
     $script:work = $script:session.Folder
     Import-Module $script:ModuleManifest -Force
 
-    # A store with 1,000 auto-renewing subscriptions that are due: the renewal run writes about 2 MB.
+    # A store with 2,000 auto-renewing subscriptions that are due: the renewal run writes over 2 MB (its log and then
+    # the file, which grows by 1.1 MB), more than the most room a case leaves.
     $script:base = Join-Path $script:work 'base.db'
     Connect-MspStore -Path $script:base
     New-MspServicePlan -Name Monthly -Product WFBSS -InitialPeriodMonths 1 -AutoRenewalMonths 1 -DataCenter Germany | Out-Null
-    1..1000 | ForEach-Object {
+    $script:customers = 2000
+    1..$script:customers | ForEach-Object {
         [pscustomobject]@{ Name = "Customer $_"; Country = 'DE'; City = 'Berlin'; ContactFirstName = 'A'; ContactLastName = 'B'; Email = "a$_@example.com" }
     } | New-MspCustomer | New-MspSubscription -ServicePlan Monthly -Seats 5 -StartDate 2026-01-10 | Out-Null
     Disconnect-MspStore
@@ -113,7 +115,7 @@ $later = New-MspCustomer -Name 'After the disk was freed' -Country DE -City Berl
         $job.Result.Created | Should -BeGreaterThan 0
         $job.Result.Created | Should -BeLessThan 3000
         $job.Result.Later | Should -BeTrue -Because $job.Result.LaterError
-        (Get-StoreCount).Customers | Should -Be (1000 + $job.Result.Created + 1)
+        (Get-StoreCount).Customers | Should -Be ($script:customers + $job.Result.Created + 1)
         # A nearly full disk gets no verified stamp: the room is LiteDB's, and the next session checks the store fully.
         Join-Path $script:mount '.msp.db.verified' | Should -Not -Exist
     }
@@ -142,7 +144,7 @@ Describe 'A backup' {
         Disconnect-MspStore
         @(Get-ChildItem -Force $folder).Name | Should -Be @('nightly.db')
         Connect-MspStore -Path $file.FullName
-        (Get-MspStore).Customers | Should -Be 1000
+        (Get-MspStore).Customers | Should -Be $script:customers
         Disconnect-MspStore
     }
 }
