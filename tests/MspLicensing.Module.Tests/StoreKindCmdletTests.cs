@@ -97,6 +97,8 @@ namespace MspLicensing.Module.Tests
             Assert.False(s.Ok("Test-MspStore").Objects<StoreHealth>().Single().Healthy);
 
             var repaired = s.Ok("$r = Repair-MspStore; $r | Out-Default; $r");
+            // Exported, the months are text, not a type name.
+            Assert.Contains(",\"2026-01\",", s.Ok("$r | ConvertTo-Csv -NoTypeInformation").Output.Last().BaseObject.ToString());
             Assert.Equal(new[] { "Contoso" }, repaired.Objects<LedgerDisagreement>().Select(d => d.Customer));
             Assert.Equal(new[] { "2026-01" }, repaired.Objects<LedgerDisagreement>().Single().Months);
             Assert.Matches(@"(?m)^Customer\s+Months billed otherwise\s*$", repaired.Text);

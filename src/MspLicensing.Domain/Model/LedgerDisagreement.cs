@@ -16,7 +16,7 @@ namespace MspLicensing
         /// The months (yyyy-MM), oldest first, whose lines the ledger gave otherwise than the licenses bill; empty when
         /// only its record differed (the months it lists, its first month), not what a month's report reads.
         /// </summary>
-        public string[] Months { get; set; } = new string[0];
+        public TextList<string> Months { get; set; } = new TextList<string>();
         /// <summary>
         /// Whether every month after the last of <see cref="Months"/> bills otherwise as well: the lines the ledger keeps
         /// for all months from then on differ.

@@ -92,7 +92,7 @@ namespace MspLicensing
                 UsageLedgers.Save(session, f.CustomerId, ledger, b, monthsDeleted: true);
                 session.Audit("Repair", TargetType, f.CustomerId.ToString(), f.Customer,
                     "usage ledger rewritten from the customer's licenses and subscriptions; months it billed otherwise: "
-                    + (d.Months.Length == 0 ? "none (only its record differed)" : MonthsText(d)), f.CustomerId);
+                    + (d.Months.Count == 0 ? "none (only its record differed)" : MonthsText(d)), f.CustomerId);
                 repaired.Add(d);
             }
             return repaired;
@@ -103,7 +103,7 @@ namespace MspLicensing
         {
             const int named = 5;
             string Who(LedgerDisagreement d) => d.Customer == null ? $"a customer no longer stored ({d.CustomerId})" : MspException.Quote(d.Customer);
-            string Where(LedgerDisagreement d) => d.Months.Length == 0 ? " (its record only; every month bills right)" : " in " + MonthsText(d);
+            string Where(LedgerDisagreement d) => d.Months.Count == 0 ? " (its record only; every month bills right)" : " in " + MonthsText(d);
             string One(LedgerDisagreement d) => Who(d) + Where(d);
             if (found.Count == 1)
                 return $"The usage ledger of {Who(found[0])} bills otherwise than its licenses and subscriptions{Where(found[0])}; Repair-MspStore rewrites it from them.";
@@ -147,7 +147,7 @@ namespace MspLicensing
                 differs = !read.SequenceEqual(bills);
                 if (differs) months.Add(month.ToString());
             }
-            d.Months = months.ToArray();
+            d.Months = new TextList<string>(months);
             d.AndLater = differs;
             return d;
         }

@@ -20,7 +20,7 @@ namespace MspLicensing.Commands
             }
             var confirmed = found.Where(d => ShouldProcessChange(
                 $"Rewrite the usage ledger of {(d.Customer == null ? "the customer no longer stored " + d.CustomerId : Named("customer", d.Customer))}"
-                + $" from its licenses and subscriptions ({(d.Months.Length == 0 ? "its record only" : "months billed otherwise: " + UsageLedgerCheck.MonthsText(d))}).")).ToList();
+                + $" from its licenses and subscriptions ({(d.Months.Count == 0 ? "its record only" : "months billed otherwise: " + UsageLedgerCheck.MonthsText(d))}).")).ToList();
             for (int i = 0; i < confirmed.Count; i += Batch)
             {
                 var batch = confirmed.GetRange(i, System.Math.Min(Batch, confirmed.Count - i));
