@@ -18,15 +18,15 @@ namespace MspLicensing
         // Customers checked per read of their licenses and subscriptions.
         private const int Chunk = 500;
 
-        /// <summary>A month's document as the check keeps it: without its lines (a store of 100,000 customers holds a million).</summary>
+        /// <summary>A month's document as the check keeps it: the hash of its lines for the lines (a store of 100,000 customers holds a million).</summary>
         private struct StoredMonth
         {
             internal Guid Id;
             internal int Month;
-            internal string Fingerprint;
+            internal ulong Hash;
 
             internal static StoredMonth Of(UsageLedgerMonth m) =>
-                new StoredMonth { Id = m.Id, Month = m.Month, Fingerprint = UsageLedgers.Fingerprint(m.Lines ?? string.Empty) };
+                new StoredMonth { Id = m.Id, Month = m.Month, Hash = UsageLedgers.Hash(m.Lines ?? string.Empty) };
         }
 
         /// <summary>
@@ -160,8 +160,8 @@ namespace MspLicensing
             for (int i = 0; i < byMonth.Count; i++)
             {
                 var m = built.Months[i];
-                string fingerprint = UsageLedgers.Fingerprint(m.Value);
-                if (byMonth[i].Month != m.Key || byMonth[i].Fingerprint != fingerprint || byMonth[i].Id != UsageLedgers.MonthId(customer, m.Key, fingerprint))
+                if (byMonth[i].Month != m.Key || byMonth[i].Hash != UsageLedgers.Hash(m.Value)
+                    || byMonth[i].Id != UsageLedgers.MonthId(customer, m.Key, UsageLedgers.Fingerprint(m.Value)))
                     return false;
             }
             return true;

@@ -254,7 +254,10 @@ namespace MspLicensing
         }
 
         /// <summary>A 64-bit FNV-1a hash of the lines, as 16 hexadecimal digits.</summary>
-        internal static string Fingerprint(string lines)
+        internal static string Fingerprint(string lines) => Hash(lines).ToString("x16", CultureInfo.InvariantCulture);
+
+        /// <summary>A 64-bit FNV-1a hash of the lines: <see cref="Fingerprint"/> as a number.</summary>
+        internal static ulong Hash(string lines)
         {
             ulong hash = 14695981039346656037UL;
             foreach (char c in lines)
@@ -262,7 +265,7 @@ namespace MspLicensing
                 hash ^= c;
                 hash *= 1099511628211UL;
             }
-            return hash.ToString("x16", CultureInfo.InvariantCulture);
+            return hash;
         }
 
         /// <summary>
