@@ -160,9 +160,8 @@ namespace MspLicensing
             for (int i = 0; i < byMonth.Count; i++)
             {
                 var m = built.Months[i];
-                if (byMonth[i].Month != m.Key || byMonth[i].Hash != UsageLedgers.Hash(m.Value)
-                    || byMonth[i].Id != UsageLedgers.MonthId(customer, m.Key, UsageLedgers.Fingerprint(m.Value)))
-                    return false;
+                ulong hash = UsageLedgers.Hash(m.Value);
+                if (byMonth[i].Month != m.Key || byMonth[i].Hash != hash || byMonth[i].Id != UsageLedgers.MonthId(customer, m.Key, hash)) return false;
             }
             return true;
         }

@@ -244,11 +244,14 @@ namespace MspLicensing
         }
 
         /// <summary>The id of a month's document: the customer's id mixed with the month and the fingerprint of its lines, so that changed lines are a new document and nothing has to be read to find the old one.</summary>
-        public static Guid MonthId(Guid customer, int month, string fingerprint)
+        public static Guid MonthId(Guid customer, int month, string fingerprint) =>
+            MonthId(customer, month, ulong.Parse(fingerprint, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
+
+        /// <summary>The id of a month's document from the <see cref="Hash"/> of its lines.</summary>
+        internal static Guid MonthId(Guid customer, int month, ulong hash)
         {
             var bytes = customer.ToByteArray();
-            ulong f = ulong.Parse(fingerprint, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-            for (int i = 0; i < 8; i++) bytes[i] ^= (byte)(f >> (8 * i));
+            for (int i = 0; i < 8; i++) bytes[i] ^= (byte)(hash >> (8 * i));
             for (int i = 0; i < 4; i++) bytes[8 + i] ^= (byte)(month >> (8 * i));
             return new Guid(bytes);
         }
