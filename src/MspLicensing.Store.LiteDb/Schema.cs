@@ -99,13 +99,7 @@ namespace MspLicensing.Store
         {
             var customers = new HashSet<string>(db.GetCollection(CustomerCollection).FindAll().Select(d => d["_id"]).Where(v => v.IsGuid)
                 .Select(v => v.AsGuid.ToString()), StringComparer.OrdinalIgnoreCase);
-            var audit = db.GetCollection(AuditCollection);
-            foreach (var entry in audit.Find(Query.EQ("CustomerId", BsonValue.Null)).ToList())
-            {
-                if (!entry["TargetId"].IsString || !customers.Contains(entry["TargetId"].AsString)) continue;
-                entry["CustomerId"] = Guid.Parse(entry["TargetId"].AsString);
-                audit.Update(entry);
-            }
+            NameCustomers(db, (_, targetId) => customers.Contains(targetId) ? Guid.Parse(targetId) : (Guid?)null);
         }
 
         /// <summary>
@@ -123,15 +117,26 @@ namespace MspLicensing.Store
                     if (doc["_id"].IsGuid && doc["CustomerId"].IsGuid) owners[doc["_id"].AsGuid.ToString()] = doc["CustomerId"].AsGuid;
                 }
             }
-            var audit = db.GetCollection(AuditCollection);
-            foreach (var entry in audit.FindAll().ToList())
+            NameCustomers(db, (targetType, targetId) =>
             {
-                if (!entry["CustomerId"].IsNull) continue;
+                bool record = targetType == CustomerOperations.TargetType;
+                return (record ? Guid.TryParse(targetId, out var customer) : owners.TryGetValue(targetId, out customer)) ? customer : (Guid?)null;
+            });
+        }
+
+        /// <summary>
+        /// Gives each audit entry that names no customer the one <paramref name="customerOf"/> finds for its target type
+        /// and target id (none: it keeps none).
+        /// </summary>
+        private static void NameCustomers(LiteDatabase db, Func<string, string, Guid?> customerOf)
+        {
+            var audit = db.GetCollection(AuditCollection);
+            foreach (var entry in audit.Find(Query.EQ("CustomerId", BsonValue.Null)).ToList())
+            {
                 if (!entry["TargetId"].IsString) continue;
-                string targetId = entry["TargetId"].AsString;
-                bool record = entry["TargetType"].IsString && entry["TargetType"].AsString == CustomerOperations.TargetType;
-                if (record ? !Guid.TryParse(targetId, out var customer) : !owners.TryGetValue(targetId, out customer)) continue;
-                entry["CustomerId"] = customer;
+                var customer = customerOf(entry["TargetType"].IsString ? entry["TargetType"].AsString : null, entry["TargetId"].AsString);
+                if (!customer.HasValue) continue;
+                entry["CustomerId"] = customer.Value;
                 audit.Update(entry);
             }
         }
