@@ -33,6 +33,18 @@ namespace MspLicensing.Store
             [Schema.Meta] = d => d,
         };
 
+        /// <summary>
+        /// The keys the indexes find a document by, as its object makes them (a customer's name key and external id keys,
+        /// a plan's or template's name key): a document whose stored keys say otherwise (its name changed outside
+        /// MspLicensing) would not be found by its name, or be found by a name it no longer has.
+        /// </summary>
+        private static readonly Dictionary<string, Action<object, BsonDocument>> Keys = new Dictionary<string, Action<object, BsonDocument>>
+        {
+            [Schema.CustomerCollection] = (item, doc) => DocumentKinds.Customers.Decorate((Customer)item, doc),
+            [Schema.ServicePlanCollection] = (item, doc) => DocumentKinds.ServicePlans.Decorate((ServicePlan)item, doc),
+            [Schema.TemplateCollection] = (item, doc) => DocumentKinds.Templates.Decorate((Template)item, doc),
+        };
+
         /// <summary>Checks every document and index; returns what is wrong and counts the documents read.</summary>
         internal static List<string> Check(LiteDatabase db, IEnumerable<string> collections, out int documents, out int? schemaVersion)
         {
@@ -46,6 +58,7 @@ namespace MspLicensing.Store
                 if (problems.Count >= MaxProblems) break;
                 var col = db.GetCollection(name);
                 Models.TryGetValue(name, out var model);
+                Keys.TryGetValue(name, out var keys);
                 var ids = new HashSet<BsonValue>();
                 int bad = 0;
                 bool whole = Attempt(problems, $"collection '{name}' cannot be read to its end", () =>
@@ -57,7 +70,8 @@ namespace MspLicensing.Store
                         if (model == null) continue;
                         try
                         {
-                            model(doc);
+                            var item = model(doc);
+                            if (keys != null) CheckKeys(doc, item, keys);
                         }
                         catch (Exception ex) when (!(ex is OutOfMemoryException))
                         {
@@ -123,6 +137,40 @@ namespace MspLicensing.Store
             if (account == null && schemaVersion != null)
                 problems.Add("it has no partner account");
             return problems;
+        }
+
+        /// <summary>Refuses a document whose stored keys are not the ones its object makes.</summary>
+        private static void CheckKeys(BsonDocument doc, object item, Action<object, BsonDocument> keys)
+        {
+            var expected = new BsonDocument();
+            keys(item, expected);
+            foreach (var pair in expected)
+            {
+                var stored = doc.TryGetValue(pair.Key, out var v) ? v : BsonValue.Null;
+                if (!SameKey(stored, pair.Value))
+                    throw new FormatException($"it is kept under the {pair.Key} {JsonSerializer.Serialize(stored)}, and its fields make {JsonSerializer.Serialize(pair.Value)} (it was changed outside MspLicensing)");
+            }
+        }
+
+        /// <remarks>
+        /// A key is its text upper-cased by the runtime that wrote it, and runtimes of other Unicode versions (Windows
+        /// PowerShell's .NET Framework, PowerShell 7's .NET) upper-case some letters beyond ASCII differently: those are
+        /// compared by their place only, so that a store is never refused for the runtime that wrote it.
+        /// </remarks>
+        private static bool SameKey(BsonValue stored, BsonValue expected)
+        {
+            if (stored.IsString && expected.IsString) return Folded(stored.AsString) == Folded(expected.AsString);
+            if (stored.IsArray && expected.IsArray)
+                return stored.AsArray.Count == expected.AsArray.Count && stored.AsArray.Zip(expected.AsArray, SameKey).All(same => same);
+            return stored.CompareTo(expected) == 0;
+        }
+
+        private static string Folded(string key)
+        {
+            var chars = key.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+                chars[i] = chars[i] < 128 ? char.ToUpperInvariant(chars[i]) : '\uFFFD';
+            return new string(chars);
         }
 
         private static T Attempt<T>(List<string> problems, string what, Func<T> action)

@@ -89,6 +89,42 @@ namespace MspLicensing.Domain.Tests
             return null;
         }
 
+        /// <summary>
+        /// A customer renamed in the file by another program: its name changed, the name key its index finds it by not.
+        /// The check reports it (it would not be found by its name), opening the store with the check refuses it, and
+        /// the file is left as it was. A key whose letters beyond ASCII another runtime upper-cased otherwise is no damage.
+        /// </summary>
+        [Fact]
+        public void A_customer_renamed_outside_MspLicensing_is_reported_and_the_file_is_left_as_it_was()
+        {
+            using var t = new TestStore();
+            string path = t.File("renamed.db");
+            using (var store = LiteDbStore.Open(path))
+            {
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("École Été"), Now));
+            }
+            void Edit(string name, Action<BsonDocument> edit)
+            {
+                using var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared });
+                var col = db.GetCollection(Schema.CustomerCollection);
+                var doc = col.FindAll().Single(d => d["Name"].AsString == name);
+                edit(doc);
+                col.Update(doc);
+            }
+            // Written by a runtime that left the accented letters as they were.
+            Edit("École Été", d => d["NameKey"] = "éCOLE éTé");
+            Assert.True(LiteDbStore.Test(path).Healthy, string.Join("; ", LiteDbStore.Test(path).Problems));
+
+            Edit("Contoso", d => d["Name"] = "Fabrikam");
+            string before = Hash(path);
+            var health = LiteDbStore.Test(path);
+            Assert.False(health.Healthy);
+            Assert.Contains(health.Problems, p => p.Contains("does not read as its kind of object") && p.Contains("NameKey \"CONTOSO\"") && p.Contains("\"FABRIKAM\""));
+            Assert.Equal("StoreDamaged", Assert.Throws<MspException>(() => LiteDbStore.Open(path, verify: true)).ErrorId);
+            Assert.Equal(before, Hash(path));
+        }
+
         [Theory]
         [MemberData(nameof(Cases))]
         public void A_damaged_store_is_refused_with_StoreDamaged_and_left_byte_for_byte_as_it_was(string kind)
