@@ -212,7 +212,7 @@ namespace MspLicensing.Store
         public License FindLicenseByActivationCode(string activationCode)
         {
             var doc = _db.GetCollection(Schema.LicenseCollection).FindOne(_lookups.Equal("ActivationCode", activationCode));
-            return doc == null ? null : Mapping.ToObject<License>(doc);
+            return doc == null ? null : DocumentKinds.Licenses.Read(doc);
         }
 
 

@@ -19,7 +19,11 @@ namespace MspLicensing.Store
         /// <summary>The mapper a LiteDatabase is opened with: it maps documents only; objects go through <see cref="ToDocument{T}"/>.</summary>
         internal static BsonMapper Mapper => Plain.Value;
 
-        internal static BsonDocument ToDocument<T>(T item) => Of<T>.Mapper.ToDocument(item);
+        /// <summary>The document of an item: by its hand-written writer (<see cref="Writers"/>) where it has one, else by its mapper.</summary>
+        internal static BsonDocument ToDocument<T>(T item) => WriterOf<T>.Write != null ? WriterOf<T>.Write(item) : Of<T>.Mapper.ToDocument(item);
+
+        /// <summary>The document the mapper makes of an item, whether or not a hand-written writer makes it instead.</summary>
+        internal static BsonDocument MapperDocument<T>(T item) => Of<T>.Mapper.ToDocument(item);
 
         internal static T ToObject<T>(BsonDocument doc) => Of<T>.Mapper.ToObject<T>(doc);
 
@@ -27,6 +31,12 @@ namespace MspLicensing.Store
         private static class Of<T>
         {
             internal static readonly BsonMapper Mapper = Build(typeof(T));
+        }
+
+        /// <summary>The hand-written writer of <typeparamref name="T"/>, or null; apart from its mapper, which a type written by hand never builds for its writes.</summary>
+        private static class WriterOf<T>
+        {
+            internal static readonly Func<T, BsonDocument> Write = (Func<T, BsonDocument>)Writers.For(typeof(T));
         }
 
         /// <summary>The conventions every mapper shares.</summary>
