@@ -375,9 +375,6 @@ namespace MspLicensing.Store
         /// </summary>
         private static BsonExpression Equal(string field, BsonValue value) => BsonExpression.Create("$." + field + " = @0", value);
 
-        /// <summary>A projection of a document to its revision (parsed once by LiteDB's cache of expressions).</summary>
-        private static BsonExpression RevisionOnly => BsonExpression.Create("{ Revision: $.Revision }");
-
         private void RequireWritable()
         {
             if (_command == null)
@@ -404,6 +401,8 @@ namespace MspLicensing.Store
             private readonly bool _immutable;
             // A set of its own: a license read by its customer reads its subscription by id while the query runs.
             private readonly Lookups _lookups = new Lookups();
+            // The projection of a document to its revision, parsed once.
+            private BsonExpression _revisionOnly;
 
             /// <param name="onRead">Runs on every item read.</param>
             /// <param name="onWrite">Runs on every item inserted, updated or deleted.</param>
@@ -534,7 +533,7 @@ namespace MspLicensing.Store
                 if (!_seen.TryGetValue(id, out int storedRevision))
                 {
                     // Only the revision is read: the document's other fields are skipped, not decoded.
-                    var stored = _col.Query().Where(_lookups.Equal("_id", id)).Select(RevisionOnly).FirstOrDefault();
+                    var stored = _col.Query().Where(_lookups.Equal("_id", id)).Select(_revisionOnly ?? (_revisionOnly = BsonExpression.Create("{ Revision: $.Revision }"))).FirstOrDefault();
                     if (stored == null)
                         throw new MspException(_typeName + "NotFound", ErrorKind.ObjectNotFound,
                             $"{_typeName} '{_name(item)}' no longer exists; it was deleted after it was read.", _name(item));
