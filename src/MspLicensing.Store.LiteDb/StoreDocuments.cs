@@ -160,8 +160,11 @@ namespace MspLicensing.Store
         private static bool SameKey(BsonValue stored, BsonValue expected)
         {
             if (stored.IsString && expected.IsString) return Folded(stored.AsString) == Folded(expected.AsString);
+            // The keys of an array in any order: the index lists the document under each of them.
             if (stored.IsArray && expected.IsArray)
-                return stored.AsArray.Count == expected.AsArray.Count && stored.AsArray.Zip(expected.AsArray, SameKey).All(same => same);
+                return stored.AsArray.All(k => k.IsString) && expected.AsArray.All(k => k.IsString)
+                    && stored.AsArray.Select(k => Folded(k.AsString)).OrderBy(k => k, StringComparer.Ordinal)
+                        .SequenceEqual(expected.AsArray.Select(k => Folded(k.AsString)).OrderBy(k => k, StringComparer.Ordinal), StringComparer.Ordinal);
             return stored.CompareTo(expected) == 0;
         }
 

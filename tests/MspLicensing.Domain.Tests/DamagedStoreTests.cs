@@ -92,7 +92,8 @@ namespace MspLicensing.Domain.Tests
         /// <summary>
         /// A customer renamed in the file by another program: its name changed, the name key its index finds it by not.
         /// The check reports it (it would not be found by its name), opening the store with the check refuses it, and
-        /// the file is left as it was. A key whose letters beyond ASCII another runtime upper-cased otherwise is no damage.
+        /// the file is left as it was; so is an external id key that says otherwise than the customer's ids. A key whose
+        /// letters beyond ASCII another runtime upper-cased otherwise is no damage, nor are external id keys in another order.
         /// </summary>
         [Fact]
         public void A_customer_renamed_outside_MspLicensing_is_reported_and_the_file_is_left_as_it_was()
@@ -112,8 +113,17 @@ namespace MspLicensing.Domain.Tests
                 edit(doc);
                 col.Update(doc);
             }
-            // Written by a runtime that left the accented letters as they were.
-            Edit("École Été", d => d["NameKey"] = "éCOLE éTé");
+            // Written by a runtime that left the accented letters as they were; external id keys in another order.
+            Edit("École Été", d =>
+            {
+                d["NameKey"] = "éCOLE éTé";
+                d["ExternalId"] = new BsonDocument { ["Autotask"] = "A-1", ["ConnectWiseManage"] = "4711" };
+                d["ExternalIdKeys"] = new BsonArray { "CONNECTWISEMANAGE=4711", "AUTOTASK=A-1" };
+            });
+            Assert.True(LiteDbStore.Test(path).Healthy, string.Join("; ", LiteDbStore.Test(path).Problems));
+            Edit("École Été", d => d["ExternalIdKeys"] = new BsonArray { "CONNECTWISEMANAGE=4712", "AUTOTASK=A-1" });
+            Assert.Contains(LiteDbStore.Test(path).Problems, p => p.Contains("ExternalIdKeys") && p.Contains("4712"));
+            Edit("École Été", d => d["ExternalIdKeys"] = new BsonArray { "AUTOTASK=A-1", "CONNECTWISEMANAGE=4711" });
             Assert.True(LiteDbStore.Test(path).Healthy, string.Join("; ", LiteDbStore.Test(path).Problems));
 
             Edit("Contoso", d => d["Name"] = "Fabrikam");
