@@ -51,6 +51,10 @@ namespace MspLicensing.Store
             var problems = new List<string>();
             int read = 0;
             schemaVersion = null;
+            // Whose each subscription is, and where each license sits: a license belongs to the customer of its subscription.
+            var subscriptions = new Dictionary<Guid, Guid>();
+            var placed = new List<(Guid License, Guid Customer, Guid Subscription)>();
+            var wholeCollections = new HashSet<string>(StringComparer.Ordinal);
             var indexes = Attempt(problems, "the list of indexes cannot be read",
                 () => db.GetCollection("$indexes").FindAll().ToList()) ?? new List<BsonDocument>();
             foreach (string name in collections)
@@ -72,6 +76,8 @@ namespace MspLicensing.Store
                         {
                             var item = model(doc);
                             if (keys != null) CheckKeys(doc, item, keys);
+                            if (item is Subscription subscription) subscriptions[subscription.SubscriptionId] = subscription.CustomerId;
+                            else if (item is License license && license.SubscriptionId != Guid.Empty) placed.Add((license.LicenseId, license.CustomerId, license.SubscriptionId));
                         }
                         catch (Exception ex) when (!(ex is OutOfMemoryException))
                         {
@@ -82,6 +88,7 @@ namespace MspLicensing.Store
                 });
                 if (bad > 3) problems.Add($"and {(bad - 3).ToString(CultureInfo.InvariantCulture)} more documents of collection '{name}' that do not read");
                 if (!whole) continue;
+                wholeCollections.Add(name);
                 // Every document is found under its own id (the primary key index agrees with the documents): a search
                 // of the index for each id, a few hundred ids a query, that reads the index's keys, not the documents.
                 Attempt(problems, $"the primary key index of collection '{name}' cannot be read", () =>
@@ -128,6 +135,8 @@ namespace MspLicensing.Store
                 }
             }
             documents = read;
+            if (wholeCollections.Contains(Schema.SubscriptionCollection) && wholeCollections.Contains(Schema.LicenseCollection))
+                CheckPlacements(problems, subscriptions, placed);
             var meta = Attempt(problems, "the schema record cannot be read", () => db.GetCollection(Schema.Meta).FindById("schema"));
             if (meta == null || !meta["Application"].IsString || meta["Application"].AsString != Schema.Application || !meta["Version"].IsInt32)
                 problems.Add("it has no valid schema record (the application and schema version of an MspLicensing store)");
@@ -137,6 +146,25 @@ namespace MspLicensing.Store
             if (account == null && schemaVersion != null)
                 problems.Add("it has no partner account");
             return problems;
+        }
+
+        /// <summary>
+        /// Each license that sits in a subscription sits in one that is in the store (subscriptions are never deleted)
+        /// and belongs to the license's customer: a customer's licenses are read by the subscriptions they sit in.
+        /// </summary>
+        private static void CheckPlacements(List<string> problems, Dictionary<Guid, Guid> subscriptions, List<(Guid License, Guid Customer, Guid Subscription)> licenses)
+        {
+            int wrong = 0;
+            foreach (var l in licenses)
+            {
+                string problem = !subscriptions.TryGetValue(l.Subscription, out var customer)
+                    ? $"license {l.License} sits in subscription {l.Subscription}, which is not in the store"
+                    : customer != l.Customer
+                        ? $"license {l.License} of customer {l.Customer} sits in subscription {l.Subscription} of customer {customer}"
+                        : null;
+                if (problem != null && ++wrong <= 3) problems.Add(problem);
+            }
+            if (wrong > 3) problems.Add($"and {(wrong - 3).ToString(CultureInfo.InvariantCulture)} more licenses that sit in a subscription of another customer or in none that is in the store");
         }
 
         /// <summary>Refuses a document whose stored keys are not the ones its object makes.</summary>

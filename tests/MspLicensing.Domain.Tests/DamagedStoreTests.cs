@@ -135,6 +135,55 @@ namespace MspLicensing.Domain.Tests
             Assert.Equal(before, Hash(path));
         }
 
+        /// <summary>
+        /// A license moved in the file by another program into a subscription of another customer, or into one that is
+        /// not in the store: a customer's licenses are read by the subscriptions they sit in, so the check reports it,
+        /// opening the store with the check refuses it, and the file is left as it was.
+        /// </summary>
+        [Fact]
+        public void A_license_in_a_subscription_of_another_customer_or_of_none_is_reported_and_the_file_is_left_as_it_was()
+        {
+            using var t = new TestStore();
+            string path = t.Path_;
+            Guid other;
+            using (var store = t.Open())
+            {
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+                other = store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Fabrikam"), Now)).CustomerId;
+                store.Write("New-MspServicePlan", s => ServicePlanOperations.Create(s, new ServicePlanFields
+                {
+                    Name = "Monthly", Products = new List<string> { "WFBSS" }, InitialPeriodMonths = 1, AutoRenewalMonths = 1,
+                }, Now));
+                foreach (var (customer, seats) in new[] { ("Contoso", 10), ("Fabrikam", 5) })
+                    store.Write("New-MspSubscription", s => SubscriptionOperations.Assign(s, new Assignment
+                    {
+                        Customer = CustomerRef.ByName(customer), ServicePlan = ServicePlanRef.ByName("Monthly"), Seats = seats, StartDate = new DateTime(2026, 1, 15),
+                    }, Now, Now.Date));
+            }
+            Assert.True(LiteDbStore.Test(path).Healthy, string.Join("; ", LiteDbStore.Test(path).Problems));
+            BsonValue contosos = null;
+            void Edit(Action<BsonDocument> edit)
+            {
+                using var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared });
+                var col = db.GetCollection(Schema.LicenseCollection);
+                var doc = contosos == null ? col.FindAll().First(d => d["CustomerId"].AsGuid != other) : col.FindById(contosos);
+                contosos = doc["_id"];
+                edit(doc);
+                col.Update(doc);
+            }
+            Edit(d => d["CustomerId"] = other);
+            string before = Hash(path);
+            var health = LiteDbStore.Test(path);
+            Assert.False(health.Healthy);
+            Assert.Contains(health.Problems, p => p.Contains($"of customer {other} sits in subscription") && p.Contains("of customer"));
+            Assert.Equal("StoreDamaged", Assert.Throws<MspException>(() => LiteDbStore.Open(path, verify: true)).ErrorId);
+            Assert.Equal(before, Hash(path));
+
+            var nowhere = Guid.NewGuid();
+            Edit(d => d["SubscriptionId"] = nowhere);
+            Assert.Contains(LiteDbStore.Test(path).Problems, p => p.Contains($"sits in subscription {nowhere}, which is not in the store"));
+        }
+
         [Theory]
         [MemberData(nameof(Cases))]
         public void A_damaged_store_is_refused_with_StoreDamaged_and_left_byte_for_byte_as_it_was(string kind)
