@@ -105,14 +105,7 @@ namespace MspLicensing.Domain.Tests
                 store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
                 store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("École Été"), Now));
             }
-            void Edit(string name, Action<BsonDocument> edit)
-            {
-                using var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared });
-                var col = db.GetCollection(Schema.CustomerCollection);
-                var doc = col.FindAll().Single(d => d["Name"].AsString == name);
-                edit(doc);
-                col.Update(doc);
-            }
+            void Edit(string name, Action<BsonDocument> edit) => EditDocument(path, Schema.CustomerCollection, d => d["Name"].AsString == name, edit);
             // Written by a runtime that left the accented letters as they were; external id keys in another order.
             Edit("École Été", d =>
             {
@@ -145,10 +138,10 @@ namespace MspLicensing.Domain.Tests
         {
             using var t = new TestStore();
             string path = t.Path_;
-            Guid other;
+            Guid other, contosos;
             using (var store = t.Open())
             {
-                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+                var contoso = store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
                 other = store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Fabrikam"), Now)).CustomerId;
                 store.Write("New-MspServicePlan", s => ServicePlanOperations.Create(s, new ServicePlanFields
                 {
@@ -159,18 +152,10 @@ namespace MspLicensing.Domain.Tests
                     {
                         Customer = CustomerRef.ByName(customer), ServicePlan = ServicePlanRef.ByName("Monthly"), Seats = seats, StartDate = new DateTime(2026, 1, 15),
                     }, Now, Now.Date));
+                contosos = store.Read(s => s.LicensesOfCustomer(contoso.CustomerId)).Single().LicenseId;
             }
             Assert.True(LiteDbStore.Test(path).Healthy, string.Join("; ", LiteDbStore.Test(path).Problems));
-            BsonValue contosos = null;
-            void Edit(Action<BsonDocument> edit)
-            {
-                using var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared });
-                var col = db.GetCollection(Schema.LicenseCollection);
-                var doc = contosos == null ? col.FindAll().First(d => d["CustomerId"].AsGuid != other) : col.FindById(contosos);
-                contosos = doc["_id"];
-                edit(doc);
-                col.Update(doc);
-            }
+            void Edit(Action<BsonDocument> edit) => EditDocument(path, Schema.LicenseCollection, d => d["_id"].AsGuid == contosos, edit);
             Edit(d => d["CustomerId"] = other);
             string before = Hash(path);
             var health = LiteDbStore.Test(path);
@@ -182,6 +167,16 @@ namespace MspLicensing.Domain.Tests
             var nowhere = Guid.NewGuid();
             Edit(d => d["SubscriptionId"] = nowhere);
             Assert.Contains(LiteDbStore.Test(path).Problems, p => p.Contains($"sits in subscription {nowhere}, which is not in the store"));
+        }
+
+        /// <summary>Changes one document of a store file as another program would, through LiteDB alone.</summary>
+        private static void EditDocument(string path, string collection, Func<BsonDocument, bool> which, Action<BsonDocument> edit)
+        {
+            using var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared });
+            var col = db.GetCollection(collection);
+            var doc = col.FindAll().Single(which);
+            edit(doc);
+            col.Update(doc);
         }
 
         [Theory]
