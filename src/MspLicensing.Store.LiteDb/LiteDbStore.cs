@@ -130,9 +130,16 @@ namespace MspLicensing.Store
         /// <summary>
         /// Checks the store at <paramref name="path"/> fully without changing it: every page, every document (read and
         /// mapped to its kind of object), every index, the schema record and the account. It never creates, upgrades
-        /// or repairs; a file that is not a store, or a wrong password, is an error.
+        /// or repairs; a file that is not a store, or a wrong password, is an error. It checks a copy
+        /// (<see cref="StoreSnapshot"/>), so other commands wait only while the copy is made; the store itself when the
+        /// disk has no room for one.
         /// </summary>
-        public static StoreHealth Test(string path, string password = null, TimeSpan? timeout = null, Action<string> waiting = null)
+        public static StoreHealth Test(string path, string password = null, TimeSpan? timeout = null, Action<string> waiting = null) =>
+            Test(path, password, timeout, waiting, copy: true, whileChecking: null);
+
+        /// <param name="copy">Whether to check a copy when the disk has room for one.</param>
+        /// <param name="whileChecking">Run once the copy is made, before its check (tests change the store there).</param>
+        internal static StoreHealth Test(string path, string password, TimeSpan? timeout, Action<string> waiting, bool copy, Action whileChecking)
         {
             if (string.IsNullOrWhiteSpace(path))
                 throw MspException.InvalidValue("Path", path, "give the path of a store file");
@@ -142,22 +149,53 @@ namespace MspLicensing.Store
                     $"There is no store file '{full}' to test; give the path of an existing store.", full);
             if (string.IsNullOrEmpty(password)) password = null;
             InspectFile(full, password);
+            string log = LogFileOf(full);
             using (var gate = new StoreGate(full, timeout, waiting))
-            using (var reader = new LiteDatabase(ReaderConnection(full, password), Mapping.Mapper))
-                return Guard(full, () => gate.Run(() =>
+            {
+                var snapshot = copy ? Guard(full, () => gate.Run(() => StoreSnapshot.TryTake(full, log))) : null;
+                if (snapshot == null)
+                    return Guard(full, () => gate.Run(() => CheckWhole(full, password, whole => Stamp(full, whole))));
+                using (snapshot)
                 {
-                    var health = Examine(full, password, reader, Depth.Documents);
-                    // The stamp says the file is whole (what Connect-MspStore checks); ledgers that disagree are a problem
-                    // of what it holds, which Repair-MspStore mends.
-                    if (health.Healthy) VerifiedStamp.Write(full, LogFileOf(full));
-                    else VerifiedStamp.Remove(full);
-                    if (health.Healthy && CheckLedgers(reader, health.SchemaVersion) is string ledgers)
+                    whileChecking?.Invoke();
+                    var health = Guard(full, () => CheckWhole(snapshot.Path, password, whole => gate.Run(() =>
                     {
-                        health.Problems = health.Problems.Concat(new[] { ledgers }).ToArray();
-                        health.Healthy = false;
-                    }
+                        // The stamp describes the store as it is: it is written only when nothing changed it since the
+                        // copy. A damaged copy was the store's damage, which the commands since did not mend.
+                        if (!whole || VerifiedStamp.Fingerprint(full, log) == snapshot.Fingerprint) Stamp(full, whole);
+                        return 0;
+                    })));
+                    health.Path = full;
                     return health;
-                }));
+                }
+            }
+        }
+
+        /// <summary>
+        /// The full check of <paramref name="file"/> (the store or its copy), then its usage ledgers when the file is whole;
+        /// <paramref name="checkedFile"/> is told whether the file is whole, before the ledgers are checked.
+        /// </summary>
+        private static StoreHealth CheckWhole(string file, string password, Action<bool> checkedFile)
+        {
+            using (var reader = new LiteDatabase(ReaderConnection(file, password), Mapping.Mapper))
+            {
+                var health = Examine(file, password, reader, Depth.Documents);
+                checkedFile(health.Healthy);
+                // The stamp says the file is whole (what Connect-MspStore checks); ledgers that disagree are a problem
+                // of what it holds, which Repair-MspStore mends.
+                if (health.Healthy && CheckLedgers(reader, health.SchemaVersion) is string ledgers)
+                {
+                    health.Problems = health.Problems.Concat(new[] { ledgers }).ToArray();
+                    health.Healthy = false;
+                }
+                return health;
+            }
+        }
+
+        private static void Stamp(string store, bool whole)
+        {
+            if (whole) VerifiedStamp.Write(store, LogFileOf(store));
+            else VerifiedStamp.Remove(store);
         }
 
         /// <summary>

@@ -48,7 +48,7 @@ namespace MspLicensing.Store
         /// The free space the store's disk must have for the stamp to be written, beyond twice the log: on a nearly full
         /// disk the stamp could take the room LiteDB needs to close its log, and the store matters more than the time saved.
         /// </summary>
-        private const long Room = 64L * 1024 * 1024;
+        internal const long Room = 64L * 1024 * 1024;
 
         /// <summary>
         /// Writes the stamp for the store as it is now. A disk with less than <see cref="Room"/> free (or one whose free
@@ -90,10 +90,26 @@ namespace MspLicensing.Store
         {
             try
             {
+                var log = new FileInfo(logFile);
+                return HasRoom(store, 2 * (log.Exists ? log.Length : 0));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// Whether the disk of <paramref name="store"/> has <paramref name="bytes"/> free beyond <see cref="Room"/>; false
+        /// when its free space cannot be read (a network share).
+        /// </summary>
+        internal static bool HasRoom(string store, long bytes)
+        {
+            try
+            {
                 // On Windows the drive of the path; elsewhere the file system that holds the folder.
                 var disk = new DriveInfo(System.IO.Path.GetDirectoryName(store) ?? store);
-                var log = new FileInfo(logFile);
-                return disk.AvailableFreeSpace >= Room + 2 * (log.Exists ? log.Length : 0);
+                return disk.AvailableFreeSpace >= Room + bytes;
             }
             catch (Exception ex) when (ex is ArgumentException || ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -105,7 +121,7 @@ namespace MspLicensing.Store
         internal static void Remove(string store) => PrivateFiles.TryDelete(PathOf(store));
 
         /// <summary>The length and last write time of the store and its log, and a hash of the first page; null when the store cannot be read.</summary>
-        private static string Fingerprint(string store, string logFile)
+        internal static string Fingerprint(string store, string logFile)
         {
             var data = new FileInfo(store);
             if (!data.Exists) return null;

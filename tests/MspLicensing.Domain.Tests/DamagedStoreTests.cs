@@ -578,19 +578,73 @@ namespace MspLicensing.Domain.Tests
             Assert.False(File.Exists(Stamp(t.Path_)));
         }
 
-        [Fact]
-        public void Test_stamps_a_healthy_store_and_takes_the_stamp_of_a_damaged_one()
+        /// <summary>Test-MspStore checks a copy when the disk has room for one, and the store itself when not: the same findings.</summary>
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void Test_stamps_a_healthy_store_and_takes_the_stamp_of_a_damaged_one(bool copy)
         {
             using var t = new TestStore();
             Customer contoso;
             using (var store = t.Open())
                 contoso = store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
             Assert.False(File.Exists(Stamp(t.Path_)));
-            Assert.True(LiteDbStore.Test(t.Path_).Healthy);
+            var health = LiteDbStore.Test(t.Path_, null, null, null, copy, null);
+            Assert.True(health.Healthy);
+            Assert.Equal(t.Path_, health.Path);
             Assert.True(File.Exists(Stamp(t.Path_)));
             FlipIdOf(t.Path_, contoso);
-            Assert.False(LiteDbStore.Test(t.Path_).Healthy);
+            health = LiteDbStore.Test(t.Path_, null, null, null, copy, null);
+            Assert.False(health.Healthy);
+            Assert.Equal(t.Path_, health.Path);
+            Assert.Contains(health.Problems, p => p.Contains("holds another key"));
             Assert.False(File.Exists(Stamp(t.Path_)));
+            Assert.Empty(Directory.GetFiles(t.Folder, "*.check*"));
+        }
+
+        [Fact]
+        public void Test_checks_a_copy_so_other_sessions_change_the_store_meanwhile_and_stamps_only_a_store_unchanged_since()
+        {
+            using var t = new TestStore();
+            using (var store = t.Open())
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            string[] copies = null;
+            var health = LiteDbStore.Test(t.Path_, null, TimeSpan.FromSeconds(1), null, copy: true, whileChecking: () =>
+            {
+                copies = Directory.GetFiles(t.Folder, ".store.db.*.check");
+                if (!OperatingSystem.IsWindows())
+                    Assert.All(copies, c => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(c)));
+                // Another session (a thread of its own: the gate nests on one thread) waits at most a second for the store.
+                Exception failed = null;
+                var session = new System.Threading.Thread(() =>
+                {
+                    try
+                    {
+                        using var other = LiteDbStore.Open(t.Path_, timeout: TimeSpan.FromSeconds(1));
+                        other.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Fabrikam"), Now));
+                    }
+                    catch (Exception ex)
+                    {
+                        failed = ex;
+                    }
+                });
+                session.Start();
+                session.Join();
+                Assert.Null(failed);
+            });
+            Assert.True(health.Healthy, string.Join("; ", health.Problems));
+            // The copy and its log.
+            Assert.Equal(2, copies.Length);
+            // The copy held one customer (and the account and the audit entry); the store holds both customers now, and
+            // no stamp: what changed after the copy was not checked.
+            using (var store = t.Open())
+                Assert.Equal(2, store.GetInfo().Customers);
+            Assert.False(File.Exists(Stamp(t.Path_)));
+            Assert.Empty(Directory.GetFiles(t.Folder, "*.check"));
+
+            Assert.True(LiteDbStore.Test(t.Path_).Healthy);
+            Assert.True(File.Exists(Stamp(t.Path_)));
+            Assert.Empty(Directory.GetFiles(t.Folder, "*.check*"));
         }
     }
 }
