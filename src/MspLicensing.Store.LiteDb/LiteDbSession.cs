@@ -48,6 +48,9 @@ namespace MspLicensing.Store
 
         public void ReadAhead(ReadAhead what) => _readAhead.Read(what);
 
+        /// <summary>Lets go of what was read ahead: lookups go to the store again (<see cref="LiteDbStore.ReadAheadItems"/>).</summary>
+        internal void ForgetReadAhead() => _readAhead.Clear();
+
         /// <summary>The documents of a collection whose field is one of the values (as lookups key them), in IN queries of its index.</summary>
         private IEnumerable<BsonDocument> ReadAheadQuery(string collection, string field, IReadOnlyList<string> values)
         {

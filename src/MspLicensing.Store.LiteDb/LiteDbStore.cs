@@ -579,7 +579,18 @@ namespace MspLicensing.Store
             }
         }
 
-        /// <remarks>One writer holds the file at a time (<paramref name="writesOnly"/> changes nothing here).</remarks>
+        /// <summary>
+        /// How many items of a batch are read ahead at a time. What is read ahead stays alive until its items have run:
+        /// for a whole batch (thousands of items, half a second) the collector found it alive in every collection and
+        /// copied it on, up to a third of a seat change's time; for a hundred items it is mostly gone by the next one,
+        /// and their few queries cost about what one query of the batch costs per document.
+        /// </summary>
+        internal const int ReadAheadItems = 100;
+
+        /// <remarks>
+        /// One writer holds the file at a time (<paramref name="writesOnly"/> changes nothing here). The items are read
+        /// ahead <see cref="ReadAheadItems"/> at a time.
+        /// </remarks>
         public IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, bool writesOnly = false,
             Action<IStoreSession, IReadOnlyList<TIn>> readAhead = null)
         {
@@ -634,10 +645,24 @@ namespace MspLicensing.Store
                 try
                 {
                     var session = new LiteDbSession(_db, command, _user, _utcNow);
-                    readAhead?.Invoke(session, Enumerable.Range(from, to - from).Where(i => !failed[i]).Select(i => items[i]).ToList());
+                    int readTo = from;
                     for (int i = from; i < to; i++)
                     {
                         if (failed[i]) continue;
+                        if (readAhead != null && i >= readTo)
+                        {
+                            if (readTo > from)
+                            {
+                                // The items read ahead so far have run: their ledgers are settled while their rows are
+                                // at hand, and the rows let go.
+                                session.SettleLedgers();
+                                session.ForgetReadAhead();
+                            }
+                            var next = new List<TIn>();
+                            for (readTo = i; readTo < to && next.Count < ReadAheadItems; readTo++)
+                                if (!failed[readTo]) next.Add(items[readTo]);
+                            readAhead(session, next);
+                        }
                         int writes = session.Writes;
                         try
                         {

@@ -50,6 +50,13 @@ namespace MspLicensing.Store
 
         internal static string Text(Guid id) => id.ToString("D");
 
+        /// <summary>Forgets every lookup read ahead.</summary>
+        internal void Clear()
+        {
+            _found.Clear();
+            _lookupsOf.Clear();
+        }
+
         /// <summary>The rows a lookup found when it was read ahead; false when it was not, or was forgotten since.</summary>
         internal bool TryFind(string collection, string field, string value, out List<TRow> rows)
         {

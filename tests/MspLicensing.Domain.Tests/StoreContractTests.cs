@@ -609,6 +609,45 @@ namespace MspLicensing.Domain.Tests
             Assert.Empty(store.Read(UsageLedgers.Disagreeing));
         }
 
+        /// <summary>
+        /// A batch longer than a store reads ahead at a time (the store file: <see cref="LiteDbStore.ReadAheadItems"/>)
+        /// settles the ledgers of every part, and each item sees what the items before it wrote, in its part or an
+        /// earlier one, also after an item that failed part-way sent the batch back to its start.
+        /// </summary>
+        [SkippableFact]
+        public void A_batch_longer_than_one_read_ahead_settles_every_ledger_and_runs_each_item_on_what_the_items_before_it_wrote()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            int count = LiteDbStore.ReadAheadItems + LiteDbStore.ReadAheadItems / 2;
+            var customers = NewCustomers(store, count);
+            Plan(store, "Monthly", "WFBSS", 1, 1);
+            var assigned = store.WriteEach("New-MspSubscription", customers, (s, c) =>
+                SubscriptionOperations.Assign(s, new Assignment { Customer = CustomerRef.ByObject(c), ServicePlan = ServicePlanRef.ByName("Monthly"), Seats = 5, StartDate = Now.Date }, Now, Now.Date),
+                readAhead: (s, batch) => SubscriptionOperations.ReadAhead(s, batch.Select(c => new Assignment { Customer = CustomerRef.ByObject(c), ServicePlan = ServicePlanRef.ByName("Monthly") }).ToList(), skipExisting: false));
+            Assert.All(assigned, r => Assert.True(r.Succeeded, r.Error?.Message));
+            var subscriptions = assigned.Select(r => r.Value).ToList();
+
+            // Every subscription to 6 seats; then, past the first part, the first one again by its id (it sees the first
+            // change), and one that fails after it wrote.
+            var targets = subscriptions.Select(x => (Target: SubscriptionRef.ByObject(x), Seats: 6, Fails: false)).ToList();
+            targets.Add((SubscriptionRef.ById(subscriptions[0].SubscriptionId), 7, false));
+            targets.Insert(count - 5, (SubscriptionRef.ById(subscriptions[1].SubscriptionId), 9, true));
+            var results = store.WriteEach("Set-MspSubscription", targets, (s, item) =>
+            {
+                var changed = SubscriptionOperations.Change(s, item.Target, new SubscriptionChanges { Seats = item.Seats, Date = Now.Date.AddDays(1) }, Now, Now.Date);
+                if (item.Fails) throw new InvalidOperationException("fails after it wrote");
+                return changed;
+            }, readAhead: (s, batch) => SubscriptionOperations.ReadAhead(s, batch.Select(i => i.Target).ToList()));
+
+            Assert.Equal(Enumerable.Range(0, targets.Count).Select(i => i != count - 5).ToArray(), results.Select(r => r.Succeeded).ToArray());
+            Assert.Equal(3, results[targets.Count - 1].Value.Revision);
+            var seats = store.Read(s => s.Licenses.All().ToDictionary(l => l.SubscriptionId, l => l.SeatsOn(Now.Date.AddDays(1))));
+            Assert.Equal(7, seats[subscriptions[0].SubscriptionId]);
+            Assert.All(subscriptions.Skip(1), x => Assert.Equal(6, seats[x.SubscriptionId]));
+            Assert.Empty(store.Read(UsageLedgers.Disagreeing));
+        }
+
         [SkippableFact]
         public void Customers_are_found_by_an_external_id_ignoring_case_and_after_a_change_only_by_the_new_one()
         {

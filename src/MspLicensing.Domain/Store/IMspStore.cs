@@ -29,9 +29,9 @@ namespace MspLicensing.Store
         /// without isolating it from them, as a write that finds its document changed is refused for its item alone.
         /// </param>
         /// <param name="readAhead">
-        /// Runs at the start of each transaction of the batch, before its first item, with the items it will run: it
-        /// tells the session what they will look up (<see cref="IStoreSession.ReadAhead"/>), so that many items cost a
-        /// few queries instead of a few each.
+        /// Runs in each transaction of the batch before its items run, with the items it will run (or, where the store
+        /// reads ahead a part of them at a time, before each part, with that part): it tells the session what they will
+        /// look up (<see cref="IStoreSession.ReadAhead"/>), so that many items cost a few queries instead of a few each.
         /// </param>
         IReadOnlyList<ItemResult<TOut>> WriteEach<TIn, TOut>(string command, IReadOnlyList<TIn> items, Func<IStoreSession, TIn, TOut> write, bool writesOnly = false,
             Action<IStoreSession, IReadOnlyList<TIn>> readAhead = null);
