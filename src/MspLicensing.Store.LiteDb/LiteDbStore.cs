@@ -33,7 +33,8 @@ namespace MspLicensing.Store
         /// <summary>The damage this store met; from then on it takes no writes.</summary>
         private MspException _damaged;
 
-        private LiteDbStore(string path, string password, bool encrypted, IReadOnlyList<SchemaStep> steps, Func<DateTime> utcNow, StoreGate gate, bool verify)
+        private LiteDbStore(string path, string password, bool encrypted, IReadOnlyList<SchemaStep> steps, Func<DateTime> utcNow, StoreGate gate, bool verify,
+            Action whileChecking)
         {
             _gate = gate;
             Path = path;
@@ -46,22 +47,43 @@ namespace MspLicensing.Store
             PrepareLog();
             _reader = new LiteDatabase(ReaderConnection(path, password), _mapper);
             _db = new LiteDatabase(ConnectionFor(path, password), _mapper);
+            // A full check is skipped when the stamp says one passed and only this module changed the file since
+            // (looked at only when a full check is due: other opens check the header, whatever the stamp says). A full
+            // check reads a copy (StoreSnapshot), so other commands wait only while it is made.
+            StoreSnapshot snapshot = null;
             try
             {
+                if (verify) snapshot = _gate.Run(() => VerifiedStamp.Holds(path, _logFile) ? null : StoreSnapshot.TryTake(path, _logFile));
+                if (snapshot != null)
+                {
+                    whileChecking?.Invoke();
+                    var copy = ExamineWhole(snapshot.Path, password);
+                    if (!copy.Healthy)
+                    {
+                        _gate.Run(() =>
+                        {
+                            VerifiedStamp.Remove(path);
+                            return 0;
+                        });
+                        throw StoreDamage.Error(path, Summary(copy.Problems));
+                    }
+                }
                 _gate.Run(() =>
                 {
-                    // A full check is skipped when the stamp says one passed and only this module changed the file since
-                    // (looked at only when a full check is due: other opens check the header, whatever the stamp says).
                     bool stamped = verify && VerifiedStamp.Holds(path, _logFile);
-                    var health = Examine(path, password, _reader, verify && !stamped ? Depth.Documents : Depth.Header);
+                    // The whole file is checked here when the stamp does not hold and there is no copy checked (no room).
+                    bool inPlace = verify && !stamped && snapshot == null;
+                    var health = Examine(path, password, _reader, inPlace ? Depth.Documents : Depth.Header);
                     if (!health.Healthy)
                     {
                         VerifiedStamp.Remove(path);
                         throw StoreDamage.Error(path, Summary(health.Problems));
                     }
+                    // A checked copy stands for the store only while nothing changed the store since it was made.
+                    bool copied = !stamped && snapshot != null && VerifiedStamp.Fingerprint(path, _logFile) == snapshot.Fingerprint;
                     bool upgraded = Prepare(steps ?? Schema.Steps);
                     // A passed full check is stamped; a stamp that held is written again when the upgrade changed the file.
-                    if ((verify && !stamped) || (stamped && upgraded)) VerifiedStamp.Write(path, _logFile);
+                    if (inPlace || copied || (stamped && upgraded)) VerifiedStamp.Write(path, _logFile);
                     return 0;
                 });
             }
@@ -71,6 +93,17 @@ namespace MspLicensing.Store
                 _db.Dispose();
                 throw;
             }
+            finally
+            {
+                snapshot?.Dispose();
+            }
+        }
+
+        /// <summary>The full check of a file (a copy of the store) through a reader of its own.</summary>
+        private static StoreHealth ExamineWhole(string file, string password)
+        {
+            using (var reader = new LiteDatabase(ReaderConnection(file, password), Mapping.Mapper))
+                return Examine(file, password, reader, Depth.Documents);
         }
 
         public string Path { get; }
@@ -88,7 +121,12 @@ namespace MspLicensing.Store
         /// its header, collection and index pages; a damaged store is refused with StoreDamaged either way.
         /// </param>
         public static LiteDbStore Open(string path, string password = null, IReadOnlyList<SchemaStep> steps = null, Func<DateTime> utcNow = null,
-            TimeSpan? timeout = null, Action<string> waiting = null, bool verify = false)
+            TimeSpan? timeout = null, Action<string> waiting = null, bool verify = false) =>
+            Open(path, password, steps, utcNow, timeout, waiting, verify, whileChecking: null);
+
+        /// <param name="whileChecking">Run once the copy for the full check is made, before its check (tests change the store there).</param>
+        internal static LiteDbStore Open(string path, string password, IReadOnlyList<SchemaStep> steps, Func<DateTime> utcNow,
+            TimeSpan? timeout, Action<string> waiting, bool verify, Action whileChecking)
         {
             if (string.IsNullOrWhiteSpace(path))
                 throw MspException.InvalidValue("Path", path, "give the path of a store file");
@@ -105,7 +143,7 @@ namespace MspLicensing.Store
             var gate = new StoreGate(full, timeout, waiting);
             try
             {
-                return Guard(full, () => new LiteDbStore(full, password, encrypted, steps, utcNow, gate, verify));
+                return Guard(full, () => new LiteDbStore(full, password, encrypted, steps, utcNow, gate, verify, whileChecking));
             }
             catch
             {

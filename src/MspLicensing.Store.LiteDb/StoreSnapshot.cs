@@ -6,8 +6,9 @@ namespace MspLicensing.Store
     /// <summary>
     /// A copy of a store file and its log, taken beside it while the caller holds the store's gate, so that a check
     /// which reads everything (Test-MspStore: about 24 s for 10,000 customers after a year of seat changes, minutes at
-    /// 100,000) reads the copy while the commands of other sessions go on using the store. Copying takes about a
-    /// second for a few hundred megabytes, the only time others wait.
+    /// 100,000; the first check of a session whose stamp does not hold) reads the copy while the commands of other
+    /// sessions go on using the store. Copying takes about a second for a few hundred megabytes, the only time others
+    /// wait.
     /// </summary>
     /// <remarks>
     /// The copy is two hidden files in the store's folder (.name.random.check and its log), the owner's alone, and

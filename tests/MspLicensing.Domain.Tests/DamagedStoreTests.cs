@@ -602,6 +602,58 @@ namespace MspLicensing.Domain.Tests
             Assert.Empty(Directory.GetFiles(t.Folder, "*.check*"));
         }
 
+        /// <summary>
+        /// Adds a customer in another session: a thread of its own (the gate nests on one thread), which waits at most a
+        /// second for the store and then fails with StoreBusy.
+        /// </summary>
+        private static void AddInAnotherSession(string path, string name)
+        {
+            Exception failed = null;
+            var session = new System.Threading.Thread(() =>
+            {
+                try
+                {
+                    using var other = LiteDbStore.Open(path, timeout: TimeSpan.FromSeconds(1));
+                    other.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields(name), Now));
+                }
+                catch (Exception ex)
+                {
+                    failed = ex;
+                }
+            });
+            session.Start();
+            session.Join();
+            Assert.Null(failed);
+        }
+
+        [Fact]
+        public void Connect_checks_a_copy_so_other_sessions_change_the_store_meanwhile_and_stamps_only_a_store_unchanged_since()
+        {
+            using var t = new TestStore();
+            using (var store = t.Open())
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            Assert.False(File.Exists(Stamp(t.Path_)));
+            int copies = 0;
+            using (var store = LiteDbStore.Open(t.Path_, null, null, null, TimeSpan.FromSeconds(1), null, verify: true, whileChecking: () =>
+            {
+                copies = Directory.GetFiles(t.Folder, ".store.db.*.check").Length;
+                AddInAnotherSession(t.Path_, "Fabrikam");
+            }))
+            {
+                Assert.Equal(2, copies);
+                Assert.Equal(2, store.GetInfo().Customers);
+            }
+            // What changed after the copy was not checked: no stamp, and the next session checks fully again.
+            Assert.False(File.Exists(Stamp(t.Path_)));
+            Assert.Empty(Directory.GetFiles(t.Folder, "*.check*"));
+            bool checkedAgain = false;
+            using (LiteDbStore.Open(t.Path_, null, null, null, null, null, verify: true, whileChecking: () => checkedAgain = true)) { }
+            Assert.True(checkedAgain);
+            Assert.True(File.Exists(Stamp(t.Path_)));
+            Assert.Empty(Directory.GetFiles(t.Folder, "*.check*"));
+            using (LiteDbStore.Open(t.Path_, null, null, null, null, null, verify: true, whileChecking: () => Assert.Fail("The stamp holds: no copy is checked."))) { }
+        }
+
         [Fact]
         public void Test_checks_a_copy_so_other_sessions_change_the_store_meanwhile_and_stamps_only_a_store_unchanged_since()
         {
@@ -614,23 +666,7 @@ namespace MspLicensing.Domain.Tests
                 copies = Directory.GetFiles(t.Folder, ".store.db.*.check");
                 if (!OperatingSystem.IsWindows())
                     Assert.All(copies, c => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(c)));
-                // Another session (a thread of its own: the gate nests on one thread) waits at most a second for the store.
-                Exception failed = null;
-                var session = new System.Threading.Thread(() =>
-                {
-                    try
-                    {
-                        using var other = LiteDbStore.Open(t.Path_, timeout: TimeSpan.FromSeconds(1));
-                        other.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Fabrikam"), Now));
-                    }
-                    catch (Exception ex)
-                    {
-                        failed = ex;
-                    }
-                });
-                session.Start();
-                session.Join();
-                Assert.Null(failed);
+                AddInAnotherSession(t.Path_, "Fabrikam");
             });
             Assert.True(health.Healthy, string.Join("; ", health.Problems));
             // The copy and its log.
