@@ -80,7 +80,7 @@ namespace MspLicensing.Store
                         throw StoreDamage.Error(path, Summary(health.Problems));
                     }
                     // A checked copy stands for the store only while nothing changed the store since it was made.
-                    bool copied = !stamped && snapshot != null && VerifiedStamp.Fingerprint(path, _logFile) == snapshot.Fingerprint;
+                    bool copied = !stamped && snapshot != null && snapshot.StillMatches(path, _logFile);
                     bool upgraded = Prepare(steps ?? Schema.Steps);
                     // A passed full check is stamped; a stamp that held is written again when the upgrade changed the file.
                     if (inPlace || copied || (stamped && upgraded)) VerifiedStamp.Write(path, _logFile);
@@ -200,7 +200,7 @@ namespace MspLicensing.Store
                     {
                         // The stamp describes the store as it is: it is written only when nothing changed it since the
                         // copy. A damaged copy was the store's damage, which the commands since did not mend.
-                        if (!whole || VerifiedStamp.Fingerprint(full, log) == snapshot.Fingerprint) Stamp(full, whole);
+                        if (!whole || snapshot.StillMatches(full, log)) Stamp(full, whole);
                         return 0;
                     })));
                     health.Path = full;

@@ -31,7 +31,7 @@ namespace MspLicensing.Store
         internal string Path { get; }
 
         /// <summary>The store's fingerprint when it was copied.</summary>
-        internal string Fingerprint { get; }
+        private string Fingerprint { get; }
 
         /// <summary>Copies <paramref name="store"/> and <paramref name="logFile"/>; null when there is no room, the copy fails or the store changed meanwhile.</summary>
         internal static StoreSnapshot TryTake(string store, string logFile)
@@ -58,6 +58,19 @@ namespace MspLicensing.Store
             }
             Delete(copy);
             return null;
+        }
+
+        /// <summary>Whether the store is as it was when copied (false when it cannot be read): the copy's check then stands for it.</summary>
+        internal bool StillMatches(string store, string logFile)
+        {
+            try
+            {
+                return VerifiedStamp.Fingerprint(store, logFile) == Fingerprint;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return false;
+            }
         }
 
         private static void CopyFile(string from, string to)
