@@ -12,7 +12,8 @@ namespace MspLicensing.Store
     /// </summary>
     /// <remarks>
     /// The copy is two hidden files in the store's folder (.name.random.check and its log), the owner's alone, and
-    /// encrypted as the store is; disposing deletes them. The fingerprint of the store (<see cref="VerifiedStamp"/>) is
+    /// encrypted as the store is; disposing deletes them, and a later copy deletes those a killed
+    /// check left behind once they are <see cref="Abandoned"/>. The fingerprint of the store (<see cref="VerifiedStamp"/>) is
     /// taken before and after copying: when they differ, something that does not take the gate wrote meanwhile and
     /// there is no copy. There is none either when the disk lacks room for it and for the log the store may need
     /// (<see cref="VerifiedStamp.Room"/>), or when the folder takes no file: the caller then checks the store itself.
@@ -33,14 +34,22 @@ namespace MspLicensing.Store
         /// <summary>The store's fingerprint when it was copied.</summary>
         private string Fingerprint { get; }
 
+        /// <summary>
+        /// How old a copy must be before a later check takes it for one that a killed check left behind and deletes it:
+        /// no check reads its copy that long, and a scheduled check that a timeout kills every night leaves one at most.
+        /// </summary>
+        internal static readonly TimeSpan Abandoned = TimeSpan.FromDays(1);
+
         /// <summary>Copies <paramref name="store"/> and <paramref name="logFile"/>; null when there is no room, the copy fails or the store changed meanwhile.</summary>
         internal static StoreSnapshot TryTake(string store, string logFile)
         {
             string folder = System.IO.Path.GetDirectoryName(store) ?? ".";
-            string copy = System.IO.Path.Combine(folder, "." + System.IO.Path.GetFileName(store) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".check");
+            string prefix = "." + System.IO.Path.GetFileName(store) + ".";
+            string copy = System.IO.Path.Combine(folder, prefix + Guid.NewGuid().ToString("N").Substring(0, 12) + ".check");
             string copyLog = LiteDbStore.LogFileOf(copy);
             try
             {
+                DeleteAbandoned(folder, prefix);
                 var data = new FileInfo(store);
                 var log = new FileInfo(logFile);
                 long logLength = log.Exists ? log.Length : 0;
@@ -70,6 +79,16 @@ namespace MspLicensing.Store
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 return false;
+            }
+        }
+
+        /// <summary>Deletes the copies of this store (and their logs) older than <see cref="Abandoned"/>.</summary>
+        private static void DeleteAbandoned(string folder, string prefix)
+        {
+            foreach (string file in Directory.GetFiles(folder, prefix + "*.check"))
+            {
+                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(file) < Abandoned) continue;
+                PrivateFiles.TryDelete(file);
             }
         }
 

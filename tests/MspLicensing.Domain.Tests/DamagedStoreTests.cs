@@ -627,6 +627,36 @@ namespace MspLicensing.Domain.Tests
         }
 
         [Fact]
+        public void A_copy_that_a_killed_check_left_behind_is_deleted_by_a_later_check_once_it_is_a_day_old()
+        {
+            using var t = new TestStore();
+            using (var store = t.Open())
+                store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Contoso"), Now));
+            string Leftover(string id, TimeSpan age)
+            {
+                string file = t.File(".store.db." + id + ".check");
+                File.Copy(t.Path_, file);
+                File.WriteAllBytes(LiteDbStore.LogFileOf(file), new byte[0]);
+                File.SetLastWriteTimeUtc(file, DateTime.UtcNow - age);
+                File.SetLastWriteTimeUtc(LiteDbStore.LogFileOf(file), DateTime.UtcNow - age);
+                return file;
+            }
+            string old = Leftover("0123456789ab", StoreSnapshot.Abandoned + TimeSpan.FromMinutes(1));
+            string recent = Leftover("ba9876543210", StoreSnapshot.Abandoned - TimeSpan.FromHours(1));
+            // Another store's copy in the same folder is its own.
+            string other = t.File(".other.db.0123456789ab.check");
+            File.Copy(old, other);
+            File.SetLastWriteTimeUtc(other, DateTime.UtcNow - StoreSnapshot.Abandoned - TimeSpan.FromMinutes(1));
+
+            Assert.True(LiteDbStore.Test(t.Path_).Healthy);
+            Assert.False(File.Exists(old));
+            Assert.False(File.Exists(LiteDbStore.LogFileOf(old)));
+            Assert.True(File.Exists(recent));
+            Assert.True(File.Exists(LiteDbStore.LogFileOf(recent)));
+            Assert.True(File.Exists(other));
+        }
+
+        [Fact]
         public void Connect_checks_a_copy_so_other_sessions_change_the_store_meanwhile_and_stamps_only_a_store_unchanged_since()
         {
             using var t = new TestStore();
