@@ -136,7 +136,7 @@ namespace MspLicensing.Store
             }
             documents = read;
             if (wholeCollections.Contains(Schema.SubscriptionCollection) && wholeCollections.Contains(Schema.LicenseCollection))
-                CheckPlacements(problems, subscriptions, placed);
+                problems.AddRange(LookupCheck.Placements(subscriptions, placed));
             var meta = Attempt(problems, "the schema record cannot be read", () => db.GetCollection(Schema.Meta).FindById("schema"));
             if (meta == null || !meta["Application"].IsString || meta["Application"].AsString != Schema.Application || !meta["Version"].IsInt32)
                 problems.Add("it has no valid schema record (the application and schema version of an MspLicensing store)");
@@ -146,25 +146,6 @@ namespace MspLicensing.Store
             if (account == null && schemaVersion != null)
                 problems.Add("it has no partner account");
             return problems;
-        }
-
-        /// <summary>
-        /// Each license that sits in a subscription sits in one that is in the store (subscriptions are never deleted)
-        /// and belongs to the license's customer: a customer's licenses are read by the subscriptions they sit in.
-        /// </summary>
-        private static void CheckPlacements(List<string> problems, Dictionary<Guid, Guid> subscriptions, List<(Guid License, Guid Customer, Guid Subscription)> licenses)
-        {
-            int wrong = 0;
-            foreach (var l in licenses)
-            {
-                string problem = !subscriptions.TryGetValue(l.Subscription, out var customer)
-                    ? $"license {l.License} sits in subscription {l.Subscription}, which is not in the store"
-                    : customer != l.Customer
-                        ? $"license {l.License} of customer {l.Customer} sits in subscription {l.Subscription} of customer {customer}"
-                        : null;
-                if (problem != null && ++wrong <= 3) problems.Add(problem);
-            }
-            if (wrong > 3) problems.Add($"and {(wrong - 3).ToString(CultureInfo.InvariantCulture)} more licenses that sit in a subscription of another customer or in none that is in the store");
         }
 
         /// <summary>Refuses a document whose stored keys are not the ones its object makes.</summary>

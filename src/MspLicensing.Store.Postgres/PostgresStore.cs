@@ -545,6 +545,13 @@ namespace MspLicensing.Store
                 throw new MspException("StoreUnavailable", ErrorKind.ResourceUnavailable,
                     $"The store '{Path}' cannot be reached: {ex.Message}", Path, ex);
             }
+            catch (Exception ex) when (StoreDamage.Describe(ex) is string what)
+            {
+                // A row another program changed so that it no longer reads as its kind of object.
+                throw new MspException("StoreDamaged", ErrorKind.InvalidData,
+                    $"The store '{Path}' holds a document that does not read as its kind of object: {what}. Nothing was changed. " +
+                    "A program other than MspLicensing changed it: correct it, or restore the database from its backup; Test-MspStore lists what it finds.", Path, ex);
+            }
         }
 
         public StoreInfo GetInfo()

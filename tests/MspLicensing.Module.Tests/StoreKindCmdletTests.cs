@@ -179,6 +179,61 @@ namespace MspLicensing.Module.Tests
     {
         protected override bool Postgres => true;
 
+        /// <summary>
+        /// The team store's check looks everything up as the commands do: a customer renamed by another program (its
+        /// name key left as it was) is not found by its name, and a license moved into another customer's subscription
+        /// is not read with its customer; Test-MspStore names both. (The store file's check finds the same in the file,
+        /// DamagedStoreTests.)
+        /// </summary>
+        [SkippableFact]
+        public void Test_MspStore_of_the_team_store_names_a_customer_renamed_and_a_license_moved_by_other_programs()
+        {
+            using var s = new ModuleSession(postgres: true);
+            s.Ok("New-MspServicePlan -Name Endpoint -Product WFBSS -InitialPeriodMonths 1 -AutoRenewalMonths 1 -DataCenter Germany");
+            s.NewCustomer("Contoso");
+            s.NewCustomer("Fabrikam", "-ExternalId @{ Autotask = '42' }");
+            s.Ok("Get-MspCustomer | New-MspSubscription -ServicePlan Endpoint -Seats 10 -StartDate 2026-01-05");
+            Assert.Equal(true, s.Ok("Test-MspStore -Quiet").Output.Single().BaseObject);
+
+            var contoso = s.Ok("Get-MspCustomer Contoso").Objects<Customer>().Single();
+            var fabrikam = s.Ok("Get-MspCustomer Fabrikam").Objects<Customer>().Single();
+            var fabrikams = s.Ok("Get-MspSubscription -Customer Fabrikam").Objects<Subscription>().Single();
+            var license = s.Ok("Get-MspLicense -Customer Contoso").Objects<License>().Single();
+            MspLicensing.Tests.PostgresServer.Scalar(s.ConnectionString,
+                $"UPDATE {PostgresSchema.Name}.customers SET body = jsonb_set(body, '{{Name}}', '\"Contoso Renamed\"') WHERE id = '{contoso.CustomerId}'");
+            MspLicensing.Tests.PostgresServer.Scalar(s.ConnectionString,
+                $"UPDATE {PostgresSchema.Name}.customers SET body = jsonb_set(body, '{{ExternalIdKeys}}', '[\"AUTOTASK=43\"]') WHERE id = '{fabrikam.CustomerId}'");
+            MspLicensing.Tests.PostgresServer.Scalar(s.ConnectionString,
+                $"UPDATE {PostgresSchema.Name}.licenses SET body = jsonb_set(body, '{{SubscriptionId}}', (SELECT body->'SubscriptionId' FROM {PostgresSchema.Name}.licenses WHERE body->>'ActivationCode' <> '{license.ActivationCode}')) WHERE id = '{license.LicenseId}'");
+
+            var health = s.Ok("Test-MspStore").Objects<StoreHealth>().Single();
+            Assert.False(health.Healthy);
+            Assert.Equal(new[]
+            {
+                $"customer 'Contoso Renamed' ({contoso.CustomerId}) is not found by its name",
+                $"customer 'Fabrikam' ({fabrikam.CustomerId}) is not found by its external id Autotask=42",
+                $"license {license.LicenseId} of customer {contoso.CustomerId} sits in subscription {fabrikams.SubscriptionId} of customer {fabrikam.CustomerId}",
+            }, health.Problems);
+        }
+
+        [SkippableFact]
+        public void A_team_store_row_that_no_longer_reads_as_its_object_is_StoreDamaged_and_Test_MspStore_names_it()
+        {
+            using var s = new ModuleSession(postgres: true);
+            s.Ok("New-MspServicePlan -Name Endpoint -Product WFBSS -InitialPeriodMonths 1 -AutoRenewalMonths 1 -DataCenter Germany");
+            s.NewCustomer("Contoso");
+            s.Ok("New-MspSubscription Contoso Endpoint -Seats 10 -StartDate 2026-01-05");
+            MspLicensing.Tests.PostgresServer.Scalar(s.ConnectionString,
+                $"UPDATE {PostgresSchema.Name}.licenses SET body = jsonb_set(body, '{{SubscriptionId}}', '\"not an id\"')");
+
+            var read = s.Run("Get-MspLicense");
+            Assert.Equal("MspLicensing.StoreDamaged,MspLicensing.Commands.GetMspLicenseCommand", read.Errors.Single().FullyQualifiedErrorId);
+            Assert.Contains("does not read as its kind of object", read.Errors.Single().Exception.Message);
+            var health = s.Ok("Test-MspStore").Objects<StoreHealth>().Single();
+            Assert.False(health.Healthy);
+            Assert.Contains("SubscriptionId", Assert.Single(health.Problems));
+        }
+
         [SkippableFact]
         public void Get_MspStore_shows_the_kind_server_database_and_schema_but_never_the_password()
         {

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MspLicensing.Store;
+
+namespace MspLicensing
+{
+    /// <summary>
+    /// Checks that what a store keeps is found the way commands look it up (Test-MspStore): every customer by its name
+    /// and by each of its external ids, every service plan and template by its name, and every license in a
+    /// subscription that is in the store and belongs to the license's customer (a customer's licenses are read by the
+    /// subscriptions they sit in). A store that only MspLicensing wrote passes; a document another program changed (a
+    /// name without its key) may not, and would then not be found by the commands that look for it.
+    /// </summary>
+    public static class LookupCheck
+    {
+        /// <summary>How many problems of one kind are named; the rest are counted.</summary>
+        private const int Named = 3;
+
+        /// <summary>The problems found through <paramref name="session"/>, one sentence each; none for a sound store.</summary>
+        public static IReadOnlyList<string> Find(IStoreSession session)
+        {
+            var problems = new List<string>();
+            var customers = session.Customers.All().ToList();
+            var found = new HashSet<Guid>(session.FindCustomersByName(customers.Select(c => c.Name)).Select(c => c.CustomerId));
+            Report(problems, customers.Where(c => !found.Contains(c.CustomerId)).Select(c => $"customer '{c.Name}' ({c.CustomerId}) is not found by its name"),
+                "customers not found by their names");
+            Report(problems, customers.SelectMany(c => c.ExternalId
+                    .Where(id => !session.FindCustomersByExternalId(id.Key, id.Value).Any(x => x.CustomerId == c.CustomerId))
+                    .Select(id => $"customer '{c.Name}' ({c.CustomerId}) is not found by its external id {id.Key}={id.Value}")),
+                "external ids that do not find their customers");
+            Report(problems, session.ServicePlans.All().Where(p => session.FindServicePlanByName(p.Name)?.ServicePlanId != p.ServicePlanId)
+                .Select(p => $"service plan '{p.Name}' ({p.ServicePlanId}) is not found by its name"), "service plans not found by their names");
+            Report(problems, session.Templates.All().Where(t => session.FindTemplateByName(t.Name)?.TemplateId != t.TemplateId)
+                .Select(t => $"template '{t.Name}' ({t.TemplateId}) is not found by its name"), "templates not found by their names");
+            problems.AddRange(Placements(
+                session.Subscriptions.All().ToDictionary(s => s.SubscriptionId, s => s.CustomerId),
+                session.Licenses.All().Where(l => l.SubscriptionId != Guid.Empty).Select(l => (l.LicenseId, l.CustomerId, l.SubscriptionId))));
+            return problems;
+        }
+
+        /// <summary>
+        /// Each license that sits in a subscription sits in one that is in the store (subscriptions are never deleted)
+        /// and belongs to the license's customer. <paramref name="subscriptions"/>: each subscription's customer.
+        /// </summary>
+        public static IReadOnlyList<string> Placements(IReadOnlyDictionary<Guid, Guid> subscriptions, IEnumerable<(Guid License, Guid Customer, Guid Subscription)> licenses)
+        {
+            var problems = new List<string>();
+            Report(problems, licenses.Select(l =>
+                    !subscriptions.TryGetValue(l.Subscription, out var customer)
+                        ? $"license {l.License} sits in subscription {l.Subscription}, which is not in the store"
+                        : customer != l.Customer
+                            ? $"license {l.License} of customer {l.Customer} sits in subscription {l.Subscription} of customer {customer}"
+                            : null)
+                .Where(p => p != null),
+                "licenses that sit in a subscription of another customer or in none that is in the store");
+            return problems;
+        }
+
+        private static void Report(List<string> problems, IEnumerable<string> found, string more)
+        {
+            int count = 0;
+            foreach (string problem in found)
+                if (++count <= Named) problems.Add(problem);
+            if (count > Named) problems.Add($"and {(count - Named).ToString(CultureInfo.InvariantCulture)} more {more}");
+        }
+    }
+}
