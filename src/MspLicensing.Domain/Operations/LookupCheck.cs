@@ -18,11 +18,26 @@ namespace MspLicensing
         /// <summary>How many problems of one kind are named; the rest are counted.</summary>
         private const int Named = 3;
 
-        /// <summary>The problems found through <paramref name="session"/>, one sentence each; none for a sound store.</summary>
-        public static IReadOnlyList<string> Find(IStoreSession session)
+        /// <summary>
+        /// The problems found through <paramref name="session"/>, one sentence each; none for a sound store.
+        /// <paramref name="read"/> is how many documents it read: the customers, plans, templates, subscriptions and licenses.
+        /// </summary>
+        public static IReadOnlyList<string> Find(IStoreSession session, out int read)
         {
             var problems = new List<string>();
             var customers = session.Customers.All().ToList();
+            var plans = session.ServicePlans.All().ToList();
+            var templates = session.Templates.All().ToList();
+            var subscriptions = session.Subscriptions.All().ToDictionary(s => s.SubscriptionId, s => s.CustomerId);
+            var placed = new List<(Guid License, Guid Customer, Guid Subscription)>();
+            int licenses = 0;
+            foreach (var l in session.Licenses.All())
+            {
+                licenses++;
+                if (l.SubscriptionId != Guid.Empty) placed.Add((l.LicenseId, l.CustomerId, l.SubscriptionId));
+            }
+            read = customers.Count + plans.Count + templates.Count + subscriptions.Count + licenses;
+
             var found = new HashSet<Guid>(session.FindCustomersByName(customers.Select(c => c.Name)).Select(c => c.CustomerId));
             Report(problems, customers.Where(c => !found.Contains(c.CustomerId)).Select(c => $"customer '{c.Name}' ({c.CustomerId}) is not found by its name"),
                 "customers not found by their names");
@@ -30,13 +45,11 @@ namespace MspLicensing
                     .Where(id => !session.FindCustomersByExternalId(id.Key, id.Value).Any(x => x.CustomerId == c.CustomerId))
                     .Select(id => $"customer '{c.Name}' ({c.CustomerId}) is not found by its external id {id.Key}={id.Value}")),
                 "external ids that do not find their customers");
-            Report(problems, session.ServicePlans.All().Where(p => session.FindServicePlanByName(p.Name)?.ServicePlanId != p.ServicePlanId)
+            Report(problems, plans.Where(p => session.FindServicePlanByName(p.Name)?.ServicePlanId != p.ServicePlanId)
                 .Select(p => $"service plan '{p.Name}' ({p.ServicePlanId}) is not found by its name"), "service plans not found by their names");
-            Report(problems, session.Templates.All().Where(t => session.FindTemplateByName(t.Name)?.TemplateId != t.TemplateId)
+            Report(problems, templates.Where(t => session.FindTemplateByName(t.Name)?.TemplateId != t.TemplateId)
                 .Select(t => $"template '{t.Name}' ({t.TemplateId}) is not found by its name"), "templates not found by their names");
-            problems.AddRange(Placements(
-                session.Subscriptions.All().ToDictionary(s => s.SubscriptionId, s => s.CustomerId),
-                session.Licenses.All().Where(l => l.SubscriptionId != Guid.Empty).Select(l => (l.LicenseId, l.CustomerId, l.SubscriptionId))));
+            problems.AddRange(Placements(subscriptions, placed));
             return problems;
         }
 

@@ -45,7 +45,7 @@ namespace MspLicensing.Commands
             }
         }
 
-        /// <summary>The team store: every document read and mapped in one view, then what the commands look up found as they look for it, then the usage ledgers; a failure is its one problem.</summary>
+        /// <summary>The team store: every document read and mapped, and what the commands look up found as they look for it, in one view; then the usage ledgers; a failure is its one problem.</summary>
         private StoreHealth TestDatabase(StoreConnection session)
         {
             var health = new StoreHealth { Path = session.Path };
@@ -54,11 +54,13 @@ namespace MspLicensing.Commands
                 using (var store = StoreFactory.Open(session, session.Timeout, WaitingForStore, verify: false))
                 {
                     health.SchemaVersion = store.GetInfo().SchemaVersion;
-                    health.Documents = store.Read(s =>
-                        s.Customers.All().Count() + s.ServicePlans.All().Count() + s.Subscriptions.All().Count() + s.Licenses.All().Count()
-                        + s.Migrations.All().Count() + s.Templates.All().Count() + s.Outbox.All().Count()
-                        + s.UsageReportMonths().Count(month => s.GetUsageReport(month) != null) + s.AuditLog(new AuditQuery()).Count() + 1);
-                    var problems = store.Read(LookupCheck.Find).ToList();
+                    var (documents, problems) = store.Read(s =>
+                    {
+                        var found = LookupCheck.Find(s, out int read).ToList();
+                        return (read + s.Migrations.All().Count() + s.Outbox.All().Count()
+                            + s.UsageReportMonths().Count(month => s.GetUsageReport(month) != null) + s.AuditLog(new AuditQuery()).Count() + 1, found);
+                    });
+                    health.Documents = documents;
                     var ledgers = store.Read(UsageLedgerCheck.Find);
                     if (ledgers.Count > 0) problems.Add(UsageLedgerCheck.Describe(ledgers));
                     health.Problems = problems.ToArray();
