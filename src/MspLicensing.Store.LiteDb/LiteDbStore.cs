@@ -99,7 +99,7 @@ namespace MspLicensing.Store
             }
         }
 
-        /// <summary>The full check of a file (a copy of the store) through a reader of its own.</summary>
+        /// <summary>The full check of a file (the store or a copy of it) through a reader of its own.</summary>
         private static StoreHealth ExamineWhole(string file, string password)
         {
             using (var reader = new LiteDatabase(ReaderConnection(file, password), Mapping.Mapper))
@@ -215,19 +215,16 @@ namespace MspLicensing.Store
         /// </summary>
         private static StoreHealth CheckWhole(string file, string password, Action<bool> checkedFile)
         {
-            using (var reader = new LiteDatabase(ReaderConnection(file, password), Mapping.Mapper))
+            var health = ExamineWhole(file, password);
+            checkedFile(health.Healthy);
+            // The stamp says the file is whole (what Connect-MspStore checks); ledgers that disagree are a problem
+            // of what it holds, which Repair-MspStore mends.
+            if (health.Healthy && CheckLedgers(file, password, health.SchemaVersion) is string ledgers)
             {
-                var health = Examine(file, password, reader, Depth.Documents);
-                checkedFile(health.Healthy);
-                // The stamp says the file is whole (what Connect-MspStore checks); ledgers that disagree are a problem
-                // of what it holds, which Repair-MspStore mends.
-                if (health.Healthy && CheckLedgers(reader, health.SchemaVersion) is string ledgers)
-                {
-                    health.Problems = health.Problems.Concat(new[] { ledgers }).ToArray();
-                    health.Healthy = false;
-                }
-                return health;
+                health.Problems = health.Problems.Concat(new[] { ledgers }).ToArray();
+                health.Healthy = false;
             }
+            return health;
         }
 
         private static void Stamp(string store, bool whole)
@@ -240,18 +237,21 @@ namespace MspLicensing.Store
         /// The customers whose usage ledger bills otherwise than their licenses and subscriptions, in one sentence; null
         /// when every ledger agrees, or the store is from before the ledgers (or after this module) and has none to check.
         /// </summary>
-        private static string CheckLedgers(LiteDatabase reader, int? version)
+        private static string CheckLedgers(string file, string password, int? version)
         {
             if (!version.HasValue || version.Value < Schema.LedgerVersion || version.Value > Schema.Current) return null;
-            reader.BeginTrans();
-            try
+            using (var reader = new LiteDatabase(ReaderConnection(file, password), Mapping.Mapper))
             {
-                var found = UsageLedgerCheck.Find(new LiteDbSession(reader, null, null, () => DateTime.UtcNow));
-                return found.Count == 0 ? null : UsageLedgerCheck.Describe(found);
-            }
-            finally
-            {
-                TryRollback(reader);
+                reader.BeginTrans();
+                try
+                {
+                    var found = UsageLedgerCheck.Find(new LiteDbSession(reader, null, null, () => DateTime.UtcNow));
+                    return found.Count == 0 ? null : UsageLedgerCheck.Describe(found);
+                }
+                finally
+                {
+                    TryRollback(reader);
+                }
             }
         }
 

@@ -60,7 +60,8 @@ namespace MspLicensing.Store
                 CopyFile(store, copy);
                 if (logLength > 0) CopyFile(logFile, copyLog);
                 else PrivateFiles.TryCreateEmpty(copyLog);
-                if (VerifiedStamp.Fingerprint(store, logFile) == before) return new StoreSnapshot(copy, before);
+                var snapshot = new StoreSnapshot(copy, before);
+                if (snapshot.StillMatches(store, logFile)) return snapshot;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
