@@ -13,7 +13,8 @@ using System.Runtime.InteropServices;
 // The performance benchmark of PRODUCT.md §7: it hosts PowerShell in this process, imports the module from the root
 // manifest, works on a fresh temporary store (N customers, three subscriptions each, M months of seat changes) and
 // prints each measurement beside its target and beside the raw floor measured in the same run: LiteDB alone for a store
-// file (Floor.cs), Npgsql alone for the team store (PostgresFloor.cs). With --store postgres the same scenarios then run
+// file (Floor.cs), Npgsql alone for the team store (PostgresFloor.cs), and for the cold start a module of one cmdlet
+// that does nothing (bench/MspLicensing.Bench.ColdFloor, ColdStart.cs). With --store postgres the same scenarios then run
 // on a store file too, and each line shows the store file's figure of the same run beside the team store's (the lines
 // are printed at the end). It is a report, not a test: missed targets still exit 0; an error (a failed command, a
 // missing customer) exits 1.
@@ -41,6 +42,8 @@ internal static class Program
     private const int ModuleBatch = 5000;
     /// <summary>The items of each pipeline that warms the process up before the measurements (<see cref="Run.WarmUp"/>).</summary>
     private const int WarmUpItems = 10_000;
+    /// <summary>The manifest of the cold start's floor (bench/MspLicensing.Bench.ColdFloor), which the build copies beside this program.</summary>
+    private static string ColdFloorManifest => Path.Combine(AppContext.BaseDirectory, "ColdFloor.psd1");
 
     private static int Main(string[] args)
     {
@@ -465,13 +468,14 @@ internal static class Program
         {
             string name = NameOf(_customers / 2);
             // A new pwsh, as a scheduled task starts: the repository's PowerShell tool, against a bare start of it.
-            var pwsh = global::ColdStart.Measure(Path.GetDirectoryName(_manifest), _manifest, _store, Postgres, name, ColdRuns);
+            var pwsh = global::ColdStart.Measure(Path.GetDirectoryName(_manifest), _manifest, ColdFloorManifest, _store, Postgres, name, ColdRuns);
             if (pwsh != null)
             {
                 _report.Target("cold module import (new pwsh)", pwsh.ImportMs, null, 1000,
                     $"median of {ColdRuns} processes timing themselves; a bare pwsh start {Report.Ms(pwsh.BareMs).Trim()}");
-                _report.Target("  import + Get-MspCustomer -Name, over a bare pwsh start", pwsh.OverBareMs, null, 250,
-                    $"whole processes, median of {ColdRuns}; the first command of a session on {_customers:N0} customers {Report.Ms(pwsh.FirstMs).Trim()}");
+                _report.Target("  import + Get-MspCustomer -Name, over a bare pwsh start", pwsh.OverBareMs, pwsh.FloorOverBareMs, 250,
+                    $"whole processes, median of {ColdRuns}; the first command of a session on {_customers:N0} customers {Report.Ms(pwsh.FirstMs).Trim()}; "
+                    + "floor: a module of one cmdlet that does nothing, imported and run");
             }
             // The same in a process that hosts PowerShell, where the engine's own start is not warmed by pwsh.
             var cold = Enumerable.Range(0, ColdRuns).Select(_ => ColdStart(_store, Postgres, name)).ToList();
