@@ -294,6 +294,10 @@ namespace MspLicensing.Store
         public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) =>
             ((DocumentSet<Customer>)Customers).Find(BsonExpression.Create("$.ExternalIdKeys[*] ANY = @0", ExternalIdKey(tool, id)));
 
+        /// <remarks>A query of the external id index for each: the store file answers each in microseconds.</remarks>
+        public IReadOnlyList<IReadOnlyList<Guid>> CustomerIdsByExternalIds(IReadOnlyList<KeyValuePair<string, string>> ids) =>
+            ids.Select(id => (IReadOnlyList<Guid>)FindCustomersByExternalId(id.Key, id.Value).Select(c => c.CustomerId).ToList()).ToList();
+
         public bool CustomerHoldsProducts(Guid customerId)
         {
             if (!_db.CollectionExists(Schema.LicenseCollection)) return false;

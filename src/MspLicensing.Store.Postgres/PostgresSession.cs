@@ -529,6 +529,40 @@ namespace MspLicensing.Store
         public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) =>
             ((Table<Customer>)Customers).FindContaining("body->'ExternalIdKeys'", LiteDbSession.ExternalIdKey(tool, id));
 
+        /// <remarks>
+        /// The server is a round trip away: the customers that hold any of a thousand keys are found in one query of the
+        /// external id index (?|), each with those of its keys that were asked for.
+        /// </remarks>
+        public IReadOnlyList<IReadOnlyList<Guid>> CustomerIdsByExternalIds(IReadOnlyList<KeyValuePair<string, string>> ids)
+        {
+            var keys = ids.Select(id => LiteDbSession.ExternalIdKey(id.Key, id.Value)).ToList();
+            var found = new Dictionary<string, List<Guid>>(StringComparer.Ordinal);
+            var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
+            for (int i = 0; i < distinct.Count; i += KeysPerQuery)
+            {
+                var asked = new HashSet<string>(distinct.Skip(i).Take(KeysPerQuery), StringComparer.Ordinal);
+                // Each customer once for each of its keys asked for (a key it holds twice counts once).
+                using (var cmd = Command($"SELECT DISTINCT c.id, k FROM {S}.customers c, jsonb_array_elements_text(c.body->'ExternalIdKeys') k "
+                                         + "WHERE c.body->'ExternalIdKeys' ?| @v AND k = ANY(@v)"))
+                {
+                    cmd.Parameters.AddWithValue("v", asked.ToArray());
+                    using (var reader = cmd.ExecuteReader())
+                    {
+                        while (reader.Read())
+                        {
+                            string key = reader.GetString(1);
+                            if (!found.TryGetValue(key, out var list)) found[key] = list = new List<Guid>();
+                            list.Add(reader.GetGuid(0));
+                        }
+                    }
+                }
+            }
+            return keys.Select(k => found.TryGetValue(k, out var list) ? list : (IReadOnlyList<Guid>)new Guid[0]).ToList();
+        }
+
+        /// <summary>How many keys one query of an index looks up.</summary>
+        private const int KeysPerQuery = 1000;
+
         public Customer FindCustomerByName(string name) =>
             string.IsNullOrWhiteSpace(name) ? null : ((Table<Customer>)Customers).FindBy("NameKey", LiteDbSession.NameKey(name)).FirstOrDefault();
 

@@ -224,6 +224,7 @@ namespace MspLicensing.Domain.Tests
             public Customer FindCustomerByName(string name) => _inner.FindCustomerByName(name);
             public IReadOnlyList<Customer> FindCustomersByName(IEnumerable<string> names) => _inner.FindCustomersByName(names);
             public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) => _inner.FindCustomersByExternalId(tool, id);
+            public IReadOnlyList<IReadOnlyList<Guid>> CustomerIdsByExternalIds(IReadOnlyList<KeyValuePair<string, string>> ids) => _inner.CustomerIdsByExternalIds(ids);
             public IReadOnlyList<Customer> CustomersByIds(IReadOnlyCollection<Guid> customerIds) => _inner.CustomersByIds(customerIds);
             public Dictionary<Guid, string> CustomerNames() => _inner.CustomerNames();
             public bool CustomerHoldsProducts(Guid customerId) => _inner.CustomerHoldsProducts(customerId);

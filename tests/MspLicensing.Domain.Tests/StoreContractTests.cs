@@ -670,6 +670,36 @@ namespace MspLicensing.Domain.Tests
         }
 
         [SkippableFact]
+        public void External_ids_looked_up_together_each_find_what_they_find_alone()
+        {
+            using var kind = NewKind();
+            using var store = kind.Open();
+            store.Write("New-MspCustomer", s => CustomerOperations.Create(s, WithExternalId(TestStore.Fields("Contoso"), "ConnectWiseManage", "4711", "Autotask", "x-9"), Now));
+            store.Write("New-MspCustomer", s => CustomerOperations.Create(s, WithExternalId(TestStore.Fields("Fabrikam"), "ConnectWiseManage", "4712", "Autotask", "X-9"), Now));
+            store.Write("New-MspCustomer", s => CustomerOperations.Create(s, TestStore.Fields("Northwind"), Now));
+            var ids = new[]
+            {
+                ("connectwisemanage", "4711"), ("Autotask", "X-9"), ("ConnectWiseManage", "4712"), ("ConnectWiseManage", "471"),
+                ("Autotask", "4711"), ("CONNECTWISEMANAGE", "4711"),
+            }.Select(p => new KeyValuePair<string, string>(p.Item1, p.Item2)).ToList();
+            // More ids than one query of the team store takes: the answers stay in the order asked.
+            ids.AddRange(Enumerable.Range(0, 1100).Select(i => new KeyValuePair<string, string>("Autotask", "none-" + i)));
+            ids.Add(new KeyValuePair<string, string>("ConnectWiseManage", "4712"));
+
+            var (together, alone) = store.Read(s => (s.CustomerIdsByExternalIds(ids),
+                ids.Select(id => s.FindCustomersByExternalId(id.Key, id.Value).Select(c => c.CustomerId).OrderBy(g => g).ToList()).ToList()));
+
+            Assert.Equal(ids.Count, together.Count);
+            Assert.Equal(alone, together.Select(found => found.OrderBy(g => g).ToList()).ToList());
+            var names = store.Read(s => s.CustomerNames());
+            Assert.Equal(new[] { "Contoso", "Fabrikam" }, together[1].Select(g => names[g]).OrderBy(n => n));
+            Assert.Equal(new[] { "Contoso" }, together[5].Select(g => names[g]));
+            Assert.Empty(together[3]);
+            Assert.Equal(new[] { "Fabrikam" }, together[ids.Count - 1].Select(g => names[g]));
+            Assert.Empty(store.Read(s => s.CustomerIdsByExternalIds(new KeyValuePair<string, string>[0])));
+        }
+
+        [SkippableFact]
         public void A_new_store_has_the_current_schema_and_nothing_in_it()
         {
             using var kind = NewKind();

@@ -309,6 +309,9 @@ namespace MspLicensing
             public IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id) =>
                 Customers.Overlay(_store.FindCustomersByExternalId(tool, id), c => c.ExternalId != null && c.ExternalId.TryGetValue(tool, out var v) && string.Equals(v, id, StringComparison.OrdinalIgnoreCase));
 
+            public IReadOnlyList<IReadOnlyList<Guid>> CustomerIdsByExternalIds(IReadOnlyList<KeyValuePair<string, string>> ids) =>
+                ids.Select(id => (IReadOnlyList<Guid>)FindCustomersByExternalId(id.Key, id.Value).Select(c => c.CustomerId).ToList()).ToList();
+
             public bool CustomerHoldsProducts(Guid customerId) => LicensesOfCustomer(customerId).Count > 0;
 
             public ServicePlan FindServicePlanByName(string name) =>

@@ -41,9 +41,10 @@ namespace MspLicensing
             var found = new HashSet<Guid>(session.FindCustomersByName(customers.Select(c => c.Name)).Select(c => c.CustomerId));
             Report(problems, customers.Where(c => !found.Contains(c.CustomerId)).Select(c => $"customer '{c.Name}' ({c.CustomerId}) is not found by its name"),
                 "customers not found by their names");
-            Report(problems, customers.SelectMany(c => c.ExternalId
-                    .Where(id => !session.FindCustomersByExternalId(id.Key, id.Value).Any(x => x.CustomerId == c.CustomerId))
-                    .Select(id => $"customer '{c.Name}' ({c.CustomerId}) is not found by its external id {id.Key}={id.Value}")),
+            var externalIds = customers.SelectMany(c => (c.ExternalId ?? new ExternalIdMap()).Select(id => (Customer: c, Id: id))).ToList();
+            var finds = session.CustomerIdsByExternalIds(externalIds.Select(e => e.Id).ToList());
+            Report(problems, externalIds.Where((e, i) => !finds[i].Contains(e.Customer.CustomerId))
+                    .Select(e => $"customer '{e.Customer.Name}' ({e.Customer.CustomerId}) is not found by its external id {e.Id.Key}={e.Id.Value}"),
                 "external ids that do not find their customers");
             Report(problems, plans.Where(p => session.FindServicePlanByName(p.Name)?.ServicePlanId != p.ServicePlanId)
                 .Select(p => $"service plan '{p.Name}' ({p.ServicePlanId}) is not found by its name"), "service plans not found by their names");

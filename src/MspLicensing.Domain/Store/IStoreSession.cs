@@ -41,6 +41,13 @@ namespace MspLicensing.Store
         /// </summary>
         IReadOnlyList<Customer> FindCustomersByExternalId(string tool, string id);
 
+        /// <summary>
+        /// What each exact external id of <paramref name="ids"/> (a tool and an id) finds as <see cref="FindCustomersByExternalId"/>
+        /// would, in a few queries however many they are: the ids of the customers found, by the external id's place
+        /// in the list.
+        /// </summary>
+        IReadOnlyList<IReadOnlyList<Guid>> CustomerIdsByExternalIds(IReadOnlyList<KeyValuePair<string, string>> ids);
+
         /// <summary>Whether any license or registered product belongs to the customer (R12).</summary>
         bool CustomerHoldsProducts(Guid customerId);
 
