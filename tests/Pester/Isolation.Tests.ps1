@@ -23,7 +23,7 @@ BeforeAll {
     }
     $script:otherLiteDbVersion = [Reflection.AssemblyName]::GetAssemblyName($script:otherLiteDb).Version.ToString()
 
-    # The store and LiteDB precompiled for the .NET and platform of this pwsh, as the build lays them out
+    # The stores and their dependencies precompiled for the .NET and platform of this pwsh, as the build lays them out
     # (src/MspLicensing.ReadyToRun): the module loads them from there, and the IL ones where there is no such folder.
     $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
     $arch = [Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant()
@@ -211,14 +211,17 @@ Describe 'Module layout' {
         $manifest.DotNetFrameworkVersion | Should -Be '4.7.2'
     }
 
-    It 'precompiles the store file and LiteDB for the .NET and platform of the build: the same assemblies as in bin/Dependencies, with native code' {
+    It 'precompiles every assembly of bin/Dependencies but the System ones PowerShell 7 brings, for the .NET and platform of the build: the same assemblies, with native code' {
         if ([Environment]::Version.Major -ne $script:readyToRunMajor) {
             Set-ItResult -Skipped -Because "the build precompiles for .NET $script:readyToRunMajor and this pwsh runs on .NET $([Environment]::Version.Major)"
             return
         }
         $images = Join-Path $script:root "bin/Dependencies/ReadyToRun/$script:platform"
-        (Get-ChildItem -LiteralPath $images -Filter *.dll).Name | Sort-Object | Should -Be @('LiteDB.dll', 'MspLicensing.Store.LiteDb.dll')
-        foreach ($name in 'LiteDB.dll', 'MspLicensing.Store.LiteDb.dll') {
+        $compiled = (Get-ChildItem -LiteralPath (Join-Path $script:root 'bin/Dependencies') -Filter *.dll).Name |
+            Where-Object { -not $_.StartsWith('System.') } | Sort-Object
+        $compiled | Should -Contain 'Npgsql.dll'
+        (Get-ChildItem -LiteralPath $images -Filter *.dll).Name | Sort-Object | Should -Be $compiled
+        foreach ($name in $compiled) {
             $il = Read-PeFacts (Join-Path $script:root "bin/Dependencies/$name")
             $image = Read-PeFacts (Join-Path $images $name)
             # The same build (a stale image would run old code), and native code that the IL assembly has not.
