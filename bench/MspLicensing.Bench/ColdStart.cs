@@ -58,12 +58,12 @@ internal static class ColdStart
         {
             double? b = Run(repo, "exit 0", environment, out _);
             double? m = Run(repo, task, environment, out _);
-            double? f = Run(repo, floor, environment, out _);
+            double? nothing = Run(repo, floor, environment, out _);
             double? t = Run(repo, timed, environment, out string output);
-            if (b == null || m == null || f == null || t == null) return null;
+            if (b == null || m == null || nothing == null || t == null) return null;
             bare.Add(b.Value);
             module.Add(m.Value);
-            floors.Add(f.Value);
+            floors.Add(nothing.Value);
             inside.Add(output.Trim().Split(' ').Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray());
         }
         return new Times
