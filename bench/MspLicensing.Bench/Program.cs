@@ -486,13 +486,6 @@ internal static class Program
                 $"the first command {Report.Ms(Stats.Median(cold.Select(c => c.FirstMs))).Trim()}");
         }
 
-        private const int ContentionSubscriptions = 3_000;
-
-        /// <summary>
-        /// A renewal run beside two people changing seats and one reading (each in a session of its own, as processes at
-        /// the prompt would be): the run alone, then on a copy of the same store with them. The run is to take at most
-        /// twice as long, and no read or single change to wait more than a second.
-        /// </summary>
         /// <summary>
         /// Test-MspStore of the whole store after the seat changes, while another session reads a customer by name again
         /// and again: the check of a store file reads a copy of it, so the reader waits only while the copy is made.
@@ -525,6 +518,13 @@ internal static class Program
                 $"{reads.Count} reads in another session, median {Stats.Median(reads):0.0} ms");
         }
 
+        private const int ContentionSubscriptions = 3_000;
+
+        /// <summary>
+        /// A renewal run beside two people changing seats and one reading (each in a session of its own, as processes at
+        /// the prompt would be): the run alone, then on a copy of the same store with them. The run is to take at most
+        /// twice as long, and no read or single change to wait more than a second.
+        /// </summary>
         private void MeasureContention()
         {
             string alone = NewStore("renewal_alone"), beside = Postgres ? NewStore("renewal_beside") : Path.Combine(_folder, "renewal_beside.db");
